@@ -1,0 +1,14 @@
+export * from './types.js';
+export { LIMITS } from './limits.js';
+export {
+  collectInputSchema,
+  eventSchema,
+  isOversizedBatch,
+  propertiesSchema,
+} from './validators.js';
+export {
+  describeValidationIssues,
+  formatPath,
+  getValidationIssues,
+  type ValidationIssue,
+} from './issues.js';

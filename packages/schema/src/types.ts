@@ -1,0 +1,74 @@
+/**
+ * The wire contract as plain TypeScript types, with no run-time code beyond a few
+ * `as const` lists. The SDK imports from here (`@parcours/schema/types`) so that
+ * zod never reaches a browser bundle.
+ */
+
+/** The kinds of event on the wire. */
+export const EVENT_TYPES = ['track', 'page', 'identify'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/**
+ * Consent categories an event can need. `necessary` is implied and never asked for,
+ * so it is not a category an event can carry.
+ */
+export const CONSENT_CATEGORIES = ['analytics', 'marketing', 'personalization'] as const;
+export type ConsentCategory = (typeof CONSENT_CATEGORIES)[number];
+
+/**
+ * Channels Parcours knows how to label. The contract accepts any lower-case token
+ * (`[a-z][a-z0-9_-]*`), so a company can add its own; these are the ones the SDK
+ * derives and the dashboard names.
+ */
+export const KNOWN_CHANNELS = [
+  'ads',
+  'social',
+  'search',
+  'email',
+  'referral',
+  'direct',
+  'web',
+  'mobile',
+  'store',
+  'call_centre',
+] as const;
+export type KnownChannel = (typeof KNOWN_CHANNELS)[number];
+
+/** A flat JSON value: properties never nest, so they stay queryable and bounded. */
+export type PropertyValue = string | number | boolean | null;
+export type Properties = Record<string, PropertyValue>;
+
+/** One touchpoint, as the SDK sends it and the store keeps it. */
+export interface Event {
+  /** Client-made unique id (≤ 64 chars); the store ignores a repeated id, so retries are safe. */
+  id: string;
+  type: EventType;
+  /** The touchpoint's name: `"Signed up"`, `"Email opened"`, a page's path for `page`. */
+  name: string;
+  /** The device or browser the event came from. */
+  anonymousId: string;
+  /** The person's id in the customer's own systems, once known. */
+  userId?: string;
+  /** When it happened, in epoch milliseconds. */
+  timestamp: number;
+  channel?: string;
+  /** The consent category the event needs; `analytics` when absent. */
+  category?: ConsentCategory;
+  properties?: Properties;
+  /** Where it happened: url, path, referrer, title, locale, screen, timezone… */
+  context?: Properties;
+}
+
+/** The body of `POST /trpc/collect`. */
+export interface CollectInput {
+  writeKey: string;
+  batch: Event[];
+}
+
+/** What `collect` answers once the batch is committed. */
+export interface CollectResult {
+  /** Events stored by this request. */
+  accepted: number;
+  /** Events whose id was already stored: ignored, not an error. */
+  duplicates: number;
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { collectInputSchema, eventSchema, isOversizedBatch } from './validators.js';
+import { describeValidationIssues, getValidationIssues } from './issues.js';
+import { LIMITS } from './limits.js';
+
+const valid = {
+  id: 'evt_1',
+  type: 'track',
+  name: 'Signed up',
+  anonymousId: 'anon-1',
+  timestamp: Date.UTC(2026, 0, 1),
+  properties: { plan: 'pro', seats: 3, trial: true, coupon: null },
+};
+
+function issuesOf(input: unknown) {
+  const result = collectInputSchema.safeParse(input);
+  if (result.success) throw new Error('expected a validation error');
+  return getValidationIssues(result.error);
+}
+
+describe('eventSchema', () => {
+  it('accepts a well-formed event and strips unknown keys', () => {
+    const parsed = eventSchema.parse({ ...valid, extra: 'x' });
+    expect(parsed).toEqual(valid);
+  });
+
+  it.each([
+    ['id', { id: 'x'.repeat(LIMITS.maxIdLength + 1) }],
+    ['name', { name: 'x'.repeat(LIMITS.maxNameLength + 1) }],
+    ['type', { type: 'alias' }],
+    ['timestamp', { timestamp: '2026-01-01' }],
+    ['timestamp', { timestamp: 1_700_000_000 }],
+    ['properties.nested', { properties: { nested: { a: 1 } } }],
+    ['channel', { channel: 'Email' }],
+  ])('names the bad field %s', (path, patch) => {
+    const issues = issuesOf({ writeKey: 'wk', batch: [valid, { ...valid, ...patch }] });
+    expect(issues.map((i) => i.path)).toContain(`batch[1].${path}`);
+  });
+
+  it('bounds the number of property keys', () => {
+    const properties = Object.fromEntries(
+      Array.from({ length: LIMITS.maxPropertyKeys + 1 }, (_, i) => [`k${i}`, i]),
+    );
+    expect(eventSchema.safeParse({ ...valid, properties }).success).toBe(false);
+  });
+});
+
+describe('collectInputSchema', () => {
+  it('requires a write key and a non-empty batch', () => {
+    const issues = issuesOf({ batch: [] });
+    expect(issues.map((i) => i.path).sort()).toEqual(['batch', 'writeKey']);
+    expect(describeValidationIssues(issues)).toMatch(/writeKey: /);
+  });
+
+  it('detects a batch over the event limit', () => {
+    const batch = Array.from({ length: LIMITS.maxBatchEvents + 1 }, () => valid);
+    expect(isOversizedBatch({ writeKey: 'wk', batch })).toBe(true);
+    expect(isOversizedBatch({ writeKey: 'wk', batch: batch.slice(1) })).toBe(false);
+    expect(isOversizedBatch('nonsense')).toBe(false);
+  });
+});

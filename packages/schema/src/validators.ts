@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { LIMITS } from './limits.js';
+import { CONSENT_CATEGORIES, EVENT_TYPES, type CollectInput, type Event } from './types.js';
+
+const propertyValue = z.union([
+  z.string().max(LIMITS.maxPropertyStringLength),
+  z.number().finite(),
+  z.boolean(),
+  z.null(),
+]);
+
+/** Flat JSON: string keys to scalar values, bounded in count and length. */
+export const propertiesSchema = z
+  .record(z.string().min(1).max(LIMITS.maxPropertyKeyLength), propertyValue)
+  .refine((value) => Object.keys(value).length <= LIMITS.maxPropertyKeys, {
+    message: `at most ${LIMITS.maxPropertyKeys} keys`,
+  });
+
+/** One touchpoint. Unknown keys are stripped, so newer SDKs stay compatible. */
+export const eventSchema = z.object({
+  id: z.string().min(1).max(LIMITS.maxIdLength),
+  type: z.enum(EVENT_TYPES),
+  name: z.string().min(1).max(LIMITS.maxNameLength),
+  anonymousId: z.string().min(1).max(LIMITS.maxAnonymousIdLength),
+  userId: z.string().min(1).max(LIMITS.maxUserIdLength).optional(),
+  timestamp: z.number().int().min(LIMITS.minTimestamp).max(LIMITS.maxTimestamp),
+  channel: z
+    .string()
+    .max(LIMITS.maxChannelLength)
+    .regex(/^[a-z][a-z0-9_-]*$/, 'a lower-case token such as "email" or "call_centre"')
+    .optional(),
+  category: z.enum(CONSENT_CATEGORIES).optional(),
+  properties: propertiesSchema.optional(),
+  context: propertiesSchema.optional(),
+}) satisfies z.ZodType<Event>;
+
+/**
+ * The body of `POST /trpc/collect`. The event count is checked separately by
+ * {@link isOversizedBatch} because an oversized batch is a 413, not a 400.
+ */
+export const collectInputSchema = z.object({
+  writeKey: z.string().min(1).max(LIMITS.maxWriteKeyLength),
+  batch: z.array(eventSchema).min(1),
+}) satisfies z.ZodType<CollectInput>;
+
+/** True when a raw body carries more events than one batch may. */
+export function isOversizedBatch(raw: unknown): boolean {
+  if (typeof raw !== 'object' || raw === null || !('batch' in raw)) return false;
+  const { batch } = raw as { batch: unknown };
+  return Array.isArray(batch) && batch.length > LIMITS.maxBatchEvents;
+}
