@@ -63,6 +63,36 @@ export interface Event {
 export interface CollectInput {
   writeKey: string;
   batch: Event[];
+  /** Events the SDK dropped since its last delivered batch because its queue was full. */
+  dropped?: number;
+}
+
+/**
+ * Proof of one consent decision, sent to `POST /trpc/consent` as
+ * `{ writeKey, records: ConsentRecord[] }` and kept for the privacy officer.
+ * A refusal carries no identifier of the person: no `anonymousId`, no `userId`.
+ */
+export interface ConsentRecord {
+  /** Client-made unique id: a repeated id is ignored, so the SDK may retry. */
+  id: string;
+  /** When the decision was made, epoch ms. */
+  timestamp: number;
+  granted: ConsentCategory[];
+  denied: ConsentCategory[];
+  /** The version of the privacy policy the person was shown (SDK config `policyVersion`). */
+  policyVersion: string;
+  /** Where the decision was taken: `"banner"`, `"sdk"`, `"api"`, `"gpc"`… */
+  source: string;
+  /** Present only when something was granted. */
+  anonymousId?: string;
+  /** Present only when something was granted and the person is known. */
+  userId?: string;
+}
+
+/** The body of `POST /trpc/consent`. */
+export interface ConsentInput {
+  writeKey: string;
+  records: ConsentRecord[];
 }
 
 /** What `collect` answers once the batch is committed. */

@@ -41,6 +41,7 @@ export const eventSchema = z.object({
 export const collectInputSchema = z.object({
   writeKey: z.string().min(1).max(LIMITS.maxWriteKeyLength),
   batch: z.array(eventSchema).min(1),
+  dropped: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 }) satisfies z.ZodType<CollectInput>;
 
 /** True when a raw body carries more events than one batch may. */
