@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Event } from '@parcours/schema';
+import type { Store } from './Store.js';
+
+/**
+ * The behaviour every Store engine must have. The SQLite store runs it in
+ * `openSqliteStore.test.ts`; a ClickHouse store will run the same suite.
+ */
+export function describeStoreConformance(engine: string, openStore: () => Promise<Store>): void {
+  describe(`Store conformance: ${engine}`, () => {
+    let store: Store;
+    let projectId: string;
+    let seq = 0;
+    const at = (minute: number) => Date.UTC(2026, 5, 1) + minute * 60_000;
+    const event = (patch: Partial<Event> & Pick<Event, 'anonymousId'>): Event => ({
+      id: `evt_${++seq}`,
+      type: 'track',
+      name: 'Viewed product',
+      timestamp: at(seq),
+      ...patch,
+    });
+
+    beforeEach(async () => {
+      store = await openStore();
+      ({ projectId } = await store.createProject({ name: 'Conformance' }));
+    });
+    afterEach(() => store.close());
+
+    it('creates projects whose keys find them back, the secret key stored only as a hash', async () => {
+      const created = await store.createProject({ name: 'Shop' });
+      expect(created.writeKey).toMatch(/^wk_/);
+      expect(created.secretKey).toMatch(/^sk_/);
+      expect((await store.getProjectByWriteKey(created.writeKey))?.projectId).toBe(created.projectId);
+      expect((await store.getProjectBySecretKey(created.secretKey))?.name).toBe('Shop');
+      expect(await store.getProjectByWriteKey(created.secretKey)).toBeUndefined();
+      expect(await store.getProjectBySecretKey(created.writeKey)).toBeUndefined();
+      expect((await store.getProjects()).map((p) => p.name)).toEqual(['Conformance', 'Shop']);
+    });
+
+    it('rotates a labelled secret key without touching the others', async () => {
+      const created = await store.createProject({ name: 'Demo' });
+      const first = await store.rotateSecretKey(created.projectId, 'demo');
+      const second = await store.rotateSecretKey(created.projectId, 'demo');
+      expect(await store.getProjectBySecretKey(first)).toBeUndefined();
+      expect((await store.getProjectBySecretKey(second))?.projectId).toBe(created.projectId);
+      expect((await store.getProjectBySecretKey(created.secretKey))?.projectId).toBe(created.projectId);
+    });
+
+    it('stores each event id once per project: replays and in-batch repeats are duplicates', async () => {
+      const batch = [event({ anonymousId: 'a' }), event({ anonymousId: 'a' })];
+      expect(await store.insertEvents(projectId, batch)).toEqual({ accepted: 2, duplicates: 0 });
+      expect(await store.insertEvents(projectId, batch)).toEqual({ accepted: 0, duplicates: 2 });
+      const repeated = event({ anonymousId: 'a' });
+      expect(await store.insertEvents(projectId, [repeated, repeated])).toEqual({
+        accepted: 1,
+        duplicates: 1,
+      });
+      expect(await store.countEvents(projectId)).toBe(3);
+      const other = await store.createProject({ name: 'Other' });
+      expect(await store.insertEvents(other.projectId, batch)).toEqual({ accepted: 2, duplicates: 0 });
+    });
+
+    it('settles concurrent inserts each with its own counts', async () => {
+      const batches = Array.from({ length: 40 }, (_, i) =>
+        Array.from({ length: 25 }, (_, j) => event({ anonymousId: `dev-${i}`, id: `c-${i}-${j}` })),
+      );
+      const replayed = batches[0]!;
+      const results = await Promise.all([
+        ...batches.map((batch) => store.insertEvents(projectId, batch)),
+        store.insertEvents(projectId, replayed),
+      ]);
+      expect(results.slice(0, 40)).toEqual(batches.map(() => ({ accepted: 25, duplicates: 0 })));
+      expect(results[40]).toEqual({ accepted: 0, duplicates: 25 });
+      expect(await store.countEvents(projectId)).toBe(1000);
+    });
+
+    it('merges devices linked by identify into one timeline, earlier events included, in time order', async () => {
+      await store.insertEvents(projectId, [
+        event({ anonymousId: 'laptop', name: 'Clicked ad', channel: 'ads', timestamp: at(1) }),
+        event({ anonymousId: 'phone', name: 'Opened app', channel: 'mobile', timestamp: at(2) }),
+        event({ anonymousId: 'stranger', name: 'Visited', timestamp: at(3) }),
+      ]);
+      // Out of order on purpose: the phone's identify arrives before the laptop's.
+      await store.insertEvents(projectId, [
+        event({ type: 'identify', name: 'identify', anonymousId: 'phone', userId: 'u-42', timestamp: at(5) }),
+        event({ anonymousId: 'laptop', name: 'Bought', userId: 'u-42', timestamp: at(4), properties: { total: 42.5 } }),
+      ]);
+      const byUser = await store.getPersonTimeline(projectId, { userId: 'u-42' });
+      expect(byUser?.person).toEqual({ id: 'laptop', anonymousIds: ['laptop', 'phone'], userIds: ['u-42'] });
+      expect(byUser?.events.map((e) => e.name)).toEqual(['Clicked ad', 'Opened app', 'Bought', 'identify']);
+      expect(byUser?.events[2]).toMatchObject({ userId: 'u-42', properties: { total: 42.5 } });
+      expect(byUser?.events[0]).not.toHaveProperty('userId');
+      expect(byUser?.truncated).toBe(false);
+      expect(await store.getPersonTimeline(projectId, { anonymousId: 'phone' })).toEqual(byUser);
+      expect(await store.getPersonTimeline(projectId, { personId: 'laptop' })).toEqual(byUser);
+      expect((await store.getPersonTimeline(projectId, { anonymousId: 'stranger' }))?.person).toEqual({
+        id: 'stranger',
+        anonymousIds: ['stranger'],
+        userIds: [],
+      });
+    });
+
+    it('joins persons transitively and keeps equal timestamps in arrival order', async () => {
+      await store.insertEvents(projectId, [
+        event({ anonymousId: 'b', userId: 'u1', name: 'first', timestamp: at(0) }),
+        event({ anonymousId: 'b', userId: 'u2', name: 'second', timestamp: at(0) }),
+        event({ anonymousId: 'c', userId: 'u2', name: 'third', timestamp: at(0) }),
+        event({ anonymousId: 'a', userId: 'u1', name: 'fourth', timestamp: at(0) }),
+      ]);
+      const timeline = await store.getPersonTimeline(projectId, { anonymousId: 'c' });
+      expect(timeline?.person).toEqual({ id: 'a', anonymousIds: ['a', 'b', 'c'], userIds: ['u1', 'u2'] });
+      expect(timeline?.events.map((e) => e.name)).toEqual(['first', 'second', 'third', 'fourth']);
+    });
+
+    it('cuts a long timeline at the limit and says so', async () => {
+      await store.insertEvents(projectId, Array.from({ length: 5 }, () => event({ anonymousId: 'busy' })));
+      const timeline = await store.getPersonTimeline(projectId, { anonymousId: 'busy' }, { limit: 3 });
+      expect(timeline?.events).toHaveLength(3);
+      expect(timeline?.truncated).toBe(true);
+    });
+
+    it('knows nobody it has not seen', async () => {
+      await store.insertEvents(projectId, [event({ anonymousId: 'known' })]);
+      expect(await store.getPersonTimeline(projectId, { anonymousId: 'unknown' })).toBeUndefined();
+      expect(await store.getPersonTimeline(projectId, { userId: 'unknown' })).toBeUndefined();
+      const other = await store.createProject({ name: 'Other' });
+      expect(await store.getPersonTimeline(other.projectId, { anonymousId: 'known' })).toBeUndefined();
+    });
+  });
+}

@@ -1,0 +1,77 @@
+import type { CollectResult, Event } from '@parcours/schema';
+
+/** What `createProject` hands back: the only time the secret key is ever visible. */
+export interface CreatedProject {
+  projectId: string;
+  /** Public: goes in the page, identifies the project to the collector. */
+  writeKey: string;
+  /** Private: authorises the read API. Only its hash is stored. */
+  secretKey: string;
+}
+
+export interface Project {
+  projectId: string;
+  name: string;
+  writeKey: string;
+  createdAt: number;
+}
+
+/** How a caller names a person: by any of the ids linked to them. */
+export type PersonRef = { userId: string } | { anonymousId: string } | { personId: string };
+
+/** A person: the set of anonymous ids and user ids linked together by identify. */
+export interface Person {
+  /**
+   * Stable while the person's ids stay the same: the smallest of their anonymous
+   * ids. After two persons merge, the id of either still resolves to the merged person.
+   */
+  id: string;
+  anonymousIds: string[];
+  userIds: string[];
+}
+
+export interface PersonTimeline {
+  person: Person;
+  /** Every event of every linked id, earliest first (ties in arrival order). */
+  events: Event[];
+  /** True when the timeline was cut at the requested limit. */
+  truncated: boolean;
+}
+
+export interface TimelineOptions {
+  /** Most events returned, earliest first. Default 10,000. */
+  limit?: number;
+}
+
+/**
+ * Everything Parcours keeps, behind one interface: the SQLite implementation is the
+ * embedded default; a ClickHouse one must pass the same conformance suite
+ * (`Store.conformance.ts`). Every method is async so that a networked engine fits.
+ */
+export interface Store {
+  createProject(input: { name: string }): Promise<CreatedProject>;
+  getProjects(): Promise<Project[]>;
+  /** The project a public write key belongs to, or undefined. Hot path: cached. */
+  getProjectByWriteKey(writeKey: string): Promise<Project | undefined>;
+  /** The project a secret key authorises, or undefined. */
+  getProjectBySecretKey(secretKey: string): Promise<Project | undefined>;
+  /**
+   * Mints another secret key for a project. Keys carrying the same `label` are
+   * replaced, so `parcours start --demo` can hand out a fresh demo key each start.
+   */
+  rotateSecretKey(projectId: string, label: string): Promise<string>;
+  /**
+   * Appends events. Resolves only once they are committed (acknowledged = durable).
+   * An event whose id the project already has is ignored and counted as a duplicate.
+   * Any event carrying both ids links its anonymous id to its user id.
+   */
+  insertEvents(projectId: string, events: ReadonlyArray<Event>): Promise<CollectResult>;
+  countEvents(projectId: string): Promise<number>;
+  /** A person's cross-channel timeline with identities merged, or undefined if unknown. */
+  getPersonTimeline(
+    projectId: string,
+    ref: PersonRef,
+    options?: TimelineOptions,
+  ): Promise<PersonTimeline | undefined>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeStoreConformance } from '../Store.conformance.js';
+import { openSqliteStore } from './openSqliteStore.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'parcours-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+const newFile = () => join(dir, `store-${++files}.db`);
+
+describeStoreConformance('SQLite', async () => openSqliteStore({ filename: newFile() }));
+
+describe('openSqliteStore', () => {
+  it('keeps data in the file across reopen, in WAL mode, migrated once', async () => {
+    const filename = newFile();
+    const store = openSqliteStore({ filename });
+    const { projectId, writeKey } = await store.createProject({ name: 'Durable' });
+    await store.insertEvents(projectId, [
+      { id: 'e1', type: 'page', name: '/', anonymousId: 'a', timestamp: Date.UTC(2026, 0, 1) },
+    ]);
+    await store.close();
+
+    const reopened = openSqliteStore({ filename });
+    expect((await reopened.getProjectByWriteKey(writeKey))?.projectId).toBe(projectId);
+    expect(await reopened.countEvents(projectId)).toBe(1);
+    await reopened.close();
+
+    const raw = new Database(filename, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    expect(raw.prepare('SELECT count(*) FROM secret_keys WHERE hash LIKE ?').pluck().get('sk_%')).toBe(0);
+    raw.close();
+  });
+
+  it('makes an acknowledged batch visible to another connection at once', async () => {
+    const filename = newFile();
+    const store = openSqliteStore({ filename });
+    const { projectId } = await store.createProject({ name: 'Visible' });
+    const batch = Array.from({ length: 50 }, (_, i) => ({
+      id: `v${i}`,
+      type: 'track' as const,
+      name: 'Tapped',
+      anonymousId: 'a',
+      timestamp: Date.UTC(2026, 0, 1) + i,
+    }));
+    await store.insertEvents(projectId, batch);
+    const other = new Database(filename, { readonly: true });
+    expect(other.prepare('SELECT count(*) FROM events').pluck().get()).toBe(50);
+    other.close();
+    await store.close();
+  });
+
+  it('refuses a database from a newer Parcours', () => {
+    const filename = newFile();
+    const raw = new Database(filename);
+    raw.pragma('user_version = 99');
+    raw.close();
+    expect(() => openSqliteStore({ filename })).toThrow(/newer than this Parcours/);
+  });
+});

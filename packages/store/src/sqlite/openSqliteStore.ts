@@ -1,0 +1,159 @@
+import Database from 'better-sqlite3';
+import type { CollectResult, Event } from '@parcours/schema';
+import { createKey, hashSecretKey } from '../createKey.js';
+import type { Project, Store } from '../Store.js';
+import { GroupCommitter } from './GroupCommitter.js';
+import { migrate } from './migrate.js';
+import { resolvePerson } from './resolvePerson.js';
+import { prepareCountEvents } from './queries/countEvents.js';
+import { prepareGetAnonymousIdsOfUserId } from './queries/getAnonymousIdsOfUserId.js';
+import { prepareGetEventsOfAnonymousIds } from './queries/getEventsOfAnonymousIds.js';
+import { prepareGetUserIdsOfAnonymousId } from './queries/getUserIdsOfAnonymousId.js';
+import { prepareHasAnonymousId } from './queries/hasAnonymousId.js';
+import { prepareInsertEvent } from './queries/insertEvent.js';
+import { prepareInsertIdentityLink } from './queries/insertIdentityLink.js';
+import { prepareProjectQueries, type ProjectRow } from './queries/projects.js';
+
+export interface SqliteStoreOptions {
+  /** Path of the database file, created if missing; `:memory:` for a throw-away store. */
+  filename: string;
+  /** Events per group commit before flushing early. Default 5,000. */
+  maxGroupSize?: number;
+}
+
+/** The default timeline cap: a person with more events is almost always a bot. */
+const DEFAULT_TIMELINE_LIMIT = 10_000;
+
+interface InsertJob {
+  projectRowId: number;
+  events: ReadonlyArray<Event>;
+}
+
+function toProject(row: ProjectRow): Project {
+  return { projectId: row.public_id, name: row.name, writeKey: row.write_key, createdAt: row.created_at };
+}
+
+/**
+ * Opens (creating and migrating if needed) the embedded SQLite store: WAL journal,
+ * `synchronous = FULL` so that a commit survives a power cut, group commit for ingest.
+ */
+export function openSqliteStore(options: SqliteStoreOptions): Store {
+  const db = new Database(options.filename);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const projects = prepareProjectQueries(db);
+  const insertEvent = prepareInsertEvent(db);
+  const insertIdentityLink = prepareInsertIdentityLink(db);
+  const countEvents = prepareCountEvents(db);
+  const getEventsOfAnonymousIds = prepareGetEventsOfAnonymousIds(db);
+  const getUserIdsOfAnonymousId = prepareGetUserIdsOfAnonymousId(db);
+  const getAnonymousIdsOfUserId = prepareGetAnonymousIdsOfUserId(db);
+  const hasAnonymousId = prepareHasAnonymousId(db);
+
+  // Write keys are public and looked up on every collect: cache them (projects are few).
+  const projectsByWriteKey = new Map<string, ProjectRow>();
+  const projectsById = new Map<string, ProjectRow>();
+  const getProjectRow = (projectId: string): ProjectRow => {
+    let row = projectsById.get(projectId);
+    if (row === undefined) {
+      row = projects.getProjectByPublicId(projectId);
+      if (row === undefined) throw new Error(`unknown project ${projectId}`);
+      projectsById.set(projectId, row);
+    }
+    return row;
+  };
+
+  const commitInserts = db.transaction((jobs: InsertJob[]): CollectResult[] => {
+    const now = Date.now();
+    return jobs.map(({ projectRowId, events }) => {
+      let accepted = 0;
+      for (const event of events) {
+        if (insertEvent(projectRowId, event, now)) accepted++;
+        if (event.userId !== undefined) {
+          insertIdentityLink(projectRowId, event.anonymousId, event.userId, now);
+        }
+      }
+      return { accepted, duplicates: events.length - accepted };
+    });
+  });
+  const committer = new GroupCommitter<InsertJob, CollectResult>(
+    (jobs) => commitInserts(jobs),
+    (job) => job.events.length,
+    options.maxGroupSize,
+  );
+
+  let closed = false;
+  return {
+    async createProject({ name }) {
+      const projectId = createKey('prj', 9);
+      const writeKey = createKey('wk');
+      const secretKey = createKey('sk', 24);
+      db.transaction(() => {
+        const now = Date.now();
+        const rowId = projects.insertProject(projectId, name, writeKey, now);
+        projects.insertSecretKey(hashSecretKey(secretKey), rowId, 'default', now);
+      })();
+      return { projectId, writeKey, secretKey };
+    },
+    async getProjects() {
+      return projects.getProjects().map(toProject);
+    },
+    async getProjectByWriteKey(writeKey) {
+      let row = projectsByWriteKey.get(writeKey);
+      if (row === undefined) {
+        row = projects.getProjectByWriteKey(writeKey);
+        if (row !== undefined) projectsByWriteKey.set(writeKey, row);
+      }
+      return row && toProject(row);
+    },
+    async getProjectBySecretKey(secretKey) {
+      const row = projects.getProjectBySecretHash(hashSecretKey(secretKey));
+      return row && toProject(row);
+    },
+    async rotateSecretKey(projectId, label) {
+      const row = getProjectRow(projectId);
+      const secretKey = createKey('sk', 24);
+      db.transaction(() => {
+        projects.deleteSecretKeysByLabel(row.id, label);
+        projects.insertSecretKey(hashSecretKey(secretKey), row.id, label, Date.now());
+      })();
+      return secretKey;
+    },
+    insertEvents(projectId, events) {
+      if (closed) return Promise.reject(new Error('the store is closed'));
+      if (events.length === 0) return Promise.resolve({ accepted: 0, duplicates: 0 });
+      return committer.submit({ projectRowId: getProjectRow(projectId).id, events });
+    },
+    async countEvents(projectId) {
+      return countEvents(getProjectRow(projectId).id);
+    },
+    async getPersonTimeline(projectId, ref, timelineOptions = {}) {
+      const projectRowId = getProjectRow(projectId).id;
+      const person = resolvePerson(
+        {
+          getUserIdsOfAnonymousId: (id) => getUserIdsOfAnonymousId(projectRowId, id),
+          getAnonymousIdsOfUserId: (id) => getAnonymousIdsOfUserId(projectRowId, id),
+          hasAnonymousId: (id) => hasAnonymousId(projectRowId, id),
+        },
+        ref,
+      );
+      if (person === undefined) return undefined;
+      const limit = timelineOptions.limit ?? DEFAULT_TIMELINE_LIMIT;
+      // Ask for one more than the limit to know whether the timeline was cut.
+      const events = getEventsOfAnonymousIds(projectRowId, person.anonymousIds, limit + 1);
+      const truncated = events.length > limit;
+      if (truncated) events.length = limit;
+      return { person, events, truncated };
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      committer.flush();
+      db.close();
+    },
+  };
+}

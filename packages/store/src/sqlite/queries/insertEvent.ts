@@ -1,0 +1,27 @@
+import type Database from 'better-sqlite3';
+import type { Event } from '@parcours/schema';
+
+/** Appends one event; returns false when the project already has its id. */
+export function prepareInsertEvent(db: Database.Database) {
+  const statement = db.prepare(`
+    INSERT OR IGNORE INTO events
+      (project_id, event_id, type, name, anonymous_id, user_id, timestamp,
+       channel, category, properties, context, received_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  `);
+  return (projectRowId: number, event: Event, receivedAt: number): boolean =>
+    statement.run(
+      projectRowId,
+      event.id,
+      event.type,
+      event.name,
+      event.anonymousId,
+      event.userId ?? null,
+      event.timestamp,
+      event.channel ?? null,
+      event.category ?? null,
+      event.properties === undefined ? null : JSON.stringify(event.properties),
+      event.context === undefined ? null : JSON.stringify(event.context),
+      receivedAt,
+    ).changes === 1;
+}
