@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TRPCError } from '@trpc/server';
+import { openSqliteStore, type CreatedProject, type Store } from '@parcours/store';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCaller } from './appRouter.js';
+
+let dir: string;
+let store: Store;
+let project: CreatedProject;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'parcours-api-'));
+  store = openSqliteStore({ filename: join(dir, 'api.db') });
+  project = await store.createProject({ name: 'Shop' });
+});
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const at = (minute: number) => Date.UTC(2026, 2, 1) + minute * 60_000;
+const anonymous = () => createCaller({ store });
+const authorised = (key = project.secretKey) => createCaller({ store, authorization: `Bearer ${key}` });
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof TRPCError)) throw new Error(`expected a TRPCError, got ${String(error)}`);
+  return error.code;
+}
+
+describe('collect', () => {
+  const batch = [
+    { id: 'e1', type: 'page' as const, name: '/pricing', anonymousId: 'a1', timestamp: at(1) },
+    { id: 'e2', type: 'track' as const, name: 'Signed up', anonymousId: 'a1', timestamp: at(2) },
+  ];
+
+  it('stores a batch and reports a replay as duplicates', async () => {
+    const collect = anonymous().collect;
+    expect(await collect({ writeKey: project.writeKey, batch })).toEqual({ accepted: 2, duplicates: 0 });
+    expect(await collect({ writeKey: project.writeKey, batch })).toEqual({ accepted: 0, duplicates: 2 });
+    expect(await store.countEvents(project.projectId)).toBe(2);
+  });
+
+  it('refuses an unknown write key, a malformed event and an oversized batch', async () => {
+    const collect = anonymous().collect;
+    expect(await codeOf(collect({ writeKey: 'wk_nope', batch }))).toBe('UNAUTHORIZED');
+    const bad = [{ ...batch[0]!, timestamp: 'yesterday' }] as never;
+    expect(await codeOf(collect({ writeKey: project.writeKey, batch: bad }))).toBe('BAD_REQUEST');
+    const huge = Array.from({ length: 501 }, (_, i) => ({ ...batch[0]!, id: `h${i}` }));
+    expect(await codeOf(collect({ writeKey: project.writeKey, batch: huge }))).toBe('PAYLOAD_TOO_LARGE');
+    expect(await store.countEvents(project.projectId)).toBe(0);
+  });
+});
+
+describe('journeys.person', () => {
+  beforeEach(async () => {
+    await store.insertEvents(project.projectId, [
+      { id: 'w1', type: 'page', name: '/', anonymousId: 'web', timestamp: at(1), channel: 'web' },
+      { id: 'm1', type: 'track', name: 'Opened app', anonymousId: 'app', timestamp: at(2), channel: 'mobile' },
+      { id: 'i1', type: 'identify', name: 'identify', anonymousId: 'web', userId: 'u1', timestamp: at(3) },
+      { id: 'i2', type: 'identify', name: 'identify', anonymousId: 'app', userId: 'u1', timestamp: at(4) },
+    ]);
+  });
+
+  it('answers the merged timeline to the project secret key', async () => {
+    const timeline = await authorised().journeys.person({ projectId: project.projectId, userId: 'u1' });
+    expect(timeline.person).toEqual({ id: 'app', anonymousIds: ['app', 'web'], userIds: ['u1'] });
+    expect(timeline.events.map((e) => e.id)).toEqual(['w1', 'm1', 'i1', 'i2']);
+  });
+
+  it('refuses callers without the project secret key', async () => {
+    const input = { projectId: project.projectId, userId: 'u1' };
+    expect(await codeOf(anonymous().journeys.person(input))).toBe('UNAUTHORIZED');
+    expect(await codeOf(authorised('sk_wrong').journeys.person(input))).toBe('UNAUTHORIZED');
+    expect(await codeOf(authorised(project.writeKey).journeys.person(input))).toBe('UNAUTHORIZED');
+    const other = await store.createProject({ name: 'Other' });
+    expect(await codeOf(authorised(other.secretKey).journeys.person(input))).toBe('UNAUTHORIZED');
+  });
+
+  it('asks for exactly one id and answers NOT_FOUND for a stranger', async () => {
+    const person = authorised().journeys.person;
+    const projectId = project.projectId;
+    expect(await codeOf(person({ projectId, userId: 'u1', anonymousId: 'web' }))).toBe('BAD_REQUEST');
+    expect(await codeOf(person({ projectId }))).toBe('BAD_REQUEST');
+    expect(await codeOf(person({ projectId, anonymousId: 'stranger' }))).toBe('NOT_FOUND');
+  });
+});
+
+describe('admin.project', () => {
+  it('tells which project a secret key opens, and refuses other keys', async () => {
+    expect(await authorised().admin.project()).toEqual({
+      projectId: project.projectId,
+      name: 'Shop',
+      writeKey: project.writeKey,
+    });
+    expect(await codeOf(authorised('sk_wrong').admin.project())).toBe('UNAUTHORIZED');
+  });
+});

@@ -1,0 +1,17 @@
+import { adminRouter } from './routers/admin.js';
+import { collect } from './routers/collect.js';
+import { journeysRouter } from './routers/journeys.js';
+import { createCallerFactory, router } from './trpc.js';
+
+/** Every procedure Parcours serves under `/trpc`. */
+export const appRouter = router({
+  collect,
+  journeys: journeysRouter,
+  admin: adminRouter,
+});
+
+/** The router's type: all the dashboard imports from the API. */
+export type AppRouter = typeof appRouter;
+
+/** Calls procedures in-process, for tests and scripts. */
+export const createCaller = createCallerFactory(appRouter);

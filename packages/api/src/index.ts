@@ -1,0 +1,2 @@
+export { appRouter, createCaller, type AppRouter } from './appRouter.js';
+export type { AuthorisedContext, Context } from './context.js';

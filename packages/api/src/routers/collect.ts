@@ -1,0 +1,29 @@
+import { TRPCError } from '@trpc/server';
+import { collectInputSchema, isOversizedBatch, LIMITS } from '@parcours/schema';
+import { publicProcedure } from '../trpc.js';
+
+/**
+ * `POST /trpc/collect`: stores a batch of touchpoints and answers once it is
+ * committed. The batch is validated whole: one bad event rejects the request (400,
+ * naming the field) and nothing of it is stored, so the SDK can drop exactly the
+ * batch it sent and the page developer sees the error at once.
+ */
+export const collect = publicProcedure
+  // Before parsing: an oversized batch is a 413, and not worth validating.
+  .use(async ({ getRawInput, next }) => {
+    if (isOversizedBatch(await getRawInput())) {
+      throw new TRPCError({
+        code: 'PAYLOAD_TOO_LARGE',
+        message: `A batch holds at most ${LIMITS.maxBatchEvents} events`,
+      });
+    }
+    return next();
+  })
+  .input(collectInputSchema)
+  .mutation(async ({ ctx, input }) => {
+    const project = await ctx.store.getProjectByWriteKey(input.writeKey);
+    if (project === undefined) {
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Unknown write key' });
+    }
+    return ctx.store.insertEvents(project.projectId, input.batch);
+  });
