@@ -1,0 +1,82 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { describeValidationIssues, eventSchema, getValidationIssues, type Event } from '@parcours/schema';
+import { openSqliteStore } from '@parcours/store';
+import { UsageError, type CliIo } from './CliIo.js';
+
+export const IMPORT_HELP = `Usage: parcours import FILE.ndjson --project ID [--db ./parcours.db]
+
+Bulk-loads events of the wire shape, one JSON object a line (offline touchpoints,
+CRM exports, call-centre logs). Prints one JSON line:
+  {"imported":n,"duplicates":m,"rejected":k}
+Each rejected line is reported on stderr with its line number and reason; the
+valid lines still land. An event id already stored is counted as a duplicate, so
+importing the same file twice is safe. Exit code 1 when any line was rejected.
+
+Options:
+  --project ID  the project to load into (required)
+  --db FILE     SQLite database file (default ./parcours.db)
+  --help        show this help`;
+
+/** Events per store call: big enough to amortise a commit, small enough to stream. */
+const CHUNK = 5_000;
+
+export async function importCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { project: { type: 'string' }, db: { type: 'string', default: './parcours.db' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [file, ...extra] = positionals;
+  if (file === undefined || extra.length > 0) throw new UsageError('give exactly one FILE to import');
+  if (!values.project) throw new UsageError('--project is required');
+  const projectId = values.project;
+
+  const store = openSqliteStore({ filename: values.db });
+  try {
+    if (!(await store.getProjects()).some((p) => p.projectId === projectId)) {
+      throw new UsageError(`no project ${projectId} in ${values.db}`);
+    }
+    const totals = { imported: 0, duplicates: 0, rejected: 0 };
+    let chunk: Event[] = [];
+    const flush = async () => {
+      const { accepted, duplicates } = await store.insertEvents(projectId, chunk);
+      totals.imported += accepted;
+      totals.duplicates += duplicates;
+      chunk = [];
+    };
+    const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+    let lineNumber = 0;
+    for await (const line of lines) {
+      lineNumber++;
+      if (line.trim() === '') continue;
+      const reason = parseLine(line, chunk);
+      if (reason !== undefined) {
+        totals.rejected++;
+        io.err(`${file}:${lineNumber}: ${reason}`);
+      }
+      if (chunk.length >= CHUNK) await flush();
+    }
+    await flush();
+    io.out(JSON.stringify(totals));
+    return totals.rejected > 0 ? 1 : 0;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Appends the line's event to `into`, or returns why it was rejected. */
+function parseLine(line: string, into: Event[]): string | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return 'not valid JSON';
+  }
+  const result = eventSchema.safeParse(value);
+  if (!result.success) return describeValidationIssues(getValidationIssues(result.error));
+  into.push(result.data);
+  return undefined;
+}

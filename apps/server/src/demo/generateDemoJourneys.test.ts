@@ -1,0 +1,35 @@
+import { eventSchema } from '@parcours/schema';
+import { describe, expect, it } from 'vitest';
+import { generateDemoJourneys } from './generateDemoJourneys.js';
+
+describe('generateDemoJourneys', () => {
+  const now = Date.UTC(2026, 10, 1);
+  const events = generateDemoJourneys({ now, persons: 500 });
+
+  it('is reproducible and valid on the wire', () => {
+    expect(generateDemoJourneys({ now, persons: 500 })).toEqual(events);
+    for (const event of events) expect(eventSchema.safeParse(event).success).toBe(true);
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+    expect(events.every((e) => e.timestamp < now)).toBe(true);
+  });
+
+  it('spans every channel and loses people along the way', () => {
+    const channels = new Set(events.map((e) => e.channel));
+    for (const channel of ['ads', 'social', 'search', 'web', 'mobile', 'email', 'store', 'call_centre']) {
+      expect(channels).toContain(channel);
+    }
+    const personsWith = (name: string) => new Set(events.filter((e) => e.name === name).map((e) => e.id.split('-')[1])).size;
+    expect(personsWith('/')).toBe(500);
+    expect(personsWith('Added to cart')).toBeLessThan(personsWith('Product viewed'));
+    expect(personsWith('Purchase completed')).toBeLessThan(personsWith('Signed up'));
+    expect(personsWith('Purchase completed')).toBeGreaterThan(0);
+  });
+
+  it('links a second device to the same customer with identify', () => {
+    const phoneIdentifies = events.filter((e) => e.type === 'identify' && e.anonymousId.startsWith('demo-phone'));
+    expect(phoneIdentifies.length).toBeGreaterThan(0);
+    const customer = phoneIdentifies[0]!.userId;
+    const devices = new Set(events.filter((e) => e.userId === customer).map((e) => e.anonymousId.split('-')[1]));
+    expect(devices).toEqual(new Set(['web', 'phone']));
+  });
+});

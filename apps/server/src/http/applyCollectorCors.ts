@@ -1,0 +1,25 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** Procedures that pages on any origin post to. */
+const COLLECTOR_PATHS = new Set(['/trpc/collect', '/trpc/consent']);
+
+export function isCollectorPath(pathname: string): boolean {
+  return COLLECTOR_PATHS.has(pathname);
+}
+
+/**
+ * The collector is called from customers' pages, on their own origins. It needs no
+ * cookies (the write key is in the body), so `*` is the right answer. Returns true
+ * when the request was a preflight and has been answered.
+ */
+export function applyCollectorCors(req: IncomingMessage, res: ServerResponse): boolean {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  if (req.method !== 'OPTIONS') return false;
+  res.writeHead(204, {
+    'Access-Control-Allow-Methods': 'POST, OPTIONS',
+    'Access-Control-Allow-Headers': 'Content-Type',
+    'Access-Control-Max-Age': '86400',
+  });
+  res.end();
+  return true;
+}

@@ -1,0 +1,3 @@
+export { createServer, DEFAULT_PUBLIC_DIR, type ServerOptions } from './createServer.js';
+export { runCli } from './cli.js';
+export { generateDemoJourneys, type DemoOptions } from './demo/generateDemoJourneys.js';
