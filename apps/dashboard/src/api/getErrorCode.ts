@@ -36,7 +36,8 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
  */
 export function describeError(error: unknown): string {
   if (!isTRPCClientError<AppRouter>(error)) return 'Something went wrong in the dashboard.';
-  switch (error.data?.code) {
+  const code = error.data?.code;
+  switch (code) {
     case undefined:
       return 'The Parcours server could not be reached. Check that it is running, then try again.';
     case 'BAD_REQUEST':
@@ -49,6 +50,6 @@ export function describeError(error: unknown): string {
     case 'INTERNAL_SERVER_ERROR':
       return 'The server failed to answer; its log says why.';
     default:
-      return `The server answered ${error.data.code}.`;
+      return `The server answered ${code}.`;
   }
 }

@@ -1,0 +1,24 @@
+import type { ComponentType } from 'preact';
+import type { Project } from './api/types.js';
+import { PersonPage } from './person/PersonPage.js';
+import { PERSON_PATH } from './person/getPersonLookup.js';
+
+/** What every page gets: the signed-in project and its own URL parameters. */
+export interface PageProps {
+  project: Project;
+  params: Record<string, string>;
+}
+
+/** One entry of the navigation, shown at `#/<path>`. */
+export interface Page {
+  path: string;
+  /** The navigation label. */
+  title: string;
+  Component: ComponentType<PageProps>;
+}
+
+/**
+ * Every page, in navigation order; the first is the home page. A new page (funnels,
+ * paths, stages, privacy) is one component and one line here.
+ */
+export const PAGES: readonly Page[] = [{ path: PERSON_PATH, title: 'Journeys', Component: PersonPage }];

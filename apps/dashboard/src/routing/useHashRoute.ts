@@ -1,0 +1,13 @@
+import { useEffect, useState } from 'preact/hooks';
+import { parseHash, type Route } from './parseHash.js';
+
+/** The current hash route, updated on every `hashchange` (links, back, forward). */
+export function useHashRoute(): Route {
+  const [route, setRoute] = useState(() => parseHash(location.hash));
+  useEffect(() => {
+    const onHashChange = () => setRoute(parseHash(location.hash));
+    addEventListener('hashchange', onHashChange);
+    return () => removeEventListener('hashchange', onHashChange);
+  }, []);
+  return route;
+}
