@@ -126,5 +126,65 @@ export function describeStoreConformance(engine: string, openStore: () => Promis
       const other = await store.createProject({ name: 'Other' });
       expect(await store.getPersonTimeline(other.projectId, { anonymousId: 'known' })).toBeUndefined();
     });
+
+    describe('journey engine', () => {
+      const funnel = {
+        steps: [{ name: 'Ad clicked' }, { name: 'Signed up', where: { plan: 'pro' } }, { name: 'Purchased' }],
+        windowMs: 60 * 60_000,
+        breakdown: 'channel',
+      };
+      const journey = (anonymousId: string, names: string[], extra: Partial<Event> = {}) =>
+        names.map((name, i) =>
+          event({ anonymousId, name, timestamp: at(i * 10), ...(name === 'Signed up' && { properties: { plan: 'pro', trial: true } }), ...extra }),
+        );
+
+      it('answers funnels and paths, and reflects events committed after the index was built', async () => {
+        await store.insertEvents(projectId, [
+          ...journey('p1', ['Ad clicked', 'Signed up', 'Purchased'], { channel: 'ads' }),
+          ...journey('p2', ['Ad clicked', 'Signed up'], { channel: 'ads' }),
+          ...journey('p3', ['Ad clicked'], { channel: 'email' }),
+        ]);
+        const before = await store.getFunnel(projectId, funnel);
+        expect(before.steps.map((s) => s.count)).toEqual([3, 2, 1]);
+        expect(before.breakdown?.map((b) => [b.value, b.steps.map((s) => s.count)])).toEqual([
+          ['ads', [2, 2, 1]],
+          ['email', [1, 0, 0]],
+        ]);
+
+        // Live ingest: p3 signs up (a property filter on a column already built) and
+        // buys on a second device, linked afterwards.
+        await store.insertEvents(projectId, [
+          event({ anonymousId: 'p3', name: 'Signed up', timestamp: at(5), properties: { plan: 'pro' } }),
+          event({ anonymousId: 'p3-phone', name: 'Purchased', timestamp: at(6) }),
+        ]);
+        await store.insertEvents(projectId, [
+          event({ type: 'identify', name: 'identify', anonymousId: 'p3', userId: 'u3', timestamp: at(7) }),
+          event({ type: 'identify', name: 'identify', anonymousId: 'p3-phone', userId: 'u3', timestamp: at(8) }),
+        ]);
+        const after = await store.getFunnel(projectId, funnel);
+        expect(after.steps.map((s) => s.count)).toEqual([3, 3, 2]);
+
+        const dropoffs = await store.getFunnelDropoffs(projectId, { ...funnel, step: 3, limit: 10 });
+        expect(dropoffs.persons.map((p) => [p.personId, p.lastTouchpoint.name])).toEqual([['p2', 'Signed up']]);
+
+        const paths = await store.getPaths(projectId, { depth: 3, limit: 10 });
+        expect(paths.paths).toEqual([
+          { steps: ['Ad clicked', 'Signed up', 'Purchased'], count: 2 },
+          { steps: ['Ad clicked', 'Signed up'], count: 1 },
+        ]);
+      });
+
+      it('tells JSON true from 1 and "1" in property filters', async () => {
+        await store.insertEvents(projectId, [
+          event({ anonymousId: 'x', name: 'Tapped', properties: { flag: true } }),
+          event({ anonymousId: 'y', name: 'Tapped', properties: { flag: 1 } }),
+          event({ anonymousId: 'z', name: 'Tapped', properties: { flag: '1' } }),
+        ]);
+        for (const value of [true, 1, '1']) {
+          const result = await store.getFunnel(projectId, { steps: [{ name: 'Tapped', where: { flag: value } }], windowMs: 1 });
+          expect(result.steps[0]!.count).toBe(1);
+        }
+      });
+    });
   });
 }

@@ -1,4 +1,12 @@
 import type { CollectResult, Event } from '@parcours/schema';
+import type {
+  FunnelDropoffQuery,
+  FunnelDropoffResult,
+  FunnelQuery,
+  FunnelResult,
+  PathsQuery,
+  PathsResult,
+} from './engine/types.js';
 
 /** What `createProject` hands back: the only time the secret key is ever visible. */
 export interface CreatedProject {
@@ -73,5 +81,15 @@ export interface Store {
     ref: PersonRef,
     options?: TimelineOptions,
   ): Promise<PersonTimeline | undefined>;
+  /**
+   * Persons (identities merged) reaching each step of a funnel; see
+   * `engine/analyseFunnel.ts` for the exact semantics. Events committed before the
+   * call are counted.
+   */
+  getFunnel(projectId: string, query: FunnelQuery): Promise<FunnelResult>;
+  /** The persons who dropped off at one step of a funnel, a page at a time. */
+  getFunnelDropoffs(projectId: string, query: FunnelDropoffQuery): Promise<FunnelDropoffResult>;
+  /** The most common paths through touchpoints, and their transitions for a Sankey. */
+  getPaths(projectId: string, query: PathsQuery): Promise<PathsResult>;
   close(): Promise<void>;
 }

@@ -8,3 +8,7 @@ export type {
   TimelineOptions,
 } from './Store.js';
 export { openSqliteStore, type SqliteStoreOptions } from './sqlite/openSqliteStore.js';
+export type * from './engine/types.js';
+export { MAX_FUNNEL_STEPS } from './engine/analyseFunnel.js';
+export { MAX_PATH_DEPTH } from './engine/getPaths.js';
+export { MAX_BREAKDOWN_VALUES } from './engine/getFunnel.js';

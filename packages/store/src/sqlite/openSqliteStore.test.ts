@@ -53,6 +53,27 @@ describe('openSqliteStore', () => {
     await store.close();
   });
 
+  it('rebuilds the journey index from the file on open, equal to the live one', async () => {
+    const filename = newFile();
+    const store = openSqliteStore({ filename });
+    const { projectId } = await store.createProject({ name: 'Rebuild' });
+    const t = Date.UTC(2026, 0, 1);
+    const funnel = { steps: [{ name: 'A' }, { name: 'B' }], windowMs: 10_000, breakdown: 'plan' };
+    await store.getFunnel(projectId, funnel); // built empty, then kept current
+    await store.insertEvents(projectId, [
+      { id: '1', type: 'track', name: 'A', anonymousId: 'a', timestamp: t, properties: { plan: 'pro' } },
+      { id: '2', type: 'track', name: 'B', anonymousId: 'b', timestamp: t + 1 },
+      { id: '3', type: 'identify', name: 'identify', anonymousId: 'b', userId: 'u', timestamp: t + 2 },
+      { id: '4', type: 'identify', name: 'identify', anonymousId: 'a', userId: 'u', timestamp: t + 3 },
+    ]);
+    const live = await store.getFunnel(projectId, funnel);
+    expect(live.steps.map((s) => s.count)).toEqual([1, 1]);
+    await store.close();
+    const reopened = openSqliteStore({ filename });
+    expect(await reopened.getFunnel(projectId, funnel)).toEqual(live);
+    await reopened.close();
+  });
+
   it('refuses a database from a newer Parcours', () => {
     const filename = newFile();
     const raw = new Database(filename);

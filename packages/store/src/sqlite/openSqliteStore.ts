@@ -5,7 +5,13 @@ import type { Project, Store } from '../Store.js';
 import { GroupCommitter } from './GroupCommitter.js';
 import { migrate } from './migrate.js';
 import { resolvePerson } from './resolvePerson.js';
+import { JourneyIndex } from '../engine/JourneyIndex.js';
+import { getFunnel } from '../engine/getFunnel.js';
+import { getFunnelDropoffs } from '../engine/getFunnelDropoffs.js';
+import { getPaths } from '../engine/getPaths.js';
 import { prepareCountEvents } from './queries/countEvents.js';
+import { prepareGetIndexableEvents } from './queries/getIndexableEvents.js';
+import { prepareGetTouchpointProperty } from './queries/getTouchpointProperty.js';
 import { prepareGetAnonymousIdsOfUserId } from './queries/getAnonymousIdsOfUserId.js';
 import { prepareGetEventsOfAnonymousIds } from './queries/getEventsOfAnonymousIds.js';
 import { prepareGetUserIdsOfAnonymousId } from './queries/getUserIdsOfAnonymousId.js';
@@ -53,6 +59,22 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const getUserIdsOfAnonymousId = prepareGetUserIdsOfAnonymousId(db);
   const getAnonymousIdsOfUserId = prepareGetAnonymousIdsOfUserId(db);
   const hasAnonymousId = prepareHasAnonymousId(db);
+  const getIndexableEvents = prepareGetIndexableEvents(db);
+  const getTouchpointProperty = prepareGetTouchpointProperty(db);
+
+  // The journey index of each project, built from SQLite on first use and kept
+  // current by every commit from then on (appended in the store's arrival order).
+  const indexes = new Map<number, JourneyIndex>();
+  const getIndex = (projectId: string): JourneyIndex => {
+    const projectRowId = getProjectRow(projectId).id;
+    let index = indexes.get(projectRowId);
+    if (index === undefined) {
+      index = new JourneyIndex((property) => getTouchpointProperty(projectRowId, property));
+      for (const event of getIndexableEvents(projectRowId)) index.append(event);
+      indexes.set(projectRowId, index);
+    }
+    return index;
+  };
 
   // Write keys are public and looked up on every collect: cache them (projects are few).
   const projectsByWriteKey = new Map<string, ProjectRow>();
@@ -67,12 +89,17 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     return row;
   };
 
-  const commitInserts = db.transaction((jobs: InsertJob[]): CollectResult[] => {
+  const insertJobs = db.transaction((jobs: InsertJob[], stored: InsertJob[]): CollectResult[] => {
     const now = Date.now();
     return jobs.map(({ projectRowId, events }) => {
       let accepted = 0;
+      const storedEvents: Event[] = [];
+      stored.push({ projectRowId, events: storedEvents });
       for (const event of events) {
-        if (insertEvent(projectRowId, event, now)) accepted++;
+        if (insertEvent(projectRowId, event, now)) {
+          accepted++;
+          storedEvents.push(event);
+        }
         if (event.userId !== undefined) {
           insertIdentityLink(projectRowId, event.anonymousId, event.userId, now);
         }
@@ -80,8 +107,18 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       return { accepted, duplicates: events.length - accepted };
     });
   });
+  const commitInserts = (jobs: InsertJob[]): CollectResult[] => {
+    const stored: InsertJob[] = [];
+    const results = insertJobs(jobs, stored);
+    // Committed: now, and only now, the index may see them.
+    for (const { projectRowId, events } of stored) {
+      const index = indexes.get(projectRowId);
+      if (index !== undefined) for (const event of events) index.append(event);
+    }
+    return results;
+  };
   const committer = new GroupCommitter<InsertJob, CollectResult>(
-    (jobs) => commitInserts(jobs),
+    commitInserts,
     (job) => job.events.length,
     options.maxGroupSize,
   );
@@ -148,6 +185,15 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       const truncated = events.length > limit;
       if (truncated) events.length = limit;
       return { person, events, truncated };
+    },
+    async getFunnel(projectId, query) {
+      return getFunnel(getIndex(projectId), query);
+    },
+    async getFunnelDropoffs(projectId, query) {
+      return getFunnelDropoffs(getIndex(projectId), query);
+    },
+    async getPaths(projectId, query) {
+      return getPaths(getIndex(projectId), query);
     },
     async close() {
       if (closed) return;

@@ -1,0 +1,38 @@
+type TypedArray = Float64Array | Uint32Array | Int32Array | Uint16Array;
+type TypedArrayConstructor<T extends TypedArray> = { new (length: number): T };
+
+/** An append-only typed array that doubles its capacity when full. */
+export class GrowableColumn<T extends TypedArray> {
+  data: T;
+  length = 0;
+
+  constructor(
+    private readonly _type: TypedArrayConstructor<T>,
+    capacity = 1024,
+  ) {
+    this.data = new _type(capacity);
+  }
+
+  push(value: number): number {
+    if (this.length === this.data.length) this._grow(this.length * 2);
+    this.data[this.length] = value;
+    return this.length++;
+  }
+
+  /** Sets a value at an index, growing (zero-filled) if needed. */
+  set(index: number, value: number): void {
+    if (index >= this.data.length) this._grow(Math.max(index + 1, this.data.length * 2));
+    this.data[index] = value;
+    if (index >= this.length) this.length = index + 1;
+  }
+
+  get byteLength(): number {
+    return this.data.byteLength;
+  }
+
+  private _grow(capacity: number): void {
+    const next = new this._type(capacity);
+    next.set(this.data);
+    this.data = next;
+  }
+}

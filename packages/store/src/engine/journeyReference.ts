@@ -1,0 +1,160 @@
+// Brute-force references for the engine's property tests: written from the issue's
+// definitions, as plainly as possible, with no shared code with the engine.
+import type { Event } from '@parcours/schema';
+import type { FunnelQuery, PathsQuery } from './types.js';
+
+export interface ReferencePerson {
+  personId: string;
+  anonymousIds: string[];
+  userIds: string[];
+  /** Touchpoints (no identify), by time then arrival. */
+  touchpoints: Event[];
+}
+
+/** Persons = connected components of ids that appeared together on an event. */
+export function referencePersons(events: Event[]): ReferencePerson[] {
+  const neighbours = new Map<string, Set<string>>();
+  const edge = (a: string, b: string) => {
+    if (!neighbours.has(a)) neighbours.set(a, new Set());
+    if (!neighbours.has(b)) neighbours.set(b, new Set());
+    neighbours.get(a)!.add(b);
+    neighbours.get(b)!.add(a);
+  };
+  for (const e of events) {
+    edge(`a:${e.anonymousId}`, `a:${e.anonymousId}`);
+    if (e.userId !== undefined) edge(`a:${e.anonymousId}`, `u:${e.userId}`);
+  }
+  const seen = new Set<string>();
+  const persons: ReferencePerson[] = [];
+  for (const id of neighbours.keys()) {
+    if (seen.has(id)) continue;
+    const component: string[] = [];
+    const stack = [id];
+    seen.add(id);
+    while (stack.length > 0) {
+      const current = stack.pop()!;
+      component.push(current);
+      for (const next of neighbours.get(current)!) if (!seen.has(next)) seen.add(next), stack.push(next);
+    }
+    const anonymousIds = component.filter((c) => c.startsWith('a:')).map((c) => c.slice(2)).sort();
+    const userIds = component.filter((c) => c.startsWith('u:')).map((c) => c.slice(2)).sort();
+    const arrival = new Map(events.map((e, i) => [e, i]));
+    const touchpoints = events
+      .filter((e) => e.type !== 'identify' && anonymousIds.includes(e.anonymousId))
+      .sort((x, y) => x.timestamp - y.timestamp || arrival.get(x)! - arrival.get(y)!);
+    if (touchpoints.length > 0) persons.push({ personId: anonymousIds[0]!, anonymousIds, userIds, touchpoints });
+  }
+  return persons;
+}
+
+function matchesStep(e: Event, step: FunnelQuery['steps'][number]): boolean {
+  if (e.name !== step.name) return false;
+  if (step.channel !== undefined && e.channel !== step.channel) return false;
+  for (const [key, value] of Object.entries(step.where ?? {})) {
+    if (!e.properties || !(key in e.properties) || e.properties[key] !== value) return false;
+  }
+  return true;
+}
+
+/** How far a person gets, trying every chain from every start; the chosen start and per-step times. */
+export function referencePersonFunnel(person: ReferencePerson, query: FunnelQuery) {
+  const tps = person.touchpoints;
+  const { steps, windowMs } = query;
+  // Best level reachable from a chain whose last step is `level` at index i.
+  const deepest = (start: number, i: number, level: number): number => {
+    let best = level;
+    for (let j = i + 1; j < tps.length && level < steps.length; j++) {
+      const e = tps[j]!;
+      if (e.timestamp > tps[i]!.timestamp && e.timestamp - tps[start]!.timestamp <= windowMs && matchesStep(e, steps[level]!)) {
+        best = Math.max(best, deepest(start, j, level + 1));
+      }
+    }
+    return best;
+  };
+  // Earliest time step k (1-based) can be reached on a chain from start.
+  const earliest = (start: number, k: number): number | undefined => {
+    let result: number | undefined;
+    const walk = (i: number, level: number) => {
+      if (level === k) {
+        if (result === undefined || tps[i]!.timestamp < result) result = tps[i]!.timestamp;
+        return;
+      }
+      for (let j = i + 1; j < tps.length; j++) {
+        const e = tps[j]!;
+        if (e.timestamp > tps[i]!.timestamp && e.timestamp - tps[start]!.timestamp <= windowMs && matchesStep(e, steps[level]!)) walk(j, level + 1);
+      }
+    };
+    walk(start, 1);
+    return result;
+  };
+  let reached = 0;
+  let chosen = -1;
+  tps.forEach((e, s) => {
+    if (!matchesStep(e, steps[0]!)) return;
+    if (query.from !== undefined && e.timestamp < query.from) return;
+    if (query.to !== undefined && e.timestamp > query.to) return;
+    const level = deepest(s, s, 1);
+    if (level > reached) (reached = level), (chosen = s);
+  });
+  const times: number[] = [];
+  for (let k = 1; k <= reached; k++) times.push(earliest(chosen, k)! - tps[chosen]!.timestamp);
+  return { reached, start: chosen === -1 ? undefined : tps[chosen], times };
+}
+
+function referenceMedian(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function referenceSteps(results: Array<ReturnType<typeof referencePersonFunnel>>, query: FunnelQuery) {
+  const count = (k: number) => results.filter((r) => r.reached > k).length;
+  return query.steps.map((step, k) => ({
+    name: step.name,
+    count: count(k),
+    conversionRate: count(0) === 0 ? 0 : count(k) / count(0),
+    dropOff: k === 0 ? 0 : count(k - 1) - count(k),
+    medianTimeToConvertMs: referenceMedian(results.filter((r) => r.reached > k).map((r) => r.times[k]!)),
+  }));
+}
+
+export function referenceFunnel(events: Event[], query: FunnelQuery) {
+  const results = referencePersons(events).map((p) => referencePersonFunnel(p, query)).filter((r) => r.reached > 0);
+  const out: { steps: ReturnType<typeof referenceSteps>; breakdown?: unknown } = { steps: referenceSteps(results, query) };
+  if (query.breakdown !== undefined) {
+    const valueOf = (e: Event) =>
+      (query.breakdown === 'channel' ? e.channel : e.properties?.[query.breakdown!]) ?? null;
+    const groups = new Map<string, typeof results>();
+    for (const r of results) {
+      const key = JSON.stringify(valueOf(r.start!));
+      groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+    out.breakdown = [...groups].map(([key, group]) => ({ value: JSON.parse(key), steps: referenceSteps(group, query) }));
+  }
+  return out;
+}
+
+export function referencePaths(events: Event[], query: Omit<PathsQuery, 'limit'>) {
+  const counts = new Map<string, number>();
+  for (const person of referencePersons(events)) {
+    let names = person.touchpoints.map((e) => e.name);
+    if (query.start !== undefined) {
+      const at = names.indexOf(query.start);
+      if (at === -1) continue;
+      names = names.slice(at);
+    }
+    const collapsed = names.filter((n, i) => i === 0 || names[i - 1] !== n);
+    let path: string[];
+    if (query.end !== undefined) {
+      const at = collapsed.indexOf(query.end);
+      if (at === -1) continue;
+      path = collapsed.slice(0, at + 1).slice(-query.depth);
+    } else {
+      path = collapsed.slice(0, query.depth);
+    }
+    const key = JSON.stringify(path);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
