@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
-import type { PersonRef } from '@parcours/store';
+import { LIMITS } from '@parcours/schema';
+import { MAX_FUNNEL_STEPS, MAX_PATH_DEPTH, type PersonRef } from '@parcours/store';
 import { z } from 'zod';
 import { projectProcedure, router } from '../trpc.js';
 
@@ -16,6 +17,46 @@ const personInput = z
   .refine((v) => [v.userId, v.anonymousId, v.personId].filter((x) => x !== undefined).length === 1, {
     message: 'Give exactly one of userId, anonymousId or personId',
   });
+
+const touchpointName = z.string().min(1).max(LIMITS.maxNameLength);
+const propertyValue = z.union([z.string().max(LIMITS.maxPropertyStringLength), z.number(), z.boolean(), z.null()]);
+const epochMs = z.number().int().min(0).max(LIMITS.maxTimestamp);
+
+const funnelInput = z
+  .object({
+    steps: z
+      .array(
+        z.object({
+          name: touchpointName,
+          channel: z.string().min(1).max(LIMITS.maxChannelLength).optional(),
+          where: z.record(z.string().min(1).max(LIMITS.maxPropertyKeyLength), propertyValue).optional(),
+        }),
+      )
+      .min(1)
+      .max(MAX_FUNNEL_STEPS),
+    /** Step k counts when at most this long after step 1; up to a year. */
+    windowMs: z.number().int().min(0).max(366 * 24 * 3_600_000),
+    from: epochMs.optional(),
+    to: epochMs.optional(),
+    breakdown: z.string().min(1).max(LIMITS.maxPropertyKeyLength).optional(),
+  })
+  .refine((v) => v.from === undefined || v.to === undefined || v.from <= v.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
+
+const dropoffInput = z.object({
+  step: z.number().int().min(2).max(MAX_FUNNEL_STEPS),
+  limit: z.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).max(256).optional(),
+});
+
+const pathsInput = z.object({
+  start: touchpointName.optional(),
+  end: touchpointName.optional(),
+  depth: z.number().int().min(1).max(MAX_PATH_DEPTH).default(5),
+  limit: z.number().int().min(1).max(1_000).default(20),
+});
 
 function toPersonRef(input: z.infer<typeof personInput>): PersonRef {
   if (input.userId !== undefined) return { userId: input.userId };
@@ -37,4 +78,28 @@ export const journeysRouter = router({
     }
     return timeline;
   }),
+
+  /** Persons reaching each step of a funnel, with conversion, drop-off and median time. */
+  funnel: projectProcedure
+    .input(funnelInput)
+    .query(({ ctx, input }) => ctx.store.getFunnel(ctx.project.projectId, input)),
+
+  /** Who dropped off at a funnel step, with their last touchpoint, a page at a time. */
+  funnelDropoffs: projectProcedure
+    .input(funnelInput)
+    .input(dropoffInput)
+    .query(({ ctx, input }) => {
+      if (input.step > input.steps.length) {
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `step: the funnel has ${input.steps.length} steps, so step is 2 to ${input.steps.length}`,
+        });
+      }
+      return ctx.store.getFunnelDropoffs(ctx.project.projectId, input);
+    }),
+
+  /** The most common paths between touchpoints, and their links for a Sankey. */
+  paths: projectProcedure
+    .input(pathsInput)
+    .query(({ ctx, input }) => ctx.store.getPaths(ctx.project.projectId, input)),
 });

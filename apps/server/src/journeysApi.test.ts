@@ -1,0 +1,148 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Event } from '@parcours/schema';
+import { openSqliteStore, type CreatedProject, type Store } from '@parcours/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from './createServer.js';
+
+// The journeys.* queries through the real HTTP API on a real SQLite file.
+let dir: string;
+let store: Store;
+let server: Server;
+let base: string;
+let project: CreatedProject;
+
+const t0 = Date.UTC(2026, 5, 1);
+const minutes = (m: number) => t0 + m * 60_000;
+let seq = 0;
+const ev = (anonymousId: string, name: string, minute: number, extra: Partial<Event> = {}): Event => ({
+  id: `j-${++seq}`,
+  type: 'track',
+  name,
+  anonymousId,
+  timestamp: minutes(minute),
+  ...extra,
+});
+
+async function collect(batch: Event[]) {
+  const response = await fetch(`${base}/trpc/collect`, {
+    method: 'POST',
+    body: JSON.stringify({ writeKey: project.writeKey, batch }),
+  });
+  expect(response.status).toBe(200);
+}
+
+async function query(path: string, input: object, secretKey = project.secretKey) {
+  const url = `${base}/trpc/journeys.${path}?input=${encodeURIComponent(JSON.stringify({ projectId: project.projectId, ...input }))}`;
+  const response = await fetch(url, { headers: { Authorization: `Bearer ${secretKey}` } });
+  const body = (await response.json()) as any;
+  return { status: response.status, data: body.result?.data, error: body.error };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'parcours-journeys-'));
+  store = openSqliteStore({ filename: join(dir, 'journeys.db') });
+  project = await store.createProject({ name: 'Journeys' });
+  server = createServer({ store, publicDir: dir });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Ten persons from ads, four from email. Of the ads ones, 6 sign up and 3 buy;
+  // of the email ones, 3 sign up and 1 buys.
+  const batch: Event[] = [];
+  for (let p = 0; p < 14; p++) {
+    const id = `person-${String(p).padStart(2, '0')}`;
+    const channel = p < 10 ? 'ads' : 'email';
+    batch.push(ev(id, 'Visited', p, { channel }));
+    if ((p < 10 && p < 6) || (p >= 10 && p < 13)) batch.push(ev(id, 'Signed up', p + 30));
+    if ((p < 10 && p < 3) || p === 10) batch.push(ev(id, 'Purchased', p + 90));
+  }
+  await collect(batch);
+});
+afterAll(async () => {
+  server.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const steps = [{ name: 'Visited' }, { name: 'Signed up' }, { name: 'Purchased' }];
+
+describe('journeys.funnel over HTTP', () => {
+  it('counts each step with conversion, drop-off and median time, broken down by channel', async () => {
+    const { status, data } = await query('funnel', { steps, windowMs: 3_600_000 * 24, breakdown: 'channel' });
+    expect(status).toBe(200);
+    expect(data.steps).toEqual([
+      { name: 'Visited', count: 14, conversionRate: 1, dropOff: 0, medianTimeToConvertMs: 0 },
+      { name: 'Signed up', count: 9, conversionRate: 9 / 14, dropOff: 5, medianTimeToConvertMs: 30 * 60_000 },
+      { name: 'Purchased', count: 4, conversionRate: 4 / 14, dropOff: 5, medianTimeToConvertMs: 90 * 60_000 },
+    ]);
+    expect(data.breakdown.map((b: any) => [b.value, b.steps.map((s: any) => s.count)])).toEqual([
+      ['ads', [10, 6, 3]],
+      ['email', [4, 3, 1]],
+    ]);
+  });
+
+  it('applies the window and the range of the first step', async () => {
+    const short = await query('funnel', { steps, windowMs: 30 * 60_000 });
+    expect(short.data.steps.map((s: any) => s.count)).toEqual([14, 9, 0]);
+    const ranged = await query('funnel', { steps, windowMs: 86_400_000, from: minutes(10), to: minutes(13) });
+    expect(ranged.data.steps.map((s: any) => s.count)).toEqual([4, 3, 1]);
+  });
+
+  it('reflects events collected after the previous answer', async () => {
+    await collect([ev('person-13', 'Signed up', 50), ev('late', 'Visited', 5, { channel: 'email' })]);
+    const { data } = await query('funnel', { steps, windowMs: 86_400_000 });
+    expect(data.steps.map((s: any) => s.count)).toEqual([15, 10, 4]);
+  });
+
+  it('answers 400 naming a bad input and 401 without the secret key', async () => {
+    const bad = await query('funnel', { steps: [], windowMs: 1 });
+    expect(bad.status).toBe(400);
+    expect(bad.error.message).toContain('steps');
+    expect((await query('funnel', { steps, windowMs: 1 }, 'sk_wrong')).status).toBe(401);
+  });
+});
+
+describe('journeys.funnelDropoffs over HTTP', () => {
+  it('pages through the persons who did not buy after signing up, with their last touchpoint', async () => {
+    const input = { steps, windowMs: 86_400_000, step: 3, limit: 2 };
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const { data } = await query('funnelDropoffs', { ...input, ...(cursor && { cursor }) });
+      expect(data.total).toBe(6);
+      expect(data.persons.length).toBeLessThanOrEqual(2);
+      for (const person of data.persons) {
+        expect(person.lastTouchpoint.name).toBe('Signed up');
+        seen.push(person.personId);
+      }
+      cursor = data.nextCursor ?? undefined;
+      if (!cursor) break;
+    }
+    expect(seen).toEqual(['person-03', 'person-04', 'person-05', 'person-11', 'person-12', 'person-13']);
+  });
+
+  it('refuses a step outside the funnel', async () => {
+    const { status, error } = await query('funnelDropoffs', { steps, windowMs: 1, step: 4 });
+    expect(status).toBe(400);
+    expect(error.message).toMatch(/step/);
+  });
+});
+
+describe('journeys.paths over HTTP', () => {
+  it('counts paths in persons, with their links', async () => {
+    const { data } = await query('paths', { depth: 3, limit: 2 });
+    expect(data.paths).toEqual([
+      { steps: ['Visited', 'Signed up'], count: 6 },
+      { steps: ['Visited'], count: 5 },
+    ]);
+    expect(data.links).toContainEqual({ depth: 0, from: 'Visited', to: 'Signed up', count: 10 });
+    expect(data.links).toContainEqual({ depth: 1, from: 'Signed up', to: 'Purchased', count: 4 });
+    const toPurchase = await query('paths', { end: 'Purchased', depth: 2, limit: 5 });
+    expect(toPurchase.data.paths).toEqual([{ steps: ['Signed up', 'Purchased'], count: 4 }]);
+  });
+});
