@@ -1,0 +1,41 @@
+import { rmSync } from 'node:fs';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+/** Types come from `@parcours/schema/types` and vanish at build time; nothing else is external. */
+const external = [/^@parcours\/schema/, /^node:/];
+
+// A stale chunk from an earlier build must not survive into the package.
+rmSync('dist', { recursive: true, force: true });
+
+/** The code every entry point shares lands in one `shared/core` chunk. */
+const manualChunks = (id) => (/[/\\]src[/\\](core|platforms[/\\]sendWithFetch)/.test(id) ? 'core' : undefined);
+
+export default [
+  {
+    input: { index: 'src/index.ts', 'react-native': 'src/react-native.ts', node: 'src/node.ts' },
+    external,
+    plugins: [typescript({ declaration: true, declarationDir: 'dist', outDir: 'dist' })],
+    output: [
+      { dir: 'dist', format: 'es', manualChunks,  entryFileNames: '[name].js', chunkFileNames: 'shared/[name].js' },
+      { dir: 'dist', format: 'cjs', manualChunks,  entryFileNames: '[name].cjs', chunkFileNames: 'shared/[name].cjs' },
+    ],
+  },
+  {
+    input: 'src/iife.ts',
+    external,
+    plugins: [typescript({ declaration: false, outDir: 'dist' })],
+    output: {
+      file: 'dist/parcours.iife.js',
+      format: 'iife',
+      plugins: [
+        terser({
+          ecma: 2020,
+          compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true },
+          // Private fields start with `_` (STYLE.md, "Size"): everything else is API or wire format.
+          mangle: { properties: { regex: /^_/ } },
+        }),
+      ],
+    },
+  },
+];

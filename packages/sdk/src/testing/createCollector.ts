@@ -1,0 +1,69 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import type { ConsentRecord, Event } from '../core/types.js';
+
+/** Where the tests' collector lives; msw answers, nothing leaves the process. */
+export const HOST = 'https://collector.test';
+
+/** One request as it arrived on the wire. */
+export interface Arrival {
+  path: 'collect' | 'consent';
+  contentType: string | null;
+  bytes: number;
+  body: { writeKey: string; batch?: Event[]; dropped?: number; records?: ConsentRecord[] };
+  at: number;
+}
+
+type Reply = () => Response;
+
+/**
+ * msw playing the collector (`onUnhandledRequest: 'error'`): records every request and
+ * answers `{"result":{"data":{"accepted":n,"duplicates":0}}}` unless a test scripted
+ * other answers with `reply(path, …)`, used once each, in order.
+ */
+export const createCollector = () => {
+  const arrivals: Arrival[] = [];
+  const scripted: Record<Arrival['path'], Reply[]> = { collect: [], consent: [] };
+  const handle = (path: Arrival['path']) =>
+    http.post(HOST + '/trpc/' + path, async ({ request }) => {
+      const text = await request.text();
+      const body = JSON.parse(text) as Arrival['body'];
+      arrivals.push({
+        path,
+        contentType: request.headers.get('content-type'),
+        bytes: new TextEncoder().encode(text).length,
+        body,
+        at: Date.now(),
+      });
+      const reply = scripted[path].shift();
+      if (reply) return reply();
+      const accepted = (body.batch ?? body.records ?? []).length;
+      return HttpResponse.json({ result: { data: { accepted, duplicates: 0 } } });
+    });
+  const server = setupServer(handle('collect'), handle('consent'));
+  return {
+    server,
+    arrivals,
+    /** Scripts the next answers to `path`. */
+    reply(path: Arrival['path'], ...replies: Reply[]) {
+      scripted[path].push(...replies);
+    },
+    /** Every event that arrived, in order, repeats included. */
+    events: () => arrivals.flatMap((arrival) => arrival.body.batch ?? []),
+    /** Every consent record that arrived, in order. */
+    records: () => arrivals.flatMap((arrival) => arrival.body.records ?? []),
+    /** Drops what arrived and any scripted answer left. */
+    clear() {
+      arrivals.length = 0;
+      scripted.collect.length = 0;
+      scripted.consent.length = 0;
+    },
+  };
+};
+
+/** A tRPC error body with its HTTP status, as the collector sends them. */
+export const trpcError = (status: number, message: string, headers?: Record<string, string>): Reply => () =>
+  HttpResponse.json({ error: { message, code: -32600, data: { httpStatus: status } } }, { status, headers });
+
+/** A network failure (offline, DNS, reset). */
+export const networkError = (): Reply => () => HttpResponse.error();
