@@ -36,6 +36,16 @@ async function collect(batch: Event[]) {
   expect(response.status).toBe(200);
 }
 
+async function mutate(path: string, input: object) {
+  const response = await fetch(`${base}/trpc/journeys.${path}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${project.secretKey}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ projectId: project.projectId, ...input }),
+  });
+  const body = (await response.json()) as any;
+  return { status: response.status, data: body.result?.data, error: body.error };
+}
+
 async function query(path: string, input: object, secretKey = project.secretKey) {
   const url = `${base}/trpc/journeys.${path}?input=${encodeURIComponent(JSON.stringify({ projectId: project.projectId, ...input }))}`;
   const response = await fetch(url, { headers: { Authorization: `Bearer ${secretKey}` } });
@@ -144,5 +154,67 @@ describe('journeys.paths over HTTP', () => {
     expect(data.links).toContainEqual({ depth: 1, from: 'Signed up', to: 'Purchased', count: 4 });
     const toPurchase = await query('paths', { end: 'Purchased', depth: 2, limit: 5 });
     expect(toPurchase.data.paths).toEqual([{ steps: ['Signed up', 'Purchased'], count: 4 }]);
+  });
+});
+
+describe('journeys.journeyMap, setJourneyMap and stages over HTTP', () => {
+  it('starts with the five default stages, saves an edited map, and measures it', async () => {
+    const initial = await query('journeyMap', {});
+    expect(initial.data.map((s: any) => s.name)).toEqual(['awareness', 'consideration', 'decision', 'retention', 'advocacy']);
+
+    const stages = [
+      { name: 'awareness', touchpoints: [{ name: 'Visited', channel: 'ads' }, { name: 'Visited', channel: 'email' }] },
+      { name: 'decision', touchpoints: [{ name: 'Signed up' }] },
+      { name: 'retention', touchpoints: [{ name: 'Purchased' }] },
+    ];
+    const saved = await mutate('setJourneyMap', { stages });
+    expect(saved.status).toBe(200);
+    expect((await query('journeyMap', {})).data).toEqual(stages);
+
+    const { data } = await query('stages', {});
+    expect(data.stages.map((s: any) => [s.name, s.persons])).toEqual([
+      ['awareness', 15],
+      ['decision', 10],
+      ['retention', 4],
+    ]);
+    expect(data.stages[0].touchpoints.map((t: any) => [t.channel, t.persons])).toEqual([
+      ['ads', 10],
+      ['email', 5],
+    ]);
+    expect(data.stages[1].conversionFromPrevious).toBe(10 / 15);
+    expect(data.painPoints[0]).toMatchObject({ reason: 'drop-off', touchpoint: 'Signed up' });
+  });
+
+  it('refuses a map with duplicate stage names, naming the field', async () => {
+    const { status, error } = await mutate('setJourneyMap', {
+      stages: [{ name: 'a', touchpoints: [] }, { name: 'a', touchpoints: [] }],
+    });
+    expect(status).toBe(400);
+    expect(error.message).toContain('stages: stage names must be unique');
+  });
+});
+
+describe('journeys.overview over HTTP', () => {
+  it('answers persons, touchpoints and conversions per day and channel', async () => {
+    const { status, data } = await query('overview', {
+      from: t0,
+      to: t0 + 86_400_000 - 1,
+      conversion: { name: 'Purchased' },
+    });
+    expect(status).toBe(200);
+    expect(data.days).toEqual([
+      { day: '2026-06-01', persons: 15, events: 29, conversions: 4, npsResponses: 0, nps: null },
+    ]);
+    expect(data.channels.map((c: any) => [c.channel, c.persons])).toEqual([
+      [null, 10],
+      ['ads', 10],
+      ['email', 5],
+    ]);
+  });
+
+  it('refuses a range over a year', async () => {
+    const { status, error } = await query('overview', { from: t0, to: t0 + 400 * 86_400_000 });
+    expect(status).toBe(400);
+    expect(error.message).toContain('at most 366 days');
   });
 });

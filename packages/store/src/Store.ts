@@ -4,8 +4,13 @@ import type {
   FunnelDropoffResult,
   FunnelQuery,
   FunnelResult,
+  JourneyStage,
+  OverviewQuery,
+  OverviewResult,
   PathsQuery,
   PathsResult,
+  StagesQuery,
+  StagesResult,
 } from './engine/types.js';
 
 /** What `createProject` hands back: the only time the secret key is ever visible. */
@@ -91,5 +96,12 @@ export interface Store {
   getFunnelDropoffs(projectId: string, query: FunnelDropoffQuery): Promise<FunnelDropoffResult>;
   /** The most common paths through touchpoints, and their transitions for a Sankey. */
   getPaths(projectId: string, query: PathsQuery): Promise<PathsResult>;
+  /** The project's journey map; the five default stages, empty, until one is saved. */
+  getJourneyMap(projectId: string): Promise<JourneyStage[]>;
+  setJourneyMap(projectId: string, stages: ReadonlyArray<JourneyStage>): Promise<void>;
+  /** The journey map with persons, conversion, touchpoint volumes, NPS and pain points. */
+  getStages(projectId: string, query: StagesQuery): Promise<StagesResult>;
+  /** Persons, touchpoints, conversions and NPS per day and per channel. */
+  getOverview(projectId: string, query: OverviewQuery): Promise<OverviewResult>;
   close(): Promise<void>;
 }

@@ -12,3 +12,5 @@ export type * from './engine/types.js';
 export { MAX_FUNNEL_STEPS } from './engine/analyseFunnel.js';
 export { MAX_PATH_DEPTH } from './engine/getPaths.js';
 export { MAX_BREAKDOWN_VALUES } from './engine/getFunnel.js';
+export { MAX_OVERVIEW_DAYS } from './engine/getOverview.js';
+export { DEFAULT_STAGE_NAMES } from './engine/types.js';

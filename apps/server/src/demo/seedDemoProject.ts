@@ -1,7 +1,22 @@
-import type { Store } from '@parcours/store';
+import type { JourneyStage, Store } from '@parcours/store';
 import { generateDemoJourneys } from './generateDemoJourneys.js';
 
 export const DEMO_PROJECT_NAME = 'Demo: outdoor retailer';
+
+/** The demo's journey map, over the touchpoints generateDemoJourneys emits. */
+export const DEMO_JOURNEY_MAP: JourneyStage[] = [
+  {
+    name: 'awareness',
+    touchpoints: [{ name: 'Ad clicked' }, { name: 'Social post clicked' }, { name: 'Search result clicked' }],
+  },
+  { name: 'consideration', touchpoints: [{ name: '/' }, { name: 'Product viewed' }, { name: '/pricing' }, { name: 'Added to cart' }] },
+  { name: 'decision', touchpoints: [{ name: 'Signed up' }, { name: 'Purchase completed' }] },
+  {
+    name: 'retention',
+    touchpoints: [{ name: 'App opened' }, { name: 'Email opened' }, { name: 'Store visit' }, { name: 'Support call' }],
+  },
+  { name: 'advocacy', touchpoints: [{ name: 'feedback' }] },
+];
 
 export interface DemoProject {
   projectId: string;
@@ -25,6 +40,7 @@ export async function seedDemoProject(store: Store): Promise<DemoProject | undef
   if (project === undefined) {
     if (existing.length > 0) return undefined;
     const { projectId } = await store.createProject({ name: DEMO_PROJECT_NAME });
+    await store.setJourneyMap(projectId, DEMO_JOURNEY_MAP);
     const events = generateDemoJourneys();
     for (let i = 0; i < events.length; i += 500) {
       await store.insertEvents(projectId, events.slice(i, i + 500));

@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { LIMITS } from '@parcours/schema';
-import { MAX_FUNNEL_STEPS, MAX_PATH_DEPTH, type PersonRef } from '@parcours/store';
+import { MAX_FUNNEL_STEPS, MAX_OVERVIEW_DAYS, MAX_PATH_DEPTH, type PersonRef } from '@parcours/store';
 import { z } from 'zod';
 import { projectProcedure, router } from '../trpc.js';
 
@@ -58,6 +58,41 @@ const pathsInput = z.object({
   limit: z.number().int().min(1).max(1_000).default(20),
 });
 
+const touchpointRef = z.object({
+  name: touchpointName,
+  channel: z.string().min(1).max(LIMITS.maxChannelLength).optional(),
+});
+
+const journeyMapInput = z.object({
+  stages: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1).max(100),
+        touchpoints: z.array(touchpointRef).max(50),
+      }),
+    )
+    .min(1)
+    .max(20)
+    .refine((stages) => new Set(stages.map((s) => s.name)).size === stages.length, {
+      message: 'stage names must be unique',
+    }),
+});
+
+const rangeInput = z
+  .object({ from: epochMs.optional(), to: epochMs.optional() })
+  .refine((v) => v.from === undefined || v.to === undefined || v.from <= v.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
+
+const DAY = 86_400_000;
+const overviewInput = z
+  .object({ from: epochMs, to: epochMs, conversion: touchpointRef.optional() })
+  .refine((v) => v.from <= v.to && Math.floor(v.to / DAY) - Math.floor(v.from / DAY) < MAX_OVERVIEW_DAYS, {
+    message: `from must not be after to, and the range at most ${MAX_OVERVIEW_DAYS} days`,
+    path: ['to'],
+  });
+
 function toPersonRef(input: z.infer<typeof personInput>): PersonRef {
   if (input.userId !== undefined) return { userId: input.userId };
   if (input.anonymousId !== undefined) return { anonymousId: input.anonymousId };
@@ -102,4 +137,23 @@ export const journeysRouter = router({
   paths: projectProcedure
     .input(pathsInput)
     .query(({ ctx, input }) => ctx.store.getPaths(ctx.project.projectId, input)),
+
+  /** The project's journey map (stages and their touchpoints), as saved. */
+  journeyMap: projectProcedure.query(({ ctx }) => ctx.store.getJourneyMap(ctx.project.projectId)),
+
+  /** Replaces the project's journey map. */
+  setJourneyMap: projectProcedure.input(journeyMapInput).mutation(async ({ ctx, input }) => {
+    await ctx.store.setJourneyMap(ctx.project.projectId, input.stages);
+    return ctx.store.getJourneyMap(ctx.project.projectId);
+  }),
+
+  /** The journey map with its numbers: persons, conversion, touchpoints, NPS, pain points. */
+  stages: projectProcedure
+    .input(rangeInput)
+    .query(({ ctx, input }) => ctx.store.getStages(ctx.project.projectId, input)),
+
+  /** Persons, touchpoints, conversions and NPS per day and per channel over a range. */
+  overview: projectProcedure
+    .input(overviewInput)
+    .query(({ ctx, input }) => ctx.store.getOverview(ctx.project.projectId, input)),
 });

@@ -79,3 +79,90 @@ export interface PathsResult {
   /** Persons going from `from` at position `depth` (0-based) to `to` at `depth + 1`: a Sankey's links. */
   links: Array<{ depth: number; from: string; to: string; count: number }>;
 }
+
+/** A touchpoint of the journey map: an event name, optionally on one channel only. */
+export interface TouchpointRef {
+  name: string;
+  channel?: string;
+}
+
+/** One stage of a project's journey map, in order. */
+export interface JourneyStage {
+  name: string;
+  touchpoints: TouchpointRef[];
+}
+
+/** The map a project starts with: the classic five stages, touchpoints to fill in. */
+export const DEFAULT_STAGE_NAMES = ['awareness', 'consideration', 'decision', 'retention', 'advocacy'] as const;
+
+export interface StagesQuery {
+  /** Bounds (inclusive, epoch ms) of the touchpoints considered. */
+  from?: number;
+  to?: number;
+}
+
+/** Feedback left after a touchpoint: `feedback` events with `kind: "nps"`, one per person (the first after it). */
+export interface FeedbackSummary {
+  responses: number;
+  /** Mean NPS score (0–10); null without responses. */
+  averageScore: number | null;
+  /** % promoters (9–10) − % detractors (0–6), −100 to 100; null without responses. */
+  nps: number | null;
+}
+
+export interface TouchpointStats extends FeedbackSummary {
+  name: string;
+  channel: string | null;
+  events: number;
+  persons: number;
+  /** Share of the persons who had this touchpoint and did nothing after it (0–1). */
+  exitRate: number;
+  byChannel: Array<{ channel: string | null; events: number }>;
+}
+
+export interface StageStats {
+  name: string;
+  /** Persons with at least one of the stage's touchpoints. */
+  persons: number;
+  /** Of the persons who reached the previous stage, the share who reached this one afterwards (null for the first). */
+  conversionFromPrevious: number | null;
+  touchpoints: TouchpointStats[];
+}
+
+export interface PainPoint {
+  stage: string;
+  touchpoint: string;
+  channel: string | null;
+  reason: 'drop-off' | 'low score';
+  exitRate: number;
+  nps: number | null;
+}
+
+export interface StagesResult {
+  stages: StageStats[];
+  /** Touchpoints followed by the most exits, then those with the lowest NPS. */
+  painPoints: PainPoint[];
+}
+
+export interface OverviewQuery {
+  /** Inclusive range, epoch ms; at most 366 days. */
+  from: number;
+  to: number;
+  /** The touchpoint that counts as a conversion. Default: those of the `decision` stage. */
+  conversion?: TouchpointRef;
+}
+
+export interface OverviewRow {
+  persons: number;
+  events: number;
+  /** Persons who converted. */
+  conversions: number;
+}
+
+export interface OverviewResult {
+  /** One row per UTC day of the range, oldest first. */
+  days: Array<OverviewRow & { day: string; npsResponses: number; nps: number | null }>;
+  /** Per channel over the whole range, most events first (null: events without a channel). */
+  channels: Array<OverviewRow & { channel: string | null }>;
+  totals: OverviewRow & { npsResponses: number; nps: number | null };
+}

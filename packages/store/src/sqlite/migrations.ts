@@ -47,4 +47,12 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   ) WITHOUT ROWID;
   CREATE INDEX identity_links_by_user_id ON identity_links(project_id, user_id);
   `,
+  // 2: each project's journey map (ordered stages of touchpoints), as JSON
+  `
+  CREATE TABLE journey_maps (
+    project_id INTEGER PRIMARY KEY REFERENCES projects(id) ON DELETE CASCADE,
+    stages TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  `,
 ];

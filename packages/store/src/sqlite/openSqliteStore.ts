@@ -8,7 +8,11 @@ import { resolvePerson } from './resolvePerson.js';
 import { JourneyIndex } from '../engine/JourneyIndex.js';
 import { getFunnel } from '../engine/getFunnel.js';
 import { getFunnelDropoffs } from '../engine/getFunnelDropoffs.js';
+import { getOverview } from '../engine/getOverview.js';
 import { getPaths } from '../engine/getPaths.js';
+import { getStages } from '../engine/getStages.js';
+import { DEFAULT_STAGE_NAMES, type JourneyStage } from '../engine/types.js';
+import { prepareGetJourneyMap, prepareUpsertJourneyMap } from './queries/journeyMaps.js';
 import { prepareCountEvents } from './queries/countEvents.js';
 import { prepareGetIndexableEvents } from './queries/getIndexableEvents.js';
 import { prepareGetTouchpointProperty } from './queries/getTouchpointProperty.js';
@@ -61,6 +65,11 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const hasAnonymousId = prepareHasAnonymousId(db);
   const getIndexableEvents = prepareGetIndexableEvents(db);
   const getTouchpointProperty = prepareGetTouchpointProperty(db);
+  const getJourneyMap = prepareGetJourneyMap(db);
+  const upsertJourneyMap = prepareUpsertJourneyMap(db);
+  const journeyMapOf = (projectId: string): JourneyStage[] =>
+    getJourneyMap(getProjectRow(projectId).id) ??
+    DEFAULT_STAGE_NAMES.map((name) => ({ name, touchpoints: [] }));
 
   // The journey index of each project, built from SQLite on first use and kept
   // current by every commit from then on (appended in the store's arrival order).
@@ -194,6 +203,22 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     },
     async getPaths(projectId, query) {
       return getPaths(getIndex(projectId), query);
+    },
+    async getJourneyMap(projectId) {
+      return journeyMapOf(projectId);
+    },
+    async setJourneyMap(projectId, stages) {
+      upsertJourneyMap(getProjectRow(projectId).id, stages, Date.now());
+    },
+    async getStages(projectId, query) {
+      return getStages(getIndex(projectId), journeyMapOf(projectId), query);
+    },
+    async getOverview(projectId, query) {
+      const conversions =
+        query.conversion === undefined
+          ? (journeyMapOf(projectId).find((stage) => stage.name === 'decision')?.touchpoints ?? [])
+          : [query.conversion];
+      return getOverview(getIndex(projectId), query, conversions);
     },
     async close() {
       if (closed) return;

@@ -1,0 +1,128 @@
+import type { JourneyIndex } from './JourneyIndex.js';
+import { compileTouchpoint, createNpsReader, NpsTally } from './matchTouchpoint.js';
+import type { JourneyStage, PainPoint, StagesQuery, StagesResult, TouchpointStats } from './types.js';
+
+/** A touchpoint needs this many persons before its exit rate or score can make it a pain point. */
+export const PAIN_POINT_MIN_PERSONS = 5;
+const PAIN_POINTS_PER_REASON = 3;
+
+interface TouchpointTally {
+  stage: number;
+  test: (position: number) => boolean;
+  events: number;
+  persons: number;
+  exits: number;
+  byChannel: Map<number, number>;
+  nps: NpsTally;
+}
+
+/**
+ * The journey map with its numbers: per stage, the persons who reached it and the
+ * share of the previous stage's persons who reached it afterwards; per touchpoint,
+ * its volume by channel, its exit rate (persons for whom it was the last touchpoint
+ * of the range) and the NPS given after it; then the pain points.
+ */
+export function getStages(index: JourneyIndex, map: ReadonlyArray<JourneyStage>, query: StagesQuery = {}): StagesResult {
+  const from = query.from ?? -Infinity;
+  const to = query.to ?? Infinity;
+  const tallies: TouchpointTally[] = map.flatMap((stage, s) =>
+    stage.touchpoints.map((touchpoint) => ({
+      stage: s,
+      test: compileTouchpoint(index, touchpoint),
+      events: 0,
+      persons: 0,
+      exits: 0,
+      byChannel: new Map<number, number>(),
+      nps: new NpsTally(),
+    })),
+  );
+  const stagePersons = new Float64Array(map.length);
+  const stageConverted = new Float64Array(map.length);
+  const firstStageTime = new Float64Array(map.length);
+  const firstAt = new Int32Array(tallies.length);
+  const readNps = createNpsReader(index);
+  const time = index.time.data;
+  const channels = index.channel.data;
+  const feedback: Array<[at: number, score: number]> = [];
+
+  index.forEachPerson((events) => {
+    firstStageTime.fill(Infinity);
+    firstAt.fill(-1);
+    feedback.length = 0;
+    let last = -1;
+    for (let i = 0; i < events.length; i++) {
+      const position = events[i]!;
+      const t = time[position]!;
+      if (t < from || t > to) continue;
+      last = i;
+      const score = readNps(position);
+      if (score !== undefined) feedback.push([i, score]);
+      for (let j = 0; j < tallies.length; j++) {
+        const tally = tallies[j]!;
+        if (!tally.test(position)) continue;
+        tally.events++;
+        const channel = channels[position]!;
+        tally.byChannel.set(channel, (tally.byChannel.get(channel) ?? 0) + 1);
+        if (firstAt[j] === -1) firstAt[j] = i;
+        if (t < firstStageTime[tally.stage]!) firstStageTime[tally.stage] = t;
+      }
+    }
+    if (last === -1) return;
+    for (let j = 0; j < tallies.length; j++) {
+      const at = firstAt[j]!;
+      if (at === -1) continue;
+      const tally = tallies[j]!;
+      tally.persons++;
+      if (tally.test(events[last]!)) tally.exits++;
+      const after = feedback.find(([i]) => i > at);
+      if (after !== undefined) tally.nps.add(after[1]);
+    }
+    for (let s = 0; s < map.length; s++) {
+      if (firstStageTime[s] === Infinity) continue;
+      stagePersons[s]! += 1;
+      if (s > 0 && firstStageTime[s - 1] !== Infinity && firstStageTime[s]! >= firstStageTime[s - 1]!) stageConverted[s]! += 1;
+    }
+  });
+
+  const channelName = (cell: number) => (cell === 0 ? null : index.channels.values[cell - 1]!);
+  let j = 0;
+  const stages = map.map((stage, s) => ({
+    name: stage.name,
+    persons: stagePersons[s]!,
+    conversionFromPrevious: s === 0 ? null : stagePersons[s - 1] === 0 ? 0 : stageConverted[s]! / stagePersons[s - 1]!,
+    touchpoints: stage.touchpoints.map((touchpoint): TouchpointStats => {
+      const tally = tallies[j++]!;
+      return {
+        name: touchpoint.name,
+        channel: touchpoint.channel ?? null,
+        events: tally.events,
+        persons: tally.persons,
+        exitRate: tally.persons === 0 ? 0 : tally.exits / tally.persons,
+        byChannel: [...tally.byChannel]
+          .sort(([a, x], [b, y]) => y - x || a - b)
+          .map(([cell, events]) => ({ channel: channelName(cell), events })),
+        ...tally.nps.summary(),
+      };
+    }),
+  }));
+  return { stages, painPoints: findPainPoints(stages) };
+}
+
+function findPainPoints(stages: StagesResult['stages']): PainPoint[] {
+  const candidates = stages.flatMap((stage) =>
+    stage.touchpoints
+      .filter((t) => t.persons >= PAIN_POINT_MIN_PERSONS)
+      .map((t) => ({ stage: stage.name, touchpoint: t.name, channel: t.channel, exitRate: t.exitRate, nps: t.nps })),
+  );
+  const byExits = [...candidates]
+    .filter((c) => c.exitRate > 0)
+    .sort((a, b) => b.exitRate - a.exitRate)
+    .slice(0, PAIN_POINTS_PER_REASON)
+    .map((c) => ({ ...c, reason: 'drop-off' as const }));
+  const byScore = [...candidates]
+    .filter((c) => c.nps !== null)
+    .sort((a, b) => a.nps! - b.nps!)
+    .slice(0, PAIN_POINTS_PER_REASON)
+    .map((c) => ({ ...c, reason: 'low score' as const }));
+  return [...byExits, ...byScore];
+}
