@@ -48,6 +48,12 @@ describe('summariseJourney', () => {
     });
   });
 
+  it('leaves logins without a channel out of the channels', () => {
+    const login = { ...touchpoint('login', start + 2 * hour), type: 'identify' as const };
+    expect(summariseJourney([journey[0]!, login]).channels).toEqual(['ads']);
+    expect(summariseJourney([journey[0]!, { ...login, channel: 'web' }]).channels).toEqual(['ads', 'web']);
+  });
+
   it('summarises an empty journey', () => {
     expect(summariseJourney([])).toEqual({ count: 0, channels: [] });
   });
