@@ -1,0 +1,66 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The dashboard's size budget, checked on every test run: it builds the app with
+ * the real config into a temporary folder, so the test needs no earlier build.
+ * Raise a budget on purpose, in review, never to make a failure go away.
+ */
+const BUDGET_GZIP_BYTES = { js: 36_000, css: 4_000 };
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+let outDir: string;
+let files: { name: string; text: string }[];
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'parcours-dashboard-'));
+  // vitest sets NODE_ENV=test, which would keep the libraries' development branches.
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({ root, mode: 'production', logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  } finally {
+    if (nodeEnv === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = nodeEnv;
+  }
+  const assets = readdirSync(join(outDir, 'assets')).map((name) => join('assets', name));
+  files = ['index.html', ...assets].map((name) => ({ name, text: readFileSync(join(outDir, name), 'utf8') }));
+}, 60_000);
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+function gzipSize(extension: string): number {
+  return files
+    .filter((file) => file.name.endsWith(extension))
+    .reduce((total, file) => total + gzipSync(file.text).length, 0);
+}
+
+describe('dashboard bundle', () => {
+  it(`keeps its JavaScript under ${BUDGET_GZIP_BYTES.js} bytes gzipped`, () => {
+    const size = gzipSize('.js');
+    expect(size, `JS is ${size} bytes gzipped`).toBeLessThanOrEqual(BUDGET_GZIP_BYTES.js);
+  });
+
+  it(`keeps its CSS under ${BUDGET_GZIP_BYTES.css} bytes gzipped`, () => {
+    const size = gzipSize('.css');
+    expect(size, `CSS is ${size} bytes gzipped`).toBeLessThanOrEqual(BUDGET_GZIP_BYTES.css);
+  });
+
+  it('loads its assets from the root the server serves it at', () => {
+    const html = files.find((file) => file.name === 'index.html')!.text;
+    expect(html).toMatch(/<script type="module" crossorigin src="\/assets\/index-[\w-]+\.js">/);
+    expect(html).toMatch(/<link rel="stylesheet" crossorigin href="\/assets\/index-[\w-]+\.css">/);
+  });
+
+  it('ships none of the server: the API is imported as a type only', () => {
+    const js = files.filter((file) => file.name.endsWith('.js')).map((file) => file.text).join('\n');
+    for (const marker of ['better-sqlite3', 'ZodError', 'initTRPC', 'getPersonTimeline']) {
+      expect(js, `the bundle contains "${marker}"`).not.toContain(marker);
+    }
+  });
+});
