@@ -2,6 +2,8 @@ export * from './types.js';
 export { LIMITS } from './limits.js';
 export {
   collectInputSchema,
+  consentInputSchema,
+  consentRecordSchema,
   eventSchema,
   isOversizedBatch,
   propertiesSchema,

@@ -65,6 +65,13 @@ export interface CollectInput {
   batch: Event[];
   /** Events the SDK dropped since its last delivered batch because its queue was full. */
   dropped?: number;
+  /**
+   * The consent categories granted on the device when the batch was sent. When given,
+   * the collector stores only the events whose category (default `analytics`) is in
+   * it: consent is enforced twice, by the SDK and by the collector. Server-side
+   * sources (Node, imports) that collect on another legal basis leave it out.
+   */
+  consent?: ConsentCategory[];
 }
 
 /**
@@ -101,4 +108,6 @@ export interface CollectResult {
   accepted: number;
   /** Events whose id was already stored: ignored, not an error. */
   duplicates: number;
+  /** Events not stored because the batch's `consent` did not grant their category; absent when 0. */
+  refused?: number;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectInputSchema, eventSchema, isOversizedBatch } from './validators.js';
+import { collectInputSchema, consentRecordSchema, eventSchema, isOversizedBatch } from './validators.js';
 import { describeValidationIssues, getValidationIssues } from './issues.js';
 import { LIMITS } from './limits.js';
 
@@ -57,5 +57,37 @@ describe('collectInputSchema', () => {
     expect(isOversizedBatch({ writeKey: 'wk', batch })).toBe(true);
     expect(isOversizedBatch({ writeKey: 'wk', batch: batch.slice(1) })).toBe(false);
     expect(isOversizedBatch('nonsense')).toBe(false);
+  });
+});
+
+describe('consentRecordSchema', () => {
+  const grant = {
+    id: 'c1',
+    timestamp: Date.UTC(2026, 0, 1),
+    granted: ['analytics'],
+    denied: ['marketing', 'personalization'],
+    policyVersion: '2026-01',
+    source: 'banner',
+    anonymousId: 'anon-1',
+  };
+
+  it('accepts a grant that names the device', () => {
+    expect(consentRecordSchema.safeParse(grant).success).toBe(true);
+  });
+
+  it('refuses a refusal that identifies the person', () => {
+    const refusal = { ...grant, granted: [], denied: ['analytics', 'marketing', 'personalization'] };
+    const result = consentRecordSchema.safeParse(refusal);
+    expect(result.success).toBe(false);
+    expect(getValidationIssues(result.error!)[0]).toEqual({
+      path: 'anonymousId',
+      message: 'a refusal carries no identifier of the person',
+    });
+    const { anonymousId: _, ...anonymous } = refusal;
+    expect(consentRecordSchema.safeParse(anonymous).success).toBe(true);
+  });
+
+  it('knows only the three categories', () => {
+    expect(consentRecordSchema.safeParse({ ...grant, granted: ['necessary'] }).success).toBe(false);
   });
 });

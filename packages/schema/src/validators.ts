@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
-import { CONSENT_CATEGORIES, EVENT_TYPES, type CollectInput, type Event } from './types.js';
+import {
+  CONSENT_CATEGORIES,
+  EVENT_TYPES,
+  type CollectInput,
+  type ConsentInput,
+  type ConsentRecord,
+  type Event,
+} from './types.js';
 
 const propertyValue = z.union([
   z.string().max(LIMITS.maxPropertyStringLength),
@@ -42,6 +49,7 @@ export const collectInputSchema = z.object({
   writeKey: z.string().min(1).max(LIMITS.maxWriteKeyLength),
   batch: z.array(eventSchema).min(1),
   dropped: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  consent: z.array(z.enum(CONSENT_CATEGORIES)).max(CONSENT_CATEGORIES.length).optional(),
 }) satisfies z.ZodType<CollectInput>;
 
 /** True when a raw body carries more events than one batch may. */
@@ -50,3 +58,28 @@ export function isOversizedBatch(raw: unknown): boolean {
   const { batch } = raw as { batch: unknown };
   return Array.isArray(batch) && batch.length > LIMITS.maxBatchEvents;
 }
+
+const categories = z.array(z.enum(CONSENT_CATEGORIES)).max(CONSENT_CATEGORIES.length);
+
+/** Proof of one consent decision. A refusal (nothing granted) must not identify the person. */
+export const consentRecordSchema = z
+  .object({
+    id: z.string().min(1).max(LIMITS.maxIdLength),
+    timestamp: z.number().int().min(LIMITS.minTimestamp).max(LIMITS.maxTimestamp),
+    granted: categories,
+    denied: categories,
+    policyVersion: z.string().min(1).max(64),
+    source: z.string().min(1).max(32),
+    anonymousId: z.string().min(1).max(LIMITS.maxAnonymousIdLength).optional(),
+    userId: z.string().min(1).max(LIMITS.maxUserIdLength).optional(),
+  })
+  .refine((r) => r.granted.length > 0 || (r.anonymousId === undefined && r.userId === undefined), {
+    message: 'a refusal carries no identifier of the person',
+    path: ['anonymousId'],
+  }) satisfies z.ZodType<ConsentRecord>;
+
+/** The body of `POST /trpc/consent`. */
+export const consentInputSchema = z.object({
+  writeKey: z.string().min(1).max(LIMITS.maxWriteKeyLength),
+  records: z.array(consentRecordSchema).min(1).max(100),
+}) satisfies z.ZodType<ConsentInput>;

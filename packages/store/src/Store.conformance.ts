@@ -186,5 +186,31 @@ export function describeStoreConformance(engine: string, openStore: () => Promis
         }
       });
     });
+
+    it('keeps consent records once each, newest first, a page at a time', async () => {
+      const record = (id: string, granted: ('analytics' | 'marketing')[]) => ({
+        id,
+        timestamp: at(++seq),
+        granted,
+        denied: [],
+        policyVersion: 'v1',
+        source: 'banner',
+        ...(granted.length > 0 && { anonymousId: 'device' }),
+      });
+      expect(await store.insertConsentRecords(projectId, [record('c1', ['analytics']), record('c2', [])])).toEqual({
+        accepted: 2,
+        duplicates: 0,
+      });
+      expect(await store.insertConsentRecords(projectId, [record('c2', []), record('c3', ['marketing'])])).toEqual({
+        accepted: 1,
+        duplicates: 1,
+      });
+      const first = await store.getConsentRecords(projectId, { limit: 2 });
+      expect(first.records.map((r) => r.id)).toEqual(['c3', 'c2']);
+      expect(first.records[1]).not.toHaveProperty('anonymousId');
+      const second = await store.getConsentRecords(projectId, { limit: 2, cursor: first.nextCursor! });
+      expect(second.records.map((r) => [r.id, r.granted, r.anonymousId])).toEqual([['c1', ['analytics'], 'device']]);
+      expect(second.nextCursor).toBeNull();
+    });
   });
 }

@@ -1,4 +1,4 @@
-import type { CollectResult, Event } from '@parcours/schema';
+import type { CollectResult, ConsentRecord, Event } from '@parcours/schema';
 import type {
   FunnelDropoffQuery,
   FunnelDropoffResult,
@@ -96,6 +96,13 @@ export interface Store {
   getFunnelDropoffs(projectId: string, query: FunnelDropoffQuery): Promise<FunnelDropoffResult>;
   /** The most common paths through touchpoints, and their transitions for a Sankey. */
   getPaths(projectId: string, query: PathsQuery): Promise<PathsResult>;
+  /** Keeps consent decisions as proof; a repeated record id is a duplicate. Committed on return. */
+  insertConsentRecords(projectId: string, records: ReadonlyArray<ConsentRecord>): Promise<CollectResult>;
+  /** The consent records, newest first, a page at a time. */
+  getConsentRecords(
+    projectId: string,
+    page: { limit: number; cursor?: number | undefined },
+  ): Promise<{ records: Array<ConsentRecord & { receivedAt: number }>; nextCursor: number | null }>;
   /** The project's journey map; the five default stages, empty, until one is saved. */
   getJourneyMap(projectId: string): Promise<JourneyStage[]>;
   setJourneyMap(projectId: string, stages: ReadonlyArray<JourneyStage>): Promise<void>;

@@ -25,5 +25,12 @@ export const collect = publicProcedure
     if (project === undefined) {
       throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Unknown write key' });
     }
-    return ctx.store.insertEvents(project.projectId, input.batch);
+    // Consent is enforced twice: the SDK sends the categories granted on the device,
+    // and an event of another category is not stored even if a buggy or stale client sent it.
+    const granted = input.consent;
+    if (granted === undefined) return ctx.store.insertEvents(project.projectId, input.batch);
+    const allowed = input.batch.filter((event) => granted.includes(event.category ?? 'analytics'));
+    const result = await ctx.store.insertEvents(project.projectId, allowed);
+    const refused = input.batch.length - allowed.length;
+    return refused === 0 ? result : { ...result, refused };
   });

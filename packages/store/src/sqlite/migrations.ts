@@ -55,4 +55,23 @@ export const MIGRATIONS: ReadonlyArray<string> = [
     updated_at INTEGER NOT NULL
   );
   `,
+  // 3: consent decisions kept as proof for the privacy officer
+  `
+  CREATE TABLE consent_records (
+    seq INTEGER PRIMARY KEY,
+    project_id INTEGER NOT NULL,
+    record_id TEXT NOT NULL,
+    timestamp INTEGER NOT NULL,
+    granted TEXT NOT NULL,
+    denied TEXT NOT NULL,
+    policy_version TEXT NOT NULL,
+    source TEXT NOT NULL,
+    anonymous_id TEXT,
+    user_id TEXT,
+    received_at INTEGER NOT NULL
+  );
+  CREATE UNIQUE INDEX consent_records_by_id ON consent_records(project_id, record_id);
+  CREATE INDEX consent_records_by_anonymous_id ON consent_records(project_id, anonymous_id)
+    WHERE anonymous_id IS NOT NULL;
+  `,
 ];

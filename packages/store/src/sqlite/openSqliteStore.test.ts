@@ -30,7 +30,7 @@ describe('openSqliteStore', () => {
 
     const raw = new Database(filename, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.pragma('user_version', { simple: true })).toBe(2);
+    expect(raw.pragma('user_version', { simple: true })).toBe(3);
     expect(raw.prepare('SELECT count(*) FROM secret_keys WHERE hash LIKE ?').pluck().get('sk_%')).toBe(0);
     raw.close();
   });

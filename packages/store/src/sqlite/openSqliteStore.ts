@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { CollectResult, Event } from '@parcours/schema';
+import type { CollectResult, ConsentRecord, Event } from '@parcours/schema';
 import { createKey, hashSecretKey } from '../createKey.js';
 import type { Project, Store } from '../Store.js';
 import { GroupCommitter } from './GroupCommitter.js';
@@ -13,6 +13,7 @@ import { getPaths } from '../engine/getPaths.js';
 import { getStages } from '../engine/getStages.js';
 import { DEFAULT_STAGE_NAMES, type JourneyStage } from '../engine/types.js';
 import { prepareGetJourneyMap, prepareUpsertJourneyMap } from './queries/journeyMaps.js';
+import { prepareGetConsentRecords, prepareInsertConsentRecord } from './queries/consentRecords.js';
 import { prepareCountEvents } from './queries/countEvents.js';
 import { prepareGetIndexableEvents } from './queries/getIndexableEvents.js';
 import { prepareGetTouchpointProperty } from './queries/getTouchpointProperty.js';
@@ -66,6 +67,14 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const getIndexableEvents = prepareGetIndexableEvents(db);
   const getTouchpointProperty = prepareGetTouchpointProperty(db);
   const getJourneyMap = prepareGetJourneyMap(db);
+  const insertConsentRecord = prepareInsertConsentRecord(db);
+  const getConsentRecords = prepareGetConsentRecords(db);
+  const insertConsentRecords = db.transaction((projectRowId: number, records: ReadonlyArray<ConsentRecord>) => {
+    const now = Date.now();
+    let accepted = 0;
+    for (const record of records) if (insertConsentRecord(projectRowId, record, now)) accepted++;
+    return { accepted, duplicates: records.length - accepted };
+  });
   const upsertJourneyMap = prepareUpsertJourneyMap(db);
   const journeyMapOf = (projectId: string): JourneyStage[] =>
     getJourneyMap(getProjectRow(projectId).id) ??
@@ -203,6 +212,17 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     },
     async getPaths(projectId, query) {
       return getPaths(getIndex(projectId), query);
+    },
+    async insertConsentRecords(projectId, records) {
+      return insertConsentRecords(getProjectRow(projectId).id, records);
+    },
+    async getConsentRecords(projectId, { limit, cursor }) {
+      const rows = getConsentRecords(getProjectRow(projectId).id, cursor ?? Number.MAX_SAFE_INTEGER, limit + 1);
+      const page = rows.slice(0, limit);
+      return {
+        records: page.map(({ seq: _, ...record }) => record),
+        nextCursor: rows.length > limit ? page[page.length - 1]!.seq : null,
+      };
     },
     async getJourneyMap(projectId) {
       return journeyMapOf(projectId);

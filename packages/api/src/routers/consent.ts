@@ -1,0 +1,17 @@
+import { TRPCError } from '@trpc/server';
+import { consentInputSchema } from '@parcours/schema';
+import { publicProcedure } from '../trpc.js';
+
+/**
+ * `POST /trpc/consent`: keeps proof of consent decisions (time, categories granted
+ * and denied, policy version, source) for the privacy officer. Like `collect`, it
+ * is called from customers' pages with the public write key and answers once the
+ * records are committed; a repeated record id is a duplicate, so the SDK may retry.
+ */
+export const consent = publicProcedure.input(consentInputSchema).mutation(async ({ ctx, input }) => {
+  const project = await ctx.store.getProjectByWriteKey(input.writeKey);
+  if (project === undefined) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Unknown write key' });
+  }
+  return ctx.store.insertConsentRecords(project.projectId, input.records);
+});

@@ -1,0 +1,69 @@
+import type Database from 'better-sqlite3';
+import type { ConsentCategory, ConsentRecord } from '@parcours/schema';
+
+/** Keeps one consent record; false when the project already has its id. */
+export function prepareInsertConsentRecord(db: Database.Database) {
+  const statement = db.prepare(`
+    INSERT OR IGNORE INTO consent_records
+      (project_id, record_id, timestamp, granted, denied, policy_version, source, anonymous_id, user_id, received_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  `);
+  return (projectRowId: number, record: ConsentRecord, now: number): boolean =>
+    statement.run(
+      projectRowId,
+      record.id,
+      record.timestamp,
+      JSON.stringify(record.granted),
+      JSON.stringify(record.denied),
+      record.policyVersion,
+      record.source,
+      record.anonymousId ?? null,
+      record.userId ?? null,
+      now,
+    ).changes === 1;
+}
+
+interface ConsentRow {
+  seq: number;
+  record_id: string;
+  timestamp: number;
+  granted: string;
+  denied: string;
+  policy_version: string;
+  source: string;
+  anonymous_id: string | null;
+  user_id: string | null;
+  received_at: number;
+}
+
+/** A stored consent record, with when the collector received it. */
+export interface StoredConsentRecord extends ConsentRecord {
+  receivedAt: number;
+}
+
+/** The newest records first, a page at a time (cursor: the last `seq` seen). */
+export function prepareGetConsentRecords(db: Database.Database) {
+  const statement = db.prepare(`
+    SELECT seq, record_id, timestamp, granted, denied, policy_version, source, anonymous_id, user_id, received_at
+    FROM consent_records
+    WHERE project_id = ? AND seq < ?
+    ORDER BY seq DESC
+    LIMIT ?
+  `);
+  return (projectRowId: number, before: number, limit: number) =>
+    (statement.all(projectRowId, before, limit) as ConsentRow[]).map((row) => {
+      const record: StoredConsentRecord & { seq: number } = {
+        seq: row.seq,
+        id: row.record_id,
+        timestamp: row.timestamp,
+        granted: JSON.parse(row.granted) as ConsentCategory[],
+        denied: JSON.parse(row.denied) as ConsentCategory[],
+        policyVersion: row.policy_version,
+        source: row.source,
+        receivedAt: row.received_at,
+      };
+      if (row.anonymous_id !== null) record.anonymousId = row.anonymous_id;
+      if (row.user_id !== null) record.userId = row.user_id;
+      return record;
+    });
+}
