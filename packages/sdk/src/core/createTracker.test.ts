@@ -105,6 +105,7 @@ describe('consent transitions', () => {
       properties: { plan: 'pro' },
     });
     expect(collector.arrivals.every((a) => a.body.writeKey === 'wk_test')).toBe(true);
+    expect(collector.arrivals.find((a) => a.path === 'collect')!.body.consent, wire()).toEqual(['analytics']);
   });
 
   it('sends text/plain bodies, so a cross-origin request needs no preflight', async () => {
@@ -270,6 +271,7 @@ describe('consent transitions', () => {
       timestamp: Date.parse('2025-03-01T10:00:00Z'),
     });
     expect(collector.events()[0]!.context).not.toHaveProperty('session');
+    expect(collector.arrivals[0]!.body).not.toHaveProperty('consent');
   });
 });
 

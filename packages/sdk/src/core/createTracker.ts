@@ -108,7 +108,8 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
     platform.send(host + '/trpc/' + path, JSON.stringify({ writeKey, ...body }), !!exit);
 
   const sendRecords = (exit?: boolean) => {
-    const sent = records.slice();
+    // The collector takes at most 100 records a request.
+    const sent = records.slice(0, 100);
     return post('consent', { records: sent }, exit).then((outcome) => {
       if (outcome.kind != 'retry') records = records.filter((record) => !sent.includes(record));
       return outcome;
@@ -120,7 +121,9 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
     for (let bytes = 0; count < batchSize && queue[count] && (bytes += getBytes(queue[count])) < MAX_BYTES; ) count++;
     const batch = queue.slice(0, count);
     const reported = dropped;
-    return post('collect', { batch, dropped: reported || undefined }, exit).then((outcome) => {
+    // The categories granted on the device, so the collector enforces consent a second time;
+    // left out when consent was given up front (server-side, another legal basis).
+    return post('collect', { batch, dropped: reported || undefined, consent: decided ? granted : undefined }, exit).then((outcome) => {
       // Acknowledged (committed) or refused for good: either way it leaves storage.
       if (outcome.kind != 'retry') {
         queue = queue.filter((event) => !batch.includes(event));

@@ -10,7 +10,7 @@ export interface Arrival {
   path: 'collect' | 'consent';
   contentType: string | null;
   bytes: number;
-  body: { writeKey: string; batch?: Event[]; dropped?: number; records?: ConsentRecord[] };
+  body: { writeKey: string; batch?: Event[]; dropped?: number; consent?: string[]; records?: ConsentRecord[] };
   at: number;
 }
 
