@@ -53,7 +53,23 @@ function packageName(specifier: string): string {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
 }
 
-const isTest = (file: string) => /\.(test|test-d|conformance)\.tsx?$/.test(file);
+const isTest = (file: string) =>
+  /\.(test|test-d|conformance)\.tsx?$/.test(file) || /[/\\]testing[/\\]/.test(file);
+
+/** Every source file reachable from an entry through relative imports. */
+function importGraph(entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const imp of importsOf(file)) {
+      if (!imp.specifier.startsWith('.')) continue;
+      visit(resolve(dirname(file), imp.specifier).replace(/\.js$/, '.ts'));
+    }
+  };
+  visit(entry);
+  return [...seen];
+}
 
 describe('dependency direction (ARCHITECTURE.md)', () => {
   for (const [folder, allowed] of Object.entries(ALLOWED)) {
@@ -71,11 +87,8 @@ describe('dependency direction (ARCHITECTURE.md)', () => {
             continue;
           }
           if (imp.specifier.startsWith('node:')) {
-            if (folder === 'packages/sdk' || folder === 'apps/dashboard') {
-              const nodePlatform = folder === 'packages/sdk' && /platforms[/\\]node/.test(file);
-              if (!nodePlatform && !isTest(file)) offending.push(`${where} (Node built-in in browser code)`);
-            }
-            continue;
+            if (folder === 'apps/dashboard' && !isTest(file)) offending.push(`${where} (Node built-in in browser code)`);
+            continue; // the SDK's browser entries are checked by the import-graph test below
           }
           const name = packageName(imp.specifier);
           if (isTest(file) && (TEST_TOOLS.includes(name) || name.startsWith('@parcours/'))) continue;
@@ -88,6 +101,18 @@ describe('dependency direction (ARCHITECTURE.md)', () => {
       expect(offending).toEqual([]);
     });
   }
+
+  it('the SDK browser and React Native entries reach no Node built-in', () => {
+    const entries = ['index.ts', 'iife.ts', 'react-native.ts'].map((f) => join(repo, 'packages/sdk/src', f));
+    const reached = entries.flatMap(importGraph);
+    expect(reached.length).toBeGreaterThan(entries.length);
+    const offending = reached.flatMap((file) =>
+      importsOf(file)
+        .filter((imp) => imp.specifier.startsWith('node:') && !imp.typeOnly)
+        .map((imp) => `${relative(repo, file)}: ${imp.specifier}`),
+    );
+    expect(offending).toEqual([]);
+  });
 
   it('the SDK has no runtime dependencies', () => {
     const manifest = JSON.parse(readFileSync(join(repo, 'packages/sdk/package.json'), 'utf8'));
