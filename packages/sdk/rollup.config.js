@@ -28,6 +28,8 @@ export default [
     output: {
       file: 'dist/parcours.iife.js',
       format: 'iife',
+      // The code relies on no strict-mode semantics; the directive would only cost bytes.
+      strict: false,
       plugins: [
         terser({
           ecma: 2020,

@@ -18,7 +18,7 @@ const data = script?.dataset;
 const holder = window as unknown as { parcours?: unknown };
 
 if (data?.writeKey) {
-  const calls = (holder.parcours as { q?: [string, ArrayLike<unknown>][] } | undefined)?.q;
+  const calls = (holder.parcours as { q?: [string, unknown[]][] } | undefined)?.q;
   const tracker = createTracker({
     writeKey: data.writeKey,
     host: data.host || new URL(script!.src).origin,
@@ -28,5 +28,5 @@ if (data?.writeKey) {
   holder.parcours = tracker;
   replayCalls(tracker, calls);
 } else {
-  console.warn('parcours: the script tag needs data-write-key');
+  console.warn('parcours: no data-write-key');
 }

@@ -5,11 +5,11 @@ import type { Tracker } from './core/types.js';
  * Each call is `[path, arguments]`, the path being the method names each followed by a
  * dot, as the stub's Proxy builds them: `"track."`, `"consent.grant."`.
  */
-export const replayCalls = (tracker: Tracker, calls: [string, ArrayLike<unknown>][] = []) => {
+export const replayCalls = (tracker: Tracker, calls: [string, unknown[]][] = []) => {
   for (const [path, args] of calls) {
     try {
       // The tracker's methods are closures, so calling one detached from its object is fine.
-      (path.split('.').reduce((target: any, name) => (name ? target[name] : target), tracker) as Function)(...Array.from(args));
+      (path.split('.').reduce((target: any, name) => (name ? target[name] : target), tracker) as Function)(...args);
     } catch (error) {
       console.warn('parcours:', path, error);
     }

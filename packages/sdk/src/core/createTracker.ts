@@ -176,7 +176,7 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
     const timestamp = Date.now();
     const own = !(o.anonymousId || o.userId);
     name ||= type == 'page' ? (context.path as string) : '';
-    if (!name) return warn('an event needs a name');
+    if (!name) return warn('no name');
     if (own) {
       const source = getChannel((context.url as string) || '', (context.referrer as string) || '');
       if (!session || timestamp - session.t > SESSION_MS || (source && source[1] != session.k)) {
