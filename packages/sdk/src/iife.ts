@@ -6,8 +6,8 @@
  * ```
  *
  * Reads `data-write-key`, `data-host` (default: the script's own origin),
- * `data-policy-version` (default `"1"`) and `data-buffer-before-consent` (present = on)
- * from its tag, exposes the tracker as `window.parcours`, and replays in order the calls
+ * `data-policy-version` (default `"1"`), `data-buffer-before-consent` (present = on) and
+ * `data-auto-page` (`"false"` = no automatic page views) from its tag, exposes the tracker as `window.parcours`, and replays in order the calls
  * the loader snippet's stub queued in `window.parcours.q` (see `loaderSnippet.ts`).
  */
 import { createTracker } from './index.js';
@@ -24,6 +24,7 @@ if (data?.writeKey) {
     host: data.host || new URL(script!.src).origin,
     policyVersion: data.policyVersion,
     bufferBeforeConsent: data.bufferBeforeConsent != null,
+    autoPage: data.autoPage != 'false',
   });
   holder.parcours = tracker;
   replayCalls(tracker, calls);

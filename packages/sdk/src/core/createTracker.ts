@@ -104,16 +104,18 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
     granted[0] &&
     storage.set(STATE_KEY, JSON.stringify({ a: anonymousId, u: userId, s: session, q: queue, d: dropped }));
 
-  const post = (path: string, body: object, exit?: boolean) =>
-    platform.send(host + '/trpc/' + path, JSON.stringify({ writeKey, ...body }), !!exit);
+  /** Sends a body; unless the answer says "retry", runs `settle` (the body leaves the queue). */
+  const post = (path: string, body: object, settle: () => void, exit?: boolean) =>
+    platform.send(host + '/trpc/' + path, JSON.stringify({ writeKey, ...body }), !!exit).then((outcome) => {
+      // Acknowledged (committed) or refused for good: either way it leaves storage.
+      if (outcome.kind != 'retry') settle();
+      return outcome;
+    });
 
   const sendRecords = (exit?: boolean) => {
     // The collector takes at most 100 records a request.
     const sent = records.slice(0, 100);
-    return post('consent', { records: sent }, exit).then((outcome) => {
-      if (outcome.kind != 'retry') records = records.filter((record) => !sent.includes(record));
-      return outcome;
-    });
+    return post('consent', { records: sent }, () => (records = records.filter((record) => !sent.includes(record))), exit);
   };
 
   const sendBatch = (exit?: boolean) => {
@@ -121,17 +123,18 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
     for (let bytes = 0; count < batchSize && queue[count] && (bytes += getBytes(queue[count])) < MAX_BYTES; ) count++;
     const batch = queue.slice(0, count);
     const reported = dropped;
-    // The categories granted on the device, so the collector enforces consent a second time;
-    // left out when consent was given up front (server-side, another legal basis).
-    return post('collect', { batch, dropped: reported || undefined, consent: decided ? granted : undefined }, exit).then((outcome) => {
-      // Acknowledged (committed) or refused for good: either way it leaves storage.
-      if (outcome.kind != 'retry') {
+    return post(
+      'collect',
+      // The categories granted on the device, so the collector enforces consent a second time;
+      // left out when consent was given up front (server-side, another legal basis).
+      { batch, dropped: reported || undefined, consent: decided ? granted : undefined },
+      () => {
         queue = queue.filter((event) => !batch.includes(event));
         dropped = Math.max(0, dropped - reported);
         save();
-      }
-      return outcome;
-    });
+      },
+      exit,
+    );
   };
 
   /** Proof records first: they need no consent to be sent, and a refusal names no one. */

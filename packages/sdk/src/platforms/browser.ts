@@ -34,8 +34,15 @@ export const createBrowserPlatform = (): Platform => ({
       ? Promise.resolve({ kind: 'retry' })
       : sendWithFetch(url, body, true),
   onHide: (fn) => {
-    // Some Safari versions fire only `pagehide` on navigation: call `fn` once whichever comes first.
-    const onEvent = (event: Event) => (event.type == 'pagehide') != (document.visibilityState == 'hidden') && fn();
+    // On navigation, `pagehide` comes first and `visibilitychange` (hidden) after it (HTML,
+    // "unload a document"); on a tab switch only the latter; some Safari versions fire only
+    // `pagehide`. Call `fn` once per hiding, and again only after the page was visible.
+    let hidden: unknown;
+    const onEvent = (event: Event) => {
+      const now = event.type == 'pagehide' || document.visibilityState == 'hidden';
+      if (now && !hidden) fn();
+      hidden = now;
+    };
     addEventListener('visibilitychange', onEvent);
     addEventListener('pagehide', onEvent);
   },
