@@ -1,0 +1,36 @@
+/**
+ * The targets of issue 4, item 7, each with the status of the figure measured:
+ * `PASS` (target met), `FAIL (floor met)` (missed the target, not the hard limit)
+ * or `FAIL`. The benchmark prints them; it does not exit non-zero for them.
+ */
+export function evaluateTargets({ size, importRate, httpRate, funnelRatio, funnelMs, bytesPerEvent }) {
+  const targets = [
+    atLeast('import', 'parcours import events/s', importRate, 100_000, 50_000),
+    atLeast('http', 'HTTP collect events/s', httpRate, 50_000, 20_000),
+    atMost('funnelRatio', '6-step funnel time / DuckDB', funnelRatio, 1, 1.5, '×'),
+    atMost('indexMemory', 'journey index bytes/event', bytesPerEvent, 64, 64),
+  ];
+  if (size >= 10_000_000) targets.push(atMost('funnelTime', '6-step funnel ms', funnelMs, 1999.999, 1999.999, ' ms'));
+  return targets;
+}
+
+function atLeast(key, label, value, target, floor) {
+  const status = value >= target ? 'PASS' : value >= floor ? 'FAIL (floor met)' : 'FAIL';
+  const wanted = floor === target ? `≥ ${fmt(target)}` : `≥ ${fmt(target)} (floor ${fmt(floor)})`;
+  return { key, label, value, target, floor, wanted, status };
+}
+
+function atMost(key, label, value, target, limit, unit = '') {
+  const status = value <= target ? 'PASS' : value <= limit ? 'FAIL (floor met)' : 'FAIL';
+  const wanted =
+    key === 'funnelTime'
+      ? '< 2,000 ms'
+      : limit === target
+        ? `≤ ${fmt(target)}${unit}`
+        : `≤ ${fmt(target)}${unit} (must ≤ ${fmt(limit)}${unit})`;
+  return { key, label, value, target, floor: limit, wanted, status };
+}
+
+function fmt(n) {
+  return n.toLocaleString('en');
+}

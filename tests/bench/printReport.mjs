@@ -1,0 +1,62 @@
+/**
+ * Formats one size's figures as a plain-text table: the engines side by side,
+ * ratios (Parcours time / DuckDB time: below 1 means Parcours is faster), targets.
+ * @returns {string}
+ */
+export function printReport(run) {
+  const { size, dataset, importRun, http, parcours, duckdb, checks, targets } = run;
+  const status = (key) => targets.find((t) => t.key === key) ?? { wanted: '', status: '' };
+  const lines = [];
+  lines.push('');
+  lines.push(
+    `== ${size.toLocaleString('en')} events (seed ${dataset.seed}, ${mb(dataset.bytes)} NDJSON${dataset.reused ? ', reused' : ''}) ` +
+      `— DuckDB ${duckdb.version} on ${duckdb.threads} threads; Parcours on 1 thread ==`,
+  );
+  const rows = [['measure', 'parcours', 'duckdb', 'ratio', 'target', 'status']];
+  const row = (measure, p, d, ratio, target) =>
+    rows.push([measure, p, d ?? '', ratio ?? '', target?.wanted ?? '', target?.status ?? '']);
+  row('parcours import (events/s)', int(importRun.eventsPerSecond), null, null, status('import'));
+  row(`HTTP collect, ${http.batchSize}/batch × ${http.connections} conns (events/s)`, int(http.eventsPerSecond), null, null, status('http'));
+  row('6-step funnel, median of 5 (ms)', ms(parcours.funnel.medianMs), ms(duckdb.funnel.medianMs), ratio(run.ratios.funnel), status('funnelRatio'));
+  if (targets.some((t) => t.key === 'funnelTime')) row('6-step funnel under 2 s', ms(parcours.funnel.medianMs), null, null, status('funnelTime'));
+  row('paths depth 5, median of 5 (ms)', ms(parcours.paths.medianMs), ms(duckdb.paths.medianMs), ratio(run.ratios.paths), null);
+  row('journey index memory (bytes/event)', parcours.memory.bytesPerEvent.toFixed(1), null, null, status('indexMemory'));
+  row('index build, first funnel (ms)', int(parcours.indexBuildMs), null, null, null);
+  row('DuckDB NDJSON load (ms)', '', int(duckdb.loadMs), null, null);
+  lines.push(...table(rows));
+  lines.push('');
+  lines.push('funnel (7-day window)            persons  conversion  median time to step');
+  for (const step of parcours.funnel.result) {
+    lines.push(
+      `  ${step.name.padEnd(30)}${int(step.count).padStart(9)}  ${(step.conversionRate * 100).toFixed(1).padStart(9)}%  ${duration(step.medianTimeToConvertMs)}`,
+    );
+  }
+  lines.push('');
+  for (const [what, check] of Object.entries(checks)) {
+    lines.push(`  parcours vs duckdb ${what.padEnd(14)} ${check.ok ? 'MATCH' : `MISMATCH\n   ${check.detail}`}`);
+  }
+  lines.push(
+    `  HTTP: ${int(http.accepted)} events acknowledged in ${int(http.batches)} batches, ${http.failed} failed, ` +
+      `latency p50 ${ms(http.latencyMs.p50)} ms, p99 ${ms(http.latencyMs.p99)} ms`,
+  );
+  return lines.join('\n');
+}
+
+function table(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+  const numeric = [false, true, true, true, false, false];
+  const render = (r) => r.map((cell, c) => (numeric[c] ? String(cell).padStart(widths[c]) : String(cell).padEnd(widths[c]))).join('  ');
+  return [render(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(render)];
+}
+
+const int = (n) => Math.round(n).toLocaleString('en');
+const ms = (n) => (n < 100 ? n.toFixed(1) : int(n));
+const ratio = (r) => `${r.toFixed(2)}×`;
+const mb = (bytes) => `${(bytes / 1e6).toFixed(0)} MB`;
+
+function duration(msValue) {
+  if (msValue === null) return '—';
+  if (msValue < 60_000) return `${(msValue / 1000).toFixed(1)} s`;
+  if (msValue < 3_600_000) return `${(msValue / 60_000).toFixed(1)} min`;
+  return `${(msValue / 3_600_000).toFixed(1)} h`;
+}

@@ -1,0 +1,114 @@
+/**
+ * `npm run bench`: the journey engine's benchmark (issue 4, item 7). For each size
+ * (env BENCH_SIZES, comma-separated, default 1,000,000 and 10,000,000): generate or
+ * reuse a seeded synthetic data set (env BENCH_SEED, default 7), time `parcours
+ * import`, HTTP `collect` ingest, and the six-step funnel and a paths query next to
+ * DuckDB on the same data; print a table and write tests/.tmp/bench-result.json.
+ * Exits 1 when Parcours and DuckDB disagree on the funnel counts; the targets are
+ * printed as PASS/FAIL but do not change the exit code. See README.md.
+ */
+import { cpus } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { compareResults } from './compareResults.mjs';
+import { ensureDataset } from './ensureDataset.mjs';
+import { evaluateTargets } from './evaluateTargets.mjs';
+import { importWithCli, removeDatabase } from './importWithCli.mjs';
+import { ingestOverHttp } from './ingestOverHttp.mjs';
+import { printReport } from './printReport.mjs';
+import { parseLastLine, runNode } from './runChild.mjs';
+
+const TMP = fileURLToPath(new URL('../.tmp/', import.meta.url));
+const DIR = join(TMP, 'bench');
+const RESULT_FILE = join(TMP, 'bench-result.json');
+const here = (file) => fileURLToPath(new URL(file, import.meta.url));
+
+const sizes = (process.env.BENCH_SIZES ?? '1000000,10000000').split(',').map((s) => parseSize(s.trim()));
+const seed = parseSize(process.env.BENCH_SEED ?? '7');
+/** Events sent over HTTP per size: enough for a steady state, bounded in time too. */
+const httpEvents = parseSize(process.env.BENCH_HTTP_EVENTS ?? '500000');
+const log = (line) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+
+const output = {
+  startedAt: new Date().toISOString(),
+  machine: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpus().length, cpu: cpus()[0]?.model },
+  seed,
+  runs: [],
+};
+mkdirSync(DIR, { recursive: true });
+let disagreed = false;
+for (const size of sizes) {
+  const run = await benchSize(size);
+  output.runs.push(run);
+  writeFileSync(RESULT_FILE, `${JSON.stringify(output, null, 2)}\n`);
+  console.log(printReport(run));
+  if (!run.checks.funnelCounts.ok) disagreed = true;
+}
+console.log(`\nFigures written to ${RESULT_FILE}`);
+if (disagreed) {
+  console.error('Parcours and DuckDB disagree on the funnel counts: see MISMATCH above.');
+  process.exitCode = 1;
+}
+
+async function benchSize(size) {
+  const label = `${size.toLocaleString('en')}`;
+  const started = performance.now();
+  const { file, meta, reused } = ensureDataset({ size, seed, dir: DIR, log });
+  log(`${label}: data set ${reused ? 'reused' : `generated in ${(meta.generatedMs / 1000).toFixed(1)} s`}: ${file}`);
+
+  const filename = join(DIR, `parcours-${size}.db`);
+  log(`${label}: parcours import…`);
+  const importRun = await importWithCli({ file, filename });
+  if (importRun.imported !== size) throw new Error(`imported ${importRun.imported} of ${size} events`);
+
+  log(`${label}: Parcours funnel and paths (index build, then median of 5)…`);
+  const parcours = parseLastLine(
+    (await runNode(['--expose-gc', here('./runParcours.mjs'), filename, importRun.projectId])).stdout,
+  );
+  removeDatabase(filename);
+
+  log(`${label}: DuckDB load, funnel and paths (warm-up, then median of 5)…`);
+  const duckdb = parseLastLine((await runNode([here('./runDuckDb.mjs'), file])).stdout);
+
+  const httpFilename = join(DIR, `http-${size}.db`);
+  const events = Math.min(size, httpEvents);
+  log(`${label}: HTTP collect, ${events.toLocaleString('en')} events…`);
+  const http = await ingestOverHttp({ file, filename: httpFilename, events });
+  removeDatabase(httpFilename);
+
+  const ratios = {
+    funnel: parcours.funnel.medianMs / duckdb.funnel.medianMs,
+    paths: parcours.paths.medianMs / duckdb.paths.medianMs,
+  };
+  const checks = compareResults(parcours, duckdb);
+  const targets = evaluateTargets({
+    size,
+    importRate: importRun.eventsPerSecond,
+    httpRate: http.eventsPerSecond,
+    funnelRatio: ratios.funnel,
+    funnelMs: parcours.funnel.medianMs,
+    bytesPerEvent: parcours.memory.bytesPerEvent,
+  });
+  log(`${label}: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  return {
+    size,
+    dataset: { file, ...meta, reused },
+    importRun,
+    http,
+    parcours,
+    duckdb,
+    ratios,
+    checks,
+    targets,
+    totalMs: performance.now() - started,
+  };
+}
+
+/** `1000000`, `1_000_000`, `1e6`, `1M` or `10m`. */
+function parseSize(text) {
+  const match = /^(\d[\d_]*(?:\.\d+)?(?:e\d+)?)([kKmM]?)$/.exec(text);
+  const value = match === null ? NaN : Number(match[1].replaceAll('_', '')) * ({ k: 1e3, m: 1e6 }[match[2].toLowerCase()] ?? 1);
+  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`not a positive whole number: "${text}"`);
+  return value;
+}
