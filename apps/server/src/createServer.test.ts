@@ -106,9 +106,11 @@ describe('POST /trpc/collect', () => {
     expect(body.error.message).toMatch(/JSON/i);
   });
 
-  it('answers 401 for an unknown write key', async () => {
-    const { status, body } = await post({ writeKey: 'wk_unknown', batch: [event('d', 'X')] });
+  it('answers 401 for an unknown write key, readable cross-origin', async () => {
+    const { status, body, headers } = await post({ writeKey: 'wk_unknown', batch: [event('d', 'X')] });
     expect(status).toBe(401);
+    expect(headers.get('access-control-allow-origin')).toBe('*');
+    expect(headers.get('access-control-expose-headers')).toBe('Retry-After');
     expect(body.error.message).toBe('Unknown write key');
   });
 

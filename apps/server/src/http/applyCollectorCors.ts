@@ -13,7 +13,11 @@ export function isCollectorPath(pathname: string): boolean {
  * when the request was a preflight and has been answered.
  */
 export function applyCollectorCors(req: IncomingMessage, res: ServerResponse): boolean {
+  // Set before tRPC answers, so errors carry it too: without it a 400 reads as a
+  // network error in the browser, and the SDK would retry a batch that can never pass.
   res.setHeader('Access-Control-Allow-Origin', '*');
+  // A cross-origin fetch can read only the headers listed here; the SDK honours Retry-After.
+  res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
   if (req.method !== 'OPTIONS') return false;
   res.writeHead(204, {
     'Access-Control-Allow-Methods': 'POST, OPTIONS',
