@@ -1,5 +1,6 @@
 import type { ComponentType } from 'preact';
 import type { Project } from './api/types.js';
+import { OverviewPage, OVERVIEW_PATH } from './overview/OverviewPage.js';
 import { PersonPage } from './person/PersonPage.js';
 import { PERSON_PATH } from './person/getPersonLookup.js';
 
@@ -18,7 +19,10 @@ export interface Page {
 }
 
 /**
- * Every page, in navigation order; the first is the home page. A new page (funnels,
- * paths, stages, privacy) is one component and one line here.
+ * Every page, in navigation order; the first is the home page, shown after sign-in.
+ * A new page (privacy centre…) is one component and one line here.
  */
-export const PAGES: readonly Page[] = [{ path: PERSON_PATH, title: 'Journeys', Component: PersonPage }];
+export const PAGES: readonly Page[] = [
+  { path: OVERVIEW_PATH, title: 'Overview', Component: OverviewPage },
+  { path: PERSON_PATH, title: 'Persons', Component: PersonPage },
+];
