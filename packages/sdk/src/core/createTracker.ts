@@ -192,8 +192,10 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
       id: createId(),
       type,
       name: name.slice(0, 200),
-      anonymousId: o.anonymousId || anonymousId!,
-      userId: o.userId || userId,
+      // An event about someone else (server-side, offline imports) must not carry this
+      // device's ids: they would link, and so merge, every person it is sent for.
+      anonymousId: o.anonymousId || (o.userId ? 'u:' + o.userId.slice(0, 120) : anonymousId!),
+      userId: own ? userId : o.userId,
       timestamp: o.timestamp || timestamp,
       channel: o.channel || (own ? session!.c : undefined),
       category: o.category || 'analytics',
