@@ -1,5 +1,6 @@
 import type { ComponentType } from 'preact';
 import type { Project } from './api/types.js';
+import { FunnelPage, FUNNEL_PATH } from './funnel/FunnelPage.js';
 import { OverviewPage, OVERVIEW_PATH } from './overview/OverviewPage.js';
 import { PersonPage } from './person/PersonPage.js';
 import { PERSON_PATH } from './person/getPersonLookup.js';
@@ -24,5 +25,6 @@ export interface Page {
  */
 export const PAGES: readonly Page[] = [
   { path: OVERVIEW_PATH, title: 'Overview', Component: OverviewPage },
+  { path: FUNNEL_PATH, title: 'Funnel', Component: FunnelPage },
   { path: PERSON_PATH, title: 'Persons', Component: PersonPage },
 ];

@@ -1,0 +1,61 @@
+import type { Funnel } from '../api/types.js';
+import { ChannelBadge } from '../components/ChannelBadge.js';
+import { formatGap } from '../format/formatGap.js';
+import { formatCount, formatPercent } from '../format/formatPercent.js';
+import type { FunnelStepDefinition } from './parseFunnelDefinition.js';
+
+export interface FunnelChartProps {
+  result: Funnel;
+  /** The steps as defined, for their channels (the result carries names only). */
+  steps: readonly FunnelStepDefinition[];
+  /** The step whose drop-offs are listed, marked as current. */
+  dropoffStep: number | undefined;
+  /** The link that lists who reached step `step - 1` but not `step` (1-based). */
+  dropoffHref: (step: number) => string;
+}
+
+/**
+ * One bar a step, its length the share of step-1 persons who reached it, with the
+ * drop-off since the previous step as a link to who dropped off, and the median time
+ * from step 1. Bars are SVG rects sized by attribute: the app runs under a strict CSP.
+ */
+export function FunnelChart({ result, steps, dropoffStep, dropoffHref }: FunnelChartProps) {
+  return (
+    <ol class="funnel" aria-label="Funnel steps">
+      {result.steps.map((step, index) => {
+        const previous = result.steps[index - 1];
+        const channel = steps[index]?.channel;
+        return (
+          <li key={index} class="funnel-step">
+            {previous && (
+              <p class="funnel-dropoff">
+                <a href={dropoffHref(index + 1)} aria-current={dropoffStep === index + 1 ? 'true' : undefined}>
+                  {formatCount(step.dropOff)} dropped off
+                </a>{' '}
+                <span class="muted">
+                  ({formatPercent(previous.count === 0 ? 0 : step.dropOff / previous.count)} of step {index})
+                </span>
+              </p>
+            )}
+            <div class="funnel-head">
+              <span class="funnel-index">{index + 1}</span>
+              <span class="funnel-name">{step.name}</span>
+              {channel && <ChannelBadge channel={channel} />}
+              <span class="funnel-count">
+                <strong>{formatCount(step.count)}</strong> persons ·{' '}
+                <strong>{formatPercent(step.conversionRate)}</strong>
+                {index > 0 && step.medianTimeToConvertMs !== null && (
+                  <span class="muted"> · median {formatGap(step.medianTimeToConvertMs)} from step 1</span>
+                )}
+              </span>
+            </div>
+            <svg class="funnel-bar" viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true">
+              <rect class="funnel-bar-track" width="100" height="4" />
+              <rect class="funnel-bar-fill" width={Math.max(step.conversionRate * 100, 0.3)} height="4" />
+            </svg>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,110 @@
+import { useState } from 'preact/hooks';
+import { TouchpointNameList } from '../components/TouchpointNameList.js';
+import { RANGE_DAYS, type RangeDays } from '../overview/getDayRange.js';
+import { FunnelStepRow } from './FunnelStepRow.js';
+import {
+  FUNNEL_WINDOWS,
+  MAX_FUNNEL_STEPS,
+  type FunnelDefinition,
+  type FunnelWindow,
+} from './parseFunnelDefinition.js';
+
+const WINDOW_LABELS: Record<FunnelWindow, string> = { '1h': '1 hour', '1d': '1 day', '7d': '7 days', '30d': '30 days' };
+
+export interface FunnelFormProps {
+  projectId: string;
+  /** The funnel shown; the form edits a copy until it is submitted. */
+  funnel: FunnelDefinition;
+  onSubmit: (funnel: FunnelDefinition) => void;
+}
+
+/** Defines a funnel: its steps, the conversion window, the range of step 1 and a breakdown. */
+export function FunnelForm({ projectId, funnel, onSubmit }: FunnelFormProps) {
+  const [draft, setDraft] = useState(funnel);
+  const setSteps = (steps: FunnelDefinition['steps']) => setDraft({ ...draft, steps });
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const steps = draft.steps
+      .map((step) => ({ ...step, name: step.name.trim() }))
+      .filter((step) => step.name !== '');
+    const breakdown = draft.breakdown?.trim();
+    if (steps.length > 0) onSubmit({ ...draft, steps, breakdown: breakdown || undefined });
+  };
+
+  return (
+    <form class="card funnel-form" onSubmit={submit} aria-label="Funnel definition">
+      <TouchpointNameList id="funnel-names" projectId={projectId} />
+      <ol class="funnel-step-rows">
+        {draft.steps.map((step, index) => (
+          <FunnelStepRow
+            key={index}
+            index={index}
+            step={step}
+            namesListId="funnel-names"
+            onChange={(next) => setSteps(draft.steps.map((old, at) => (at === index ? next : old)))}
+            onRemove={draft.steps.length > 1 ? () => setSteps(draft.steps.filter((_, at) => at !== index)) : undefined}
+          />
+        ))}
+      </ol>
+      <div class="form-row">
+        <button
+          type="button"
+          class="button-secondary"
+          disabled={draft.steps.length >= MAX_FUNNEL_STEPS}
+          onClick={() => setSteps([...draft.steps, { name: '' }])}
+        >
+          Add a step
+        </button>
+        <div class="field">
+          <label for="funnel-window">Converted within</label>
+          <select
+            id="funnel-window"
+            value={draft.window}
+            onChange={(event) => setDraft({ ...draft, window: event.currentTarget.value as FunnelWindow })}
+          >
+            {Object.keys(FUNNEL_WINDOWS).map((window) => (
+              <option key={window} value={window}>
+                {WINDOW_LABELS[window as FunnelWindow]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="funnel-days">Step 1 in</label>
+          <select
+            id="funnel-days"
+            value={draft.days === undefined ? '' : String(draft.days)}
+            onChange={(event) => {
+              const days = Number(event.currentTarget.value) as RangeDays;
+              setDraft({ ...draft, days: event.currentTarget.value === '' ? undefined : days });
+            }}
+          >
+            <option value="">All time</option>
+            {RANGE_DAYS.map((days) => (
+              <option key={days} value={days}>
+                the last {days} days
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="funnel-breakdown">Break down by</label>
+          <input
+            id="funnel-breakdown"
+            list="funnel-breakdowns"
+            autoComplete="off"
+            spellcheck={false}
+            placeholder="channel or a property"
+            value={draft.breakdown ?? ''}
+            onInput={(event) => setDraft({ ...draft, breakdown: event.currentTarget.value })}
+          />
+          <datalist id="funnel-breakdowns">
+            <option value="channel" />
+          </datalist>
+        </div>
+        <button type="submit">Show funnel</button>
+      </div>
+    </form>
+  );
+}

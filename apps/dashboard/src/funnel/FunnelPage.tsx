@@ -1,0 +1,78 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTRPC } from '../api/trpc.js';
+import { ErrorNotice } from '../components/ErrorNotice.js';
+import type { PageProps } from '../pages.js';
+import { createHash } from '../routing/parseHash.js';
+import { DropoffList } from './DropoffList.js';
+import { FunnelBreakdown } from './FunnelBreakdown.js';
+import { FunnelChart } from './FunnelChart.js';
+import { FunnelForm } from './FunnelForm.js';
+import {
+  createFunnelParams,
+  parseDropoffStep,
+  parseFunnelDefinition,
+  toFunnelInput,
+  type FunnelDefinition,
+} from './parseFunnelDefinition.js';
+
+/** The page path of funnels. */
+export const FUNNEL_PATH = 'funnel';
+
+/**
+ * Funnels: how many persons go through the chosen steps in order within a window, where
+ * they drop off, and who they are. The whole definition, and the drop-off list open,
+ * live in the URL, so a funnel is shared by copying the address.
+ */
+export function FunnelPage({ project, params }: PageProps) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const funnel = parseFunnelDefinition(params);
+  const funnelParams = createFunnelParams(funnel);
+  const input = toFunnelInput(project.projectId, funnel, Date.now());
+  const dropoffStep = parseDropoffStep(params, funnel.steps.length);
+  const query = useQuery(trpc.journeys.funnel.queryOptions(input));
+
+  const onSubmit = (next: FunnelDefinition) => {
+    const hash = createHash(FUNNEL_PATH, createFunnelParams(next));
+    // The same funnel again means "refresh": touchpoints may have landed since.
+    if (hash === createHash(FUNNEL_PATH, funnelParams)) void queryClient.invalidateQueries(trpc.journeys.pathFilter());
+    else location.hash = hash;
+  };
+
+  return (
+    <>
+      <h1>Funnel</h1>
+      {/* Remount on a new definition (link, back button) so the form shows it. */}
+      <FunnelForm key={JSON.stringify(funnelParams)} projectId={project.projectId} funnel={funnel} onSubmit={onSubmit} />
+      {query.isPending && (
+        <p class="notice" role="status">
+          Following persons through {funnel.steps.length} steps…
+        </p>
+      )}
+      {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
+      {query.data && (
+        <>
+          <section class="card" aria-label="Funnel result">
+            <FunnelChart
+              result={query.data}
+              steps={funnel.steps}
+              dropoffStep={dropoffStep}
+              dropoffHref={(step) => createHash(FUNNEL_PATH, { ...funnelParams, dropoff: String(step) })}
+            />
+          </section>
+          {query.data.breakdown && funnel.breakdown && (
+            <FunnelBreakdown breakdown={query.data.breakdown} by={funnel.breakdown} />
+          )}
+          {dropoffStep !== undefined && (
+            <DropoffList
+              key={dropoffStep}
+              funnel={input}
+              step={dropoffStep}
+              closeHref={createHash(FUNNEL_PATH, funnelParams)}
+            />
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { KNOWN_CHANNELS } from '../format/getChannelBadge.js';
+import type { FunnelStepDefinition } from './parseFunnelDefinition.js';
+
+export interface FunnelStepRowProps {
+  /** 0-based position of the step. */
+  index: number;
+  step: FunnelStepDefinition;
+  /** The id of the `<datalist>` of touchpoint names to suggest. */
+  namesListId: string;
+  onChange: (step: FunnelStepDefinition) => void;
+  /** Absent when the step cannot be removed (a funnel keeps one step). */
+  onRemove: (() => void) | undefined;
+}
+
+/** One step of the funnel form: a touchpoint name with suggestions and an optional channel. */
+export function FunnelStepRow({ index, step, namesListId, onChange, onRemove }: FunnelStepRowProps) {
+  const nameId = `funnel-step-${index}`;
+  const channelId = `funnel-channel-${index}`;
+  return (
+    <li class="funnel-step-row">
+      <div class="field field-grow">
+        <label for={nameId}>Step {index + 1}</label>
+        <input
+          id={nameId}
+          list={namesListId}
+          required
+          autoComplete="off"
+          spellcheck={false}
+          placeholder="a touchpoint name, e.g. Signed up"
+          value={step.name}
+          onInput={(event) => onChange({ ...step, name: event.currentTarget.value })}
+        />
+      </div>
+      <div class="field">
+        <label for={channelId}>Channel</label>
+        <select
+          id={channelId}
+          value={step.channel ?? ''}
+          onChange={(event) => {
+            const channel = event.currentTarget.value;
+            onChange(channel ? { name: step.name, channel } : { name: step.name });
+          }}
+        >
+          <option value="">Any channel</option>
+          {KNOWN_CHANNELS.map((channel) => (
+            <option key={channel} value={channel}>
+              {channel}
+            </option>
+          ))}
+          {step.channel && !(KNOWN_CHANNELS as readonly string[]).includes(step.channel) && (
+            <option value={step.channel}>{step.channel}</option>
+          )}
+        </select>
+      </div>
+      {onRemove && (
+        <button type="button" class="button-secondary" onClick={onRemove} aria-label={`Remove step ${index + 1}`}>
+          Remove
+        </button>
+      )}
+    </li>
+  );
+}

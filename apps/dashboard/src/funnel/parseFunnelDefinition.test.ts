@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { createHash, parseHash } from '../routing/parseHash.js';
+import {
+  createFunnelParams,
+  DEFAULT_FUNNEL,
+  parseDropoffStep,
+  parseFunnelDefinition,
+  toFunnelInput,
+  type FunnelDefinition,
+} from './parseFunnelDefinition.js';
+
+describe('parseFunnelDefinition', () => {
+  it('reads numbered steps, their channels and the options', () => {
+    const funnel = parseFunnelDefinition({
+      step1: 'Ad clicked',
+      channel1: 'ads',
+      step2: ' Signed up ',
+      window: '7d',
+      days: '90',
+      breakdown: 'channel',
+    });
+    expect(funnel).toEqual({
+      steps: [{ name: 'Ad clicked', channel: 'ads' }, { name: 'Signed up' }],
+      window: '7d',
+      days: 90,
+      breakdown: 'channel',
+    });
+  });
+
+  it('skips blank steps and closes the gaps they leave', () => {
+    expect(parseFunnelDefinition({ step1: 'a', step2: '  ', step3: 'c', channel3: 'web' }).steps).toEqual([
+      { name: 'a' },
+      { name: 'c', channel: 'web' },
+    ]);
+  });
+
+  it('opens the default funnel when the URL names no step', () => {
+    expect(parseFunnelDefinition({})).toBe(DEFAULT_FUNNEL);
+    expect(parseFunnelDefinition({ window: '1h' })).toBe(DEFAULT_FUNNEL);
+  });
+
+  it('falls back on the default for unknown windows and ranges', () => {
+    const funnel = parseFunnelDefinition({ step1: 'a', window: '2y', days: '12', breakdown: ' ' });
+    expect(funnel).toEqual({ steps: [{ name: 'a' }], window: '30d' });
+  });
+
+  it('round-trips through the URL, reserved characters included', () => {
+    const funnel: FunnelDefinition = {
+      steps: [{ name: '/' }, { name: 'a&b=c?#', channel: 'call_centre' }, { name: 'Achat réussi' }],
+      window: '1h',
+      days: 7,
+      breakdown: 'utm source',
+    };
+    const { path, params } = parseHash(createHash('funnel', createFunnelParams(funnel)));
+    expect(path).toBe('funnel');
+    expect(parseFunnelDefinition(params)).toEqual(funnel);
+  });
+});
+
+describe('toFunnelInput', () => {
+  const now = Date.UTC(2025, 10, 3, 12);
+
+  it('gives the API its window in milliseconds and no range for all time', () => {
+    expect(toFunnelInput('prj_1', DEFAULT_FUNNEL, now)).toEqual({
+      projectId: 'prj_1',
+      steps: DEFAULT_FUNNEL.steps,
+      windowMs: 30 * 86_400_000,
+    });
+  });
+
+  it('bounds step 1 to whole UTC days and passes the breakdown', () => {
+    const input = toFunnelInput('prj_1', { steps: [{ name: 'a', channel: 'web' }], window: '1d', days: 7, breakdown: 'channel' }, now);
+    expect(input).toMatchObject({
+      steps: [{ name: 'a', channel: 'web' }],
+      windowMs: 86_400_000,
+      from: Date.UTC(2025, 9, 28),
+      to: Date.UTC(2025, 10, 4) - 1,
+      breakdown: 'channel',
+    });
+  });
+});
+
+describe('parseDropoffStep', () => {
+  it('accepts the steps a person can miss: 2 to the last', () => {
+    expect(parseDropoffStep({ dropoff: '2' }, 3)).toBe(2);
+    expect(parseDropoffStep({ dropoff: '3' }, 3)).toBe(3);
+    for (const dropoff of ['1', '4', '2.5', 'x', '']) expect(parseDropoffStep({ dropoff }, 3)).toBeUndefined();
+    expect(parseDropoffStep({}, 3)).toBeUndefined();
+  });
+});

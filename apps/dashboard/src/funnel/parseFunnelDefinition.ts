@@ -1,0 +1,95 @@
+import type { FunnelInput } from '../api/types.js';
+import { getDayRange, RANGE_DAYS, type RangeDays } from '../overview/getDayRange.js';
+
+const HOUR = 3_600_000;
+
+/** The conversion windows offered: step k must follow step 1 within this long. */
+export const FUNNEL_WINDOWS = { '1h': HOUR, '1d': 24 * HOUR, '7d': 7 * 24 * HOUR, '30d': 30 * 24 * HOUR } as const;
+export type FunnelWindow = keyof typeof FUNNEL_WINDOWS;
+
+/** Steps a funnel has at most, as the API allows. */
+export const MAX_FUNNEL_STEPS = 20;
+
+/** One step as the user defines it: a touchpoint name, optionally on one channel only. */
+export interface FunnelStepDefinition {
+  name: string;
+  channel?: string;
+}
+
+/** A funnel as the page holds it and the URL carries it. */
+export interface FunnelDefinition {
+  steps: FunnelStepDefinition[];
+  window: FunnelWindow;
+  /** Only persons whose step 1 is in the last `days` UTC days; absent: all time. */
+  days?: RangeDays;
+  /** `channel`, or a property of the step-1 touchpoint. */
+  breakdown?: string;
+}
+
+/** What the funnel page opens with: the demo shop's path from the home page to a purchase, in 30 days. */
+export const DEFAULT_FUNNEL: FunnelDefinition = {
+  steps: ['/', 'Product viewed', 'Added to cart', 'Signed up', 'Purchase completed'].map((name) => ({ name })),
+  window: '30d',
+};
+
+function isFunnelWindow(value: string | undefined): value is FunnelWindow {
+  return value !== undefined && Object.hasOwn(FUNNEL_WINDOWS, value);
+}
+
+/**
+ * A funnel from a page's URL parameters: `step1`, `channel1`, `step2`… `window`, `days`,
+ * `breakdown`. Readable when shared (`#/funnel?step1=%2F&step2=Signed+up&window=7d`), and a
+ * flat parameter a step because the router keeps one value per key. Blank steps are
+ * skipped; a URL with no step gives {@link DEFAULT_FUNNEL}, unknown values their default.
+ */
+export function parseFunnelDefinition(params: Record<string, string>): FunnelDefinition {
+  const steps: FunnelStepDefinition[] = [];
+  for (let index = 1; index <= MAX_FUNNEL_STEPS; index++) {
+    const name = params[`step${index}`]?.trim();
+    const channel = params[`channel${index}`]?.trim();
+    if (name) steps.push(channel ? { name, channel } : { name });
+  }
+  if (steps.length === 0) return DEFAULT_FUNNEL;
+  const window = params['window'];
+  const days = Number(params['days']);
+  const breakdown = params['breakdown']?.trim();
+  return {
+    steps,
+    window: isFunnelWindow(window) ? window : DEFAULT_FUNNEL.window,
+    ...((RANGE_DAYS as readonly number[]).includes(days) ? { days: days as RangeDays } : {}),
+    ...(breakdown ? { breakdown } : {}),
+  };
+}
+
+/** The URL parameters of a funnel: the inverse of {@link parseFunnelDefinition}. */
+export function createFunnelParams(funnel: FunnelDefinition): Record<string, string> {
+  const params: Record<string, string> = {};
+  funnel.steps.forEach((step, index) => {
+    params[`step${index + 1}`] = step.name;
+    if (step.channel) params[`channel${index + 1}`] = step.channel;
+  });
+  params['window'] = funnel.window;
+  if (funnel.days !== undefined) params['days'] = String(funnel.days);
+  if (funnel.breakdown) params['breakdown'] = funnel.breakdown;
+  return params;
+}
+
+/** The `journeys.funnel` input of a funnel; `now` places its range (whole UTC days, so the key is stable). */
+export function toFunnelInput(projectId: string, funnel: FunnelDefinition, now: number): FunnelInput {
+  return {
+    projectId,
+    steps: funnel.steps.map((step) => (step.channel ? { name: step.name, channel: step.channel } : { name: step.name })),
+    windowMs: FUNNEL_WINDOWS[funnel.window],
+    ...(funnel.days === undefined ? {} : getDayRange(funnel.days, now)),
+    ...(funnel.breakdown ? { breakdown: funnel.breakdown } : {}),
+  };
+}
+
+/**
+ * The step whose drop-offs are listed (`?dropoff=3`: reached step 2, not step 3), when
+ * it is a step of the funnel that can be missed (2 to the number of steps).
+ */
+export function parseDropoffStep(params: Record<string, string>, stepCount: number): number | undefined {
+  const step = Number(params['dropoff']);
+  return Number.isInteger(step) && step >= 2 && step <= stepCount ? step : undefined;
+}
