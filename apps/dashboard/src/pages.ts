@@ -2,6 +2,7 @@ import type { ComponentType } from 'preact';
 import type { Project } from './api/types.js';
 import { FunnelPage, FUNNEL_PATH } from './funnel/FunnelPage.js';
 import { OverviewPage, OVERVIEW_PATH } from './overview/OverviewPage.js';
+import { PathsPage, PATHS_PATH } from './paths/PathsPage.js';
 import { PersonPage } from './person/PersonPage.js';
 import { PERSON_PATH } from './person/getPersonLookup.js';
 
@@ -26,5 +27,6 @@ export interface Page {
 export const PAGES: readonly Page[] = [
   { path: OVERVIEW_PATH, title: 'Overview', Component: OverviewPage },
   { path: FUNNEL_PATH, title: 'Funnel', Component: FunnelPage },
+  { path: PATHS_PATH, title: 'Paths', Component: PathsPage },
   { path: PERSON_PATH, title: 'Persons', Component: PersonPage },
 ];
