@@ -70,7 +70,11 @@ export function getFunnelSql({ steps, windowMs, ...rest }) {
   }
   const levels = steps.map((_, i) => `SELECT *, ${i + 1} AS level FROM c${i + 1}`).join(' UNION ALL BY NAME ');
   ctes.push(`chains AS (${levels})`);
-  ctes.push(`chosen AS (SELECT DISTINCT ON (person) * FROM chains ORDER BY person, level DESC, t1)`);
+  // Per person, the chain of the highest level, the earliest start among those: the
+  // smallest (levels above, t1), packed into one integer key for a cheap arg_min.
+  const key = `(${steps.length} - level) * 10000000000000 + t1`;
+  const chosen = steps.slice(1).map((_, i) => `arg_min(t${i + 2}, ${key}) AS t${i + 2}`);
+  ctes.push(`chosen AS (SELECT max(level) AS level, arg_min(t1, ${key}) AS t1, ${chosen.join(', ')} FROM chains GROUP BY person)`);
   const columns = steps.flatMap((_, i) => [
     `count(*) FILTER (WHERE level >= ${i + 1})::INTEGER AS count_${i + 1}`,
     `median((t${i + 1} - t1)::DOUBLE) FILTER (WHERE level >= ${i + 1}) AS median_${i + 1}`,
