@@ -11,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * the real config into a temporary folder, so the test needs no earlier build.
  * Raise a budget on purpose, in review, never to make a failure go away.
  */
-const BUDGET_GZIP_BYTES = { js: 36_000, css: 4_000 };
+// JS raised from 36 kB to 44 kB with the overview, funnel, paths and journey map pages:
+// about 7.5 kB of their own code plus react-query's infinite query and mutation observers.
+const BUDGET_GZIP_BYTES = { js: 44_000, css: 4_000 };
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 let outDir: string;

@@ -3,6 +3,7 @@ import type { Project } from './api/types.js';
 import { FunnelPage, FUNNEL_PATH } from './funnel/FunnelPage.js';
 import { OverviewPage, OVERVIEW_PATH } from './overview/OverviewPage.js';
 import { PathsPage, PATHS_PATH } from './paths/PathsPage.js';
+import { StagesPage, STAGES_PATH } from './stages/StagesPage.js';
 import { PersonPage } from './person/PersonPage.js';
 import { PERSON_PATH } from './person/getPersonLookup.js';
 
@@ -28,5 +29,6 @@ export const PAGES: readonly Page[] = [
   { path: OVERVIEW_PATH, title: 'Overview', Component: OverviewPage },
   { path: FUNNEL_PATH, title: 'Funnel', Component: FunnelPage },
   { path: PATHS_PATH, title: 'Paths', Component: PathsPage },
+  { path: STAGES_PATH, title: 'Journey map', Component: StagesPage },
   { path: PERSON_PATH, title: 'Persons', Component: PersonPage },
 ];

@@ -1,19 +1,23 @@
 import { RANGE_DAYS, type RangeDays } from '../overview/getDayRange.js';
 
 export interface RangePickerProps {
-  value: RangeDays;
-  /** The link that shows the page over `days` days. */
-  hrefFor: (days: RangeDays) => string;
+  /** The range shown; `undefined` for all time. */
+  value: RangeDays | undefined;
+  /** The link that shows the page over `days` days, or over all time for `undefined`. */
+  hrefFor: (days: RangeDays | undefined) => string;
+  /** Offer "All time" before the day ranges. Default false. */
+  allowAllTime?: boolean;
 }
 
 /** Last 7 / 30 / 60 / 90 days, as links: the range lives in the URL, so it is shared with it. */
-export function RangePicker({ value, hrefFor }: RangePickerProps) {
+export function RangePicker({ value, hrefFor, allowAllTime = false }: RangePickerProps) {
+  const options: (RangeDays | undefined)[] = allowAllTime ? [undefined, ...RANGE_DAYS] : [...RANGE_DAYS];
   return (
     <ul class="segmented" aria-label="Date range">
-      {RANGE_DAYS.map((days) => (
-        <li key={days}>
+      {options.map((days) => (
+        <li key={days ?? 'all'}>
           <a href={hrefFor(days)} aria-current={days === value ? 'true' : undefined}>
-            {days} days
+            {days === undefined ? 'All time' : `${days} days`}
           </a>
         </li>
       ))}

@@ -1,0 +1,50 @@
+import type { Stages } from '../api/types.js';
+import { ChannelBadge } from '../components/ChannelBadge.js';
+import { formatCount, formatNps, formatPercent } from '../format/formatPercent.js';
+
+type TouchpointStats = Stages['stages'][number]['touchpoints'][number];
+
+export interface TouchpointCardProps {
+  touchpoint: TouchpointStats;
+  /** Why this touchpoint is a pain point, if it is one. */
+  pain: 'drop-off' | 'low score' | undefined;
+}
+
+/** A touchpoint of a stage: its channels, volume, exit rate and NPS; pain points stand out. */
+export function TouchpointCard({ touchpoint, pain }: TouchpointCardProps) {
+  const channels = touchpoint.channel === null ? touchpoint.byChannel.map((c) => c.channel) : [touchpoint.channel];
+  return (
+    <li class={pain ? 'touchpoint-card is-pain' : 'touchpoint-card'}>
+      {pain && <span class="pain-tag">{pain === 'drop-off' ? 'Drop-off' : 'Low score'}</span>}
+      <p class="touchpoint-name">{touchpoint.name}</p>
+      <ul class="badges" aria-label="Channels">
+        {channels.map((channel) => (
+          <li key={channel ?? ''}>
+            <ChannelBadge channel={channel ?? undefined} />
+          </li>
+        ))}
+      </ul>
+      <dl class="touchpoint-stats">
+        <div>
+          <dt>Persons</dt>
+          <dd>{formatCount(touchpoint.persons)}</dd>
+        </div>
+        <div>
+          <dt>Touchpoints</dt>
+          <dd>{formatCount(touchpoint.events)}</dd>
+        </div>
+        <div>
+          <dt>Exit rate</dt>
+          <dd>{formatPercent(touchpoint.exitRate)}</dd>
+        </div>
+        <div>
+          <dt>NPS</dt>
+          <dd title={`${formatCount(touchpoint.responses)} responses`}>
+            {formatNps(touchpoint.nps)}
+            {touchpoint.responses > 0 && <span class="muted"> ({formatCount(touchpoint.responses)})</span>}
+          </dd>
+        </div>
+      </dl>
+    </li>
+  );
+}
