@@ -8,7 +8,7 @@ const collector = createCollector();
 beforeAll(() => collector.server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   collector.server.resetHandlers();
-  collector.clear();
+  collector.reset();
   vi.restoreAllMocks();
   vi.useRealTimers();
 });
@@ -16,7 +16,7 @@ afterAll(() => collector.server.close());
 
 /** A tracker on a fresh test platform; `autoPage` off unless a test asks for it. */
 const setup = (options: Partial<TrackerOptions> = {}, test = createTestPlatform()) => {
-  const tracker = createTracker({ writeKey: 'wk_test', host: HOST, autoPage: false, ...options }, test.platform);
+  const tracker = createTracker({ writeKey: collector.writeKey, host: HOST, autoPage: false, ...options }, test.platform);
   return { tracker, ...test };
 };
 
@@ -104,7 +104,7 @@ describe('consent transitions', () => {
       category: 'analytics',
       properties: { plan: 'pro' },
     });
-    expect(collector.arrivals.every((a) => a.body.writeKey === 'wk_test')).toBe(true);
+    expect(collector.arrivals.every((a) => a.body.writeKey === collector.writeKey)).toBe(true);
     expect(collector.arrivals.find((a) => a.path === 'collect')!.body.consent, wire()).toEqual(['analytics']);
   });
 

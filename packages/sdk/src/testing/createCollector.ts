@@ -23,11 +23,19 @@ type Reply = () => Response;
  */
 export const createCollector = () => {
   const arrivals: Arrival[] = [];
+  // Trackers of finished tests keep their timers (flush interval, retries). Each test gets
+  // its own write key, and requests carrying another are answered but not recorded, so
+  // one test never sees (or consumes the scripted answers of) another's traffic.
+  let generation = 0;
+  let writeKey = 'wk_test_0';
   const scripted: Record<Arrival['path'], Reply[]> = { collect: [], consent: [] };
   const handle = (path: Arrival['path']) =>
     http.post(HOST + '/trpc/' + path, async ({ request }) => {
       const text = await request.text();
       const body = JSON.parse(text) as Arrival['body'];
+      if (body.writeKey !== writeKey) {
+        return HttpResponse.json({ result: { data: { accepted: (body.batch ?? body.records ?? []).length, duplicates: 0 } } });
+      }
       arrivals.push({
         path,
         contentType: request.headers.get('content-type'),
@@ -44,6 +52,10 @@ export const createCollector = () => {
   return {
     server,
     arrivals,
+    /** The write key of the current test: use it, or the collector ignores the requests. */
+    get writeKey() {
+      return writeKey;
+    },
     /** Scripts the next answers to `path`. */
     reply(path: Arrival['path'], ...replies: Reply[]) {
       scripted[path].push(...replies);
@@ -57,6 +69,11 @@ export const createCollector = () => {
       arrivals.length = 0;
       scripted.collect.length = 0;
       scripted.consent.length = 0;
+    },
+    /** Between tests: clears, and moves on to a new write key. */
+    reset() {
+      writeKey = `wk_test_${++generation}`;
+      this.clear();
     },
   };
 };
