@@ -62,6 +62,8 @@ describe('parcours start --demo', () => {
     await page.goto(url);
     // The key moves from the address bar into the session: it must not linger in history.
     await page.waitForFunction(() => !location.hash.includes('key='));
+    // The landing page is the overview; the person search is one click away.
+    await page.click('nav >> text=Persons');
     await page.selectOption('#person-id-kind', 'anonymousId');
     await page.fill('#person-id', 'demo-web-0');
     await page.click('button[type=submit]');

@@ -1,5 +1,6 @@
 export * from './types.js';
 export { LIMITS } from './limits.js';
+export { parseCollectInput, parseEvent } from './parseEvent.js';
 export {
   collectInputSchema,
   consentInputSchema,

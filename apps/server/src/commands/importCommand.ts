@@ -1,7 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { describeValidationIssues, eventSchema, getValidationIssues, type Event } from '@parcours/schema';
+import {
+  describeValidationIssues,
+  eventSchema,
+  getValidationIssues,
+  parseEvent,
+  type Event,
+} from '@parcours/schema';
 import { openSqliteStore } from '@parcours/store';
 import { UsageError, type CliIo } from './CliIo.js';
 
@@ -75,8 +81,11 @@ function parseLine(line: string, into: Event[]): string | undefined {
   } catch {
     return 'not valid JSON';
   }
+  const event = parseEvent(value);
+  if (event !== undefined) {
+    into.push(event);
+    return undefined;
+  }
   const result = eventSchema.safeParse(value);
-  if (!result.success) return describeValidationIssues(getValidationIssues(result.error));
-  into.push(result.data);
-  return undefined;
+  return result.success ? 'invalid event' : describeValidationIssues(getValidationIssues(result.error));
 }

@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { collectInputSchema, isOversizedBatch, LIMITS } from '@parcours/schema';
+import { collectInputSchema, isOversizedBatch, LIMITS, parseCollectInput } from '@parcours/schema';
 import { publicProcedure } from '../trpc.js';
 
 /**
@@ -19,7 +19,8 @@ export const collect = publicProcedure
     }
     return next();
   })
-  .input(collectInputSchema)
+  // The hand-written fast path, or zod to throw an error naming the field.
+  .input((raw: unknown) => parseCollectInput(raw) ?? collectInputSchema.parse(raw))
   .mutation(async ({ ctx, input }) => {
     const project = await ctx.store.getProjectByWriteKey(input.writeKey);
     if (project === undefined) {
