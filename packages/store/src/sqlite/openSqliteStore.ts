@@ -54,6 +54,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // The unique index on event ids takes random inserts: keep more of it in memory
+  // than SQLite's 2 MiB default (64 MiB, a budget, not an allocation).
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = MEMORY');
   migrate(db);
 
   const projects = prepareProjectQueries(db);
