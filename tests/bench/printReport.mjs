@@ -39,6 +39,12 @@ export function printReport(run) {
     `  HTTP: ${int(http.accepted)} events acknowledged in ${int(http.batches)} batches, ${http.failed} failed, ` +
       `latency p50 ${ms(http.latencyMs.p50)} ms, p99 ${ms(http.latencyMs.p99)} ms`,
   );
+  if (run.otherCores !== null) {
+    lines.push(
+      `  other processes kept ${run.otherCores.toFixed(2)} of ${run.cpus} cores busy on average during this run` +
+        (run.otherCores > 0.25 ? ': figures are pessimistic, rerun on a quiet machine' : ''),
+    );
+  }
   return lines.join('\n');
 }
 

@@ -16,6 +16,7 @@ import { ensureDataset } from './ensureDataset.mjs';
 import { evaluateTargets } from './evaluateTargets.mjs';
 import { importWithCli, removeDatabase } from './importWithCli.mjs';
 import { ingestOverHttp } from './ingestOverHttp.mjs';
+import { measureOtherLoad } from './measureOtherLoad.mjs';
 import { printReport } from './printReport.mjs';
 import { parseLastLine, runNode } from './runChild.mjs';
 
@@ -54,6 +55,8 @@ if (disagreed) {
 async function benchSize(size) {
   const label = `${size.toLocaleString('en')}`;
   const started = performance.now();
+  // Other work on the machine skews every figure: the report says how busy it was.
+  const otherLoad = measureOtherLoad();
   const { file, meta, reused } = ensureDataset({ size, seed, dir: DIR, log });
   log(`${label}: data set ${reused ? 'reused' : `generated in ${(meta.generatedMs / 1000).toFixed(1)} s`}: ${file}`);
 
@@ -77,6 +80,7 @@ async function benchSize(size) {
   const http = await ingestOverHttp({ file, filename: httpFilename, events });
   removeDatabase(httpFilename);
 
+  const otherCores = otherLoad.stop();
   const ratios = {
     funnel: parcours.funnel.medianMs / duckdb.funnel.medianMs,
     paths: parcours.paths.medianMs / duckdb.paths.medianMs,
@@ -101,6 +105,8 @@ async function benchSize(size) {
     ratios,
     checks,
     targets,
+    otherCores,
+    cpus: cpus().length,
     totalMs: performance.now() - started,
   };
 }
