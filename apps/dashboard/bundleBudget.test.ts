@@ -60,7 +60,10 @@ describe('dashboard bundle', () => {
   });
 
   it('ships none of the server: the API is imported as a type only', () => {
-    const js = files.filter((file) => file.name.endsWith('.js')).map((file) => file.text).join('\n');
+    const js = files
+      .filter((file) => file.name.endsWith('.js'))
+      .map((file) => file.text)
+      .join('\n');
     for (const marker of ['better-sqlite3', 'ZodError', 'initTRPC', 'getPersonTimeline']) {
       expect(js, `the bundle contains "${marker}"`).not.toContain(marker);
     }

@@ -17,12 +17,12 @@ export function parseCsv(text) {
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
     if (quoted) {
-      if (char === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (char === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (char === '"') quoted = false;
       else field += char;
     } else if (char === '"') quoted = true;
-    else if (char === ',') rows.at(-1).push(field), (field = '');
-    else if (char === '\n') rows.at(-1).push(field.replace(/\r$/, '')), rows.push([]), (field = '');
+    else if (char === ',') (rows.at(-1).push(field), (field = ''));
+    else if (char === '\n') (rows.at(-1).push(field.replace(/\r$/, '')), rows.push([]), (field = ''));
     else field += char;
   }
   if (field || rows.at(-1).length) rows.at(-1).push(field);
@@ -38,7 +38,12 @@ const IDENTITY = new Set(['timestamp', 'userId', 'anonymousId', 'channel', 'name
  * up front (`consent: ['analytics']`). Resolves to `{ sent, skipped }`.
  */
 export async function sendTouchpoints({ csv, writeKey, host }) {
-  const tracker = createTracker({ writeKey, host, consent: ['analytics'], context: { source: 'csv-import' } });
+  const tracker = createTracker({
+    writeKey,
+    host,
+    consent: ['analytics'],
+    context: { source: 'csv-import' },
+  });
   let sent = 0;
   let skipped = 0;
   for (const row of parseCsv(csv)) {
@@ -49,7 +54,8 @@ export async function sendTouchpoints({ csv, writeKey, host }) {
     }
     const properties = {};
     for (const [key, value] of Object.entries(row)) {
-      if (!IDENTITY.has(key) && value !== '') properties[key] = !Number.isNaN(Number(value)) ? Number(value) : value;
+      if (!IDENTITY.has(key) && value !== '')
+        properties[key] = !Number.isNaN(Number(value)) ? Number(value) : value;
     }
     tracker.track(row.name, properties, {
       timestamp,

@@ -20,5 +20,10 @@ export function buildSpa({ minify = true } = {}) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { metafile } = await buildSpa();
-  console.log(JSON.stringify({ built: 'examples/spa-npm/dist/app.js', bytes: metafile.outputs[Object.keys(metafile.outputs)[0]].bytes }));
+  console.log(
+    JSON.stringify({
+      built: 'examples/spa-npm/dist/app.js',
+      bytes: metafile.outputs[Object.keys(metafile.outputs)[0]].bytes,
+    }),
+  );
 }

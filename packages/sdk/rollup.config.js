@@ -9,7 +9,8 @@ const external = [/^@parcours\/schema/, /^node:/];
 rmSync('dist', { recursive: true, force: true });
 
 /** The code every entry point shares lands in one `shared/core` chunk. */
-const manualChunks = (id) => (/[/\\]src[/\\](core|platforms[/\\]sendWithFetch)/.test(id) ? 'core' : undefined);
+const manualChunks = (id) =>
+  /[/\\]src[/\\](core|platforms[/\\]sendWithFetch)/.test(id) ? 'core' : undefined;
 
 export default [
   {
@@ -17,8 +18,20 @@ export default [
     external,
     plugins: [typescript({ declaration: true, declarationDir: 'dist', outDir: 'dist' })],
     output: [
-      { dir: 'dist', format: 'es', manualChunks,  entryFileNames: '[name].js', chunkFileNames: 'shared/[name].js' },
-      { dir: 'dist', format: 'cjs', manualChunks,  entryFileNames: '[name].cjs', chunkFileNames: 'shared/[name].cjs' },
+      {
+        dir: 'dist',
+        format: 'es',
+        manualChunks,
+        entryFileNames: '[name].js',
+        chunkFileNames: 'shared/[name].js',
+      },
+      {
+        dir: 'dist',
+        format: 'cjs',
+        manualChunks,
+        entryFileNames: '[name].cjs',
+        chunkFileNames: 'shared/[name].cjs',
+      },
     ],
   },
   {

@@ -28,7 +28,10 @@ export async function timeQuery(query, runs = RUNS) {
     timesMs.push(performance.now() - started);
   }
   const sorted = [...timesMs].sort((a, b) => a - b);
-  const medianMs = sorted.length % 2 === 1 ? sorted[sorted.length >> 1] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  const medianMs =
+    sorted.length % 2 === 1
+      ? sorted[sorted.length >> 1]
+      : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
   return { result, firstMs, timesMs, medianMs };
 }
 

@@ -27,8 +27,7 @@ function same(parcours, duckdb) {
 
 function sortLinks(links) {
   return [...links].sort(
-    (x, y) =>
-      x.depth - y.depth || y.count - x.count || compare(x.from, y.from) || compare(x.to, y.to),
+    (x, y) => x.depth - y.depth || y.count - x.count || compare(x.from, y.from) || compare(x.to, y.to),
   );
 }
 

@@ -54,7 +54,8 @@ export function getFunnelSql({ steps, windowMs, ...rest }) {
   };
   const window = param(windowMs);
   const matches = steps.map(
-    (step) => `name = ${param(step.name)}${step.channel === undefined ? '' : ` AND channel = ${param(step.channel)}`}`,
+    (step) =>
+      `name = ${param(step.name)}${step.channel === undefined ? '' : ` AND channel = ${param(step.channel)}`}`,
   );
   const ctes = [
     PERSONS_SQL,
@@ -68,13 +69,17 @@ export function getFunnelSql({ steps, windowMs, ...rest }) {
       WHERE e.ts - c.t1 <= ${window}
     )`);
   }
-  const levels = steps.map((_, i) => `SELECT *, ${i + 1} AS level FROM c${i + 1}`).join(' UNION ALL BY NAME ');
+  const levels = steps
+    .map((_, i) => `SELECT *, ${i + 1} AS level FROM c${i + 1}`)
+    .join(' UNION ALL BY NAME ');
   ctes.push(`chains AS (${levels})`);
   // Per person, the chain of the highest level, the earliest start among those: the
   // smallest (levels above, t1), packed into one integer key for a cheap arg_min.
   const key = `(${steps.length} - level) * 10000000000000 + t1`;
   const chosen = steps.slice(1).map((_, i) => `arg_min(t${i + 2}, ${key}) AS t${i + 2}`);
-  ctes.push(`chosen AS (SELECT max(level) AS level, arg_min(t1, ${key}) AS t1, ${chosen.join(', ')} FROM chains GROUP BY person)`);
+  ctes.push(
+    `chosen AS (SELECT max(level) AS level, arg_min(t1, ${key}) AS t1, ${chosen.join(', ')} FROM chains GROUP BY person)`,
+  );
   const columns = steps.flatMap((_, i) => [
     `count(*) FILTER (WHERE level >= ${i + 1})::INTEGER AS count_${i + 1}`,
     `median((t${i + 1} - t1)::DOUBLE) FILTER (WHERE level >= ${i + 1}) AS median_${i + 1}`,
@@ -89,7 +94,8 @@ export function getFunnelSql({ steps, windowMs, ...rest }) {
  * Rows: `kind` 'path' (steps, persons) or 'link' (depth, source, target, persons).
  */
 export function getPathsSql({ depth, limit, ...rest }) {
-  if (rest.start !== undefined || rest.end !== undefined) throw new Error('the DuckDB paths do not do start/end');
+  if (rest.start !== undefined || rest.end !== undefined)
+    throw new Error('the DuckDB paths do not do start/end');
   return {
     sql: `
     WITH ${PERSONS_SQL},

@@ -1,4 +1,13 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { generateJourneys } from './generateJourneys.mjs';
 
@@ -44,7 +53,13 @@ export function ensureDataset({ size, seed, dir, log = () => {} }) {
     closeSync(fd);
   }
   renameSync(partial, file);
-  const meta = { version: GENERATOR_VERSION, seed, size, bytes, generatedMs: Math.round(performance.now() - started) };
+  const meta = {
+    version: GENERATOR_VERSION,
+    seed,
+    size,
+    bytes,
+    generatedMs: Math.round(performance.now() - started),
+  };
   writeFileSync(metaFile, `${JSON.stringify(meta, null, 2)}\n`);
   return { file, meta, reused: false };
 }

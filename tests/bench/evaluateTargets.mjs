@@ -10,7 +10,8 @@ export function evaluateTargets({ size, importRate, httpRate, funnelRatio, funne
     atMost('funnelRatio', '6-step funnel time / DuckDB', funnelRatio, 1, 1.5, '×'),
     atMost('indexMemory', 'journey index bytes/event', bytesPerEvent, 64, 64),
   ];
-  if (size >= 10_000_000) targets.push(atMost('funnelTime', '6-step funnel ms', funnelMs, 1999.999, 1999.999, ' ms'));
+  if (size >= 10_000_000)
+    targets.push(atMost('funnelTime', '6-step funnel ms', funnelMs, 1999.999, 1999.999, ' ms'));
   return targets;
 }
 

@@ -9,7 +9,9 @@ export function removeDatabase(filename) {
 /** `parcours project create` on a fresh database file: its keys. */
 export async function createProject(filename, name) {
   removeDatabase(filename);
-  return parseLastLine((await runNode([PARCOURS_BIN, 'project', 'create', '--name', name, '--db', filename])).stdout);
+  return parseLastLine(
+    (await runNode([PARCOURS_BIN, 'project', 'create', '--name', name, '--db', filename])).stdout,
+  );
 }
 
 /**
@@ -19,7 +21,15 @@ export async function createProject(filename, name) {
  */
 export async function importWithCli({ file, filename }) {
   const { projectId } = await createProject(filename, 'bench-import');
-  const { stdout, wallMs } = await runNode([PARCOURS_BIN, 'import', file, '--project', projectId, '--db', filename]);
+  const { stdout, wallMs } = await runNode([
+    PARCOURS_BIN,
+    'import',
+    file,
+    '--project',
+    projectId,
+    '--db',
+    filename,
+  ]);
   const totals = parseLastLine(stdout);
   return { projectId, ...totals, wallMs, eventsPerSecond: totals.imported / (wallMs / 1000) };
 }

@@ -14,7 +14,10 @@ export function measureOtherLoad() {
       // user nice system idle iowait irq softirq steal: all but idle and iowait are busy.
       const busy = cpu[0] + cpu[1] + cpu[2] + cpu[5] + cpu[6] + (cpu[7] ?? 0);
       const own = readFileSync('/proc/self/stat', 'utf8');
-      const fields = own.slice(own.lastIndexOf(')') + 2).split(' ').map(Number);
+      const fields = own
+        .slice(own.lastIndexOf(')') + 2)
+        .split(' ')
+        .map(Number);
       // Fields 14 to 17 of stat(5): utime stime cutime cstime; here, after pid and comm.
       const mine = fields[11] + fields[12] + fields[13] + fields[14];
       return { busy, mine, at: performance.now() };

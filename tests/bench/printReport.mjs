@@ -16,11 +16,36 @@ export function printReport(run) {
   const row = (measure, p, d, ratio, target) =>
     rows.push([measure, p, d ?? '', ratio ?? '', target?.wanted ?? '', target?.status ?? '']);
   row('parcours import (events/s)', int(importRun.eventsPerSecond), null, null, status('import'));
-  row(`HTTP collect, ${http.batchSize}/batch × ${http.connections} conns (events/s)`, int(http.eventsPerSecond), null, null, status('http'));
-  row('6-step funnel, median of 5 (ms)', ms(parcours.funnel.medianMs), ms(duckdb.funnel.medianMs), ratio(run.ratios.funnel), status('funnelRatio'));
-  if (targets.some((t) => t.key === 'funnelTime')) row('6-step funnel under 2 s', ms(parcours.funnel.medianMs), null, null, status('funnelTime'));
-  row('paths depth 5, median of 5 (ms)', ms(parcours.paths.medianMs), ms(duckdb.paths.medianMs), ratio(run.ratios.paths), null);
-  row('journey index memory (bytes/event)', parcours.memory.bytesPerEvent.toFixed(1), null, null, status('indexMemory'));
+  row(
+    `HTTP collect, ${http.batchSize}/batch × ${http.connections} conns (events/s)`,
+    int(http.eventsPerSecond),
+    null,
+    null,
+    status('http'),
+  );
+  row(
+    '6-step funnel, median of 5 (ms)',
+    ms(parcours.funnel.medianMs),
+    ms(duckdb.funnel.medianMs),
+    ratio(run.ratios.funnel),
+    status('funnelRatio'),
+  );
+  if (targets.some((t) => t.key === 'funnelTime'))
+    row('6-step funnel under 2 s', ms(parcours.funnel.medianMs), null, null, status('funnelTime'));
+  row(
+    'paths depth 5, median of 5 (ms)',
+    ms(parcours.paths.medianMs),
+    ms(duckdb.paths.medianMs),
+    ratio(run.ratios.paths),
+    null,
+  );
+  row(
+    'journey index memory (bytes/event)',
+    parcours.memory.bytesPerEvent.toFixed(1),
+    null,
+    null,
+    status('indexMemory'),
+  );
   row('index build, first funnel (ms)', int(parcours.indexBuildMs), null, null, null);
   row('DuckDB NDJSON load (ms)', '', int(duckdb.loadMs), null, null);
   lines.push(...table(rows));
@@ -33,7 +58,9 @@ export function printReport(run) {
   }
   lines.push('');
   for (const [what, check] of Object.entries(checks)) {
-    lines.push(`  parcours vs duckdb ${what.padEnd(14)} ${check.ok ? 'MATCH' : `MISMATCH\n   ${check.detail}`}`);
+    lines.push(
+      `  parcours vs duckdb ${what.padEnd(14)} ${check.ok ? 'MATCH' : `MISMATCH\n   ${check.detail}`}`,
+    );
   }
   lines.push(
     `  HTTP: ${int(http.accepted)} events acknowledged in ${int(http.batches)} batches, ${http.failed} failed, ` +
@@ -51,7 +78,10 @@ export function printReport(run) {
 function table(rows) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
   const numeric = [false, true, true, true, false, false];
-  const render = (r) => r.map((cell, c) => (numeric[c] ? String(cell).padStart(widths[c]) : String(cell).padEnd(widths[c]))).join('  ');
+  const render = (r) =>
+    r
+      .map((cell, c) => (numeric[c] ? String(cell).padStart(widths[c]) : String(cell).padEnd(widths[c])))
+      .join('  ');
   return [render(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(render)];
 }
 

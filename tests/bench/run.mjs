@@ -33,7 +33,12 @@ const log = (line) => process.stderr.write(`[bench ${new Date().toISOString().sl
 
 const output = {
   startedAt: new Date().toISOString(),
-  machine: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpus().length, cpu: cpus()[0]?.model },
+  machine: {
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+  },
   seed,
   runs: [],
 };
@@ -58,7 +63,9 @@ async function benchSize(size) {
   // Other work on the machine skews every figure: the report says how busy it was.
   const otherLoad = measureOtherLoad();
   const { file, meta, reused } = ensureDataset({ size, seed, dir: DIR, log });
-  log(`${label}: data set ${reused ? 'reused' : `generated in ${(meta.generatedMs / 1000).toFixed(1)} s`}: ${file}`);
+  log(
+    `${label}: data set ${reused ? 'reused' : `generated in ${(meta.generatedMs / 1000).toFixed(1)} s`}: ${file}`,
+  );
 
   const filename = join(DIR, `parcours-${size}.db`);
   log(`${label}: parcours import…`);
@@ -123,7 +130,10 @@ function withoutLinks(run) {
 /** `1000000`, `1_000_000`, `1e6`, `1M` or `10m`. */
 function parseSize(text) {
   const match = /^(\d[\d_]*(?:\.\d+)?(?:e\d+)?)([kKmM]?)$/.exec(text);
-  const value = match === null ? NaN : Number(match[1].replaceAll('_', '')) * ({ k: 1e3, m: 1e6 }[match[2].toLowerCase()] ?? 1);
+  const value =
+    match === null
+      ? NaN
+      : Number(match[1].replaceAll('_', '')) * ({ k: 1e3, m: 1e6 }[match[2].toLowerCase()] ?? 1);
   if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`not a positive whole number: "${text}"`);
   return value;
 }

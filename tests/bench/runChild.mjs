@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /** The `parcours` CLI of the built `@parcours/server` package. */
-export const PARCOURS_BIN = fileURLToPath(new URL('../bin/parcours.js', import.meta.resolve('@parcours/server')));
+export const PARCOURS_BIN = fileURLToPath(
+  new URL('../bin/parcours.js', import.meta.resolve('@parcours/server')),
+);
 
 /**
  * Runs `node ...args` to completion, stderr passed through, and resolves with its

@@ -26,7 +26,8 @@ const TEST_TOOLS = ['vitest', 'msw', 'fast-check', 'playwright-core'];
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'node_modules' || name === 'dist' ? [] : sourceFiles(path);
+    if (statSync(path).isDirectory())
+      return name === 'node_modules' || name === 'dist' ? [] : sourceFiles(path);
     return /\.(ts|tsx|js|mjs)$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
   });
 }
@@ -87,7 +88,8 @@ describe('dependency direction (ARCHITECTURE.md)', () => {
             continue;
           }
           if (imp.specifier.startsWith('node:')) {
-            if (folder === 'apps/dashboard' && !isTest(file)) offending.push(`${where} (Node built-in in browser code)`);
+            if (folder === 'apps/dashboard' && !isTest(file))
+              offending.push(`${where} (Node built-in in browser code)`);
             continue; // the SDK's browser entries are checked by the import-graph test below
           }
           const name = packageName(imp.specifier);

@@ -25,7 +25,11 @@ describe('examples/node-offline', () => {
   it('sends the offline touchpoints of a CSV, with their own times, channels and properties', async () => {
     const { sendTouchpoints } = await import(join(EXAMPLES, 'node-offline', 'sendTouchpoints.js'));
     const csv = readFileSync(join(EXAMPLES, 'node-offline', 'touchpoints.csv'), 'utf8');
-    const result = await sendTouchpoints({ csv, writeKey: collector.project.writeKey, host: collector.origin });
+    const result = await sendTouchpoints({
+      csv,
+      writeKey: collector.project.writeKey,
+      host: collector.origin,
+    });
     expect(result).toEqual({ sent: 4, skipped: 0 });
 
     const customer = await waitForEvents('customer-1042', 3);
@@ -36,7 +40,11 @@ describe('examples/node-offline', () => {
     ]);
     expect(customer[1].properties).toMatchObject({ store: 'Lyon Part-Dieu', amount: 129.9 });
     const [call] = await waitForEvents('customer-2077', 1);
-    expect(call).toMatchObject({ name: 'Support call', channel: 'call_centre', properties: { comment: 'Delivery late, asked for a refund' } });
+    expect(call).toMatchObject({
+      name: 'Support call',
+      channel: 'call_centre',
+      properties: { comment: 'Delivery late, asked for a refund' },
+    });
   });
 });
 
@@ -50,9 +58,16 @@ describe('examples/react-native', () => {
       removeItem: async (key: string) => void saved.delete(key),
     };
     const listeners: Array<(state: string) => void> = [];
-    const appState = { addEventListener: (_: 'change', listener: (state: string) => void) => listeners.push(listener) };
+    const appState = {
+      addEventListener: (_: 'change', listener: (state: string) => void) => listeners.push(listener),
+    };
 
-    const tracker = createAppTracker({ asyncStorage, appState, writeKey: collector.project.writeKey, host: collector.origin });
+    const tracker = createAppTracker({
+      asyncStorage,
+      appState,
+      writeKey: collector.project.writeKey,
+      host: collector.origin,
+    });
     tracker.track('Opened app before consent');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect([...saved.keys()]).toEqual([]);
@@ -66,6 +81,9 @@ describe('examples/react-native', () => {
     const events = await waitForEvents('rn-customer', 2);
     expect(events.map((e: any) => e.name)).toEqual(expect.arrayContaining(['Home', 'Tapped buy']));
     expect(events.map((e: any) => e.name)).not.toContain('Opened app before consent');
-    expect(events.find((e: any) => e.name === 'Tapped buy')).toMatchObject({ channel: 'mobile', properties: { sku: 'X2' } });
+    expect(events.find((e: any) => e.name === 'Tapped buy')).toMatchObject({
+      channel: 'mobile',
+      properties: { sku: 'X2' },
+    });
   });
 });

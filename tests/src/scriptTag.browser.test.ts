@@ -82,7 +82,11 @@ describe('script tag on another origin', () => {
       (t) => t.events.some((e: { name: string }) => e.name === 'Added to cart'),
     );
     const added = timeline.events.find((e: { name: string }) => e.name === 'Added to cart');
-    expect(added).toMatchObject({ type: 'track', userId: 'e2e-customer', properties: { product: 'trail-shoes-x2', price: 129 } });
+    expect(added).toMatchObject({
+      type: 'track',
+      userId: 'e2e-customer',
+      properties: { product: 'trail-shoes-x2', price: 129 },
+    });
     expect(timeline.person.anonymousIds).toHaveLength(1);
     const posts = toCollector.filter((r) => r.url() === `${collector.origin}/trpc/collect`);
     expect(posts.length).toBeGreaterThan(0);

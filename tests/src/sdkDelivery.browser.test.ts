@@ -46,14 +46,19 @@ async function timelineOf(userId: string): Promise<Array<{ id: string; name: str
 }
 
 /** Polls the read API until `done` holds; fails with what it last saw. */
-async function waitForTimeline(userId: string, done: (events: Awaited<ReturnType<typeof timelineOf>>) => boolean) {
+async function waitForTimeline(
+  userId: string,
+  done: (events: Awaited<ReturnType<typeof timelineOf>>) => boolean,
+) {
   let events: Awaited<ReturnType<typeof timelineOf>> = [];
   for (let attempt = 0; attempt < 150; attempt++) {
     events = await timelineOf(userId);
     if (done(events)) return events;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`timeline of ${userId} never satisfied the test; last saw ${JSON.stringify(events.map((e) => e.name))}`);
+  throw new Error(
+    `timeline of ${userId} never satisfied the test; last saw ${JSON.stringify(events.map((e) => e.name))}`,
+  );
 }
 
 const grantAndIdentify = (page: Page, userId: string) =>
@@ -72,7 +77,10 @@ describe('SDK delivery in Chromium', () => {
       for (let i = 0; i < 30; i++) (window as any).parcours.track(`Item ${i}`, { i });
     });
     await page.goto('about:blank');
-    const events = await waitForTimeline('leaver', (e) => e.filter((x) => x.name.startsWith('Item ')).length >= 30);
+    const events = await waitForTimeline(
+      'leaver',
+      (e) => e.filter((x) => x.name.startsWith('Item ')).length >= 30,
+    );
     const items = events.filter((e) => e.name.startsWith('Item '));
     expect(new Set(items.map((e) => e.name)).size).toBe(30);
     expect(items).toHaveLength(30);
@@ -92,12 +100,21 @@ describe('SDK delivery in Chromium', () => {
     await context.setOffline(false);
 
     const again = await openExample(context);
-    const events = await waitForTimeline('traveller', (e) => e.filter((x) => x.name.startsWith('Offline ')).length >= 5);
+    const events = await waitForTimeline(
+      'traveller',
+      (e) => e.filter((x) => x.name.startsWith('Offline ')).length >= 5,
+    );
     // Let any duplicate delivery land before counting.
     await again.evaluate(() => (window as any).parcours.flush());
     await new Promise((resolve) => setTimeout(resolve, 500));
     const offline = (await timelineOf('traveller')).filter((e) => e.name.startsWith('Offline '));
-    expect(offline.map((e) => e.name).sort()).toEqual(['Offline 0', 'Offline 1', 'Offline 2', 'Offline 3', 'Offline 4']);
+    expect(offline.map((e) => e.name).sort()).toEqual([
+      'Offline 0',
+      'Offline 1',
+      'Offline 2',
+      'Offline 3',
+      'Offline 4',
+    ]);
     expect(events.length).toBeGreaterThan(0);
     await context.close();
   });
@@ -108,7 +125,9 @@ describe('SDK delivery in Chromium', () => {
     await grantAndIdentify(page, 'navigator');
     await page.evaluate(() => history.pushState({}, '', '/script-tag/checkout'));
     await page.evaluate(() => (window as any).parcours.flush());
-    const events = await waitForTimeline('navigator', (e) => e.some((x) => x.type === 'page' && x.name.includes('/script-tag/checkout')));
+    const events = await waitForTimeline('navigator', (e) =>
+      e.some((x) => x.type === 'page' && x.name.includes('/script-tag/checkout')),
+    );
     expect(events.filter((e) => e.type === 'page').length).toBeGreaterThanOrEqual(1);
     await context.close();
   });
@@ -120,7 +139,9 @@ describe('SDK delivery in Chromium', () => {
     await grantAndIdentify(page, 'withdrawer');
     await page.evaluate(() => (window as any).parcours.track('Before withdrawal'));
     await page.evaluate(() => (window as any).parcours.flush());
-    const [stored] = await waitForTimeline('withdrawer', (e) => e.some((x) => x.name === 'Before withdrawal'));
+    const [stored] = await waitForTimeline('withdrawer', (e) =>
+      e.some((x) => x.name === 'Before withdrawal'),
+    );
     const { person } = await collector.query('person', { userId: 'withdrawer' });
     const anonymousId: string = person.anonymousIds[0];
     expect(stored).toBeDefined();

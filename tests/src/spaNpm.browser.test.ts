@@ -39,7 +39,10 @@ describe('examples/spa-npm', () => {
     let names: string[] = [];
     for (let attempt = 0; attempt < 100 && !names.includes('Checkout started'); attempt++) {
       const timeline = await collector.query('person', { userId: 'spa-customer' }).catch(() => undefined);
-      names = timeline?.events.map((e: { type: string; name: string }) => (e.type === 'page' ? `page ${e.name}` : e.name)) ?? [];
+      names =
+        timeline?.events.map((e: { type: string; name: string }) =>
+          e.type === 'page' ? `page ${e.name}` : e.name,
+        ) ?? [];
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const pageViews = names.filter((n) => n.startsWith('page '));

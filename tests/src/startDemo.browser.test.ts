@@ -48,13 +48,15 @@ describe('parcours start --demo', () => {
     expect(url).toMatch(/^http:\/\/localhost:\d+\/#key=sk_/);
 
     const origin = new URL(url).origin;
-    const project = await fetch(`${origin}/trpc/admin.project`, { headers: { Authorization: `Bearer ${secretKey}` } });
-    expect(((await project.json()) as any).result.data.projectId).toBe(projectId);
+    const project = await fetch(`${origin}/trpc/admin.project`, {
+      headers: { Authorization: `Bearer ${secretKey}` },
+    });
+    expect((await project.json()).result.data.projectId).toBe(projectId);
     const overview = await fetch(
       `${origin}/trpc/journeys.overview?input=${encodeURIComponent(JSON.stringify({ projectId, from: Date.now() - 60 * 86_400_000, to: Date.now() }))}`,
       { headers: { Authorization: `Bearer ${secretKey}` } },
     );
-    const totals = ((await overview.json()) as any).result.data.totals;
+    const totals = (await overview.json()).result.data.totals;
     expect(totals.persons).toBeGreaterThan(2_000);
     expect(totals.events).toBeGreaterThan(10_000);
 
@@ -83,7 +85,9 @@ describe('parcours start --demo', () => {
     expect(output).not.toContain('just generated');
     expect(second.secretKey).not.toBe(first);
     const origin = new URL(second.url).origin;
-    const stale = await fetch(`${origin}/trpc/admin.project`, { headers: { Authorization: `Bearer ${first}` } });
+    const stale = await fetch(`${origin}/trpc/admin.project`, {
+      headers: { Authorization: `Bearer ${first}` },
+    });
     expect(stale.status).toBe(401);
   });
 });

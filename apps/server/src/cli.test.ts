@@ -30,7 +30,11 @@ describe('parcours', () => {
   it('prints help for itself and for each command', async () => {
     expect(await runCli(['--help'], io)).toBe(0);
     expect(out.join('\n')).toMatch(/start[\s\S]*project create[\s\S]*import/);
-    for (const argv of [['start', '--help'], ['project', 'create', '--help'], ['import', '--help']]) {
+    for (const argv of [
+      ['start', '--help'],
+      ['project', 'create', '--help'],
+      ['import', '--help'],
+    ]) {
       out = [];
       expect(await runCli(argv, io)).toBe(0);
       expect(out.join('\n')).toContain(`Usage: parcours ${argv.slice(0, -1).join(' ')}`);
@@ -60,16 +64,40 @@ describe('parcours', () => {
     writeFileSync(
       file,
       [
-        JSON.stringify({ id: 's1', type: 'track', name: 'Store visit', anonymousId: 'card-1', userId: 'u1', timestamp: t, channel: 'store' }),
+        JSON.stringify({
+          id: 's1',
+          type: 'track',
+          name: 'Store visit',
+          anonymousId: 'card-1',
+          userId: 'u1',
+          timestamp: t,
+          channel: 'store',
+        }),
         '',
         '{not json',
-        JSON.stringify({ id: 's2', type: 'track', name: 'Support call', anonymousId: 'card-1', timestamp: 'monday' }),
-        JSON.stringify({ id: 's3', type: 'track', name: 'Support call', anonymousId: 'card-1', timestamp: t + 1, channel: 'call_centre' }),
+        JSON.stringify({
+          id: 's2',
+          type: 'track',
+          name: 'Support call',
+          anonymousId: 'card-1',
+          timestamp: 'monday',
+        }),
+        JSON.stringify({
+          id: 's3',
+          type: 'track',
+          name: 'Support call',
+          anonymousId: 'card-1',
+          timestamp: t + 1,
+          channel: 'call_centre',
+        }),
       ].join('\n'),
     );
     expect(await runCli(['import', file, '--project', projectId, '--db', db], io)).toBe(1);
     expect(JSON.parse(out.pop()!)).toEqual({ imported: 2, duplicates: 0, rejected: 2 });
-    expect(err).toEqual([`${file}:3: not valid JSON`, expect.stringMatching(new RegExp(`^${file}:4: timestamp: `))]);
+    expect(err).toEqual([
+      `${file}:3: not valid JSON`,
+      expect.stringMatching(new RegExp(`^${file}:4: timestamp: `)),
+    ]);
 
     expect(await runCli(['import', file, '--project', projectId, '--db', db], io)).toBe(1);
     expect(JSON.parse(out.pop()!)).toEqual({ imported: 0, duplicates: 2, rejected: 2 });

@@ -45,7 +45,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     return await command.run(rest, io);
   } catch (error) {
     // parseArgs throws TypeErrors with a code for unknown or malformed options.
-    const isUsage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    const isUsage =
+      error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     if (!isUsage) throw error;
     io.err(`parcours ${name}: ${(error as Error).message}\n`);
     io.err(command.help);

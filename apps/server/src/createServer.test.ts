@@ -91,7 +91,10 @@ describe('POST /trpc/collect', () => {
 
   it('answers 400 naming the bad field, and stores nothing of that batch', async () => {
     const before = await store.countEvents(project.projectId);
-    const bad = { writeKey: project.writeKey, batch: [event('c', 'Fine'), event('c', 'Bad', { timestamp: 'soon' })] };
+    const bad = {
+      writeKey: project.writeKey,
+      batch: [event('c', 'Fine'), event('c', 'Bad', { timestamp: 'soon' })],
+    };
     const { status, body } = await post(bad, 'text/plain');
     expect(status).toBe(400);
     expect(body.error.data.code).toBe('BAD_REQUEST');
@@ -162,23 +165,63 @@ describe('GET /trpc/journeys.person', () => {
       writeKey: project.writeKey,
       batch: [
         { id: 'laptop-1', type: 'page', name: '/', anonymousId: 'laptop', timestamp: early, channel: 'web' },
-        { id: 'phone-1', type: 'track', name: 'Opened app', anonymousId: 'phone', timestamp: early + 1_000, channel: 'mobile' },
-        { id: 'phone-2', type: 'identify', name: 'identify', anonymousId: 'phone', userId: 'ada', timestamp: early + 3_000 },
+        {
+          id: 'phone-1',
+          type: 'track',
+          name: 'Opened app',
+          anonymousId: 'phone',
+          timestamp: early + 1_000,
+          channel: 'mobile',
+        },
+        {
+          id: 'phone-2',
+          type: 'identify',
+          name: 'identify',
+          anonymousId: 'phone',
+          userId: 'ada',
+          timestamp: early + 3_000,
+        },
       ],
     });
     await post({
       writeKey: project.writeKey,
-      batch: [{ id: 'laptop-2', type: 'identify', name: 'identify', anonymousId: 'laptop', userId: 'ada', timestamp: early + 2_000 }],
+      batch: [
+        {
+          id: 'laptop-2',
+          type: 'identify',
+          name: 'identify',
+          anonymousId: 'laptop',
+          userId: 'ada',
+          timestamp: early + 2_000,
+        },
+      ],
     });
-    const { status, body } = await getPerson({ projectId: project.projectId, anonymousId: 'laptop' }, project.secretKey);
+    const { status, body } = await getPerson(
+      { projectId: project.projectId, anonymousId: 'laptop' },
+      project.secretKey,
+    );
     expect(status).toBe(200);
-    expect(body.result.data.person).toEqual({ id: 'laptop', anonymousIds: ['laptop', 'phone'], userIds: ['ada'] });
-    expect(body.result.data.events.map((e: { id: string }) => e.id)).toEqual(['laptop-1', 'phone-1', 'laptop-2', 'phone-2']);
+    expect(body.result.data.person).toEqual({
+      id: 'laptop',
+      anonymousIds: ['laptop', 'phone'],
+      userIds: ['ada'],
+    });
+    expect(body.result.data.events.map((e: { id: string }) => e.id)).toEqual([
+      'laptop-1',
+      'phone-1',
+      'laptop-2',
+      'phone-2',
+    ]);
   });
 
   it('answers 404 for a stranger and 400 for an ambiguous question', async () => {
-    expect((await getPerson({ projectId: project.projectId, userId: 'nobody' }, project.secretKey)).status).toBe(404);
-    const ambiguous = await getPerson({ projectId: project.projectId, userId: 'ada', anonymousId: 'x' }, project.secretKey);
+    expect(
+      (await getPerson({ projectId: project.projectId, userId: 'nobody' }, project.secretKey)).status,
+    ).toBe(404);
+    const ambiguous = await getPerson(
+      { projectId: project.projectId, userId: 'ada', anonymousId: 'x' },
+      project.secretKey,
+    );
     expect(ambiguous.status).toBe(400);
     expect(ambiguous.body.error.message).toMatch(/exactly one of userId, anonymousId or personId/);
   });

@@ -34,7 +34,8 @@ export function createServer(options: ServerOptions): Server {
     maxBatchSize: 20,
     createContext: ({ req }) => ({ store, authorization: req.headers.authorization }),
     onError: ({ error, path }) => {
-      if (error.code === 'INTERNAL_SERVER_ERROR') logError(`/trpc/${path ?? ''} failed`, error.cause ?? error);
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        logError(`/trpc/${path ?? ''} failed`, error.cause ?? error);
     },
   });
 

@@ -160,10 +160,22 @@ describe('journeys.paths over HTTP', () => {
 describe('journeys.journeyMap, setJourneyMap and stages over HTTP', () => {
   it('starts with the five default stages, saves an edited map, and measures it', async () => {
     const initial = await query('journeyMap', {});
-    expect(initial.data.map((s: any) => s.name)).toEqual(['awareness', 'consideration', 'decision', 'retention', 'advocacy']);
+    expect(initial.data.map((s: any) => s.name)).toEqual([
+      'awareness',
+      'consideration',
+      'decision',
+      'retention',
+      'advocacy',
+    ]);
 
     const stages = [
-      { name: 'awareness', touchpoints: [{ name: 'Visited', channel: 'ads' }, { name: 'Visited', channel: 'email' }] },
+      {
+        name: 'awareness',
+        touchpoints: [
+          { name: 'Visited', channel: 'ads' },
+          { name: 'Visited', channel: 'email' },
+        ],
+      },
       { name: 'decision', touchpoints: [{ name: 'Signed up' }] },
       { name: 'retention', touchpoints: [{ name: 'Purchased' }] },
     ];
@@ -187,7 +199,10 @@ describe('journeys.journeyMap, setJourneyMap and stages over HTTP', () => {
 
   it('refuses a map with duplicate stage names, naming the field', async () => {
     const { status, error } = await mutate('setJourneyMap', {
-      stages: [{ name: 'a', touchpoints: [] }, { name: 'a', touchpoints: [] }],
+      stages: [
+        { name: 'a', touchpoints: [] },
+        { name: 'a', touchpoints: [] },
+      ],
     });
     expect(status).toBe(400);
     expect(error.message).toContain('stages: stage names must be unique');

@@ -20,9 +20,11 @@ const routes = {
 function render() {
   const path = location.pathname.replace(/.*\/(product|cart)$/, '/$1');
   document.getElementById('view').innerHTML = routes[path] || routes['/'];
-  document.getElementById('add')?.addEventListener('click', () =>
-    parcours.track('Added to cart', { product: 'trail-shoes-x2', price: 129 }),
-  );
+  document
+    .getElementById('add')
+    ?.addEventListener('click', () =>
+      parcours.track('Added to cart', { product: 'trail-shoes-x2', price: 129 }),
+    );
   document.getElementById('checkout')?.addEventListener('click', () => parcours.track('Checkout started'));
 }
 
@@ -35,7 +37,8 @@ document.querySelectorAll('nav a').forEach((link) =>
 );
 addEventListener('popstate', render);
 
-const showConsent = (granted) => (document.getElementById('consent-state').textContent = JSON.stringify(granted));
+const showConsent = (granted) =>
+  (document.getElementById('consent-state').textContent = JSON.stringify(granted));
 parcours.consent.onChange(showConsent);
 showConsent(parcours.consent.get());
 document.getElementById('accept').onclick = () => parcours.consent.grant(['analytics'], 'banner');

@@ -69,7 +69,14 @@ describe('consent', () => {
   };
 
   it('keeps consent records as proof, readable by the privacy officer', async () => {
-    const refusal = { id: 'c2', timestamp: at(1), granted: [], denied: ['analytics' as const], policyVersion: '2026-01', source: 'banner' };
+    const refusal = {
+      id: 'c2',
+      timestamp: at(1),
+      granted: [],
+      denied: ['analytics' as const],
+      policyVersion: '2026-01',
+      source: 'banner',
+    };
     expect(await anonymous().consent({ writeKey: project.writeKey, records: [record, refusal] })).toEqual({
       accepted: 2,
       duplicates: 0,
@@ -83,26 +90,54 @@ describe('consent', () => {
       ['c2', [], undefined],
       ['c1', ['analytics'], 'a1'],
     ]);
-    expect(await codeOf(anonymous().privacy.consentRecords({ projectId: project.projectId }))).toBe('UNAUTHORIZED');
+    expect(await codeOf(anonymous().privacy.consentRecords({ projectId: project.projectId }))).toBe(
+      'UNAUTHORIZED',
+    );
   });
 
   it('refuses a refusal that names the person, and an unknown write key', async () => {
     const namedRefusal = { ...record, granted: [] };
-    expect(await codeOf(anonymous().consent({ writeKey: project.writeKey, records: [namedRefusal] }))).toBe('BAD_REQUEST');
-    expect(await codeOf(anonymous().consent({ writeKey: 'wk_nope', records: [record] }))).toBe('UNAUTHORIZED');
+    expect(await codeOf(anonymous().consent({ writeKey: project.writeKey, records: [namedRefusal] }))).toBe(
+      'BAD_REQUEST',
+    );
+    expect(await codeOf(anonymous().consent({ writeKey: 'wk_nope', records: [record] }))).toBe(
+      'UNAUTHORIZED',
+    );
   });
 
   it('makes the collector refuse events whose category the batch does not grant', async () => {
     const batch = [
       { id: 'k1', type: 'track' as const, name: 'Viewed', anonymousId: 'a1', timestamp: at(1) },
-      { id: 'k2', type: 'track' as const, name: 'Ad shown', anonymousId: 'a1', timestamp: at(2), category: 'marketing' as const },
-      { id: 'k3', type: 'track' as const, name: 'Styled', anonymousId: 'a1', timestamp: at(3), category: 'personalization' as const },
+      {
+        id: 'k2',
+        type: 'track' as const,
+        name: 'Ad shown',
+        anonymousId: 'a1',
+        timestamp: at(2),
+        category: 'marketing' as const,
+      },
+      {
+        id: 'k3',
+        type: 'track' as const,
+        name: 'Styled',
+        anonymousId: 'a1',
+        timestamp: at(3),
+        category: 'personalization' as const,
+      },
     ];
-    const result = await anonymous().collect({ writeKey: project.writeKey, batch, consent: ['analytics', 'personalization'] });
+    const result = await anonymous().collect({
+      writeKey: project.writeKey,
+      batch,
+      consent: ['analytics', 'personalization'],
+    });
     expect(result).toEqual({ accepted: 2, duplicates: 0, refused: 1 });
     const timeline = await authorised().journeys.person({ projectId: project.projectId, anonymousId: 'a1' });
     expect(timeline.events.map((e) => e.id)).toEqual(['k1', 'k3']);
-    const nothing = await anonymous().collect({ writeKey: project.writeKey, batch: [batch[1]!], consent: [] });
+    const nothing = await anonymous().collect({
+      writeKey: project.writeKey,
+      batch: [batch[1]!],
+      consent: [],
+    });
     expect(nothing).toEqual({ accepted: 0, duplicates: 0, refused: 1 });
   });
 });
@@ -111,7 +146,14 @@ describe('journeys.person', () => {
   beforeEach(async () => {
     await store.insertEvents(project.projectId, [
       { id: 'w1', type: 'page', name: '/', anonymousId: 'web', timestamp: at(1), channel: 'web' },
-      { id: 'm1', type: 'track', name: 'Opened app', anonymousId: 'app', timestamp: at(2), channel: 'mobile' },
+      {
+        id: 'm1',
+        type: 'track',
+        name: 'Opened app',
+        anonymousId: 'app',
+        timestamp: at(2),
+        channel: 'mobile',
+      },
       { id: 'i1', type: 'identify', name: 'identify', anonymousId: 'web', userId: 'u1', timestamp: at(3) },
       { id: 'i2', type: 'identify', name: 'identify', anonymousId: 'app', userId: 'u1', timestamp: at(4) },
     ]);

@@ -9,9 +9,4 @@ export {
   isOversizedBatch,
   propertiesSchema,
 } from './validators.js';
-export {
-  describeValidationIssues,
-  formatPath,
-  getValidationIssues,
-  type ValidationIssue,
-} from './issues.js';
+export { describeValidationIssues, formatPath, getValidationIssues, type ValidationIssue } from './issues.js';

@@ -6,7 +6,10 @@ import { collectInputSchema, eventSchema } from './validators.js';
 
 /** Strings around each length limit, and a few that break the channel pattern. */
 const text = (max: number) =>
-  fc.oneof(fc.string({ minLength: 0, maxLength: 3 }), fc.constantFrom('', 'x'.repeat(max), 'x'.repeat(max + 1)));
+  fc.oneof(
+    fc.string({ minLength: 0, maxLength: 3 }),
+    fc.constantFrom('', 'x'.repeat(max), 'x'.repeat(max + 1)),
+  );
 const scalar = fc.oneof(
   fc.string({ maxLength: 4 }),
   fc.constant('y'.repeat(LIMITS.maxPropertyStringLength + 1)),
@@ -48,18 +51,40 @@ const validEvent = fc.record(
 
 /** One edit of one field: edge values on both sides of each rule. */
 const edit = fc.oneof(
-  fc.tuple(fc.constantFrom('id', 'name', 'anonymousId', 'userId'), fc.oneof(text(LIMITS.maxUserIdLength), text(LIMITS.maxIdLength), text(LIMITS.maxNameLength), text(LIMITS.maxAnonymousIdLength), fc.integer(), fc.constant(null))),
+  fc.tuple(
+    fc.constantFrom('id', 'name', 'anonymousId', 'userId'),
+    fc.oneof(
+      text(LIMITS.maxUserIdLength),
+      text(LIMITS.maxIdLength),
+      text(LIMITS.maxNameLength),
+      text(LIMITS.maxAnonymousIdLength),
+      fc.integer(),
+      fc.constant(null),
+    ),
+  ),
   fc.tuple(fc.constant('type'), fc.constantFrom('alias', 7, 'Track')),
-  fc.tuple(fc.constant('timestamp'), fc.oneof(
-    fc.integer({ min: LIMITS.minTimestamp - 5, max: LIMITS.minTimestamp + 5 }),
-    fc.integer({ min: LIMITS.maxTimestamp - 5, max: LIMITS.maxTimestamp + 5 }),
-    fc.double({ min: LIMITS.minTimestamp, max: LIMITS.maxTimestamp }),
-    fc.constantFrom('2026-01-01', Number.NaN, null),
-  )),
-  fc.tuple(fc.constant('channel'), fc.oneof(fc.constantFrom('Email', '1st', '', 'x'.repeat(32), 'x'.repeat(33), null), fc.string({ maxLength: 3 }))),
+  fc.tuple(
+    fc.constant('timestamp'),
+    fc.oneof(
+      fc.integer({ min: LIMITS.minTimestamp - 5, max: LIMITS.minTimestamp + 5 }),
+      fc.integer({ min: LIMITS.maxTimestamp - 5, max: LIMITS.maxTimestamp + 5 }),
+      fc.double({ min: LIMITS.minTimestamp, max: LIMITS.maxTimestamp }),
+      fc.constantFrom('2026-01-01', Number.NaN, null),
+    ),
+  ),
+  fc.tuple(
+    fc.constant('channel'),
+    fc.oneof(
+      fc.constantFrom('Email', '1st', '', 'x'.repeat(32), 'x'.repeat(33), null),
+      fc.string({ maxLength: 3 }),
+    ),
+  ),
   fc.tuple(fc.constant('category'), fc.constantFrom('necessary', '', null)),
   fc.tuple(fc.constantFrom('properties', 'context'), properties),
-  fc.tuple(fc.constantFrom('properties', 'context'), fc.dictionary(fc.constantFrom('', 'ok', 'k'.repeat(128), 'k'.repeat(129)), scalar, { maxKeys: 2 })),
+  fc.tuple(
+    fc.constantFrom('properties', 'context'),
+    fc.dictionary(fc.constantFrom('', 'ok', 'k'.repeat(128), 'k'.repeat(129)), scalar, { maxKeys: 2 }),
+  ),
   fc.tuple(fc.constantFrom('extra', '__proto__', 'constructor'), fc.anything()),
   fc.tuple(fc.constantFrom('id', 'type', 'name', 'anonymousId', 'timestamp'), fc.constant(undefined)),
 );
@@ -86,13 +111,24 @@ describe('parseEvent', () => {
   });
 
   it('draws both valid and invalid events', () => {
-    const verdicts = fc.sample(candidate, { numRuns: 1_000, seed: 3 }).map((v) => eventSchema.safeParse(v).success);
+    const verdicts = fc
+      .sample(candidate, { numRuns: 1_000, seed: 3 })
+      .map((v) => eventSchema.safeParse(v).success);
     expect(verdicts.filter(Boolean).length).toBeGreaterThan(200);
     expect(verdicts.filter((ok) => !ok).length).toBeGreaterThan(200);
   });
 
   it('accepts a typical event', () => {
-    const event = { id: 'e1', type: 'track', name: 'Signed up', anonymousId: 'a', timestamp: 1_767_225_600_000, channel: 'web', properties: { plan: 'pro' }, junk: 1 };
+    const event = {
+      id: 'e1',
+      type: 'track',
+      name: 'Signed up',
+      anonymousId: 'a',
+      timestamp: 1_767_225_600_000,
+      channel: 'web',
+      properties: { plan: 'pro' },
+      junk: 1,
+    };
     const { junk: _, ...expected } = event;
     expect(parseEvent(event)).toEqual(expected);
   });
@@ -102,7 +138,11 @@ describe('parseCollectInput', () => {
   const body = fc.record(
     {
       writeKey: fc.oneof(fc.constantFrom('wk_1', '', 'k'.repeat(128), 'k'.repeat(129)), fc.integer()),
-      batch: fc.oneof(fc.array(candidate, { maxLength: 3 }), fc.array(validEvent, { minLength: 1, maxLength: 3 }), fc.constantFrom('x', null)),
+      batch: fc.oneof(
+        fc.array(candidate, { maxLength: 3 }),
+        fc.array(validEvent, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom('x', null),
+      ),
       dropped: fc.constantFrom(0, 3, -1, 1.5, '2'),
       consent: fc.oneof(
         fc.subarray(['analytics', 'marketing', 'personalization']),

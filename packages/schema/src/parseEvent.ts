@@ -74,7 +74,7 @@ function parseProperties(value: unknown): Properties | undefined {
     } else if (typeof item !== 'boolean' && item !== null) {
       return undefined;
     }
-    out[key] = item as Properties[string];
+    out[key] = item;
   }
   return out;
 }
@@ -89,9 +89,10 @@ export function parseCollectInput(value: unknown): CollectInput | undefined {
   if (!isString(writeKey, 1, LIMITS.maxWriteKeyLength) || !Array.isArray(batch) || batch.length === 0) {
     return undefined;
   }
-  const events: Event[] = new Array(batch.length);
-  for (let i = 0; i < batch.length; i++) {
-    const event = parseEvent(batch[i]);
+  const items: unknown[] = batch;
+  const events = new Array<Event>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const event = parseEvent(items[i]);
     if (event === undefined) return undefined;
     events[i] = event;
   }
@@ -102,8 +103,9 @@ export function parseCollectInput(value: unknown): CollectInput | undefined {
   }
   if (consent !== undefined) {
     if (!Array.isArray(consent) || consent.length > CONSENT_CATEGORIES.length) return undefined;
-    if (!consent.every((c) => (CONSENT_CATEGORIES as readonly unknown[]).includes(c))) return undefined;
-    input.consent = [...consent] as CollectInput['consent'];
+    const categories: unknown[] = consent;
+    if (!categories.every((c) => (CONSENT_CATEGORIES as readonly unknown[]).includes(c))) return undefined;
+    input.consent = categories.slice() as CollectInput['consent'];
   }
   return input;
 }

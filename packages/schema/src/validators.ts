@@ -55,7 +55,7 @@ export const collectInputSchema = z.object({
 /** True when a raw body carries more events than one batch may. */
 export function isOversizedBatch(raw: unknown): boolean {
   if (typeof raw !== 'object' || raw === null || !('batch' in raw)) return false;
-  const { batch } = raw as { batch: unknown };
+  const { batch } = raw;
   return Array.isArray(batch) && batch.length > LIMITS.maxBatchEvents;
 }
 

@@ -24,14 +24,24 @@ describe('built bundles', () => {
   it(`keep the script-tag bundle within ${BUDGET} bytes min+gzip`, () => {
     const code = readFileSync(iife);
     const gzipped = gzipSync(code, { level: 9 }).length;
-    console.log(`dist/parcours.iife.js: ${code.length} B minified, ${gzipped} B min+gzip (budget ${BUDGET} B)`);
+    console.log(
+      `dist/parcours.iife.js: ${code.length} B minified, ${gzipped} B min+gzip (budget ${BUDGET} B)`,
+    );
     expect(gzipped, `${gzipped} B min+gzip`).toBeLessThanOrEqual(BUDGET);
   });
 
   it('contain neither zod nor tRPC code, nor any import', () => {
     const code = listFiles(dist).filter((file) => /\.(c?js)$/.test(file));
     expect(code.map((file) => file.slice(dist.length + 1)).sort()).toEqual(
-      expect.arrayContaining(['index.js', 'index.cjs', 'react-native.js', 'react-native.cjs', 'node.js', 'node.cjs', 'parcours.iife.js']),
+      expect.arrayContaining([
+        'index.js',
+        'index.cjs',
+        'react-native.js',
+        'react-native.cjs',
+        'node.js',
+        'node.cjs',
+        'parcours.iife.js',
+      ]),
     );
     // `/trpc/` is the collector's URL path, so look for the libraries' code, not the word.
     const forbidden = /zod|ZodError|safeParse|@trpc|TRPCClient|TRPCError|createTRPC|httpBatchLink|superjson/;
@@ -44,12 +54,26 @@ describe('built bundles', () => {
   });
 
   it('ship declarations for every entry point', () => {
-    for (const entry of ['index', 'react-native', 'node']) expect(existsSync(join(dist, entry + '.d.ts')), entry).toBe(true);
+    for (const entry of ['index', 'react-native', 'node'])
+      expect(existsSync(join(dist, entry + '.d.ts')), entry).toBe(true);
   });
 
   it('mangle private fields and keep the public API and wire names', () => {
     const text = readFileSync(iife, 'utf8');
-    for (const name of ['track', 'page', 'identify', 'reset', 'flush', 'feedback', 'consent', 'grant', 'deny', 'onChange', 'anonymousId', 'writeKey']) {
+    for (const name of [
+      'track',
+      'page',
+      'identify',
+      'reset',
+      'flush',
+      'feedback',
+      'consent',
+      'grant',
+      'deny',
+      'onChange',
+      'anonymousId',
+      'writeKey',
+    ]) {
       expect(text, name).toContain(name);
     }
     expect(text).not.toMatch(/\._[a-zA-Z]/);
@@ -70,18 +94,27 @@ describe('package', () => {
       ['./react-native', 'react-native'],
       ['./node', 'node'],
     ] as const) {
-      expect(pkg.exports[key], key).toEqual({ types: `./dist/${file}.d.ts`, import: `./dist/${file}.js`, require: `./dist/${file}.cjs` });
+      expect(pkg.exports[key], key).toEqual({
+        types: `./dist/${file}.d.ts`,
+        import: `./dist/${file}.js`,
+        require: `./dist/${file}.cjs`,
+      });
     }
   });
 
   it('imports @parcours/schema for types only, and no other package, in its source', () => {
-    const sources = listFiles(join(root, 'src')).filter((file) => /\.ts$/.test(file) && !/\.test\.ts$|[/\\]testing[/\\]/.test(file));
+    const sources = listFiles(join(root, 'src')).filter(
+      (file) => /\.ts$/.test(file) && !/\.test\.ts$|[/\\]testing[/\\]/.test(file),
+    );
     const offenders: string[] = [];
     for (const file of sources) {
       const text = readFileSync(file, 'utf8');
       for (const [statement, from = ''] of text.matchAll(/^(?:import|export)\s[^;]*?from\s+'([^']+)'/gms)) {
         const typeOnly = /^(import|export)\s+type\s/.test(statement);
-        const allowed = from.startsWith('.') || (from === '@parcours/schema/types' && typeOnly) || (from === 'node:fs/promises' && file.endsWith('createFileStorage.ts'));
+        const allowed =
+          from.startsWith('.') ||
+          (from === '@parcours/schema/types' && typeOnly) ||
+          (from === 'node:fs/promises' && file.endsWith('createFileStorage.ts'));
         if (!allowed) offenders.push(`${file.slice(root.length + 1)}: ${statement.replace(/\s+/g, ' ')}`);
       }
     }
@@ -93,9 +126,9 @@ describe('package', () => {
       .filter((file) => !file.endsWith('.test.ts'))
       .flatMap((file) => {
         const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-        return [...code.matchAll(/\b(window|document|navigator|location|localStorage|history|addEventListener)\b/g)].map(
-          ([name]) => `${file.slice(root.length + 1)}: ${name}`,
-        );
+        return [
+          ...code.matchAll(/\b(window|document|navigator|location|localStorage|history|addEventListener)\b/g),
+        ].map(([name]) => `${file.slice(root.length + 1)}: ${name}`);
       });
     expect(offenders).toEqual([]);
   });

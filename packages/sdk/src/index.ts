@@ -17,7 +17,8 @@ import { createBrowserPlatform } from './platforms/browser.js';
  * on start and on each SPA navigation (`autoPage`, default `true`). See {@link TrackerOptions}
  * for every option and its default.
  */
-export const createTracker = (options: TrackerOptions): Tracker => createTrackerOn(options, createBrowserPlatform());
+export const createTracker = (options: TrackerOptions): Tracker =>
+  createTrackerOn(options, createBrowserPlatform());
 
 export { createTrackerOn };
 export type * from './core/types.js';

@@ -26,7 +26,8 @@ export type NodeTrackerOptions = TrackerOptions & NodePlatformOptions;
  * pass it as `consent` (default: none, so nothing is sent). Call `await flush()` before exit.
  * Options as {@link TrackerOptions}, plus `storage` (default memory) and `context`.
  */
-export const createTracker = (options: NodeTrackerOptions): Tracker => createTrackerOn(options, createNodePlatform(options));
+export const createTracker = (options: NodeTrackerOptions): Tracker =>
+  createTrackerOn(options, createNodePlatform(options));
 
 export { createFileStorage } from './platforms/createFileStorage.js';
 export { createMemoryStorage } from './platforms/createMemoryStorage.js';

@@ -37,7 +37,13 @@ describe('@parcours/sdk/react-native', () => {
   it('stores nothing before consent, then captures screens on the mobile channel with the app context', async () => {
     const { storage, data } = createAsyncStorage();
     const { appState } = createAppState();
-    const tracker = createTracker({ writeKey: collector.writeKey, host: HOST, asyncStorage: storage, appState, context: { app: '2.3.0' } });
+    const tracker = createTracker({
+      writeKey: collector.writeKey,
+      host: HOST,
+      asyncStorage: storage,
+      appState,
+      context: { app: '2.3.0' },
+    });
     tracker.page('Home');
     await tracker.flush();
     await tick();
@@ -48,28 +54,50 @@ describe('@parcours/sdk/react-native', () => {
     tracker.page('Checkout', { items: 2 });
     await tracker.flush();
     const [checkout] = collector.events();
-    expect(checkout, wire()).toMatchObject({ type: 'page', name: 'Checkout', channel: 'mobile', properties: { items: 2 } });
-    expect(checkout!.context).toMatchObject({ app: '2.3.0', locale: expect.any(String), timezone: expect.any(String) });
+    expect(checkout, wire()).toMatchObject({
+      type: 'page',
+      name: 'Checkout',
+      channel: 'mobile',
+      properties: { items: 2 },
+    });
+    expect(checkout!.context).toMatchObject({
+      app: '2.3.0',
+      locale: expect.any(String),
+      timezone: expect.any(String),
+    });
     expect(collector.records()[0]).toMatchObject({ source: 'app', granted: ['analytics'] });
   });
 
   it('runs calls made before AsyncStorage answers once it has, in order, with the stored decision', async () => {
     const { storage, data } = createAsyncStorage();
-    const first = createTracker({ writeKey: collector.writeKey, host: HOST, asyncStorage: storage, appState: createAppState().appState });
+    const first = createTracker({
+      writeKey: collector.writeKey,
+      host: HOST,
+      asyncStorage: storage,
+      appState: createAppState().appState,
+    });
     first.consent.grant(['analytics']);
     await first.flush();
     await tick();
     expect(data.has('parcours_consent')).toBe(true);
 
     collector.clear();
-    const second = createTracker({ writeKey: collector.writeKey, host: HOST, asyncStorage: storage, appState: createAppState().appState });
+    const second = createTracker({
+      writeKey: collector.writeKey,
+      host: HOST,
+      asyncStorage: storage,
+      appState: createAppState().appState,
+    });
     // AsyncStorage has not answered yet: these wait, then run in order with the decision read.
     second.track('one');
     second.identify('u_7');
     second.track('two');
     await second.flush();
     expect(second.consent.get()).toEqual(['analytics']);
-    expect(collector.events().map((e) => [e.name, e.userId]), wire()).toEqual([
+    expect(
+      collector.events().map((e) => [e.name, e.userId]),
+      wire(),
+    ).toEqual([
       ['one', undefined],
       ['identify', 'u_7'],
       ['two', 'u_7'],
@@ -79,17 +107,35 @@ describe('@parcours/sdk/react-native', () => {
   it('sends the queue when the app leaves the foreground, and keeps what failed for the next launch', async () => {
     const { storage } = createAsyncStorage();
     const { appState, change } = createAppState();
-    const tracker = createTracker({ writeKey: collector.writeKey, host: HOST, asyncStorage: storage, appState, consent: ['analytics'] });
+    const tracker = createTracker({
+      writeKey: collector.writeKey,
+      host: HOST,
+      asyncStorage: storage,
+      appState,
+      consent: ['analytics'],
+    });
     collector.reply('collect', networkError());
     tracker.track('offline');
     change('background');
     await tick(50);
-    expect(collector.events().map((e) => e.name), wire()).toEqual(['offline']);
+    expect(
+      collector.events().map((e) => e.name),
+      wire(),
+    ).toEqual(['offline']);
 
     collector.clear();
-    const relaunched = createTracker({ writeKey: collector.writeKey, host: HOST, asyncStorage: storage, appState, consent: ['analytics'] });
+    const relaunched = createTracker({
+      writeKey: collector.writeKey,
+      host: HOST,
+      asyncStorage: storage,
+      appState,
+      consent: ['analytics'],
+    });
     await relaunched.flush();
     await tick(50);
-    expect(collector.events().map((e) => e.name), wire()).toEqual(['offline']);
+    expect(
+      collector.events().map((e) => e.name),
+      wire(),
+    ).toEqual(['offline']);
   });
 });

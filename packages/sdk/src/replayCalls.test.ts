@@ -16,6 +16,8 @@ const runSnippet = () => {
   };
   const body = LOADER_SNIPPET.replace(/^<script>/, '').replace(/<\/script>$/, '');
   // The snippet is `!function(w,d){…}(window,document)`: bind those two names to the fakes.
+  // Running the real snippet text is the point of this test.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   new Function('window', 'document', body)(fakeWindow, fakeDocument);
   return { stub: fakeWindow.parcours, appended };
 };
@@ -35,7 +37,12 @@ const createRecordingTracker = () => {
     reset: record('reset'),
     feedback: record('feedback'),
     flush: record('flush'),
-    consent: { grant: record('consent.grant'), deny: record('consent.deny'), get: () => [], onChange: record('consent.onChange') },
+    consent: {
+      grant: record('consent.grant'),
+      deny: record('consent.deny'),
+      get: () => [],
+      onChange: record('consent.onChange'),
+    },
   } as unknown as Tracker;
   return { tracker, calls };
 };

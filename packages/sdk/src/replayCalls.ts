@@ -9,7 +9,13 @@ export const replayCalls = (tracker: Tracker, calls: [string, unknown[]][] = [])
   for (const [path, args] of calls) {
     try {
       // The tracker's methods are closures, so calling one detached from its object is fine.
-      (path.split('.').reduce((target: any, name) => (name ? target[name] : target), tracker) as Function)(...args);
+      const method = path
+        .split('.')
+        .reduce<unknown>(
+          (target, name) => (name ? (target as Record<string, unknown>)[name] : target),
+          tracker,
+        );
+      (method as (...values: unknown[]) => unknown)(...args);
     } catch (error) {
       console.warn('parcours:', path, error);
     }

@@ -83,7 +83,13 @@ export function describeStoreConformance(engine: string, openStore: () => Promis
       // Out of order on purpose: the phone's identify arrives before the laptop's.
       await store.insertEvents(projectId, [
         event({ type: 'identify', name: 'identify', anonymousId: 'phone', userId: 'u-42', timestamp: at(5) }),
-        event({ anonymousId: 'laptop', name: 'Bought', userId: 'u-42', timestamp: at(4), properties: { total: 42.5 } }),
+        event({
+          anonymousId: 'laptop',
+          name: 'Bought',
+          userId: 'u-42',
+          timestamp: at(4),
+          properties: { total: 42.5 },
+        }),
       ]);
       const byUser = await store.getPersonTimeline(projectId, { userId: 'u-42' });
       expect(byUser?.person).toEqual({ id: 'laptop', anonymousIds: ['laptop', 'phone'], userIds: ['u-42'] });
@@ -113,7 +119,10 @@ export function describeStoreConformance(engine: string, openStore: () => Promis
     });
 
     it('cuts a long timeline at the limit and says so', async () => {
-      await store.insertEvents(projectId, Array.from({ length: 5 }, () => event({ anonymousId: 'busy' })));
+      await store.insertEvents(
+        projectId,
+        Array.from({ length: 5 }, () => event({ anonymousId: 'busy' })),
+      );
       const timeline = await store.getPersonTimeline(projectId, { anonymousId: 'busy' }, { limit: 3 });
       expect(timeline?.events).toHaveLength(3);
       expect(timeline?.truncated).toBe(true);
@@ -135,7 +144,13 @@ export function describeStoreConformance(engine: string, openStore: () => Promis
       };
       const journey = (anonymousId: string, names: string[], extra: Partial<Event> = {}) =>
         names.map((name, i) =>
-          event({ anonymousId, name, timestamp: at(i * 10), ...(name === 'Signed up' && { properties: { plan: 'pro', trial: true } }), ...extra }),
+          event({
+            anonymousId,
+            name,
+            timestamp: at(i * 10),
+            ...(name === 'Signed up' && { properties: { plan: 'pro', trial: true } }),
+            ...extra,
+          }),
         );
 
       it('answers funnels and paths, and reflects events committed after the index was built', async () => {
@@ -159,13 +174,21 @@ export function describeStoreConformance(engine: string, openStore: () => Promis
         ]);
         await store.insertEvents(projectId, [
           event({ type: 'identify', name: 'identify', anonymousId: 'p3', userId: 'u3', timestamp: at(7) }),
-          event({ type: 'identify', name: 'identify', anonymousId: 'p3-phone', userId: 'u3', timestamp: at(8) }),
+          event({
+            type: 'identify',
+            name: 'identify',
+            anonymousId: 'p3-phone',
+            userId: 'u3',
+            timestamp: at(8),
+          }),
         ]);
         const after = await store.getFunnel(projectId, funnel);
         expect(after.steps.map((s) => s.count)).toEqual([3, 3, 2]);
 
         const dropoffs = await store.getFunnelDropoffs(projectId, { ...funnel, step: 3, limit: 10 });
-        expect(dropoffs.persons.map((p) => [p.personId, p.lastTouchpoint.name])).toEqual([['p2', 'Signed up']]);
+        expect(dropoffs.persons.map((p) => [p.personId, p.lastTouchpoint.name])).toEqual([
+          ['p2', 'Signed up'],
+        ]);
 
         const paths = await store.getPaths(projectId, { depth: 3, limit: 10 });
         expect(paths.paths).toEqual([
@@ -181,7 +204,10 @@ export function describeStoreConformance(engine: string, openStore: () => Promis
           event({ anonymousId: 'z', name: 'Tapped', properties: { flag: '1' } }),
         ]);
         for (const value of [true, 1, '1']) {
-          const result = await store.getFunnel(projectId, { steps: [{ name: 'Tapped', where: { flag: value } }], windowMs: 1 });
+          const result = await store.getFunnel(projectId, {
+            steps: [{ name: 'Tapped', where: { flag: value } }],
+            windowMs: 1,
+          });
           expect(result.steps[0]!.count).toBe(1);
         }
       });
@@ -197,11 +223,15 @@ export function describeStoreConformance(engine: string, openStore: () => Promis
         source: 'banner',
         ...(granted.length > 0 && { anonymousId: 'device' }),
       });
-      expect(await store.insertConsentRecords(projectId, [record('c1', ['analytics']), record('c2', [])])).toEqual({
+      expect(
+        await store.insertConsentRecords(projectId, [record('c1', ['analytics']), record('c2', [])]),
+      ).toEqual({
         accepted: 2,
         duplicates: 0,
       });
-      expect(await store.insertConsentRecords(projectId, [record('c2', []), record('c3', ['marketing'])])).toEqual({
+      expect(
+        await store.insertConsentRecords(projectId, [record('c2', []), record('c3', ['marketing'])]),
+      ).toEqual({
         accepted: 1,
         duplicates: 1,
       });
@@ -209,7 +239,9 @@ export function describeStoreConformance(engine: string, openStore: () => Promis
       expect(first.records.map((r) => r.id)).toEqual(['c3', 'c2']);
       expect(first.records[1]).not.toHaveProperty('anonymousId');
       const second = await store.getConsentRecords(projectId, { limit: 2, cursor: first.nextCursor! });
-      expect(second.records.map((r) => [r.id, r.granted, r.anonymousId])).toEqual([['c1', ['analytics'], 'device']]);
+      expect(second.records.map((r) => [r.id, r.granted, r.anonymousId])).toEqual([
+        ['c1', ['analytics'], 'device'],
+      ]);
       expect(second.nextCursor).toBeNull();
     });
   });

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
@@ -11,7 +11,8 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
  * `127.0.0.1`, as a customer's site would be.
  */
 export async function serveFolder(root: string): Promise<{ origin: string; close: () => void }> {
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => void serve(req, res));
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const path = normalize(join(root, new URL(req.url ?? '/', 'http://x').pathname));
     if (!path.startsWith(root)) return void res.writeHead(404).end();
     try {
@@ -20,7 +21,7 @@ export async function serveFolder(root: string): Promise<{ origin: string; close
     } catch {
       res.writeHead(404).end();
     }
-  });
+  };
   server.listen(0, 'localhost');
   await once(server, 'listening');
   return {

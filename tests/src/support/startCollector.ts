@@ -32,8 +32,11 @@ export async function startCollector(): Promise<Collector> {
     async query(path, input) {
       const url = `${origin}/trpc/journeys.${path}?input=${encodeURIComponent(JSON.stringify({ projectId: project.projectId, ...input }))}`;
       const response = await fetch(url, { headers: { Authorization: `Bearer ${project.secretKey}` } });
-      const body = (await response.json()) as any;
-      if (!response.ok) throw Object.assign(new Error(body.error?.message ?? response.statusText), { status: response.status });
+      const body = await response.json();
+      if (!response.ok)
+        throw Object.assign(new Error(body.error?.message ?? response.statusText), {
+          status: response.status,
+        });
       return body.result.data;
     },
     async stop() {

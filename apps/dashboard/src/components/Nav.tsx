@@ -1,7 +1,13 @@
 import { createHash } from '../routing/parseHash.js';
 
 /** The main navigation: one link per page, the current one marked for assistive tech. */
-export function Nav({ pages, currentPath }: { pages: readonly { path: string; title: string }[]; currentPath: string | undefined }) {
+export function Nav({
+  pages,
+  currentPath,
+}: {
+  pages: readonly { path: string; title: string }[];
+  currentPath: string | undefined;
+}) {
   return (
     <nav aria-label="Main">
       <ul class="nav">

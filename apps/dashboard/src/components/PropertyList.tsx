@@ -13,7 +13,10 @@ export function PropertyList({ properties }: { properties: Touchpoint['propertie
         return (
           <div key={key}>
             <dt>{key}</dt>
-            <dd class={typeof value === 'string' ? undefined : 'literal'} title={shown === text ? undefined : text}>
+            <dd
+              class={typeof value === 'string' ? undefined : 'literal'}
+              title={shown === text ? undefined : text}
+            >
               {shown}
             </dd>
           </div>

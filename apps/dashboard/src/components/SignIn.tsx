@@ -53,8 +53,8 @@ export function SignIn({ message, onSignIn }: SignInProps) {
           </p>
         )}
         <p id="secret-key-help" class="help">
-          <code>parcours start</code> and <code>parcours project create</code> print it. It stays in
-          this browser tab only and is forgotten when the tab closes.
+          <code>parcours start</code> and <code>parcours project create</code> print it. It stays in this
+          browser tab only and is forgotten when the tab closes.
         </p>
         <button type="submit">Sign in</button>
       </form>

@@ -17,7 +17,9 @@ describe('date and time formatting', () => {
   it('names the whole day for headings', () => {
     // ICU versions differ on the comma after the weekday.
     expect(formatDay(lateMonday, { locale: 'en-GB', timeZone: 'UTC' })).toMatch(/^Monday,? 3 November 2025$/);
-    expect(formatDay(lateMonday, { locale: 'fr-FR', timeZone: 'Europe/Paris' })).toBe('mardi 4 novembre 2025');
+    expect(formatDay(lateMonday, { locale: 'fr-FR', timeZone: 'Europe/Paris' })).toBe(
+      'mardi 4 novembre 2025',
+    );
   });
 
   it('gives a short date and time for summaries', () => {

@@ -40,9 +40,13 @@ export function formatDateTime(timestamp: number, options: DateTimeOptions = {})
 /** The calendar day of `timestamp` in the time zone, `YYYY-MM-DD`: a key to group by. */
 export function getDayKey(timestamp: number, options: DateTimeOptions = {}): string {
   // en-CA formats dates as ISO 8601 (YYYY-MM-DD) whatever the viewer's locale.
-  return getFormatter('dayKey', { timeZone: options.timeZone, locale: 'en-CA' }, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(timestamp);
+  return getFormatter(
+    'dayKey',
+    { timeZone: options.timeZone, locale: 'en-CA' },
+    {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    },
+  ).format(timestamp);
 }

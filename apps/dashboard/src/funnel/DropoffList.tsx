@@ -46,7 +46,8 @@ export function DropoffList({ funnel, step, closeHref }: DropoffListProps) {
     <section class="card" aria-labelledby="dropoff-heading">
       <div class="page-head">
         <h2 id="dropoff-heading" ref={heading} tabIndex={-1}>
-          Reached “{reached}” but not “{missed}”{total !== undefined && <span class="muted"> · {formatCount(total)} persons</span>}
+          Reached “{reached}” but not “{missed}”
+          {total !== undefined && <span class="muted"> · {formatCount(total)} persons</span>}
         </h2>
         <a href={closeHref}>Close</a>
       </div>
@@ -76,7 +77,9 @@ export function DropoffList({ funnel, step, closeHref }: DropoffListProps) {
                     <a class="id" href={createPersonHash({ kind: 'personId', value: person.personId })}>
                       {person.personId}
                     </a>
-                    {person.userIds.length > 0 && <span class="device">user {person.userIds.join(', ')}</span>}
+                    {person.userIds.length > 0 && (
+                      <span class="device">user {person.userIds.join(', ')}</span>
+                    )}
                   </td>
                   <td class="when">{formatDateTime(person.reachedAt)}</td>
                   <td>

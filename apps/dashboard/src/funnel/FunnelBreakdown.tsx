@@ -12,13 +12,12 @@ export interface FunnelBreakdownProps {
 /** The funnel once per value of the breakdown: persons at each step and the conversion to it. */
 export function FunnelBreakdown({ breakdown, by }: FunnelBreakdownProps) {
   const stepNames = breakdown[0]?.steps.map((step) => step.name) ?? [];
-  if (breakdown.length === 0) return <p class="notice">Nobody started this funnel, so there is nothing to break down.</p>;
+  if (breakdown.length === 0)
+    return <p class="notice">Nobody started this funnel, so there is nothing to break down.</p>;
   return (
     <div class="table-scroll">
       <table class="data-table">
-        <caption>
-          By {by === 'channel' ? 'channel' : <code>{by}</code>} of step 1
-        </caption>
+        <caption>By {by === 'channel' ? 'channel' : <code>{by}</code>} of step 1</caption>
         <thead>
           <tr>
             <th scope="col">{by}</th>

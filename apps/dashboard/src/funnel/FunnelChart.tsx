@@ -29,7 +29,10 @@ export function FunnelChart({ result, steps, dropoffStep, dropoffHref }: FunnelC
           <li key={index} class="funnel-step">
             {previous && (
               <p class="funnel-dropoff">
-                <a href={dropoffHref(index + 1)} aria-current={dropoffStep === index + 1 ? 'true' : undefined}>
+                <a
+                  href={dropoffHref(index + 1)}
+                  aria-current={dropoffStep === index + 1 ? 'true' : undefined}
+                >
                   {formatCount(step.dropOff)} dropped off
                 </a>{' '}
                 <span class="muted">

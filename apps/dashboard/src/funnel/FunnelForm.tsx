@@ -9,7 +9,12 @@ import {
   type FunnelWindow,
 } from './parseFunnelDefinition.js';
 
-const WINDOW_LABELS: Record<FunnelWindow, string> = { '1h': '1 hour', '1d': '1 day', '7d': '7 days', '30d': '30 days' };
+const WINDOW_LABELS: Record<FunnelWindow, string> = {
+  '1h': '1 hour',
+  '1d': '1 day',
+  '7d': '7 days',
+  '30d': '30 days',
+};
 
 export interface FunnelFormProps {
   projectId: string;
@@ -43,7 +48,9 @@ export function FunnelForm({ projectId, funnel, onSubmit }: FunnelFormProps) {
             step={step}
             namesListId="funnel-names"
             onChange={(next) => setSteps(draft.steps.map((old, at) => (at === index ? next : old)))}
-            onRemove={draft.steps.length > 1 ? () => setSteps(draft.steps.filter((_, at) => at !== index)) : undefined}
+            onRemove={
+              draft.steps.length > 1 ? () => setSteps(draft.steps.filter((_, at) => at !== index)) : undefined
+            }
           />
         ))}
       </ol>

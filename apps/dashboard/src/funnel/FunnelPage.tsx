@@ -35,7 +35,8 @@ export function FunnelPage({ project, params }: PageProps) {
   const onSubmit = (next: FunnelDefinition) => {
     const hash = createHash(FUNNEL_PATH, createFunnelParams(next));
     // The same funnel again means "refresh": touchpoints may have landed since.
-    if (hash === createHash(FUNNEL_PATH, funnelParams)) void queryClient.invalidateQueries(trpc.journeys.pathFilter());
+    if (hash === createHash(FUNNEL_PATH, funnelParams))
+      void queryClient.invalidateQueries(trpc.journeys.pathFilter());
     else location.hash = hash;
   };
 
@@ -43,7 +44,12 @@ export function FunnelPage({ project, params }: PageProps) {
     <>
       <h1>Funnel</h1>
       {/* Remount on a new definition (link, back button) so the form shows it. */}
-      <FunnelForm key={JSON.stringify(funnelParams)} projectId={project.projectId} funnel={funnel} onSubmit={onSubmit} />
+      <FunnelForm
+        key={JSON.stringify(funnelParams)}
+        projectId={project.projectId}
+        funnel={funnel}
+        onSubmit={onSubmit}
+      />
       {query.isPending && (
         <p class="notice" role="status">
           Following persons through {funnel.steps.length} steps…

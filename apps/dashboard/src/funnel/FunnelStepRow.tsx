@@ -53,7 +53,12 @@ export function FunnelStepRow({ index, step, namesListId, onChange, onRemove }: 
         </select>
       </div>
       {onRemove && (
-        <button type="button" class="button-secondary" onClick={onRemove} aria-label={`Remove step ${index + 1}`}>
+        <button
+          type="button"
+          class="button-secondary"
+          onClick={onRemove}
+          aria-label={`Remove step ${index + 1}`}
+        >
           Remove
         </button>
       )}

@@ -69,7 +69,11 @@ describe('toFunnelInput', () => {
   });
 
   it('bounds step 1 to whole UTC days and passes the breakdown', () => {
-    const input = toFunnelInput('prj_1', { steps: [{ name: 'a', channel: 'web' }], window: '1d', days: 7, breakdown: 'channel' }, now);
+    const input = toFunnelInput(
+      'prj_1',
+      { steps: [{ name: 'a', channel: 'web' }], window: '1d', days: 7, breakdown: 'channel' },
+      now,
+    );
     expect(input).toMatchObject({
       steps: [{ name: 'a', channel: 'web' }],
       windowMs: 86_400_000,
@@ -84,7 +88,8 @@ describe('parseDropoffStep', () => {
   it('accepts the steps a person can miss: 2 to the last', () => {
     expect(parseDropoffStep({ dropoff: '2' }, 3)).toBe(2);
     expect(parseDropoffStep({ dropoff: '3' }, 3)).toBe(3);
-    for (const dropoff of ['1', '4', '2.5', 'x', '']) expect(parseDropoffStep({ dropoff }, 3)).toBeUndefined();
+    for (const dropoff of ['1', '4', '2.5', 'x', ''])
+      expect(parseDropoffStep({ dropoff }, 3)).toBeUndefined();
     expect(parseDropoffStep({}, 3)).toBeUndefined();
   });
 });

@@ -4,7 +4,12 @@ import { getDayRange, RANGE_DAYS, type RangeDays } from '../overview/getDayRange
 const HOUR = 3_600_000;
 
 /** The conversion windows offered: step k must follow step 1 within this long. */
-export const FUNNEL_WINDOWS = { '1h': HOUR, '1d': 24 * HOUR, '7d': 7 * 24 * HOUR, '30d': 30 * 24 * HOUR } as const;
+export const FUNNEL_WINDOWS = {
+  '1h': HOUR,
+  '1d': 24 * HOUR,
+  '7d': 7 * 24 * HOUR,
+  '30d': 30 * 24 * HOUR,
+} as const;
 export type FunnelWindow = keyof typeof FUNNEL_WINDOWS;
 
 /** Steps a funnel has at most, as the API allows. */
@@ -28,7 +33,9 @@ export interface FunnelDefinition {
 
 /** What the funnel page opens with: the demo shop's path from the home page to a purchase, in 30 days. */
 export const DEFAULT_FUNNEL: FunnelDefinition = {
-  steps: ['/', 'Product viewed', 'Added to cart', 'Signed up', 'Purchase completed'].map((name) => ({ name })),
+  steps: ['/', 'Product viewed', 'Added to cart', 'Signed up', 'Purchase completed'].map((name) => ({
+    name,
+  })),
   window: '30d',
 };
 
@@ -78,7 +85,9 @@ export function createFunnelParams(funnel: FunnelDefinition): Record<string, str
 export function toFunnelInput(projectId: string, funnel: FunnelDefinition, now: number): FunnelInput {
   return {
     projectId,
-    steps: funnel.steps.map((step) => (step.channel ? { name: step.name, channel: step.channel } : { name: step.name })),
+    steps: funnel.steps.map((step) =>
+      step.channel ? { name: step.name, channel: step.channel } : { name: step.name },
+    ),
     windowMs: FUNNEL_WINDOWS[funnel.window],
     ...(funnel.days === undefined ? {} : getDayRange(funnel.days, now)),
     ...(funnel.breakdown ? { breakdown: funnel.breakdown } : {}),

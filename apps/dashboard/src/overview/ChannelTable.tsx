@@ -11,10 +11,18 @@ export function ChannelTable({ channels }: { channels: Overview['channels'] }) {
       <thead>
         <tr>
           <th scope="col">Channel</th>
-          <th scope="col" class="num">Persons</th>
-          <th scope="col" class="num">Touchpoints</th>
-          <th scope="col" class="num">Conversions</th>
-          <th scope="col" class="num">Conversion rate</th>
+          <th scope="col" class="num">
+            Persons
+          </th>
+          <th scope="col" class="num">
+            Touchpoints
+          </th>
+          <th scope="col" class="num">
+            Conversions
+          </th>
+          <th scope="col" class="num">
+            Conversion rate
+          </th>
         </tr>
       </thead>
       <tbody>

@@ -40,7 +40,11 @@ export function DailyChart({ days }: { days: readonly Day[] }) {
           <li class="legend-conversions">Persons who converted</li>
         </ul>
       </figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Persons and conversions on each of ${days.length} days`}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-label={`Persons and conversions on each of ${days.length} days`}
+      >
         {[0, max / 2, max].map((tick) => {
           const y = PLOT.top + PLOT_HEIGHT - (tick / max) * PLOT_HEIGHT;
           return (

@@ -6,8 +6,16 @@ export function KpiTiles({ totals }: { totals: Overview['totals'] }) {
   const conversionRate = totals.persons === 0 ? 0 : totals.conversions / totals.persons;
   const tiles = [
     { label: 'Persons', value: formatCount(totals.persons), note: 'with a touchpoint' },
-    { label: 'Touchpoints', value: formatCount(totals.events), note: `${(totals.events / Math.max(totals.persons, 1)).toFixed(1)} a person` },
-    { label: 'Conversions', value: formatCount(totals.conversions), note: `${formatPercent(conversionRate)} of persons` },
+    {
+      label: 'Touchpoints',
+      value: formatCount(totals.events),
+      note: `${(totals.events / Math.max(totals.persons, 1)).toFixed(1)} a person`,
+    },
+    {
+      label: 'Conversions',
+      value: formatCount(totals.conversions),
+      note: `${formatPercent(conversionRate)} of persons`,
+    },
     { label: 'NPS', value: formatNps(totals.nps), note: `${formatCount(totals.npsResponses)} responses` },
   ];
   return (

@@ -31,7 +31,8 @@ export function OverviewPage({ project, params }: PageProps) {
 
   const withParams = (changes: Record<string, string | undefined>) => {
     const next: Record<string, string> = {};
-    for (const [key, value] of Object.entries({ ...params, ...changes })) if (value !== undefined) next[key] = value;
+    for (const [key, value] of Object.entries({ ...params, ...changes }))
+      if (value !== undefined) next[key] = value;
     return createHash(OVERVIEW_PATH, next);
   };
 

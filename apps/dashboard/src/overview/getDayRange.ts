@@ -8,7 +8,10 @@ export type RangeDays = (typeof RANGE_DAYS)[number];
 export const DEFAULT_RANGE_DAYS: RangeDays = 30;
 
 /** A `days` URL parameter as one of {@link RANGE_DAYS}; anything else gives `fallback` (default 30). */
-export function parseRangeDays(value: string | undefined, fallback: RangeDays = DEFAULT_RANGE_DAYS): RangeDays {
+export function parseRangeDays(
+  value: string | undefined,
+  fallback: RangeDays = DEFAULT_RANGE_DAYS,
+): RangeDays {
   const days = Number(value);
   return (RANGE_DAYS as readonly number[]).includes(days) ? (days as RangeDays) : fallback;
 }

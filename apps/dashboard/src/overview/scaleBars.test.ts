@@ -3,7 +3,9 @@ import { getNiceMax, scaleBars } from './scaleBars.js';
 
 describe('getNiceMax', () => {
   it('rounds up to 1, 2 or 5 times a power of ten', () => {
-    expect([0, 1, 3, 10, 11, 437, 500, 501, 1999].map(getNiceMax)).toEqual([1, 1, 5, 10, 20, 500, 500, 1000, 2000]);
+    expect([0, 1, 3, 10, 11, 437, 500, 501, 1999].map(getNiceMax)).toEqual([
+      1, 1, 5, 10, 20, 500, 500, 1000, 2000,
+    ]);
   });
 
   it('gives a scale to an empty or broken series', () => {
@@ -34,7 +36,9 @@ describe('scaleBars', () => {
   });
 
   it('draws nothing for missing values and nothing at all for no values', () => {
-    expect(scaleBars([Number.NaN, -1], { width: 20, height: 10 }).bars.map((bar) => bar.height)).toEqual([0, 0]);
+    expect(scaleBars([Number.NaN, -1], { width: 20, height: 10 }).bars.map((bar) => bar.height)).toEqual([
+      0, 0,
+    ]);
     expect(scaleBars([], { width: 20, height: 10 }).bars).toEqual([]);
   });
 });

@@ -18,8 +18,13 @@ const MIN_LABELLED_HEIGHT = 14;
  * band or a bar for its numbers.
  */
 export function PathSankey({ links }: { links: Paths['links'] }) {
-  const layout = layoutSankey(links, { width: WIDTH - LABEL_ROOM, height: HEIGHT - HEAD, nodeWidth: NODE_WIDTH });
-  if (layout.nodes.length === 0) return <p class="notice">These paths are one touchpoint long: nothing flows between steps.</p>;
+  const layout = layoutSankey(links, {
+    width: WIDTH - LABEL_ROOM,
+    height: HEIGHT - HEAD,
+    nodeWidth: NODE_WIDTH,
+  });
+  if (layout.nodes.length === 0)
+    return <p class="notice">These paths are one touchpoint long: nothing flows between steps.</p>;
   const names = new Map(layout.nodes.map((node) => [node.key, node.name]));
   return (
     <figure class="card chart sankey">
@@ -27,7 +32,11 @@ export function PathSankey({ links }: { links: Paths['links'] }) {
         <h2>Flow between steps</h2>
         <p class="help">Each column is a position in the path; bars and bands are sized by persons.</p>
       </figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="Persons flowing between touchpoints, step by step">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-label="Persons flowing between touchpoints, step by step"
+      >
         {[...new Set(layout.nodes.map((node) => node.depth))].map((depth) => {
           const x = layout.nodes.find((node) => node.depth === depth)!.x;
           return (

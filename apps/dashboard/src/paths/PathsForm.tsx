@@ -16,7 +16,12 @@ export function PathsForm({ projectId, query, onSubmit }: PathsFormProps) {
     event.preventDefault();
     const start = draft.start?.trim();
     const end = draft.end?.trim();
-    onSubmit({ depth: draft.depth, limit: draft.limit, ...(start ? { start } : {}), ...(end ? { end } : {}) });
+    onSubmit({
+      depth: draft.depth,
+      limit: draft.limit,
+      ...(start ? { start } : {}),
+      ...(end ? { end } : {}),
+    });
   };
 
   return (

@@ -13,6 +13,7 @@ export function collectTouchpointNames(paths: Paths): string[] {
     add(link.to, link.count);
   }
   // A name seen only as a one-step path has no link.
-  for (const path of paths.paths) for (const name of path.steps) if (!persons.has(name)) add(name, path.count);
+  for (const path of paths.paths)
+    for (const name of path.steps) if (!persons.has(name)) add(name, path.count);
   return [...persons].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
 }

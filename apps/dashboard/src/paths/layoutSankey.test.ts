@@ -5,7 +5,10 @@ const box = { width: 300, height: 100, nodeWidth: 10, nodeGap: 10 };
 
 function node(layout: ReturnType<typeof layoutSankey>, depth: number, name: string) {
   const found = layout.nodes.find((n) => n.depth === depth && n.name === name);
-  if (!found) throw new Error(`no node ${depth}:${name} in ${layout.nodes.map((n) => `${n.depth}:${n.name}`).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no node ${depth}:${name} in ${layout.nodes.map((n) => `${n.depth}:${n.name}`).join(', ')}`,
+    );
   return found;
 }
 
@@ -56,7 +59,12 @@ describe('layoutSankey', () => {
   });
 
   it('merges the smaller nodes of a busy column into "Other", keeping the totals', () => {
-    const busy: PathLink[] = ['a', 'b', 'c', 'd'].map((to, i) => ({ depth: 0, from: 'start', to, count: 10 - i }));
+    const busy: PathLink[] = ['a', 'b', 'c', 'd'].map((to, i) => ({
+      depth: 0,
+      from: 'start',
+      to,
+      count: 10 - i,
+    }));
     const layout = layoutSankey(busy, { ...box, maxNodesPerColumn: 2 });
     const column = layout.nodes.filter((n) => n.depth === 1);
     expect(column.map((n) => [n.name, n.value])).toEqual([
@@ -69,7 +77,9 @@ describe('layoutSankey', () => {
 
   it('does not hide a single node behind "Other"', () => {
     const three: PathLink[] = ['a', 'b', 'c'].map((to) => ({ depth: 0, from: 's', to, count: 1 }));
-    expect(layoutSankey(three, { ...box, maxNodesPerColumn: 2 }).nodes.map((n) => n.name)).not.toContain(OTHER_NODE);
+    expect(layoutSankey(three, { ...box, maxNodesPerColumn: 2 }).nodes.map((n) => n.name)).not.toContain(
+      OTHER_NODE,
+    );
   });
 
   it('lays out nothing for no links', () => {

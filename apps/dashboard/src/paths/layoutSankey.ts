@@ -89,7 +89,10 @@ function mergeSmallNodes(links: readonly PathLink[], maxNodes: number): PathLink
  * columns, so heights compare across them), and bands between bars as wide as the
  * persons they carry. Nodes stack largest first; "Other" goes last in its column.
  */
-export function layoutSankey(links: readonly PathLink[], options: SankeyOptions): { nodes: SankeyNode[]; links: SankeyLink[] } {
+export function layoutSankey(
+  links: readonly PathLink[],
+  options: SankeyOptions,
+): { nodes: SankeyNode[]; links: SankeyLink[] } {
   const { width, height, nodeWidth = 12, nodeGap = 10, maxNodesPerColumn = 6 } = options;
   const merged = mergeSmallNodes(
     links.filter((link) => link.count > 0),
@@ -112,17 +115,29 @@ export function layoutSankey(links: readonly PathLink[], options: SankeyOptions)
   const columnCount = Math.max(...merged.map((link) => link.depth)) + 2;
   const columns: SankeyNode[][] = Array.from({ length: columnCount }, () => []);
   for (const [key, { depth, name }] of names) {
-    const value = Math.max(sumBy(incoming.get(key) ?? [], (l) => l.count), sumBy(outgoing.get(key) ?? [], (l) => l.count));
+    const value = Math.max(
+      sumBy(incoming.get(key) ?? [], (l) => l.count),
+      sumBy(outgoing.get(key) ?? [], (l) => l.count),
+    );
     columns[depth]!.push({ key, name, depth, value, isOther: name === OTHER_NODE, x: 0, y: 0, height: 0 });
   }
 
   // One scale for every column: the fullest column fills the height.
   const scale = Math.min(
-    ...columns.map((nodes) => (height - nodeGap * (nodes.length - 1)) / Math.max(sumBy(nodes, (n) => n.value), 1)),
+    ...columns.map(
+      (nodes) =>
+        (height - nodeGap * (nodes.length - 1)) /
+        Math.max(
+          sumBy(nodes, (n) => n.value),
+          1,
+        ),
+    ),
   );
   const step = columnCount > 1 ? (width - nodeWidth) / (columnCount - 1) : 0;
   for (const nodes of columns) {
-    nodes.sort((a, b) => Number(a.isOther) - Number(b.isOther) || b.value - a.value || a.name.localeCompare(b.name));
+    nodes.sort(
+      (a, b) => Number(a.isOther) - Number(b.isOther) || b.value - a.value || a.name.localeCompare(b.name),
+    );
     let y = 0;
     for (const node of nodes) {
       node.x = node.depth * step;

@@ -47,7 +47,11 @@ export function countPersonsOnPaths(result: {
   paths: readonly { steps: readonly string[]; count: number }[];
   links: readonly { depth: number; count: number }[];
 }): number {
-  const goingOn = result.links.filter((link) => link.depth === 0).reduce((total, link) => total + link.count, 0);
-  const stopping = result.paths.filter((path) => path.steps.length === 1).reduce((total, path) => total + path.count, 0);
+  const goingOn = result.links
+    .filter((link) => link.depth === 0)
+    .reduce((total, link) => total + link.count, 0);
+  const stopping = result.paths
+    .filter((path) => path.steps.length === 1)
+    .reduce((total, path) => total + path.count, 0);
   return goingOn + stopping;
 }

@@ -18,7 +18,11 @@ export function PersonIds({ kind, ids, lookup, empty }: PersonIdsProps) {
         const isCurrent = lookup.kind === kind && lookup.value === id;
         return (
           <li key={id}>
-            <a class="id" href={createPersonHash({ kind, value: id })} aria-current={isCurrent ? 'true' : undefined}>
+            <a
+              class="id"
+              href={createPersonHash({ kind, value: id })}
+              aria-current={isCurrent ? 'true' : undefined}
+            >
               {id}
             </a>
           </li>

@@ -26,9 +26,9 @@ export function PersonPage({ project, params }: PageProps) {
         <PersonJourney key={`${lookup.kind}:${lookup.value}`} project={project} lookup={lookup} />
       ) : (
         <p class="muted">
-          Look a person up by the user id your own systems give them (sent with <code>identify</code>), or by the
-          anonymous id of one of their browsers or devices. Their touchpoints on every channel and device show as
-          one timeline.
+          Look a person up by the user id your own systems give them (sent with <code>identify</code>), or by
+          the anonymous id of one of their browsers or devices. Their touchpoints on every channel and device
+          show as one timeline.
         </p>
       )}
     </>

@@ -30,7 +30,11 @@ export function PersonSummary({ timeline, lookup }: { timeline: PersonTimeline; 
           {summary.firstAt !== undefined && summary.lastAt !== undefined && (
             <span class="muted">
               {' '}
-              from <time dateTime={new Date(summary.firstAt).toISOString()}>{formatDateTime(summary.firstAt)}</time> to{' '}
+              from{' '}
+              <time dateTime={new Date(summary.firstAt).toISOString()}>
+                {formatDateTime(summary.firstAt)}
+              </time>{' '}
+              to{' '}
               <time dateTime={new Date(summary.lastAt).toISOString()}>{formatDateTime(summary.lastAt)}</time>
             </span>
           )}

@@ -24,7 +24,11 @@ export function TouchpointRow({ touchpoint, previousAt }: TouchpointRowProps) {
         <time dateTime={new Date(timestamp).toISOString()} title={formatDateTime(timestamp)}>
           {formatTime(timestamp)}
         </time>
-        {gap >= SHOWN_GAP_MS && <span class="gap" title="Since the previous touchpoint">+{formatGap(gap)}</span>}
+        {gap >= SHOWN_GAP_MS && (
+          <span class="gap" title="Since the previous touchpoint">
+            +{formatGap(gap)}
+          </span>
+        )}
       </td>
       <td class="what">
         <span class="name">{name}</span> <span class={`type type-${type}`}>{type}</span>

@@ -22,7 +22,10 @@ const journey = [
 describe('groupTouchpointsByDay', () => {
   it('cuts a journey into the days of the viewer’s calendar', () => {
     const ids = (timeZone: string) =>
-      groupTouchpointsByDay(journey, { timeZone }).map((day) => [day.dayKey, day.touchpoints.map((t) => t.id)]);
+      groupTouchpointsByDay(journey, { timeZone }).map((day) => [
+        day.dayKey,
+        day.touchpoints.map((t) => t.id),
+      ]);
     expect(ids('UTC')).toEqual([
       ['2025-11-03', ['ad', 'visit', 'app']],
       ['2025-11-04', ['mail', 'back', 'call']],

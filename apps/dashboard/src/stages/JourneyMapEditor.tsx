@@ -28,7 +28,8 @@ export function JourneyMapEditor({ projectId, onDone }: { projectId: string; onD
     <section class="map-editor" aria-labelledby="map-editor-heading">
       <h2 id="map-editor-heading">Edit the journey map</h2>
       <p class="help">
-        A stage gathers the touchpoints of one phase of the journey. A touchpoint with no channel counts on every channel.
+        A stage gathers the touchpoints of one phase of the journey. A touchpoint with no channel counts on
+        every channel.
       </p>
       {map.isPending && (
         <p class="notice" role="status">

@@ -50,7 +50,11 @@ export function JourneyMapForm({ projectId, initial, isSaving, onSave, onCancel 
           type="button"
           class="button-secondary"
           disabled={stages.length >= MAX_STAGES}
-          onClick={() => setStages((current) => editJourneyMap(current, { type: 'addStage', name: `stage ${current.length + 1}` }))}
+          onClick={() =>
+            setStages((current) =>
+              editJourneyMap(current, { type: 'addStage', name: `stage ${current.length + 1}` }),
+            )
+          }
         >
           Add a stage
         </button>

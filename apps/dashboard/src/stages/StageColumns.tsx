@@ -8,8 +8,9 @@ import { TouchpointCard } from './TouchpointCard.js';
  */
 export function StageColumns({ stages, painPoints }: Stages) {
   const painOf = (stage: string, touchpoint: { name: string; channel: string | null }) =>
-    painPoints.find((p) => p.stage === stage && p.touchpoint === touchpoint.name && p.channel === touchpoint.channel)
-      ?.reason;
+    painPoints.find(
+      (p) => p.stage === stage && p.touchpoint === touchpoint.name && p.channel === touchpoint.channel,
+    )?.reason;
   return (
     <ol class="stages">
       {stages.map((stage, index) => (
@@ -19,8 +20,12 @@ export function StageColumns({ stages, painPoints }: Stages) {
             <strong>{formatCount(stage.persons)}</strong> persons
           </p>
           {stage.conversionFromPrevious !== null && (
-            <p class="stage-conversion" title="Of the persons in the previous stage, the share who reached this one afterwards">
-              {formatPercent(stage.conversionFromPrevious)} of {stages[index - 1]?.name ?? 'the previous stage'}
+            <p
+              class="stage-conversion"
+              title="Of the persons in the previous stage, the share who reached this one afterwards"
+            >
+              {formatPercent(stage.conversionFromPrevious)} of{' '}
+              {stages[index - 1]?.name ?? 'the previous stage'}
             </p>
           )}
           {stage.touchpoints.length === 0 ? (

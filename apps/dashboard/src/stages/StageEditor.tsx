@@ -35,20 +35,42 @@ export function StageEditor({ stage, index, stageCount, namesListId, onEdit }: S
             required
             maxLength={100}
             value={stage.name}
-            onInput={(event) => onEdit({ type: 'renameStage', stage: index, name: event.currentTarget.value })}
+            onInput={(event) =>
+              onEdit({ type: 'renameStage', stage: index, name: event.currentTarget.value })
+            }
           />
         </div>
-        <button type="button" class="button-secondary" disabled={index === 0} onClick={() => onEdit({ type: 'moveStage', stage: index, by: -1 })} aria-label={`Move stage ${index + 1} earlier`}>
+        <button
+          type="button"
+          class="button-secondary"
+          disabled={index === 0}
+          onClick={() => onEdit({ type: 'moveStage', stage: index, by: -1 })}
+          aria-label={`Move stage ${index + 1} earlier`}
+        >
           ↑
         </button>
-        <button type="button" class="button-secondary" disabled={index === stageCount - 1} onClick={() => onEdit({ type: 'moveStage', stage: index, by: 1 })} aria-label={`Move stage ${index + 1} later`}>
+        <button
+          type="button"
+          class="button-secondary"
+          disabled={index === stageCount - 1}
+          onClick={() => onEdit({ type: 'moveStage', stage: index, by: 1 })}
+          aria-label={`Move stage ${index + 1} later`}
+        >
           ↓
         </button>
-        <button type="button" class="button-secondary" disabled={stageCount === 1} onClick={() => onEdit({ type: 'removeStage', stage: index })}>
+        <button
+          type="button"
+          class="button-secondary"
+          disabled={stageCount === 1}
+          onClick={() => onEdit({ type: 'removeStage', stage: index })}
+        >
           Remove stage
         </button>
       </div>
-      <ul class="chips editor-touchpoints" aria-label={`Touchpoints of ${stage.name || `stage ${index + 1}`}`}>
+      <ul
+        class="chips editor-touchpoints"
+        aria-label={`Touchpoints of ${stage.name || `stage ${index + 1}`}`}
+      >
         {stage.touchpoints.map((touchpoint, at) => (
           <li key={`${touchpoint.name}|${touchpoint.channel ?? ''}`} class="chip">
             {touchpoint.name} {touchpoint.channel && <ChannelBadge channel={touchpoint.channel} />}
@@ -85,7 +107,11 @@ export function StageEditor({ stage, index, stageCount, namesListId, onEdit }: S
         </div>
         <div class="field">
           <label for={`${prefix}-channel`}>Channel</label>
-          <select id={`${prefix}-channel`} value={channel} onChange={(event) => setChannel(event.currentTarget.value)}>
+          <select
+            id={`${prefix}-channel`}
+            value={channel}
+            onChange={(event) => setChannel(event.currentTarget.value)}
+          >
             <option value="">Any channel</option>
             {KNOWN_CHANNELS.map((known) => (
               <option key={known} value={known}>

@@ -12,7 +12,8 @@ export interface TouchpointCardProps {
 
 /** A touchpoint of a stage: its channels, volume, exit rate and NPS; pain points stand out. */
 export function TouchpointCard({ touchpoint, pain }: TouchpointCardProps) {
-  const channels = touchpoint.channel === null ? touchpoint.byChannel.map((c) => c.channel) : [touchpoint.channel];
+  const channels =
+    touchpoint.channel === null ? touchpoint.byChannel.map((c) => c.channel) : [touchpoint.channel];
   return (
     <li class={pain ? 'touchpoint-card is-pain' : 'touchpoint-card'}>
       {pain && <span class="pain-tag">{pain === 'drop-off' ? 'Drop-off' : 'Low score'}</span>}

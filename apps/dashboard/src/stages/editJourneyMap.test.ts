@@ -3,7 +3,10 @@ import { editJourneyMap, findJourneyMapProblem, MAX_STAGES } from './editJourney
 
 const map = [
   { name: 'awareness', touchpoints: [{ name: 'Ad clicked' }] },
-  { name: 'decision', touchpoints: [{ name: 'Signed up' }, { name: 'Purchase completed', channel: 'store' }] },
+  {
+    name: 'decision',
+    touchpoints: [{ name: 'Signed up' }, { name: 'Purchase completed', channel: 'store' }],
+  },
 ];
 
 describe('editJourneyMap', () => {
@@ -23,13 +26,17 @@ describe('editJourneyMap', () => {
     next = editJourneyMap(next, { type: 'addTouchpoint', stage: 0, name: 'Ad clicked', channel: 'social' });
     next = editJourneyMap(next, { type: 'addTouchpoint', stage: 0, name: 'Ad clicked' });
     next = editJourneyMap(next, { type: 'addTouchpoint', stage: 0, name: '   ' });
-    expect(next[0]!.touchpoints).toEqual([{ name: 'Ad clicked' }, { name: 'Email opened' }, { name: 'Ad clicked', channel: 'social' }]);
+    expect(next[0]!.touchpoints).toEqual([
+      { name: 'Ad clicked' },
+      { name: 'Email opened' },
+      { name: 'Ad clicked', channel: 'social' },
+    ]);
   });
 
   it('removes a touchpoint', () => {
-    expect(editJourneyMap(map, { type: 'removeTouchpoint', stage: 1, touchpoint: 0 })[1]!.touchpoints).toEqual([
-      { name: 'Purchase completed', channel: 'store' },
-    ]);
+    expect(
+      editJourneyMap(map, { type: 'removeTouchpoint', stage: 1, touchpoint: 0 })[1]!.touchpoints,
+    ).toEqual([{ name: 'Purchase completed', channel: 'store' }]);
   });
 
   it('never changes the map it was given', () => {
@@ -58,6 +65,8 @@ describe('findJourneyMapProblem', () => {
   it('names what the API would refuse', () => {
     expect(findJourneyMapProblem([])).toMatch(/at least one stage/);
     expect(findJourneyMapProblem([{ name: ' ', touchpoints: [] }])).toMatch(/needs a name/);
-    expect(findJourneyMapProblem([...map, { name: 'decision ', touchpoints: [] }])).toMatch(/“decision”.*unique/);
+    expect(findJourneyMapProblem([...map, { name: 'decision ', touchpoints: [] }])).toMatch(
+      /“decision”.*unique/,
+    );
   });
 });

@@ -18,7 +18,8 @@ describe('generateDemoJourneys', () => {
     for (const channel of ['ads', 'social', 'search', 'web', 'mobile', 'email', 'store', 'call_centre']) {
       expect(channels).toContain(channel);
     }
-    const personsWith = (name: string) => new Set(events.filter((e) => e.name === name).map((e) => e.id.split('-')[1])).size;
+    const personsWith = (name: string) =>
+      new Set(events.filter((e) => e.name === name).map((e) => e.id.split('-')[1])).size;
     expect(personsWith('/')).toBe(500);
     expect(personsWith('Added to cart')).toBeLessThan(personsWith('Product viewed'));
     expect(personsWith('Purchase completed')).toBeLessThan(personsWith('Signed up'));
@@ -26,10 +27,14 @@ describe('generateDemoJourneys', () => {
   });
 
   it('links a second device to the same customer with identify', () => {
-    const phoneIdentifies = events.filter((e) => e.type === 'identify' && e.anonymousId.startsWith('demo-phone'));
+    const phoneIdentifies = events.filter(
+      (e) => e.type === 'identify' && e.anonymousId.startsWith('demo-phone'),
+    );
     expect(phoneIdentifies.length).toBeGreaterThan(0);
     const customer = phoneIdentifies[0]!.userId;
-    const devices = new Set(events.filter((e) => e.userId === customer).map((e) => e.anonymousId.split('-')[1]));
+    const devices = new Set(
+      events.filter((e) => e.userId === customer).map((e) => e.anonymousId.split('-')[1]),
+    );
     expect(devices).toEqual(new Set(['web', 'phone']));
   });
 });

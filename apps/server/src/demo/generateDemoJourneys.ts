@@ -68,9 +68,18 @@ function simulatePerson(random: Random, n: number, start: number, now: number, o
   // Awareness: how this person first arrives.
   const campaign = random.pick(CAMPAIGNS);
   const arrival = random.next();
-  if (arrival < 0.35) emit(web, 'Ad clicked', { channel: 'ads', properties: { campaign, network: random.pick(['google', 'meta']) } });
-  else if (arrival < 0.55) emit(web, 'Social post clicked', { channel: 'social', properties: { network: random.pick(['instagram', 'tiktok']) } });
-  else if (arrival < 0.8) emit(web, 'Search result clicked', { channel: 'search', properties: { engine: 'google' } });
+  if (arrival < 0.35)
+    emit(web, 'Ad clicked', {
+      channel: 'ads',
+      properties: { campaign, network: random.pick(['google', 'meta']) },
+    });
+  else if (arrival < 0.55)
+    emit(web, 'Social post clicked', {
+      channel: 'social',
+      properties: { network: random.pick(['instagram', 'tiktok']) },
+    });
+  else if (arrival < 0.8)
+    emit(web, 'Search result clicked', { channel: 'search', properties: { engine: 'google' } });
 
   // Consideration: browsing the site.
   emit(web, '/', { type: 'page', channel: 'web', gap: random.int(0, 2) * MINUTE });
@@ -104,19 +113,50 @@ function simulatePerson(random: Random, n: number, start: number, now: number, o
   if (!random.chance(0.55)) return;
   const where = random.next();
   const value = random.int(20, 400);
-  if (where < 0.5) emit(web, 'Purchase completed', { channel: 'web', properties: { product, value, currency: 'EUR' }, gap: random.int(1, 96) * HOUR });
-  else if (where < 0.75) emit(phone, 'Purchase completed', { channel: 'mobile', properties: { product, value, currency: 'EUR' }, gap: random.int(1, 96) * HOUR });
+  if (where < 0.5)
+    emit(web, 'Purchase completed', {
+      channel: 'web',
+      properties: { product, value, currency: 'EUR' },
+      gap: random.int(1, 96) * HOUR,
+    });
+  else if (where < 0.75)
+    emit(phone, 'Purchase completed', {
+      channel: 'mobile',
+      properties: { product, value, currency: 'EUR' },
+      gap: random.int(1, 96) * HOUR,
+    });
   else {
-    emit(web, 'Store visit', { channel: 'store', properties: { store: random.pick(STORES) }, gap: random.int(1, 96) * HOUR });
-    emit(web, 'Purchase completed', { channel: 'store', properties: { product, value, currency: 'EUR' }, gap: random.int(5, 40) * MINUTE });
+    emit(web, 'Store visit', {
+      channel: 'store',
+      properties: { store: random.pick(STORES) },
+      gap: random.int(1, 96) * HOUR,
+    });
+    emit(web, 'Purchase completed', {
+      channel: 'store',
+      properties: { product, value, currency: 'EUR' },
+      gap: random.int(5, 40) * MINUTE,
+    });
   }
 
   // Retention and advocacy: support calls, repeat purchases, feedback.
   if (random.chance(0.2)) {
-    emit(web, 'Support call', { channel: 'call_centre', properties: { reason: random.pick(CALL_REASONS), resolved: random.chance(0.7) }, gap: random.int(1, 10) * DAY });
+    emit(web, 'Support call', {
+      channel: 'call_centre',
+      properties: { reason: random.pick(CALL_REASONS), resolved: random.chance(0.7) },
+      gap: random.int(1, 10) * DAY,
+    });
   }
-  if (random.chance(0.3)) emit(web, 'Purchase completed', { channel: random.pick(['web', 'mobile', 'store']), properties: { product: random.pick(PRODUCTS), value: random.int(20, 300), currency: 'EUR' }, gap: random.int(3, 20) * DAY });
+  if (random.chance(0.3))
+    emit(web, 'Purchase completed', {
+      channel: random.pick(['web', 'mobile', 'store']),
+      properties: { product: random.pick(PRODUCTS), value: random.int(20, 300), currency: 'EUR' },
+      gap: random.int(3, 20) * DAY,
+    });
   if (random.chance(0.4)) {
-    emit(web, 'feedback', { channel: 'email', properties: { kind: 'nps', score: random.int(0, 10) }, gap: random.int(1, 5) * DAY });
+    emit(web, 'feedback', {
+      channel: 'email',
+      properties: { kind: 'nps', score: random.int(0, 10) },
+      gap: random.int(1, 5) * DAY,
+    });
   }
 }

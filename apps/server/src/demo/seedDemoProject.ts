@@ -9,11 +9,19 @@ export const DEMO_JOURNEY_MAP: JourneyStage[] = [
     name: 'awareness',
     touchpoints: [{ name: 'Ad clicked' }, { name: 'Social post clicked' }, { name: 'Search result clicked' }],
   },
-  { name: 'consideration', touchpoints: [{ name: '/' }, { name: 'Product viewed' }, { name: '/pricing' }, { name: 'Added to cart' }] },
+  {
+    name: 'consideration',
+    touchpoints: [{ name: '/' }, { name: 'Product viewed' }, { name: '/pricing' }, { name: 'Added to cart' }],
+  },
   { name: 'decision', touchpoints: [{ name: 'Signed up' }, { name: 'Purchase completed' }] },
   {
     name: 'retention',
-    touchpoints: [{ name: 'App opened' }, { name: 'Email opened' }, { name: 'Store visit' }, { name: 'Support call' }],
+    touchpoints: [
+      { name: 'App opened' },
+      { name: 'Email opened' },
+      { name: 'Store visit' },
+      { name: 'Support call' },
+    ],
   },
   { name: 'advocacy', touchpoints: [{ name: 'feedback' }] },
 ];

@@ -19,7 +19,12 @@ const personInput = z
   });
 
 const touchpointName = z.string().min(1).max(LIMITS.maxNameLength);
-const propertyValue = z.union([z.string().max(LIMITS.maxPropertyStringLength), z.number(), z.boolean(), z.null()]);
+const propertyValue = z.union([
+  z.string().max(LIMITS.maxPropertyStringLength),
+  z.number(),
+  z.boolean(),
+  z.null(),
+]);
 const epochMs = z.number().int().min(0).max(LIMITS.maxTimestamp);
 
 const funnelInput = z
@@ -35,7 +40,11 @@ const funnelInput = z
       .min(1)
       .max(MAX_FUNNEL_STEPS),
     /** Step k counts when at most this long after step 1; up to a year. */
-    windowMs: z.number().int().min(0).max(366 * 24 * 3_600_000),
+    windowMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(366 * 24 * 3_600_000),
     from: epochMs.optional(),
     to: epochMs.optional(),
     breakdown: z.string().min(1).max(LIMITS.maxPropertyKeyLength).optional(),

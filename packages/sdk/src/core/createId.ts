@@ -4,5 +4,4 @@
  * characters (the contract allows 64). `Math.random` rather than `crypto`: React Native's Hermes has no
  * `crypto` without a polyfill, and ids need uniqueness, not secrecy.
  */
-export const createId = (): string =>
-  Date.now().toString(36) + Math.random().toString(36).slice(2);
+export const createId = (): string => Date.now().toString(36) + Math.random().toString(36).slice(2);

@@ -72,7 +72,7 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
   let queue: Event[] = [];
   let dropped = 0;
   /** Events held in memory before any decision (`bufferBeforeConsent`). */
-  let buffer: Event[] = [];
+  const buffer: Event[] = [];
   let records: ConsentRecord[] = [];
   let listeners: ((granted: ConsentCategory[]) => void)[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -115,12 +115,18 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
   const sendRecords = (exit?: boolean) => {
     // The collector takes at most 100 records a request.
     const sent = records.slice(0, 100);
-    return post('consent', { records: sent }, () => (records = records.filter((record) => !sent.includes(record))), exit);
+    return post(
+      'consent',
+      { records: sent },
+      () => (records = records.filter((record) => !sent.includes(record))),
+      exit,
+    );
   };
 
   const sendBatch = (exit?: boolean) => {
     let count = 0;
-    for (let bytes = 0; count < batchSize && queue[count] && (bytes += getBytes(queue[count])) < MAX_BYTES; ) count++;
+    for (let bytes = 0; count < batchSize && queue[count] && (bytes += getBytes(queue[count])) < MAX_BYTES;)
+      count++;
     const batch = queue.slice(0, count);
     const reported = dropped;
     return post(
@@ -144,7 +150,7 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
     clearTimeout(timer);
     timer = undefined;
     return (sending ||= (async () => {
-      for (let outcome; (outcome = await sendNext()); ) {
+      for (let outcome; (outcome = await sendNext());) {
         if (outcome.kind == 'retry') {
           // Exponential backoff with jitter, or exactly what `Retry-After` asked (RFC 9110 §10.2.3).
           const delay =
@@ -168,13 +174,21 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
     }
     event.anonymousId ||= anonymousId!;
     if (getBytes(event) > MAX_BYTES - 1e3) return warn('event too large: ' + event.name);
-    if (queue.push(event) > maxQueue) queue.shift(), dropped++;
+    if (queue.push(event) > maxQueue) {
+      queue.shift();
+      dropped++;
+    }
     save();
     // While backing off, new events wait for the scheduled retry (`Retry-After` is a promise to keep).
     if (!attempt) queue.length < batchSize ? (timer ||= setTimeout(deliver, flushInterval)) : deliver();
   };
 
-  const add = (type: Event['type'], name: string | undefined, properties?: Properties, o: TrackOptions = {}) => {
+  const add = (
+    type: Event['type'],
+    name: string | undefined,
+    properties?: Properties,
+    o: TrackOptions = {},
+  ) => {
     const context = platform.context();
     const timestamp = Date.now();
     const own = !(o.anonymousId || o.userId);
@@ -183,7 +197,12 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
     if (own) {
       const source = getChannel((context.url as string) || '', (context.referrer as string) || '');
       if (!session || timestamp - session.t > SESSION_MS || (source && source[1] != session.k)) {
-        session = { i: createId(), t: 0, c: source?.[0] || platform.channel || 'direct', k: source?.[1] || '' };
+        session = {
+          i: createId(),
+          t: 0,
+          c: source?.[0] || platform.channel || 'direct',
+          k: source?.[1] || '',
+        };
       }
       session.t = timestamp;
       context.session = session.i;
@@ -238,7 +257,9 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
   const autoPage = later(() => (pageMissed = page()));
 
   const tracker: Tracker = {
-    track: later((name: string, properties?: Properties, o?: TrackOptions) => add('track', name, properties, o)),
+    track: later((name: string, properties?: Properties, o?: TrackOptions) =>
+      add('track', name, properties, o),
+    ),
     page: later(page),
     identify: later((id: string, traits?: Properties) => {
       userId = id;
@@ -250,10 +271,12 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
       userId = session = undefined;
       save();
     }),
-    feedback: later((feedback: Feedback, o?: TrackOptions) => add('track', 'feedback', { ...feedback } as Properties, o)),
+    feedback: later((feedback: Feedback, o?: TrackOptions) => add('track', 'feedback', { ...feedback }, o)),
     flush: () => loaded.then(deliver),
     consent: {
-      grant: later((categories: ConsentCategory[], source?: string) => decide(granted.concat(categories), source)),
+      grant: later((categories: ConsentCategory[], source?: string) =>
+        decide(granted.concat(categories), source),
+      ),
       deny: later((categories = CATEGORIES, source?: string) =>
         decide(
           granted.filter((c) => !categories.includes(c)),

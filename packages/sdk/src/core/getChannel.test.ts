@@ -30,6 +30,8 @@ describe('getChannel', () => {
     const summer = getChannel('https://shop.test/?utm_medium=email&utm_campaign=summer', '')![1];
     expect(spring).not.toBe(summer);
     expect(getChannel('https://shop.test/a?utm_medium=email&utm_campaign=spring#x', '')![1]).toBe(spring);
-    expect(getChannel('https://shop.test/', 'https://a.example/')![1]).not.toBe(getChannel('https://shop.test/', 'https://b.example/')![1]);
+    expect(getChannel('https://shop.test/', 'https://a.example/')![1]).not.toBe(
+      getChannel('https://shop.test/', 'https://b.example/')![1],
+    );
   });
 });

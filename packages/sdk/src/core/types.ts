@@ -1,6 +1,12 @@
-import type { ConsentCategory, Event, Properties } from '@parcours/schema/types';
+import type { ConsentCategory, Properties } from '@parcours/schema/types';
 
-export type { ConsentCategory, ConsentRecord, Event, Properties, PropertyValue } from '@parcours/schema/types';
+export type {
+  ConsentCategory,
+  ConsentRecord,
+  Event,
+  Properties,
+  PropertyValue,
+} from '@parcours/schema/types';
 
 /**
  * Key-value storage a platform supplies: `localStorage` in the browser, AsyncStorage in

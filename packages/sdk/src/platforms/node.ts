@@ -15,7 +15,10 @@ export interface NodePlatformOptions {
  * contacts, CRM exports): Node's global `fetch` (Node ≥ 18), no page lifecycle — call
  * `await tracker.flush()` before the process exits.
  */
-export const createNodePlatform = ({ storage = createMemoryStorage(), context }: NodePlatformOptions = {}): Platform => ({
+export const createNodePlatform = ({
+  storage = createMemoryStorage(),
+  context,
+}: NodePlatformOptions = {}): Platform => ({
   storage,
   send: (url, body) => sendWithFetch(url, body),
   onHide: () => undefined,

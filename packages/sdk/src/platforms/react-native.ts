@@ -26,7 +26,11 @@ export interface ReactNativePlatformOptions {
  * leaving `active` as the moment to send what is queued. No DOM, no `navigator`; events
  * default to the `mobile` channel.
  */
-export const createReactNativePlatform = ({ asyncStorage, appState, context }: ReactNativePlatformOptions): Platform => {
+export const createReactNativePlatform = ({
+  asyncStorage,
+  appState,
+  context,
+}: ReactNativePlatformOptions): Platform => {
   const storage: KeyValueStorage = {
     get: (key) => asyncStorage.getItem(key),
     // AsyncStorage rejects rather than throws; a failed write must not become an unhandled rejection.

@@ -35,7 +35,10 @@ describe('sendWithFetch', () => {
   it.each([400, 401, 404, 413])('drops a %i, naming the error', async (status) => {
     answer(() => HttpResponse.json({ error: { message: 'batch.0.name: Required' } }, { status }));
     const outcome = await sendWithFetch(URL, '{}');
-    expect(outcome).toEqual({ kind: 'drop', reason: `${status} {"error":{"message":"batch.0.name: Required"}}` });
+    expect(outcome).toEqual({
+      kind: 'drop',
+      reason: `${status} {"error":{"message":"batch.0.name: Required"}}`,
+    });
   });
 });
 

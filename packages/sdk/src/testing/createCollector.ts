@@ -10,7 +10,13 @@ export interface Arrival {
   path: 'collect' | 'consent';
   contentType: string | null;
   bytes: number;
-  body: { writeKey: string; batch?: Event[]; dropped?: number; consent?: string[]; records?: ConsentRecord[] };
+  body: {
+    writeKey: string;
+    batch?: Event[];
+    dropped?: number;
+    consent?: string[];
+    records?: ConsentRecord[];
+  };
   at: number;
 }
 
@@ -34,7 +40,9 @@ export const createCollector = () => {
       const text = await request.text();
       const body = JSON.parse(text) as Arrival['body'];
       if (body.writeKey !== writeKey) {
-        return HttpResponse.json({ result: { data: { accepted: (body.batch ?? body.records ?? []).length, duplicates: 0 } } });
+        return HttpResponse.json({
+          result: { data: { accepted: (body.batch ?? body.records ?? []).length, duplicates: 0 } },
+        });
       }
       arrivals.push({
         path,
@@ -79,8 +87,13 @@ export const createCollector = () => {
 };
 
 /** A tRPC error body with its HTTP status, as the collector sends them. */
-export const trpcError = (status: number, message: string, headers?: Record<string, string>): Reply => () =>
-  HttpResponse.json({ error: { message, code: -32600, data: { httpStatus: status } } }, { status, headers });
+export const trpcError =
+  (status: number, message: string, headers?: Record<string, string>): Reply =>
+  () =>
+    HttpResponse.json(
+      { error: { message, code: -32600, data: { httpStatus: status } } },
+      { status, headers },
+    );
 
 /** A network failure (offline, DNS, reset). */
 export const networkError = (): Reply => () => HttpResponse.error();

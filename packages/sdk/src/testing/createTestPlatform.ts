@@ -7,7 +7,9 @@ import { sendWithFetch } from '../platforms/sendWithFetch.js';
  * `storage` to a second tracker), real `fetch` (so msw sees the wire), and hooks the test
  * fires by hand: `hide()` for page exit, `navigate(url)` for SPA navigation.
  */
-export const createTestPlatform = (options: { storage?: ReturnType<typeof createMemoryStorage>; gpc?: boolean } = {}) => {
+export const createTestPlatform = (
+  options: { storage?: ReturnType<typeof createMemoryStorage>; gpc?: boolean } = {},
+) => {
   const storage = options.storage ?? createMemoryStorage();
   const page = { url: 'https://shop.test/', referrer: '' };
   const hides: (() => void)[] = [];
@@ -24,7 +26,12 @@ export const createTestPlatform = (options: { storage?: ReturnType<typeof create
     },
     onHide: (fn) => hides.push(fn),
     onNavigate: (fn) => navigations.push(fn),
-    context: (): Properties => ({ url: page.url, path: new URL(page.url).pathname, referrer: page.referrer, locale: 'fr-FR' }),
+    context: (): Properties => ({
+      url: page.url,
+      path: new URL(page.url).pathname,
+      referrer: page.referrer,
+      locale: 'fr-FR',
+    }),
     gpc: options.gpc,
   };
   return {
@@ -34,7 +41,7 @@ export const createTestPlatform = (options: { storage?: ReturnType<typeof create
     /** Bodies sent with `exit` set (beacons). */
     exits,
     hide: () => hides.forEach((fn) => fn()),
-    navigate(url: string) {
+    navigate: (url: string) => {
       page.referrer = page.url;
       page.url = url;
       navigations.forEach((fn) => fn());

@@ -92,7 +92,8 @@ export class JourneyIndex {
     const smallEvents = this._events[small];
     if (smallEvents !== undefined) {
       const bigEvents = this._events[big];
-      this._events[big] = bigEvents === undefined ? smallEvents : mergeSorted(bigEvents, smallEvents, this.time.data);
+      this._events[big] =
+        bigEvents === undefined ? smallEvents : mergeSorted(bigEvents, smallEvents, this.time.data);
       this._events[small] = undefined;
     }
     const members = [...(this._members.get(big) ?? [big]), ...(this._members.get(small) ?? [small])];
@@ -146,7 +147,9 @@ export class JourneyIndex {
         }
       }
       if (column.length !== this.eventCount) {
-        throw new Error(`property ${property}: loaded ${column.length} values for ${this.eventCount} touchpoints`);
+        throw new Error(
+          `property ${property}: loaded ${column.length} values for ${this.eventCount} touchpoints`,
+        );
       }
       found = { values, column };
       this._properties.set(property, found);
@@ -167,7 +170,8 @@ export class JourneyIndex {
 
   /** Bytes held by the typed columns (the per-person lists and maps come on top). */
   get columnBytes(): number {
-    let bytes = this.time.byteLength + this.name.byteLength + this.channel.byteLength + this._parent.byteLength;
+    let bytes =
+      this.time.byteLength + this.name.byteLength + this.channel.byteLength + this._parent.byteLength;
     for (const { column } of this._properties.values()) bytes += column.byteLength;
     return bytes;
   }
@@ -213,8 +217,13 @@ function mergeSorted(a: number[], b: number[], time: Float64Array): number[] {
     const y = b[j]!;
     const tx = time[x]!;
     const ty = time[y]!;
-    if (tx < ty || (tx === ty && x < y)) out[k++] = x, i++;
-    else out[k++] = y, j++;
+    if (tx < ty || (tx === ty && x < y)) {
+      out[k++] = x;
+      i++;
+    } else {
+      out[k++] = y;
+      j++;
+    }
   }
   while (i < a.length) out[k++] = a[i++]!;
   while (j < b.length) out[k++] = b[j++]!;

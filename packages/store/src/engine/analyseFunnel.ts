@@ -94,7 +94,7 @@ export function analysePersonFunnel(
   state.fill(NONE);
   const n = events.length;
   let hasStart = false;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const t = time[events[i]!]!;
     let j = i + 1;
     while (j < n && time[events[j]!] === t) j++;
@@ -135,7 +135,13 @@ export function analysePersonFunnel(
 }
 
 /** Applies one touchpoint at time t, reading levels from `before` and writing to `state`. */
-function advance(before: Float64Array, state: Float64Array, mask: number, t: number, funnel: CompiledFunnel): boolean {
+function advance(
+  before: Float64Array,
+  state: Float64Array,
+  mask: number,
+  t: number,
+  funnel: CompiledFunnel,
+): boolean {
   // Highest step first, so that in single-event mode a touchpoint never chains to itself.
   for (let k = funnel.stepCount - 1; k >= 1; k--) {
     if ((mask & (1 << k)) === 0) continue;

@@ -52,7 +52,8 @@ export function getFunnel(index: JourneyIndex, query: FunnelQuery): FunnelResult
   const funnel = compileFunnel(index, query);
   const time = index.time.data;
   const total = new FunnelTally(funnel.stepCount);
-  const breakdownOf = query.breakdown === undefined ? undefined : createBreakdownReader(index, query.breakdown);
+  const breakdownOf =
+    query.breakdown === undefined ? undefined : createBreakdownReader(index, query.breakdown);
   const byValue = new Map<number, FunnelTally>();
   const state = new Float64Array(funnel.stepCount);
   index.forEachPerson((events) => {

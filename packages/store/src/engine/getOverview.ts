@@ -23,7 +23,11 @@ export function getOverview(
   const isConversion = conversions.map((c) => compileTouchpoint(index, c));
   const readNps = createNpsReader(index);
   const channelCount = index.channels.size + 1;
-  const day = { persons: new Float64Array(dayCount), events: new Float64Array(dayCount), conversions: new Float64Array(dayCount) };
+  const day = {
+    persons: new Float64Array(dayCount),
+    events: new Float64Array(dayCount),
+    conversions: new Float64Array(dayCount),
+  };
   const channel = {
     persons: new Float64Array(channelCount),
     events: new Float64Array(channelCount),
@@ -52,15 +56,30 @@ export function getOverview(
       totals.events++;
       day.events[d]! += 1;
       channel.events[c]! += 1;
-      if (dayStamp[d] !== person) (dayStamp[d] = person), day.persons[d]! += 1;
-      if (channelStamp[c] !== person) (channelStamp[c] = person), channel.persons[c]! += 1;
+      if (dayStamp[d] !== person) {
+        dayStamp[d] = person;
+        day.persons[d]! += 1;
+      }
+      if (channelStamp[c] !== person) {
+        channelStamp[c] = person;
+        channel.persons[c]! += 1;
+      }
       if (isConversion.some((test) => test(position))) {
         converted = true;
-        if (dayConversionStamp[d] !== person) (dayConversionStamp[d] = person), day.conversions[d]! += 1;
-        if (channelConversionStamp[c] !== person) (channelConversionStamp[c] = person), channel.conversions[c]! += 1;
+        if (dayConversionStamp[d] !== person) {
+          dayConversionStamp[d] = person;
+          day.conversions[d]! += 1;
+        }
+        if (channelConversionStamp[c] !== person) {
+          channelConversionStamp[c] = person;
+          channel.conversions[c]! += 1;
+        }
       }
       const score = readNps(position);
-      if (score !== undefined) dayNps[d]!.add(score), totalNps.add(score);
+      if (score !== undefined) {
+        dayNps[d]!.add(score);
+        totalNps.add(score);
+      }
     }
     if (active) totals.persons++;
     if (converted) totals.conversions++;

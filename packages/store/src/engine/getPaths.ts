@@ -65,7 +65,13 @@ export function getPaths(index: JourneyIndex, query: PathsQuery): PathsResult {
         const [d, from, to] = key.split(',');
         return { depth: Number(d), from: nameOf(from!), to: nameOf(to!), count };
       })
-      .sort((a, b) => a.depth - b.depth || b.count - a.count || compareStrings(a.from, b.from) || compareStrings(a.to, b.to)),
+      .sort(
+        (a, b) =>
+          a.depth - b.depth ||
+          b.count - a.count ||
+          compareStrings(a.from, b.from) ||
+          compareStrings(a.to, b.to),
+      ),
   };
 }
 

@@ -22,7 +22,11 @@ interface TouchpointTally {
  * its volume by channel, its exit rate (persons for whom it was the last touchpoint
  * of the range) and the NPS given after it; then the pain points.
  */
-export function getStages(index: JourneyIndex, map: ReadonlyArray<JourneyStage>, query: StagesQuery = {}): StagesResult {
+export function getStages(
+  index: JourneyIndex,
+  map: ReadonlyArray<JourneyStage>,
+  query: StagesQuery = {},
+): StagesResult {
   const from = query.from ?? -Infinity;
   const to = query.to ?? Infinity;
   const tallies: TouchpointTally[] = map.flatMap((stage, s) =>
@@ -80,7 +84,8 @@ export function getStages(index: JourneyIndex, map: ReadonlyArray<JourneyStage>,
     for (let s = 0; s < map.length; s++) {
       if (firstStageTime[s] === Infinity) continue;
       stagePersons[s]! += 1;
-      if (s > 0 && firstStageTime[s - 1] !== Infinity && firstStageTime[s]! >= firstStageTime[s - 1]!) stageConverted[s]! += 1;
+      if (s > 0 && firstStageTime[s - 1] !== Infinity && firstStageTime[s]! >= firstStageTime[s - 1]!)
+        stageConverted[s]! += 1;
     }
   });
 
@@ -89,7 +94,8 @@ export function getStages(index: JourneyIndex, map: ReadonlyArray<JourneyStage>,
   const stages = map.map((stage, s) => ({
     name: stage.name,
     persons: stagePersons[s]!,
-    conversionFromPrevious: s === 0 ? null : stagePersons[s - 1] === 0 ? 0 : stageConverted[s]! / stagePersons[s - 1]!,
+    conversionFromPrevious:
+      s === 0 ? null : stagePersons[s - 1] === 0 ? 0 : stageConverted[s]! / stagePersons[s - 1]!,
     touchpoints: stage.touchpoints.map((touchpoint): TouchpointStats => {
       const tally = tallies[j++]!;
       return {
@@ -112,7 +118,13 @@ function findPainPoints(stages: StagesResult['stages']): PainPoint[] {
   const candidates = stages.flatMap((stage) =>
     stage.touchpoints
       .filter((t) => t.persons >= PAIN_POINT_MIN_PERSONS)
-      .map((t) => ({ stage: stage.name, touchpoint: t.name, channel: t.channel, exitRate: t.exitRate, nps: t.nps })),
+      .map((t) => ({
+        stage: stage.name,
+        touchpoint: t.name,
+        channel: t.channel,
+        exitRate: t.exitRate,
+        nps: t.nps,
+      })),
   );
   const byExits = [...candidates]
     .filter((c) => c.exitRate > 0)

@@ -5,7 +5,12 @@ import { getFunnel } from './getFunnel.js';
 import { getFunnelDropoffs } from './getFunnelDropoffs.js';
 import { getPaths } from './getPaths.js';
 import { JourneyIndex } from './JourneyIndex.js';
-import { referenceFunnel, referencePaths, referencePersonFunnel, referencePersons } from './journeyReference.js';
+import {
+  referenceFunnel,
+  referencePaths,
+  referencePersonFunnel,
+  referencePersons,
+} from './journeyReference.js';
 import type { FunnelQuery } from './types.js';
 
 const NAMES = ['A', 'B', 'C', 'D'];
@@ -61,8 +66,14 @@ const queryArbitrary = fc
   .record({
     steps: fc.array(stepArbitrary, { minLength: 1, maxLength: 4 }),
     windowMs: fc.integer({ min: 0, max: 12 }).map((s) => s * 1_000),
-    from: maybe(fc.integer({ min: 0, max: 7 }).map((s) => s * 1_000), 30),
-    to: maybe(fc.integer({ min: 8, max: 15 }).map((s) => s * 1_000), 30),
+    from: maybe(
+      fc.integer({ min: 0, max: 7 }).map((s) => s * 1_000),
+      30,
+    ),
+    to: maybe(
+      fc.integer({ min: 8, max: 15 }).map((s) => s * 1_000),
+      30,
+    ),
     breakdown: maybe(fc.constantFrom('channel', 'plan'), 50),
   })
   .map(({ from, to, breakdown, ...rest }): FunnelQuery => ({
@@ -89,7 +100,9 @@ function normalise(result: { steps: unknown; breakdown?: unknown }) {
   const breakdown = result.breakdown as Array<{ value: unknown }> | undefined;
   return {
     steps: result.steps,
-    breakdown: breakdown && [...breakdown].sort((a, b) => JSON.stringify(a.value).localeCompare(JSON.stringify(b.value))),
+    breakdown:
+      breakdown &&
+      [...breakdown].sort((a, b) => JSON.stringify(a.value).localeCompare(JSON.stringify(b.value))),
   };
 }
 
@@ -116,7 +129,10 @@ describe('journey engine against brute-force references', () => {
   it('funnels: the index gives the same answer whatever order the events arrived in', () => {
     fc.assert(
       fc.property(eventsArbitrary, queryArbitrary, fc.integer(), (events, query, seed) => {
-        const shuffled = [...events].sort((a, b) => ((Number(a.id.slice(1)) * 7919 + seed) % 31) - ((Number(b.id.slice(1)) * 7919 + seed) % 31));
+        const shuffled = [...events].sort(
+          (a, b) =>
+            ((Number(a.id.slice(1)) * 7919 + seed) % 31) - ((Number(b.id.slice(1)) * 7919 + seed) % 31),
+        );
         const plain = { ...query, breakdown: undefined };
         expect(getFunnel(indexOf(shuffled), plain).steps.map((s) => s.count)).toEqual(
           referenceFunnel(shuffled, plain).steps.map((s) => s.count),
@@ -179,7 +195,13 @@ describe('journey engine against brute-force references', () => {
 
 describe('journey engine, by example', () => {
   const t0 = Date.UTC(2026, 0, 1);
-  const ev = (id: string, anonymousId: string, name: string, minute: number, extra: Partial<Event> = {}): Event => ({
+  const ev = (
+    id: string,
+    anonymousId: string,
+    name: string,
+    minute: number,
+    extra: Partial<Event> = {},
+  ): Event => ({
     id,
     type: 'track',
     name,

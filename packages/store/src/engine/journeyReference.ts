@@ -34,15 +34,26 @@ export function referencePersons(events: Event[]): ReferencePerson[] {
     while (stack.length > 0) {
       const current = stack.pop()!;
       component.push(current);
-      for (const next of neighbours.get(current)!) if (!seen.has(next)) seen.add(next), stack.push(next);
+      for (const next of neighbours.get(current)!) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        stack.push(next);
+      }
     }
-    const anonymousIds = component.filter((c) => c.startsWith('a:')).map((c) => c.slice(2)).sort();
-    const userIds = component.filter((c) => c.startsWith('u:')).map((c) => c.slice(2)).sort();
+    const anonymousIds = component
+      .filter((c) => c.startsWith('a:'))
+      .map((c) => c.slice(2))
+      .sort();
+    const userIds = component
+      .filter((c) => c.startsWith('u:'))
+      .map((c) => c.slice(2))
+      .sort();
     const arrival = new Map(events.map((e, i) => [e, i]));
     const touchpoints = events
       .filter((e) => e.type !== 'identify' && anonymousIds.includes(e.anonymousId))
       .sort((x, y) => x.timestamp - y.timestamp || arrival.get(x)! - arrival.get(y)!);
-    if (touchpoints.length > 0) persons.push({ personId: anonymousIds[0]!, anonymousIds, userIds, touchpoints });
+    if (touchpoints.length > 0)
+      persons.push({ personId: anonymousIds[0]!, anonymousIds, userIds, touchpoints });
   }
   return persons;
 }
@@ -65,7 +76,11 @@ export function referencePersonFunnel(person: ReferencePerson, query: FunnelQuer
     let best = level;
     for (let j = i + 1; j < tps.length && level < steps.length; j++) {
       const e = tps[j]!;
-      if (e.timestamp > tps[i]!.timestamp && e.timestamp - tps[start]!.timestamp <= windowMs && matchesStep(e, steps[level]!)) {
+      if (
+        e.timestamp > tps[i]!.timestamp &&
+        e.timestamp - tps[start]!.timestamp <= windowMs &&
+        matchesStep(e, steps[level]!)
+      ) {
         best = Math.max(best, deepest(start, j, level + 1));
       }
     }
@@ -81,7 +96,12 @@ export function referencePersonFunnel(person: ReferencePerson, query: FunnelQuer
       }
       for (let j = i + 1; j < tps.length; j++) {
         const e = tps[j]!;
-        if (e.timestamp > tps[i]!.timestamp && e.timestamp - tps[start]!.timestamp <= windowMs && matchesStep(e, steps[level]!)) walk(j, level + 1);
+        if (
+          e.timestamp > tps[i]!.timestamp &&
+          e.timestamp - tps[start]!.timestamp <= windowMs &&
+          matchesStep(e, steps[level]!)
+        )
+          walk(j, level + 1);
       }
     };
     walk(start, 1);
@@ -94,7 +114,10 @@ export function referencePersonFunnel(person: ReferencePerson, query: FunnelQuer
     if (query.from !== undefined && e.timestamp < query.from) return;
     if (query.to !== undefined && e.timestamp > query.to) return;
     const level = deepest(s, s, 1);
-    if (level > reached) (reached = level), (chosen = s);
+    if (level > reached) {
+      reached = level;
+      chosen = s;
+    }
   });
   const times: number[] = [];
   for (let k = 1; k <= reached; k++) times.push(earliest(chosen, k)! - tps[chosen]!.timestamp);
@@ -120,8 +143,12 @@ function referenceSteps(results: Array<ReturnType<typeof referencePersonFunnel>>
 }
 
 export function referenceFunnel(events: Event[], query: FunnelQuery) {
-  const results = referencePersons(events).map((p) => referencePersonFunnel(p, query)).filter((r) => r.reached > 0);
-  const out: { steps: ReturnType<typeof referenceSteps>; breakdown?: unknown } = { steps: referenceSteps(results, query) };
+  const results = referencePersons(events)
+    .map((p) => referencePersonFunnel(p, query))
+    .filter((r) => r.reached > 0);
+  const out: { steps: ReturnType<typeof referenceSteps>; breakdown?: unknown } = {
+    steps: referenceSteps(results, query),
+  };
   if (query.breakdown !== undefined) {
     const valueOf = (e: Event) =>
       (query.breakdown === 'channel' ? e.channel : e.properties?.[query.breakdown!]) ?? null;
@@ -130,7 +157,10 @@ export function referenceFunnel(events: Event[], query: FunnelQuery) {
       const key = JSON.stringify(valueOf(r.start!));
       groups.set(key, [...(groups.get(key) ?? []), r]);
     }
-    out.breakdown = [...groups].map(([key, group]) => ({ value: JSON.parse(key), steps: referenceSteps(group, query) }));
+    out.breakdown = [...groups].map(([key, group]) => ({
+      value: JSON.parse(key) as unknown,
+      steps: referenceSteps(group, query),
+    }));
   }
   return out;
 }

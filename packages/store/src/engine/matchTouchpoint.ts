@@ -2,7 +2,10 @@ import type { JourneyIndex } from './JourneyIndex.js';
 import type { TouchpointRef } from './types.js';
 
 /** A test of a touchpoint position against a map touchpoint, resolved to ids once. */
-export function compileTouchpoint(index: JourneyIndex, touchpoint: TouchpointRef): (position: number) => boolean {
+export function compileTouchpoint(
+  index: JourneyIndex,
+  touchpoint: TouchpointRef,
+): (position: number) => boolean {
   const nameId = index.names.find(touchpoint.name);
   if (nameId === -1) return () => false;
   const names = index.name.data;

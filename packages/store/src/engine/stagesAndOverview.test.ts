@@ -12,8 +12,22 @@ const DAY = 86_400_000;
 function world(): Event[] {
   const events: Event[] = [];
   let id = 0;
-  const add = (anonymousId: string, name: string, at: number, channel: string, properties?: Event['properties']) =>
-    events.push({ id: `s${id++}`, type: 'track', name, anonymousId, timestamp: t0 + at, channel, ...(properties && { properties }) });
+  const add = (
+    anonymousId: string,
+    name: string,
+    at: number,
+    channel: string,
+    properties?: Event['properties'],
+  ) =>
+    events.push({
+      id: `s${id++}`,
+      type: 'track',
+      name,
+      anonymousId,
+      timestamp: t0 + at,
+      channel,
+      ...(properties && { properties }),
+    });
   const m = 60_000;
   for (let copy = 0; copy < 5; copy++) {
     add(`p1-${copy}`, 'Ad clicked', 0, 'ads');
@@ -33,7 +47,9 @@ function world(): Event[] {
 
 function indexOf(events: Event[]): JourneyIndex {
   const index = new JourneyIndex((property) =>
-    events.map((e) => (e.properties?.[property] === undefined ? undefined : JSON.stringify(e.properties[property]))),
+    events.map((e) =>
+      e.properties?.[property] === undefined ? undefined : JSON.stringify(e.properties[property]),
+    ),
   );
   for (const event of events) index.append(event);
   return index;

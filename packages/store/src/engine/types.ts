@@ -93,7 +93,13 @@ export interface JourneyStage {
 }
 
 /** The map a project starts with: the classic five stages, touchpoints to fill in. */
-export const DEFAULT_STAGE_NAMES = ['awareness', 'consideration', 'decision', 'retention', 'advocacy'] as const;
+export const DEFAULT_STAGE_NAMES = [
+  'awareness',
+  'consideration',
+  'decision',
+  'retention',
+  'advocacy',
+] as const;
 
 export interface StagesQuery {
   /** Bounds (inclusive, epoch ms) of the touchpoints considered. */

@@ -21,7 +21,10 @@ describe('GroupCommitter', () => {
       10,
     );
     await Promise.all([4, 6, 1, 2].map((j) => committer.submit(j)));
-    expect(groups).toEqual([[4, 6], [1, 2]]);
+    expect(groups).toEqual([
+      [4, 6],
+      [1, 2],
+    ]);
   });
 
   it('retries each job alone when the group fails, so one bad job fails only itself', async () => {

@@ -9,8 +9,7 @@
  * once when it holds `maxGroupSize` items.
  */
 export class GroupCommitter<Job, Result> {
-  private _pending: Array<{ job: Job; resolve: (r: Result) => void; reject: (e: unknown) => void }> =
-    [];
+  private _pending: Array<{ job: Job; resolve: (r: Result) => void; reject: (e: unknown) => void }> = [];
   private _pendingSize = 0;
   private _scheduled: NodeJS.Immediate | undefined;
 

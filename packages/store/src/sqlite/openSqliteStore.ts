@@ -73,12 +73,14 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const getJourneyMap = prepareGetJourneyMap(db);
   const insertConsentRecord = prepareInsertConsentRecord(db);
   const getConsentRecords = prepareGetConsentRecords(db);
-  const insertConsentRecords = db.transaction((projectRowId: number, records: ReadonlyArray<ConsentRecord>) => {
-    const now = Date.now();
-    let accepted = 0;
-    for (const record of records) if (insertConsentRecord(projectRowId, record, now)) accepted++;
-    return { accepted, duplicates: records.length - accepted };
-  });
+  const insertConsentRecords = db.transaction(
+    (projectRowId: number, records: ReadonlyArray<ConsentRecord>) => {
+      const now = Date.now();
+      let accepted = 0;
+      for (const record of records) if (insertConsentRecord(projectRowId, record, now)) accepted++;
+      return { accepted, duplicates: records.length - accepted };
+    },
+  );
   const upsertJourneyMap = prepareUpsertJourneyMap(db);
   const journeyMapOf = (projectId: string): JourneyStage[] =>
     getJourneyMap(getProjectRow(projectId).id) ??
@@ -221,7 +223,11 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       return insertConsentRecords(getProjectRow(projectId).id, records);
     },
     async getConsentRecords(projectId, { limit, cursor }) {
-      const rows = getConsentRecords(getProjectRow(projectId).id, cursor ?? Number.MAX_SAFE_INTEGER, limit + 1);
+      const rows = getConsentRecords(
+        getProjectRow(projectId).id,
+        cursor ?? Number.MAX_SAFE_INTEGER,
+        limit + 1,
+      );
       const page = rows.slice(0, limit);
       return {
         records: page.map(({ seq: _, ...record }) => record),

@@ -27,7 +27,9 @@ export function resolvePerson(graph: IdentityGraph, ref: PersonRef): Person | un
   }
   const visit = (found: string[], seen: Set<string>, queue: string[]) => {
     for (const id of found) {
-      if (!seen.has(id)) seen.add(id), queue.push(id);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      queue.push(id);
     }
   };
   while (anonymousQueue.length > 0 || userQueue.length > 0) {

@@ -7,9 +7,7 @@ import type Database from 'better-sqlite3';
  */
 export function prepareGetTouchpointProperty(db: Database.Database) {
   const statement = db
-    .prepare(
-      `SELECT properties -> ? FROM events WHERE project_id = ? AND type != 'identify' ORDER BY seq`,
-    )
+    .prepare(`SELECT properties -> ? FROM events WHERE project_id = ? AND type != 'identify' ORDER BY seq`)
     .pluck();
   return (projectRowId: number, property: string) =>
     statement.iterate(`$."${property.replaceAll('"', '\\"')}"`, projectRowId) as Iterable<string | null>;

@@ -26,19 +26,14 @@ export function prepareProjectQueries(db: Database.Database) {
   const insertSecretKey = db.prepare(
     `INSERT INTO secret_keys (hash, project_id, label, created_at) VALUES (?, ?, ?, ?)`,
   );
-  const deleteSecretKeysByLabel = db.prepare(
-    `DELETE FROM secret_keys WHERE project_id = ? AND label = ?`,
-  );
+  const deleteSecretKeysByLabel = db.prepare(`DELETE FROM secret_keys WHERE project_id = ? AND label = ?`);
   return {
     insertProject: (publicId: string, name: string, writeKey: string, now: number) =>
       Number(insertProject.run(publicId, name, writeKey, now).lastInsertRowid),
     getProjects: () => getProjects.all() as ProjectRow[],
-    getProjectByPublicId: (publicId: string) =>
-      getProjectByPublicId.get(publicId) as ProjectRow | undefined,
-    getProjectByWriteKey: (writeKey: string) =>
-      getProjectByWriteKey.get(writeKey) as ProjectRow | undefined,
-    getProjectBySecretHash: (hash: string) =>
-      getProjectBySecretHash.get(hash) as ProjectRow | undefined,
+    getProjectByPublicId: (publicId: string) => getProjectByPublicId.get(publicId) as ProjectRow | undefined,
+    getProjectByWriteKey: (writeKey: string) => getProjectByWriteKey.get(writeKey) as ProjectRow | undefined,
+    getProjectBySecretHash: (hash: string) => getProjectBySecretHash.get(hash) as ProjectRow | undefined,
     insertSecretKey: (hash: string, projectRowId: number, label: string, now: number) => {
       insertSecretKey.run(hash, projectRowId, label, now);
     },

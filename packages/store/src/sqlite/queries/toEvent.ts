@@ -1,4 +1,4 @@
-import type { ConsentCategory, Event, EventType } from '@parcours/schema';
+import type { ConsentCategory, Event, EventType, Properties } from '@parcours/schema';
 
 /** An `events` row as the timeline queries select it. */
 export interface EventRow {
@@ -26,7 +26,7 @@ export function toEvent(row: EventRow): Event {
   if (row.user_id !== null) event.userId = row.user_id;
   if (row.channel !== null) event.channel = row.channel;
   if (row.category !== null) event.category = row.category as ConsentCategory;
-  if (row.properties !== null) event.properties = JSON.parse(row.properties);
-  if (row.context !== null) event.context = JSON.parse(row.context);
+  if (row.properties !== null) event.properties = JSON.parse(row.properties) as Properties;
+  if (row.context !== null) event.context = JSON.parse(row.context) as Properties;
   return event;
 }
