@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES } from './support/paths.js';
 import { startCollector, type Collector } from './support/startCollector.js';
+import { waitFor } from './support/waitFor.js';
 
 // Issue 3: the Node and React Native examples, against the real collector on loopback.
 let collector: Collector;
@@ -12,14 +13,14 @@ beforeAll(async () => {
 });
 afterAll(() => collector?.stop());
 
-async function waitForEvents(userId: string, count: number) {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const timeline = await collector.query('person', { userId }).catch(() => undefined);
-    if (timeline && timeline.events.length >= count) return timeline.events;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`${userId} never had ${count} events`);
-}
+const waitForEvents = async (userId: string, count: number) =>
+  (
+    await waitFor(
+      `${count} events of ${userId}`,
+      () => collector.query('person', { userId }),
+      (timeline) => timeline.events.length >= count,
+    )
+  ).events;
 
 describe('examples/node-offline', () => {
   it('sends the offline touchpoints of a CSV, with their own times, channels and properties', async () => {

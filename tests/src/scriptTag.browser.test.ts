@@ -1,23 +1,20 @@
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/launchChromium.js';
-import { EXAMPLES } from './support/paths.js';
-import { serveFolder } from './support/serveFolder.js';
-import { startCollector, type Collector } from './support/startCollector.js';
+import { startE2E, type E2E } from './support/startE2E.js';
+import type { Collector } from './support/startCollector.js';
+import { waitFor } from './support/waitFor.js';
 
 // Issue 2: the script-tag example, on another origin than the collector, in Chromium.
+let e2e: E2E;
 let browser: Browser;
 let collector: Collector;
-let site: { origin: string; close: () => void };
+let site: E2E['site'];
 
 beforeAll(async () => {
-  [browser, collector, site] = await Promise.all([launchChromium(), startCollector(), serveFolder(EXAMPLES)]);
+  e2e = await startE2E();
+  ({ browser, collector, site } = e2e);
 });
-afterAll(async () => {
-  await browser?.close();
-  site?.close();
-  await collector?.stop();
-});
+afterAll(() => e2e?.stop());
 
 /** Everything the device holds for the page's origin. */
 async function deviceStorage(context: BrowserContext, page: Page) {
@@ -30,16 +27,6 @@ async function deviceStorage(context: BrowserContext, page: Page) {
       documentCookie: document.cookie,
     }))),
   };
-}
-
-async function waitFor<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  let last: T | undefined;
-  for (let attempt = 0; attempt < 100; attempt++) {
-    last = await read().catch(() => undefined as T);
-    if (last !== undefined && done(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}; last saw ${JSON.stringify(last)}`);
 }
 
 describe('script tag on another origin', () => {

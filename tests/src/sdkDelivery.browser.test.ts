@@ -1,23 +1,20 @@
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/launchChromium.js';
-import { EXAMPLES } from './support/paths.js';
-import { serveFolder } from './support/serveFolder.js';
-import { startCollector, type Collector } from './support/startCollector.js';
+import { startE2E, type E2E } from './support/startE2E.js';
+import type { Collector } from './support/startCollector.js';
+import { waitFor } from './support/waitFor.js';
 
 // Issue 3: the SDK in Chromium against the real collector, the page on another origin.
+let e2e: E2E;
 let browser: Browser;
 let collector: Collector;
-let site: { origin: string; close: () => void };
+let site: E2E['site'];
 
 beforeAll(async () => {
-  [browser, collector, site] = await Promise.all([launchChromium(), startCollector(), serveFolder(EXAMPLES)]);
+  e2e = await startE2E();
+  ({ browser, collector, site } = e2e);
 });
-afterAll(async () => {
-  await browser?.close();
-  site?.close();
-  await collector?.stop();
-});
+afterAll(() => e2e?.stop());
 
 const exampleUrl = () =>
   `${site.origin}/script-tag/index.html?host=${encodeURIComponent(collector.origin)}&writeKey=${collector.project.writeKey}`;
@@ -46,20 +43,8 @@ async function timelineOf(userId: string): Promise<Array<{ id: string; name: str
 }
 
 /** Polls the read API until `done` holds; fails with what it last saw. */
-async function waitForTimeline(
-  userId: string,
-  done: (events: Awaited<ReturnType<typeof timelineOf>>) => boolean,
-) {
-  let events: Awaited<ReturnType<typeof timelineOf>> = [];
-  for (let attempt = 0; attempt < 150; attempt++) {
-    events = await timelineOf(userId);
-    if (done(events)) return events;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(
-    `timeline of ${userId} never satisfied the test; last saw ${JSON.stringify(events.map((e) => e.name))}`,
-  );
-}
+const waitForTimeline = (userId: string, done: (events: Awaited<ReturnType<typeof timelineOf>>) => boolean) =>
+  waitFor(`the timeline of ${userId}`, () => timelineOf(userId), done);
 
 const grantAndIdentify = (page: Page, userId: string) =>
   page.evaluate((id) => {

@@ -1,26 +1,26 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support/launchChromium.js';
+import { startE2E, type E2E } from './support/startE2E.js';
+import type { Collector } from './support/startCollector.js';
+import { waitFor } from './support/waitFor.js';
 import { EXAMPLES } from './support/paths.js';
-import { serveFolder } from './support/serveFolder.js';
-import { startCollector, type Collector } from './support/startCollector.js';
 
 // Issue 3: examples/spa-npm, the npm package bundled into a single-page app, in Chromium.
+let e2e: E2E;
 let browser: Browser;
 let collector: Collector;
-let site: { origin: string; close: () => void };
+let site: E2E['site'];
 
 beforeAll(async () => {
-  const { buildSpa } = await import(join(EXAMPLES, 'spa-npm', 'build.js'));
+  const { buildSpa } = (await import(join(EXAMPLES, 'spa-npm', 'build.js'))) as {
+    buildSpa: () => Promise<unknown>;
+  };
   await buildSpa();
-  [browser, collector, site] = await Promise.all([launchChromium(), startCollector(), serveFolder(EXAMPLES)]);
+  e2e = await startE2E();
+  ({ browser, collector, site } = e2e);
 });
-afterAll(async () => {
-  await browser?.close();
-  site?.close();
-  await collector?.stop();
-});
+afterAll(() => e2e?.stop());
 
 describe('examples/spa-npm', () => {
   it('records a page view per client-side route and the tracked events, after consent', async () => {
@@ -36,15 +36,17 @@ describe('examples/spa-npm', () => {
     await page.click('#checkout');
     await page.evaluate(() => (window as any).parcours.flush());
 
-    let names: string[] = [];
-    for (let attempt = 0; attempt < 100 && !names.includes('Checkout started'); attempt++) {
-      const timeline = await collector.query('person', { userId: 'spa-customer' }).catch(() => undefined);
-      names =
-        timeline?.events.map((e: { type: string; name: string }) =>
-          e.type === 'page' ? `page ${e.name}` : e.name,
-        ) ?? [];
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const names = await waitFor(
+      'the checkout in the timeline',
+      async () =>
+        (
+          (await collector.query('person', { userId: 'spa-customer' })).events as Array<{
+            type: string;
+            name: string;
+          }>
+        ).map((e) => (e.type === 'page' ? `page ${e.name}` : e.name)),
+      (seen) => seen.includes('Checkout started'),
+    );
     const pageViews = names.filter((n) => n.startsWith('page '));
     expect(pageViews.some((n) => n.includes('/spa-npm/product'))).toBe(true);
     expect(pageViews.some((n) => n.includes('/spa-npm/cart'))).toBe(true);
