@@ -1,21 +1,6 @@
-/**
- * The channels the SDK derives and the demo data uses (the schema's `KNOWN_CHANNELS`;
- * the dashboard imports only the API's type, so the list is repeated here). The
- * contract accepts any lower-case token, so a company's own channel is shown too.
- */
-export const KNOWN_CHANNELS = [
-  'ads',
-  'social',
-  'search',
-  'email',
-  'referral',
-  'direct',
-  'web',
-  'mobile',
-  'store',
-  'call_centre',
-] as const;
-export type KnownChannel = (typeof KNOWN_CHANNELS)[number];
+import type { KnownChannel } from '@parcours/api';
+
+export type { KnownChannel };
 
 /** How a channel is drawn: a label and a colour pair that reads at WCAG AA (≥ 4.5:1). */
 export interface ChannelBadge {
@@ -45,6 +30,15 @@ export const CHANNEL_COLOURS: Record<KnownChannel | 'unknown' | 'other', Colours
   unknown: { background: '#f1f5f9', foreground: '#334155' },
   other: { background: '#e5e7eb', foreground: '#1f2937' },
 };
+
+/**
+ * The channels the SDK derives and the demo data uses, in display order: the keys of
+ * `CHANNEL_COLOURS`, whose type (the contract's `KnownChannel`) keeps them complete and
+ * exact. The contract accepts any lower-case token, so a company's own channel is shown too.
+ */
+export const KNOWN_CHANNELS: readonly KnownChannel[] = Object.keys(CHANNEL_COLOURS).filter(
+  (channel): channel is KnownChannel => channel !== 'unknown' && channel !== 'other',
+);
 
 const LABELS: Partial<Record<string, string>> = { call_centre: 'Call centre' };
 
