@@ -37,13 +37,23 @@ export function describeStoreConformance(engine: string, openStore: () => Promis
       expect((await store.getProjects()).map((p) => p.name)).toEqual(['Conformance', 'Shop']);
     });
 
-    it('rotates a labelled secret key without touching the others', async () => {
+    it('gives a new project an admin key, and revokes one key without touching the others', async () => {
       const created = await store.createProject({ name: 'Demo' });
-      const first = await store.rotateSecretKey(created.projectId, 'demo');
-      const second = await store.rotateSecretKey(created.projectId, 'demo');
-      expect(await store.getProjectBySecretKey(first)).toBeUndefined();
-      expect((await store.getProjectBySecretKey(second))?.projectId).toBe(created.projectId);
+      expect(await store.getKeyGrant(created.secretKey)).toMatchObject({
+        projectId: created.projectId,
+        scope: 'admin',
+        label: 'default',
+      });
+      const read = await store.createSecretKey(created.projectId, { scope: 'read', label: 'BI export' });
+      expect(read.key.startsWith(read.prefix)).toBe(true);
+      expect((await store.getKeyGrant(read.key))?.scope).toBe('read');
+      expect(await store.revokeSecretKey(projectId, read.keyId)).toBe(false);
+      expect(await store.revokeSecretKey(created.projectId, read.keyId)).toBe(true);
+      expect(await store.getKeyGrant(read.key)).toBeUndefined();
       expect((await store.getProjectBySecretKey(created.secretKey))?.projectId).toBe(created.projectId);
+      const listed = await store.listSecretKeys(created.projectId);
+      expect(listed.map((k) => k.label)).toEqual(['default']);
+      expect(JSON.stringify(listed)).not.toContain(created.secretKey);
     });
 
     it('stores each event id once per project: replays and in-batch repeats are duplicates', async () => {

@@ -12,6 +12,7 @@ import type {
   StagesQuery,
   StagesResult,
 } from './engine/types.js';
+import type { AccountStore } from './accounts/types.js';
 
 /** What `createProject` hands back: the only time the secret key is ever visible. */
 export interface CreatedProject {
@@ -61,18 +62,14 @@ export interface TimelineOptions {
  * embedded default; a ClickHouse one must pass the same conformance suite
  * (`Store.conformance.ts`). Every method is async so that a networked engine fits.
  */
-export interface Store {
-  createProject(input: { name: string }): Promise<CreatedProject>;
+export interface Store extends AccountStore {
+  /** A new project with an `admin` secret key labelled `default`; `ownerUserId` becomes its owner. */
+  createProject(input: { name: string; ownerUserId?: string }): Promise<CreatedProject>;
   getProjects(): Promise<Project[]>;
   /** The project a public write key belongs to, or undefined. Hot path: cached. */
   getProjectByWriteKey(writeKey: string): Promise<Project | undefined>;
-  /** The project a secret key authorises, or undefined. */
+  /** The project a secret key authorises, or undefined (see `getKeyGrant` for its scope). */
   getProjectBySecretKey(secretKey: string): Promise<Project | undefined>;
-  /**
-   * Mints another secret key for a project. Keys carrying the same `label` are
-   * replaced, so `parcours start --demo` can hand out a fresh demo key each start.
-   */
-  rotateSecretKey(projectId: string, label: string): Promise<string>;
   /**
    * Appends events. Resolves only once they are committed (acknowledged = durable).
    * An event whose id the project already has is ignored and counted as a duplicate.

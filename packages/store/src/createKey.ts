@@ -12,3 +12,9 @@ export function createKey(prefix: string, bytes = 18): string {
 export function hashSecretKey(secretKey: string): string {
   return createHash('sha256').update(secretKey).digest('base64url');
 }
+
+/**
+ * Session, invitation and share-link tokens are random too: stored as the same
+ * SHA-256, so a copy of the database opens nothing.
+ */
+export const hashToken = hashSecretKey;

@@ -14,3 +14,4 @@ export { MAX_PATH_DEPTH } from './engine/getPaths.js';
 export { MAX_BREAKDOWN_VALUES } from './engine/getFunnel.js';
 export { MAX_OVERVIEW_DAYS } from './engine/getOverview.js';
 export { DEFAULT_STAGE_NAMES } from './engine/types.js';
+export * from './accounts/types.js';

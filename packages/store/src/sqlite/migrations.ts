@@ -74,4 +74,87 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   CREATE INDEX consent_records_by_anonymous_id ON consent_records(project_id, anonymous_id)
     WHERE anonymous_id IS NOT NULL;
   `,
+  // 4: accounts: users, sessions, project memberships with a role, scoped secret keys,
+  // invitations, read-only share links and the append-only audit log
+  `
+  CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    public_id TEXT NOT NULL UNIQUE,
+    email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    name TEXT NOT NULL,
+    -- scrypt, with its parameters and salt: never the password.
+    password_hash TEXT NOT NULL,
+    is_admin INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+  );
+  -- hash: SHA-256 of the cookie token; the token itself is never stored.
+  CREATE TABLE sessions (
+    hash TEXT PRIMARY KEY,
+    public_id TEXT NOT NULL UNIQUE,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL
+  );
+  CREATE INDEX sessions_by_user ON sessions(user_id);
+  CREATE TABLE memberships (
+    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('owner', 'analyst', 'privacy', 'viewer')),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (project_id, user_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX memberships_by_user ON memberships(user_id);
+  -- Keys made before scopes keep working with everything: scope admin.
+  ALTER TABLE secret_keys ADD COLUMN scope TEXT NOT NULL DEFAULT 'admin'
+    CHECK (scope IN ('read', 'privacy', 'admin'));
+  ALTER TABLE secret_keys ADD COLUMN public_id TEXT;
+  ALTER TABLE secret_keys ADD COLUMN prefix TEXT NOT NULL DEFAULT '';
+  ALTER TABLE secret_keys ADD COLUMN last_used_at INTEGER;
+  UPDATE secret_keys SET public_id = 'key_' || lower(hex(randomblob(9)));
+  CREATE UNIQUE INDEX secret_keys_by_public_id ON secret_keys(public_id);
+  -- project_id NULL: the one-time set-up link of the instance's first account.
+  CREATE TABLE invitations (
+    hash TEXT PRIMARY KEY,
+    public_id TEXT NOT NULL UNIQUE,
+    project_id INTEGER REFERENCES projects(id) ON DELETE CASCADE,
+    email TEXT NOT NULL,
+    role TEXT CHECK (role IN ('owner', 'analyst', 'privacy', 'viewer')),
+    invited_by TEXT,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    accepted_at INTEGER,
+    revoked_at INTEGER
+  );
+  CREATE INDEX invitations_by_project ON invitations(project_id);
+  CREATE TABLE share_links (
+    hash TEXT PRIMARY KEY,
+    public_id TEXT NOT NULL UNIQUE,
+    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    view TEXT NOT NULL,
+    state TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  );
+  CREATE INDEX share_links_by_project ON share_links(project_id);
+  -- The project's public id, not its row id: the log outlives a deleted project.
+  CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    project_public_id TEXT,
+    actor_kind TEXT NOT NULL,
+    actor_id TEXT,
+    actor_label TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT,
+    detail TEXT NOT NULL,
+    ip TEXT
+  );
+  CREATE INDEX audit_log_by_project ON audit_log(project_public_id, seq);
+  CREATE TRIGGER audit_log_is_append_only_update BEFORE UPDATE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  CREATE TRIGGER audit_log_is_append_only_delete BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  `,
 ];

@@ -1,9 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeStoreConformance } from '../Store.conformance.js';
+import { describeAccountStoreConformance } from '../accounts/AccountStore.conformance.js';
+import { MIGRATIONS } from './migrations.js';
 import { openSqliteStore } from './openSqliteStore.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parcours-store-'));
@@ -12,8 +14,39 @@ let files = 0;
 const newFile = () => join(dir, `store-${++files}.db`);
 
 describeStoreConformance('SQLite', async () => openSqliteStore({ filename: newFile() }));
+describeAccountStoreConformance('SQLite', async () => openSqliteStore({ filename: newFile() }));
 
 describe('openSqliteStore', () => {
+  it('upgrades in place a database written by Parcours 0.1.0, whose secret keys keep working as admin', async () => {
+    // Written by the 0.1.0 store (before accounts): a project, its default key, a
+    // `demo` key, two events and a consent record.
+    const fixture = new URL('./fixtures/parcours-0.1.0.db', import.meta.url);
+    const before = JSON.parse(
+      readFileSync(new URL('./fixtures/parcours-0.1.0.json', import.meta.url), 'utf8'),
+    ) as { projectId: string; writeKey: string; secretKey: string; demoKey: string };
+    const filename = newFile();
+    copyFileSync(fixture, filename);
+    expect(new Database(filename, { readonly: true }).pragma('user_version', { simple: true })).toBe(3);
+
+    const store = openSqliteStore({ filename });
+    for (const key of [before.secretKey, before.demoKey]) {
+      expect(await store.getKeyGrant(key)).toMatchObject({ projectId: before.projectId, scope: 'admin' });
+    }
+    expect((await store.getProjectByWriteKey(before.writeKey))?.name).toBe('Before accounts');
+    expect(await store.countEvents(before.projectId)).toBe(2);
+    expect((await store.getConsentRecords(before.projectId, { limit: 10 })).records).toHaveLength(1);
+    const keys = await store.listSecretKeys(before.projectId);
+    expect(keys.map((k) => [k.label, k.scope]).sort()).toEqual([
+      ['default', 'admin'],
+      ['demo', 'admin'],
+    ]);
+    expect(new Set(keys.map((k) => k.keyId)).size).toBe(2);
+    expect(await store.revokeSecretKey(before.projectId, keys.find((k) => k.label === 'demo')!.keyId)).toBe(true);
+    expect(await store.getKeyGrant(before.demoKey)).toBeUndefined();
+    expect(await store.countUsers()).toBe(0);
+    await store.close();
+  });
+
   it('keeps data in the file across reopen, in WAL mode, migrated once', async () => {
     const filename = newFile();
     const store = openSqliteStore({ filename });
@@ -30,7 +63,7 @@ describe('openSqliteStore', () => {
 
     const raw = new Database(filename, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.pragma('user_version', { simple: true })).toBe(3);
+    expect(raw.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(raw.prepare('SELECT count(*) FROM secret_keys WHERE hash LIKE ?').pluck().get('sk_%')).toBe(0);
     raw.close();
   });

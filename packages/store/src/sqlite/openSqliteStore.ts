@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { CollectResult, ConsentRecord, Event } from '@parcours/schema';
-import { createKey, hashSecretKey } from '../createKey.js';
+import { createKey, hashToken } from '../createKey.js';
 import type { Project, Store } from '../Store.js';
 import { GroupCommitter } from './GroupCommitter.js';
 import { migrate } from './migrate.js';
@@ -24,6 +24,10 @@ import { prepareHasAnonymousId } from './queries/hasAnonymousId.js';
 import { prepareInsertEvent } from './queries/insertEvent.js';
 import { prepareInsertIdentityLink } from './queries/insertIdentityLink.js';
 import { prepareProjectQueries, type ProjectRow } from './queries/projects.js';
+import { createSqliteAccountStore } from './accounts/createSqliteAccountStore.js';
+import { prepareMembershipQueries } from './accounts/memberships.js';
+import { prepareSecretKeyQueries } from './accounts/secretKeys.js';
+import { prepareUserQueries } from './accounts/users.js';
 
 export interface SqliteStoreOptions {
   /** Path of the database file, created if missing; `:memory:` for a throw-away store. */
@@ -61,6 +65,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   migrate(db);
 
   const projects = prepareProjectQueries(db);
+  const secretKeys = prepareSecretKeyQueries(db);
+  const memberships = prepareMembershipQueries(db);
+  const users = prepareUserQueries(db);
   const insertEvent = prepareInsertEvent(db);
   const insertIdentityLink = prepareInsertIdentityLink(db);
   const countEvents = prepareCountEvents(db);
@@ -103,15 +110,25 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   // Write keys are public and looked up on every collect: cache them (projects are few).
   const projectsByWriteKey = new Map<string, ProjectRow>();
   const projectsById = new Map<string, ProjectRow>();
-  const getProjectRow = (projectId: string): ProjectRow => {
+  const findProjectRow = (projectId: string): ProjectRow | undefined => {
     let row = projectsById.get(projectId);
     if (row === undefined) {
       row = projects.getProjectByPublicId(projectId);
-      if (row === undefined) throw new Error(`unknown project ${projectId}`);
-      projectsById.set(projectId, row);
+      if (row !== undefined) projectsById.set(projectId, row);
     }
     return row;
   };
+  const getProjectRow = (projectId: string): ProjectRow => {
+    const row = findProjectRow(projectId);
+    if (row === undefined) throw new Error(`unknown project ${projectId}`);
+    return row;
+  };
+  const forgetProject = (row: ProjectRow) => {
+    projectsById.delete(row.public_id);
+    projectsByWriteKey.delete(row.write_key);
+    indexes.delete(row.id);
+  };
+  const accounts = createSqliteAccountStore(db, findProjectRow);
 
   const insertJobs = db.transaction((jobs: InsertJob[], stored: InsertJob[]): CollectResult[] => {
     const now = Date.now();
@@ -149,16 +166,33 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 
   let closed = false;
   return {
-    async createProject({ name }) {
+    ...accounts,
+    async createProject({ name, ownerUserId }) {
       const projectId = createKey('prj', 9);
       const writeKey = createKey('wk');
       const secretKey = createKey('sk', 24);
       db.transaction(() => {
         const now = Date.now();
         const rowId = projects.insertProject(projectId, name, writeKey, now);
-        projects.insertSecretKey(hashSecretKey(secretKey), rowId, 'default', now);
+        const keyInfo = { publicId: createKey('key', 9), prefix: secretKey.slice(0, 8), label: 'default' };
+        secretKeys.insertSecretKey(hashToken(secretKey), rowId, { ...keyInfo, scope: 'admin' }, now);
+        if (ownerUserId === undefined) return;
+        const owner = users.getUserByPublicId(ownerUserId);
+        if (owner === undefined) throw new Error(`unknown user ${ownerUserId}`);
+        memberships.upsertMember(rowId, owner.id, 'owner', now);
       })();
       return { projectId, writeKey, secretKey };
+    },
+    async renameProject(projectId, name) {
+      const row = getProjectRow(projectId);
+      projects.updateProjectName(row.id, name);
+      forgetProject(row);
+    },
+    async deleteProject(projectId) {
+      const row = getProjectRow(projectId);
+      committer.flush();
+      db.transaction(() => projects.deleteProject(row.id))();
+      forgetProject(row);
     },
     async getProjects() {
       return projects.getProjects().map(toProject);
@@ -172,17 +206,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       return row && toProject(row);
     },
     async getProjectBySecretKey(secretKey) {
-      const row = projects.getProjectBySecretHash(hashSecretKey(secretKey));
+      const grant = await accounts.getKeyGrant(secretKey);
+      const row = grant && findProjectRow(grant.projectId);
       return row && toProject(row);
-    },
-    async rotateSecretKey(projectId, label) {
-      const row = getProjectRow(projectId);
-      const secretKey = createKey('sk', 24);
-      db.transaction(() => {
-        projects.deleteSecretKeysByLabel(row.id, label);
-        projects.insertSecretKey(hashSecretKey(secretKey), row.id, label, Date.now());
-      })();
-      return secretKey;
     },
     insertEvents(projectId, events) {
       if (closed) return Promise.reject(new Error('the store is closed'));

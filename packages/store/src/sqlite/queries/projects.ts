@@ -19,26 +19,27 @@ export function prepareProjectQueries(db: Database.Database) {
   const getProjects = db.prepare(`SELECT ${COLUMNS} FROM projects ORDER BY id`);
   const getProjectByPublicId = db.prepare(`SELECT ${COLUMNS} FROM projects WHERE public_id = ?`);
   const getProjectByWriteKey = db.prepare(`SELECT ${COLUMNS} FROM projects WHERE write_key = ?`);
-  const getProjectBySecretHash = db.prepare(`
-    SELECT ${COLUMNS.replace(/(\w+)/g, 'p.$1')} FROM secret_keys s JOIN projects p ON p.id = s.project_id
-    WHERE s.hash = ?
-  `);
-  const insertSecretKey = db.prepare(
-    `INSERT INTO secret_keys (hash, project_id, label, created_at) VALUES (?, ?, ?, ?)`,
-  );
-  const deleteSecretKeysByLabel = db.prepare(`DELETE FROM secret_keys WHERE project_id = ? AND label = ?`);
+  const updateProjectName = db.prepare(`UPDATE projects SET name = ? WHERE id = ?`);
+  // Rows without a foreign key to the project (the big, append-only tables) go by hand;
+  // keys, maps, members, invitations and share links follow by ON DELETE CASCADE.
+  const deleteProjectRows = [
+    `DELETE FROM events WHERE project_id = ?`,
+    `DELETE FROM identity_links WHERE project_id = ?`,
+    `DELETE FROM consent_records WHERE project_id = ?`,
+    `DELETE FROM projects WHERE id = ?`,
+  ].map((sql) => db.prepare(sql));
   return {
     insertProject: (publicId: string, name: string, writeKey: string, now: number) =>
       Number(insertProject.run(publicId, name, writeKey, now).lastInsertRowid),
     getProjects: () => getProjects.all() as ProjectRow[],
     getProjectByPublicId: (publicId: string) => getProjectByPublicId.get(publicId) as ProjectRow | undefined,
     getProjectByWriteKey: (writeKey: string) => getProjectByWriteKey.get(writeKey) as ProjectRow | undefined,
-    getProjectBySecretHash: (hash: string) => getProjectBySecretHash.get(hash) as ProjectRow | undefined,
-    insertSecretKey: (hash: string, projectRowId: number, label: string, now: number) => {
-      insertSecretKey.run(hash, projectRowId, label, now);
+    updateProjectName: (projectRowId: number, name: string) => {
+      updateProjectName.run(name, projectRowId);
     },
-    deleteSecretKeysByLabel: (projectRowId: number, label: string) => {
-      deleteSecretKeysByLabel.run(projectRowId, label);
+    /** Call inside a transaction. */
+    deleteProject: (projectRowId: number) => {
+      for (const statement of deleteProjectRows) statement.run(projectRowId);
     },
   };
 }
