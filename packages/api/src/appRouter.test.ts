@@ -170,8 +170,9 @@ describe('journeys.person', () => {
     expect(await codeOf(anonymous().journeys.person(input))).toBe('UNAUTHORIZED');
     expect(await codeOf(authorised('sk_wrong').journeys.person(input))).toBe('UNAUTHORIZED');
     expect(await codeOf(authorised(project.writeKey).journeys.person(input))).toBe('UNAUTHORIZED');
+    // Another project's key: this project answers as if it did not exist (issue 7).
     const other = await store.createProject({ name: 'Other' });
-    expect(await codeOf(authorised(other.secretKey).journeys.person(input))).toBe('UNAUTHORIZED');
+    expect(await codeOf(authorised(other.secretKey).journeys.person(input))).toBe('NOT_FOUND');
   });
 
   it('asks for exactly one id and answers NOT_FOUND for a stranger', async () => {
@@ -189,6 +190,7 @@ describe('admin.project', () => {
       projectId: project.projectId,
       name: 'Shop',
       writeKey: project.writeKey,
+      role: null,
     });
     expect(await codeOf(authorised('sk_wrong').admin.project())).toBe('UNAUTHORIZED');
   });

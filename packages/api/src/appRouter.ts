@@ -1,17 +1,29 @@
 import { adminRouter } from './routers/admin.js';
+import { auditRouter } from './routers/audit.js';
+import { authRouter } from './routers/auth.js';
 import { collect } from './routers/collect.js';
 import { consent } from './routers/consent.js';
 import { journeysRouter } from './routers/journeys.js';
+import { keysRouter } from './routers/keys.js';
+import { membersRouter } from './routers/members.js';
 import { privacyRouter } from './routers/privacy.js';
+import { shareRouter } from './routers/share.js';
+import { sharesRouter } from './routers/shares.js';
 import { createCallerFactory, router } from './trpc.js';
 
-/** Every procedure Parcours serves under `/trpc`. */
+/** Every procedure Parcours serves under `/trpc`; who may call each is in `permissions.ts`. */
 export const appRouter = router({
   collect,
   consent,
+  auth: authRouter,
   journeys: journeysRouter,
   privacy: privacyRouter,
   admin: adminRouter,
+  members: membersRouter,
+  keys: keysRouter,
+  audit: auditRouter,
+  shares: sharesRouter,
+  share: shareRouter,
 });
 
 /** The router's type: all the dashboard imports from the API. */

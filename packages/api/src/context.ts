@@ -1,13 +1,58 @@
-import type { Project, Store } from '@parcours/store';
+import type { AuditActor, KeyScope, Project, Role, Store, User } from '@parcours/store';
+import type { SignInThrottle } from './auth/SignInThrottle.js';
+
+/** What the server knows of the HTTP request behind a call. */
+export interface RequestFacts {
+  /** The client's address (the first `X-Forwarded-For` hop behind `--trust-proxy`). */
+  ip: string;
+  /** The request's `Origin` header, if any. */
+  origin?: string | undefined;
+  /** The dashboard's own origin, e.g. `https://parcours.example.com`: where it was reached. */
+  selfOrigin: string;
+  /** True when the request came over HTTPS (directly, or per `X-Forwarded-Proto` behind `--trust-proxy`). */
+  secure: boolean;
+}
+
+/** Sends a mail; given when SMTP settings exist. */
+export type SendMail = (mail: { to: string; subject: string; text: string }) => Promise<void>;
+
+/** What lives as long as the server: settings and the sign-in throttle. */
+export interface ApiServices {
+  /** A session unused for this long ends. Default 7 days. */
+  sessionIdleMs: number;
+  signInThrottle: SignInThrottle;
+  sendMail?: SendMail | undefined;
+}
 
 /** What every procedure sees. Built per request by the server (or a test). */
 export interface Context {
   store: Store;
   /** The request's `Authorization` header, if any. */
   authorization?: string | undefined;
+  /** The `parcours_session` cookie's value, if any. */
+  sessionToken?: string | undefined;
+  request?: RequestFacts | undefined;
+  /** Adds a `Set-Cookie` header to the response. */
+  setCookie?: ((cookie: string) => void) | undefined;
+  /** Sets a response header (`Retry-After`). */
+  setHeader?: ((name: string, value: string) => void) | undefined;
+  services?: ApiServices | undefined;
 }
 
-/** The context of a procedure behind {@link authorisedProcedure}. */
+/** Who is calling a project procedure, and with what rights. */
+export interface ProjectCaller {
+  actor: AuditActor;
+  /** The member's role; null for a secret key. */
+  role: Role | null;
+  /** The key's scope; null for a signed-in member. */
+  scope: KeyScope | null;
+  /** The signed-in user, when the call came with a session. */
+  user?: User | undefined;
+  sessionId?: string | undefined;
+}
+
+/** The context of a procedure behind `projectProcedure`: the project and its caller. */
 export interface AuthorisedContext extends Context {
   project: Project;
+  caller: ProjectCaller;
 }

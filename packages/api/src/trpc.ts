@@ -1,7 +1,9 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { describeValidationIssues, getValidationIssues, type ValidationIssue } from '@parcours/schema';
 import { z, ZodError } from 'zod';
+import { resolveProjectCaller, resolveSession } from './auth/resolveCaller.js';
 import type { Context } from './context.js';
+import { PERMISSIONS, type Permission } from './permissions.js';
 
 const t = initTRPC.context<Context>().create({
   // Never send stack traces, whatever NODE_ENV says.
@@ -18,39 +20,85 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const router = t.router;
-export const publicProcedure = t.procedure;
 export const createCallerFactory = t.createCallerFactory;
 
-const BEARER = /^Bearer\s+(\S+)$/i;
+/** The procedure's entry in the permission table, which must be of one of `accesses`. */
+function getPermission(path: string, accesses: ReadonlyArray<Permission['access']>): Permission {
+  const permission = PERMISSIONS[path];
+  if (permission === undefined || !accesses.includes(permission.access)) {
+    // A programming error, caught by permissions.test.ts: fail closed.
+    throw new TRPCError({ code: 'FORBIDDEN', message: `${path} has no permission entry` });
+  }
+  return permission;
+}
 
 /**
- * A procedure reserved to holders of a project's secret key
- * (`Authorization: Bearer <secretKey>`); `ctx.project` is that project.
+ * Cross-site request forgery: a browser attaches the session cookie to requests other
+ * sites make (SameSite=Lax still allows top-level navigations), so a mutation riding
+ * on the cookie must come from the dashboard's own origin. A browser always sends
+ * `Origin` with a POST; a request without one did not come from a page.
  */
-export const authorisedProcedure = t.procedure.use(async ({ ctx, next }) => {
-  const secretKey = BEARER.exec(ctx.authorization ?? '')?.[1];
-  if (secretKey === undefined) {
-    throw new TRPCError({
-      code: 'UNAUTHORIZED',
-      message: 'Send the project secret key as "Authorization: Bearer <secretKey>"',
-    });
-  }
-  const project = await ctx.store.getProjectBySecretKey(secretKey);
-  if (project === undefined) {
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Unknown secret key' });
-  }
-  return next({ ctx: { project } });
+export function assertSameOrigin(ctx: Context, options: { required: boolean }): void {
+  const origin = ctx.request?.origin;
+  if (origin === undefined ? !options.required : origin === ctx.request?.selfOrigin) return;
+  throw new TRPCError({
+    code: 'FORBIDDEN',
+    message: 'This request must come from the Parcours dashboard itself (Origin check)',
+  });
+}
+
+/**
+ * Reachable without credentials: the collector (`writeKey`) and the sign-in,
+ * invitation and share-link procedures (`public`, which check their token inside).
+ * A public mutation coming from another site's page is refused (login CSRF).
+ */
+export const publicProcedure = t.procedure.use(({ ctx, path, type, next }) => {
+  const { access } = getPermission(path, ['public', 'writeKey']);
+  if (access === 'public' && type === 'mutation') assertSameOrigin(ctx, { required: false });
+  return next();
 });
 
-/** An authorised procedure whose input names the project, which must be the key's. */
-export const projectProcedure = authorisedProcedure
-  .input(z.object({ projectId: z.string().min(1).max(64) }))
-  .use(({ ctx, input, next }) => {
-    if (input.projectId !== ctx.project.projectId) {
-      throw new TRPCError({
-        code: 'UNAUTHORIZED',
-        message: `This secret key does not open project ${input.projectId}`,
-      });
-    }
-    return next();
-  });
+/** Any signed-in user (`auth.me`, `auth.signOut`…); `ctx.session` is theirs. */
+export const userProcedure = t.procedure.use(async ({ ctx, path, type, next }) => {
+  getPermission(path, ['user']);
+  const session = await resolveSession(ctx);
+  if (session === undefined) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first' });
+  }
+  if (type === 'mutation') assertSameOrigin(ctx, { required: true });
+  return next({ ctx: { session } });
+});
+
+/**
+ * A procedure about one project, named by `projectId` in its input: a member with
+ * one of the table's roles (session cookie) or a secret key of that project with one
+ * of its scopes (`Authorization: Bearer`). No credentials: UNAUTHORIZED; a project
+ * the caller does not belong to: NOT_FOUND, like one that does not exist; a wrong
+ * role or scope: FORBIDDEN. Without `projectId`, a key means its own project.
+ */
+export const anyProjectProcedure = t.procedure.use(async ({ ctx, path, type, getRawInput, next }) => {
+  const permission = getPermission(path, ['project']);
+  if (permission.access !== 'project') throw new Error('unreachable');
+  const raw = await getRawInput();
+  const projectId =
+    typeof raw === 'object' && raw !== null && 'projectId' in raw && typeof raw.projectId === 'string'
+      ? raw.projectId
+      : undefined;
+  const { project, caller } = await resolveProjectCaller(ctx, projectId);
+  const allowed =
+    caller.role !== null ? permission.roles.includes(caller.role) : permission.scopes.includes(caller.scope!);
+  if (!allowed) {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message:
+        caller.role !== null
+          ? `The ${caller.role} role cannot do this (${path})`
+          : `A key with scope ${caller.scope} cannot do this (${path})`,
+    });
+  }
+  if (type === 'mutation' && caller.user !== undefined) assertSameOrigin(ctx, { required: true });
+  return next({ ctx: { project, caller } });
+});
+
+/** A project procedure whose input names the project: what the dashboard always sends. */
+export const projectProcedure = anyProjectProcedure.input(z.object({ projectId: z.string().min(1).max(64) }));

@@ -66,6 +66,8 @@ export interface Store extends AccountStore {
   /** A new project with an `admin` secret key labelled `default`; `ownerUserId` becomes its owner. */
   createProject(input: { name: string; ownerUserId?: string }): Promise<CreatedProject>;
   getProjects(): Promise<Project[]>;
+  /** One project by its public id, or undefined. */
+  getProject(projectId: string): Promise<Project | undefined>;
   /** The project a public write key belongs to, or undefined. Hot path: cached. */
   getProjectByWriteKey(writeKey: string): Promise<Project | undefined>;
   /** The project a secret key authorises, or undefined (see `getKeyGrant` for its scope). */

@@ -1,11 +1,40 @@
-import { authorisedProcedure, router } from '../trpc.js';
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { auditProject } from '../auth/audit.js';
+import { anyProjectProcedure, projectProcedure, router } from '../trpc.js';
 
-/** Project administration. For now: which project a secret key opens. */
+/** Project administration: the project itself (every role), renaming and deleting (owners). */
 export const adminRouter = router({
-  /** The project the caller's secret key opens: the dashboard's sign-in check. */
-  project: authorisedProcedure.query(({ ctx }) => ({
-    projectId: ctx.project.projectId,
-    name: ctx.project.name,
-    writeKey: ctx.project.writeKey,
-  })),
+  /**
+   * The project, with the caller's role (null for a key). Without `projectId`, a
+   * secret key means its own project (what scripts and the 0.1 dashboard call).
+   */
+  project: anyProjectProcedure
+    .input(z.object({ projectId: z.string().min(1).max(64).optional() }).optional())
+    .query(({ ctx }) => ({
+      projectId: ctx.project.projectId,
+      name: ctx.project.name,
+      writeKey: ctx.project.writeKey,
+      role: ctx.caller.role,
+    })),
+
+  renameProject: projectProcedure
+    .input(z.object({ name: z.string().trim().min(1).max(100) }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.store.renameProject(ctx.project.projectId, input.name);
+      await auditProject(ctx, 'project.renamed', { detail: { from: ctx.project.name, to: input.name } });
+      return { projectId: ctx.project.projectId, name: input.name };
+    }),
+
+  /** Deletes the project and every row it holds; the caller types its name to confirm. */
+  deleteProject: projectProcedure
+    .input(z.object({ confirmName: z.string().max(100) }))
+    .mutation(async ({ ctx, input }) => {
+      if (input.confirmName !== ctx.project.name) {
+        throw new TRPCError({ code: 'BAD_REQUEST', message: `confirmName: type the project's name, "${ctx.project.name}"` });
+      }
+      await auditProject(ctx, 'project.deleted', { target: ctx.project.name });
+      await ctx.store.deleteProject(ctx.project.projectId);
+      return { deleted: true as const };
+    }),
 });

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { auditProject } from '../auth/audit.js';
 import { projectProcedure, router } from '../trpc.js';
 
-/** The privacy officer's API: consent proof (data-subject requests come next). */
+/** The privacy officer's API (roles `privacy` and `owner`, key scopes `privacy` and `admin`). */
 export const privacyRouter = router({
-  /** Consent decisions received, newest first, a page at a time. */
+  /** Consent decisions received, newest first, a page at a time. Each read is audited. */
   consentRecords: projectProcedure
     .input(
       z.object({
@@ -11,5 +12,9 @@ export const privacyRouter = router({
         cursor: z.number().int().min(1).optional(),
       }),
     )
-    .query(({ ctx, input }) => ctx.store.getConsentRecords(ctx.project.projectId, input)),
+    .query(async ({ ctx, input }) => {
+      const page = await ctx.store.getConsentRecords(ctx.project.projectId, input);
+      await auditProject(ctx, 'privacy.consentRecordsRead', { detail: { records: page.records.length } });
+      return page;
+    }),
 });

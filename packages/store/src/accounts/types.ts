@@ -98,8 +98,8 @@ export interface ShareLink {
   shareId: string;
   projectId: string;
   view: ShareView;
-  /** The view's URL state (funnel steps, range…), as the dashboard wrote it. */
-  state: Record<string, string>;
+  /** What the view needs to show itself again (the API keeps the query and the page's URL state). */
+  state: Record<string, unknown>;
   createdBy: string;
   createdAt: number;
   expiresAt: number;
@@ -205,7 +205,7 @@ export interface AccountStore {
   revokeSetupInvitations(): Promise<void>;
   /**
    * Accepts an invitation in one transaction: creates the user (or finds them by the
-   * invited email), gives them the role, and spends the token. A set-up link creates
+   * invited email, keeping their name and password), gives them the role, and spends the token. A set-up link creates
    * the instance administrator, owner of every existing project.
    * Undefined when the token is no longer pending.
    */
@@ -217,7 +217,7 @@ export interface AccountStore {
   createShareLink(input: {
     projectId: string;
     view: ShareView;
-    state: Record<string, string>;
+    state: Record<string, unknown>;
     createdBy: string;
     expiresAt: number;
   }): Promise<CreatedShareLink>;

@@ -197,6 +197,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     async getProjects() {
       return projects.getProjects().map(toProject);
     },
+    async getProject(projectId) {
+      const row = findProjectRow(projectId);
+      return row && toProject(row);
+    },
     async getProjectByWriteKey(writeKey) {
       let row = projectsByWriteKey.get(writeKey);
       if (row === undefined) {

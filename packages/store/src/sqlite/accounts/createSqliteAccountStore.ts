@@ -41,7 +41,7 @@ function toShareLink(row: ShareLinkRow): ShareLink {
     shareId: row.public_id,
     projectId: row.project_public_id,
     view: row.view,
-    state: JSON.parse(row.state) as Record<string, string>,
+    state: JSON.parse(row.state) as Record<string, unknown>,
     createdBy: row.created_by,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
@@ -103,8 +103,8 @@ export function createSqliteAccountStore(
         user = insertUser({ ...account, email: account.email, isAdmin: true });
       } else {
         user = users.getUserByEmail(invitation.email);
-        if (user === undefined) user = insertUser({ ...account, email: invitation.email, isAdmin: false });
-        else users.updatePasswordHash(user.id, account.passwordHash);
+        // An existing account keeps its password: the API checked it before accepting.
+        user ??= insertUser({ ...account, email: invitation.email, isAdmin: false });
         memberships.upsertMember(invitation.project_row_id, user.id, invitation.role!, now());
       }
       invitations.markAccepted(hash, now());

@@ -1,0 +1,75 @@
+import type { KeyScope, Role } from '@parcours/store';
+
+/**
+ * How a procedure may be reached:
+ * - `public`: anyone (sign-in, an invitation or a share link, whose token is checked inside);
+ * - `writeKey`: the public write key in the body (`collect`, `consent`); answers any origin;
+ * - `user`: any signed-in user, whatever their projects;
+ * - `project`: a member of the input's project with one of `roles`, or a secret key of
+ *   that project with one of `scopes`.
+ */
+export type Permission =
+  | { access: 'public' }
+  | { access: 'writeKey' }
+  | { access: 'user' }
+  | { access: 'project'; roles: readonly Role[]; scopes: readonly KeyScope[] };
+
+const EVERY_ROLE: readonly Role[] = ['owner', 'analyst', 'privacy', 'viewer'];
+/** Aggregate journey views: product people, not the privacy officer (issue 7's role list). */
+const JOURNEY_READERS: readonly Role[] = ['owner', 'analyst', 'viewer'];
+const PRIVACY_ROLES: readonly Role[] = ['owner', 'privacy'];
+const OWNER: readonly Role[] = ['owner'];
+
+const readJourneys = { access: 'project', roles: JOURNEY_READERS, scopes: ['read', 'admin'] } as const;
+const privacyProcedure = { access: 'project', roles: PRIVACY_ROLES, scopes: ['privacy', 'admin'] } as const;
+const ownerOnly = { access: 'project', roles: OWNER, scopes: ['admin'] } as const;
+
+/**
+ * Who may call what: the one table, by procedure path. Enforced by the middleware of
+ * every procedure builder in `trpc.ts`; a procedure missing here cannot be called,
+ * and `permissions.test.ts` calls every procedure as every kind of caller against it.
+ */
+export const PERMISSIONS: Readonly<Record<string, Permission>> = {
+  collect: { access: 'writeKey' },
+  consent: { access: 'writeKey' },
+
+  'auth.signIn': { access: 'public' },
+  'auth.invitation': { access: 'public' },
+  'auth.acceptInvitation': { access: 'public' },
+  'auth.me': { access: 'user' },
+  'auth.signOut': { access: 'user' },
+  'auth.changePassword': { access: 'user' },
+
+  'journeys.person': { access: 'project', roles: EVERY_ROLE, scopes: ['read', 'admin'] },
+  'journeys.funnel': readJourneys,
+  'journeys.funnelDropoffs': readJourneys,
+  'journeys.paths': readJourneys,
+  'journeys.journeyMap': readJourneys,
+  'journeys.stages': readJourneys,
+  'journeys.overview': readJourneys,
+  'journeys.setJourneyMap': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },
+
+  'privacy.consentRecords': privacyProcedure,
+
+  'admin.project': { access: 'project', roles: EVERY_ROLE, scopes: ['read', 'privacy', 'admin'] },
+  'admin.renameProject': ownerOnly,
+  'admin.deleteProject': ownerOnly,
+
+  'members.list': ownerOnly,
+  'members.invite': ownerOnly,
+  'members.setRole': ownerOnly,
+  'members.remove': ownerOnly,
+  'members.revokeInvitation': ownerOnly,
+
+  'keys.list': ownerOnly,
+  'keys.create': ownerOnly,
+  'keys.revoke': ownerOnly,
+
+  'audit.list': privacyProcedure,
+  'audit.exportCsv': privacyProcedure,
+
+  'shares.create': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },
+  'shares.list': ownerOnly,
+  'shares.revoke': ownerOnly,
+  'share.get': { access: 'public' },
+};

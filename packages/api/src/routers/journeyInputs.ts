@@ -1,0 +1,103 @@
+import { LIMITS } from '@parcours/schema';
+import { MAX_FUNNEL_STEPS, MAX_OVERVIEW_DAYS, MAX_PATH_DEPTH } from '@parcours/store';
+import { z } from 'zod';
+
+/** The inputs of the journey queries, shared by `journeys.*` and share links. */
+const id = z.string().min(1).max(256);
+
+export const personInput = z
+  .object({
+    userId: id.optional(),
+    anonymousId: id.optional(),
+    personId: id.optional(),
+    /** Most events returned, earliest first. Default 10,000. */
+    limit: z.number().int().min(1).max(10_000).optional(),
+  })
+  .refine((v) => [v.userId, v.anonymousId, v.personId].filter((x) => x !== undefined).length === 1, {
+    message: 'Give exactly one of userId, anonymousId or personId',
+  });
+
+const touchpointName = z.string().min(1).max(LIMITS.maxNameLength);
+const propertyValue = z.union([
+  z.string().max(LIMITS.maxPropertyStringLength),
+  z.number(),
+  z.boolean(),
+  z.null(),
+]);
+const epochMs = z.number().int().min(0).max(LIMITS.maxTimestamp);
+
+export const funnelInput = z
+  .object({
+    steps: z
+      .array(
+        z.object({
+          name: touchpointName,
+          channel: z.string().min(1).max(LIMITS.maxChannelLength).optional(),
+          where: z.record(z.string().min(1).max(LIMITS.maxPropertyKeyLength), propertyValue).optional(),
+        }),
+      )
+      .min(1)
+      .max(MAX_FUNNEL_STEPS),
+    /** Step k counts when at most this long after step 1; up to a year. */
+    windowMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(366 * 24 * 3_600_000),
+    from: epochMs.optional(),
+    to: epochMs.optional(),
+    breakdown: z.string().min(1).max(LIMITS.maxPropertyKeyLength).optional(),
+  })
+  .refine((v) => v.from === undefined || v.to === undefined || v.from <= v.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
+
+export const dropoffInput = z.object({
+  step: z.number().int().min(2).max(MAX_FUNNEL_STEPS),
+  limit: z.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).max(256).optional(),
+});
+
+export const pathsInput = z.object({
+  start: touchpointName.optional(),
+  end: touchpointName.optional(),
+  depth: z.number().int().min(1).max(MAX_PATH_DEPTH).default(5),
+  limit: z.number().int().min(1).max(1_000).default(20),
+});
+
+const touchpointRef = z.object({
+  name: touchpointName,
+  channel: z.string().min(1).max(LIMITS.maxChannelLength).optional(),
+});
+
+export const journeyMapInput = z.object({
+  stages: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1).max(100),
+        touchpoints: z.array(touchpointRef).max(50),
+      }),
+    )
+    .min(1)
+    .max(20)
+    .refine((stages) => new Set(stages.map((s) => s.name)).size === stages.length, {
+      message: 'stage names must be unique',
+    }),
+});
+
+export const rangeInput = z
+  .object({ from: epochMs.optional(), to: epochMs.optional() })
+  .refine((v) => v.from === undefined || v.to === undefined || v.from <= v.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
+
+const DAY = 86_400_000;
+export const overviewInput = z
+  .object({ from: epochMs, to: epochMs, conversion: touchpointRef.optional() })
+  .refine((v) => v.from <= v.to && Math.floor(v.to / DAY) - Math.floor(v.from / DAY) < MAX_OVERVIEW_DAYS, {
+    message: `from must not be after to, and the range at most ${MAX_OVERVIEW_DAYS} days`,
+    path: ['to'],
+  });
+
