@@ -1,10 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isCollectorProcedure } from '@parcours/api';
 
-/** Procedures that pages on any origin post to. */
-const COLLECTOR_PATHS = new Set(['/trpc/collect', '/trpc/consent']);
-
+/**
+ * The procedures pages on any origin post to (`collect`, `consent`: the write-key
+ * entries of the permission table). Nothing else answers another origin: no
+ * authenticated procedure sends `Access-Control-Allow-Origin`.
+ */
 export function isCollectorPath(pathname: string): boolean {
-  return COLLECTOR_PATHS.has(pathname);
+  return pathname.startsWith('/trpc/') && isCollectorProcedure(pathname.slice('/trpc/'.length));
 }
 
 /**

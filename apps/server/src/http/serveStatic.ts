@@ -45,10 +45,7 @@ export async function serveStatic(
     'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
     'Content-Length': info.size,
     'X-Content-Type-Options': 'nosniff',
-    // Hashed assets never change; the rest (index.html, sdk.js) must stay fresh.
-    'Cache-Control': file.includes(`${sep}assets${sep}`)
-      ? 'public, max-age=31536000, immutable'
-      : 'public, max-age=300',
+    'Cache-Control': getCacheControl(file),
   };
   if (options.pathname.startsWith('/sdk') || options.pathname.startsWith('/banner')) {
     headers['Access-Control-Allow-Origin'] = '*';
@@ -56,4 +53,14 @@ export async function serveStatic(
   res.writeHead(200, headers);
   if (req.method === 'HEAD') res.end();
   else createReadStream(file).pipe(res);
+}
+
+/**
+ * Hashed assets never change; `index.html` is revalidated on every load so a new
+ * release (and its new asset names) is picked up at once; the SDK may be cached briefly.
+ */
+function getCacheControl(file: string): string {
+  if (file.includes(`${sep}assets${sep}`)) return 'public, max-age=31536000, immutable';
+  if (extname(file) === '.html') return 'no-cache';
+  return 'public, max-age=300';
 }

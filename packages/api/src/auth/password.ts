@@ -17,8 +17,12 @@ export const PASSWORD_LENGTH = { min: 10, max: 256 } as const;
 function derive(password: string, salt: Buffer, params: ScryptOptions & { N: number }): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     // maxmem: Node's 32 MiB default is exactly 128·N·r, which scrypt exceeds by a little.
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...params, maxmem: 256 * params.N * params.r! }, (error, key) =>
-      error ? reject(error) : resolve(key),
+    scrypt(
+      password.normalize('NFKC'),
+      salt,
+      KEY_LENGTH,
+      { ...params, maxmem: 256 * params.N * params.r! },
+      (error, key) => (error ? reject(error) : resolve(key)),
     );
   });
 }
@@ -27,7 +31,9 @@ function derive(password: string, salt: Buffer, params: ScryptOptions & { N: num
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, PARAMS);
-  return [PREFIX, PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  return [PREFIX, PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join(
+    '$',
+  );
 }
 
 /** True when `password` matches `stored`, compared in constant time. */
@@ -35,7 +41,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [prefix, n, r, p, salt, hash] = stored.split('$');
   if (prefix !== PREFIX || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
-  const key = await derive(password, Buffer.from(salt, 'base64url'), { N: Number(n), r: Number(r), p: Number(p) });
+  const key = await derive(password, Buffer.from(salt, 'base64url'), {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+  });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 

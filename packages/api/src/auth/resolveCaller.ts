@@ -2,13 +2,25 @@ import { TRPCError } from '@trpc/server';
 import type { Project, Session } from '@parcours/store';
 import type { Context, ProjectCaller } from '../context.js';
 import { DEFAULT_SESSION_IDLE_MS } from './createApiServices.js';
+import { serializeSessionCookie } from './sessionCookie.js';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
-/** The session of the request's cookie, if it is alive. */
+/**
+ * The session of the request's cookie, if it is alive. When the store pushed its idle
+ * expiry back, the cookie's `Max-Age` is pushed back too, or the browser would drop
+ * an active session a week after sign-in.
+ */
 export async function resolveSession(ctx: Context): Promise<Session | undefined> {
   if (ctx.sessionToken === undefined) return undefined;
-  return ctx.store.getSession(ctx.sessionToken, ctx.services?.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS);
+  const idleMs = ctx.services?.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS;
+  const session = await ctx.store.getSession(ctx.sessionToken, idleMs);
+  if (session?.renewed) {
+    ctx.setCookie?.(
+      serializeSessionCookie(ctx.sessionToken, { secure: ctx.request?.secure ?? false, maxAgeMs: idleMs }),
+    );
+  }
+  return session;
 }
 
 function notFound(projectId: string | undefined): TRPCError {

@@ -6,7 +6,10 @@ export const SESSION_COOKIE = 'parcours_session';
  * (not sent on cross-site POSTs), `Path=/`, `Secure` over HTTPS. `Max-Age` matches the
  * idle expiry; the server pushes both back as the session is used.
  */
-export function serializeSessionCookie(token: string, options: { secure: boolean; maxAgeMs: number }): string {
+export function serializeSessionCookie(
+  token: string,
+  options: { secure: boolean; maxAgeMs: number },
+): string {
   const parts = [
     `${SESSION_COOKIE}=${token}`,
     'HttpOnly',
@@ -28,7 +31,8 @@ export function readSessionCookie(cookieHeader: string | undefined): string | un
   if (!cookieHeader) return undefined;
   for (const pair of cookieHeader.split(';')) {
     const at = pair.indexOf('=');
-    if (at !== -1 && pair.slice(0, at).trim() === SESSION_COOKIE) return pair.slice(at + 1).trim() || undefined;
+    if (at !== -1 && pair.slice(0, at).trim() === SESSION_COOKIE)
+      return pair.slice(at + 1).trim() || undefined;
   }
   return undefined;
 }

@@ -11,6 +11,9 @@ export function toCsvField(value: string | number | boolean | null | undefined):
 }
 
 /** A CSV document: a header row, then one row per record, CRLF line ends. */
-export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null | undefined>>): string {
+export function toCsv(
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null | undefined>>,
+): string {
   return [header, ...rows].map((row) => row.map(toCsvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -31,7 +31,10 @@ export const adminRouter = router({
     .input(z.object({ confirmName: z.string().max(100) }))
     .mutation(async ({ ctx, input }) => {
       if (input.confirmName !== ctx.project.name) {
-        throw new TRPCError({ code: 'BAD_REQUEST', message: `confirmName: type the project's name, "${ctx.project.name}"` });
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `confirmName: type the project's name, "${ctx.project.name}"`,
+        });
       }
       await auditProject(ctx, 'project.deleted', { target: ctx.project.name });
       await ctx.store.deleteProject(ctx.project.projectId);

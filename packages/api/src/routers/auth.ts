@@ -3,7 +3,13 @@ import type { Store, User } from '@parcours/store';
 import { z } from 'zod';
 import { auditInstance } from '../auth/audit.js';
 import { DEFAULT_SESSION_IDLE_MS } from '../auth/createApiServices.js';
-import { describePasswordProblem, getDecoyHash, hashPassword, PASSWORD_LENGTH, verifyPassword } from '../auth/password.js';
+import {
+  describePasswordProblem,
+  getDecoyHash,
+  hashPassword,
+  PASSWORD_LENGTH,
+  verifyPassword,
+} from '../auth/password.js';
 import { serializeClearedSessionCookie, serializeSessionCookie } from '../auth/sessionCookie.js';
 import type { Context } from '../context.js';
 import { publicProcedure, router, userProcedure } from '../trpc.js';
@@ -42,40 +48,38 @@ export const authRouter = router({
    * whether the email exists or not (same answer, same time); five failures within
    * 15 minutes for one email or from one address answer 429 with `Retry-After`.
    */
-  signIn: publicProcedure
-    .input(z.object({ email, password }))
-    .mutation(async ({ ctx, input }) => {
-      const address = input.email.toLowerCase();
-      const throttle = ctx.services?.signInThrottle;
-      const keys = [`email:${address}`, `ip:${ctx.request?.ip ?? 'unknown'}`];
-      const retryAfterMs = throttle?.getRetryAfterMs(keys) ?? 0;
-      if (retryAfterMs > 0) {
-        const seconds = Math.ceil(retryAfterMs / 1000);
-        ctx.setHeader?.('Retry-After', String(seconds));
-        throw new TRPCError({
-          code: 'TOO_MANY_REQUESTS',
-          message: `Too many failed sign-ins: try again in ${Math.ceil(seconds / 60)} minutes`,
-        });
-      }
-      const user = await ctx.store.getUserByEmail(address);
-      const matches = await verifyPassword(input.password, user?.passwordHash ?? (await getDecoyHash()));
-      if (user === undefined || !matches) {
-        throttle?.recordFailure(keys);
-        await auditInstance(ctx, {
-          actor: { kind: 'user', id: user?.userId, label: address },
-          action: 'auth.signInFailed',
-          target: address,
-        });
-        throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong email or password' });
-      }
-      throttle?.clear(keys[0]!);
-      await startSession(ctx, user);
-      await auditInstance(ctx, {
-        actor: { kind: 'user', id: user.userId, label: user.email },
-        action: 'auth.signIn',
+  signIn: publicProcedure.input(z.object({ email, password })).mutation(async ({ ctx, input }) => {
+    const address = input.email.toLowerCase();
+    const throttle = ctx.services?.signInThrottle;
+    const keys = [`email:${address}`, `ip:${ctx.request?.ip ?? 'unknown'}`];
+    const retryAfterMs = throttle?.getRetryAfterMs(keys) ?? 0;
+    if (retryAfterMs > 0) {
+      const seconds = Math.ceil(retryAfterMs / 1000);
+      ctx.setHeader?.('Retry-After', String(seconds));
+      throw new TRPCError({
+        code: 'TOO_MANY_REQUESTS',
+        message: `Too many failed sign-ins: try again in ${Math.ceil(seconds / 60)} minutes`,
       });
-      return describeAccount(ctx.store, user);
-    }),
+    }
+    const user = await ctx.store.getUserByEmail(address);
+    const matches = await verifyPassword(input.password, user?.passwordHash ?? (await getDecoyHash()));
+    if (user === undefined || !matches) {
+      throttle?.recordFailure(keys);
+      await auditInstance(ctx, {
+        actor: { kind: 'user', id: user?.userId, label: address },
+        action: 'auth.signInFailed',
+        target: address,
+      });
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong email or password' });
+    }
+    throttle?.clear(keys[0]!);
+    await startSession(ctx, user);
+    await auditInstance(ctx, {
+      actor: { kind: 'user', id: user.userId, label: user.email },
+      action: 'auth.signIn',
+    });
+    return describeAccount(ctx.store, user);
+  }),
 
   /** Ends the session server-side and clears the cookie. */
   signOut: userProcedure.mutation(async ({ ctx }) => {
@@ -99,7 +103,11 @@ export const authRouter = router({
       if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
         throw new TRPCError({ code: 'BAD_REQUEST', message: 'currentPassword: does not match' });
       }
-      await ctx.store.setPasswordHash(user.userId, await hashPassword(input.newPassword), ctx.session.sessionId);
+      await ctx.store.setPasswordHash(
+        user.userId,
+        await hashPassword(input.newPassword),
+        ctx.session.sessionId,
+      );
       await auditInstance(ctx, {
         actor: { kind: 'user', id: user.userId, label: user.email },
         action: 'auth.passwordChanged',
@@ -158,7 +166,10 @@ export const authRouter = router({
         email: input.email,
       });
       if (accepted === undefined) {
-        throw new TRPCError({ code: 'NOT_FOUND', message: 'This invitation was used, revoked or has expired' });
+        throw new TRPCError({
+          code: 'NOT_FOUND',
+          message: 'This invitation was used, revoked or has expired',
+        });
       }
       const { user, projectId } = accepted;
       await ctx.store.appendAudit({

@@ -100,4 +100,3 @@ export const overviewInput = z
     message: `from must not be after to, and the range at most ${MAX_OVERVIEW_DAYS} days`,
     path: ['to'],
   });
-

@@ -9,7 +9,9 @@ const projectInput = z.object({ projectId: z.string().min(1).max(64) });
 /** The project's secret keys, for scripts and curl (owners only). */
 export const keysRouter = router({
   /** The keys, by prefix and label: a key is shown only once, when made. */
-  list: projectProcedure.input(projectInput).query(({ ctx }) => ctx.store.listSecretKeys(ctx.project.projectId)),
+  list: projectProcedure
+    .input(projectInput)
+    .query(({ ctx }) => ctx.store.listSecretKeys(ctx.project.projectId)),
 
   /** Makes a key with a scope: `read` (journey queries), `privacy` (privacy procedures), `admin` (everything). */
   create: projectProcedure
@@ -27,11 +29,16 @@ export const keysRouter = router({
   revoke: projectProcedure
     .input(projectInput.extend({ keyId: z.string().min(1).max(64) }))
     .mutation(async ({ ctx, input }) => {
-      const key = (await ctx.store.listSecretKeys(ctx.project.projectId)).find((k) => k.keyId === input.keyId);
+      const key = (await ctx.store.listSecretKeys(ctx.project.projectId)).find(
+        (k) => k.keyId === input.keyId,
+      );
       if (key === undefined || !(await ctx.store.revokeSecretKey(ctx.project.projectId, input.keyId))) {
         throw new TRPCError({ code: 'NOT_FOUND', message: `No key ${input.keyId}` });
       }
-      await auditProject(ctx, 'key.revoked', { target: `${key.prefix}… (${key.label})`, detail: { scope: key.scope } });
+      await auditProject(ctx, 'key.revoked', {
+        target: `${key.prefix}… (${key.label})`,
+        detail: { scope: key.scope },
+      });
       return { revoked: true as const };
     }),
 });

@@ -86,11 +86,15 @@ export const membersRouter = router({
   /** Changes a member's role. */
   setRole: projectProcedure.input(projectInput.extend({ userId, role })).mutation(async ({ ctx, input }) => {
     const before = await ctx.store.getRole(ctx.project.projectId, input.userId);
-    if (before === undefined) throw new TRPCError({ code: 'NOT_FOUND', message: `No member ${input.userId}` });
+    if (before === undefined)
+      throw new TRPCError({ code: 'NOT_FOUND', message: `No member ${input.userId}` });
     await assertKeepsAnOwner(ctx, input.userId, input.role);
     await ctx.store.setMember(ctx.project.projectId, input.userId, input.role);
     const user = await ctx.store.getUser(input.userId);
-    await auditProject(ctx, 'member.roleChanged', { target: user?.email, detail: { from: before, to: input.role } });
+    await auditProject(ctx, 'member.roleChanged', {
+      target: user?.email,
+      detail: { from: before, to: input.role },
+    });
     return { userId: input.userId, role: input.role };
   }),
 

@@ -36,9 +36,11 @@ export const sharesRouter = router({
     .input(
       z.object({
         view: z.enum(SHARE_VIEWS),
-        params: z.record(z.string().max(64), z.string().max(2_000)).refine((p) => Object.keys(p).length <= 30, {
-          message: 'at most 30 params',
-        }),
+        params: z
+          .record(z.string().max(64), z.string().max(2_000))
+          .refine((p) => Object.keys(p).length <= 30, {
+            message: 'at most 30 params',
+          }),
         query: z.record(z.string(), z.unknown()),
         expiresInDays: z.number().int().min(1).max(365),
       }),
@@ -46,7 +48,11 @@ export const sharesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const parsed = SHARE_QUERIES[input.view].safeParse(input.query);
       if (!parsed.success) {
-        throw new TRPCError({ code: 'BAD_REQUEST', message: `query: not a valid ${input.view} query`, cause: parsed.error });
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `query: not a valid ${input.view} query`,
+          cause: parsed.error,
+        });
       }
       const query: Record<string, unknown> = { ...parsed.data };
       // A breakdown can list property values that identify people (emails, ids): a

@@ -19,7 +19,8 @@ export function describeAccountStoreConformance(engine: string, openStore: () =>
     });
     afterEach(() => store.close());
 
-    const user = (email: string) => store.createUser({ email, name: email.split('@')[0]!, passwordHash: 'h' });
+    const user = (email: string) =>
+      store.createUser({ email, name: email.split('@')[0]!, passwordHash: 'h' });
 
     it('makes the first user the instance administrator, owner of every project', async () => {
       expect(await store.countUsers()).toBe(0);
@@ -104,7 +105,12 @@ export function describeAccountStoreConformance(engine: string, openStore: () =>
     it('refuses expired and revoked invitations', async () => {
       const expired = await store.createInvitation({ projectId, email: 'a@x.io', role: 'viewer', ttlMs: -1 });
       expect(await store.getInvitation(expired.token)).toBeUndefined();
-      const revoked = await store.createInvitation({ projectId, email: 'b@x.io', role: 'viewer', ttlMs: DAY });
+      const revoked = await store.createInvitation({
+        projectId,
+        email: 'b@x.io',
+        role: 'viewer',
+        ttlMs: DAY,
+      });
       expect(await store.revokeInvitation(projectId, revoked.invitationId)).toBe(true);
       expect(await store.acceptInvitation(revoked.token, { name: 'B', passwordHash: 'h' })).toBeUndefined();
     });
@@ -163,7 +169,11 @@ export function describeAccountStoreConformance(engine: string, openStore: () =>
       });
       const log = await store.getAuditLog(projectId, { limit: 10 });
       // Ada owns both projects (first user), Eve is nobody's member.
-      expect(log.entries.map((e) => e.action)).toEqual(['auth.signInFailed', 'member.invited', 'auth.signIn']);
+      expect(log.entries.map((e) => e.action)).toEqual([
+        'auth.signInFailed',
+        'member.invited',
+        'auth.signIn',
+      ]);
       const page = await store.getAuditLog(projectId, { limit: 1, action: 'member.' });
       expect(page.entries.map((e) => e.target)).toEqual(['bob@example.com']);
       const byActor = await store.getAuditLog(projectId, { limit: 10, actor: 'ADA@example.com' });

@@ -50,6 +50,8 @@ export interface Session {
   user: User;
   createdAt: number;
   lastSeenAt: number;
+  /** True when this read pushed the idle expiry back (at most once a minute): time to renew the cookie. */
+  renewed: boolean;
 }
 
 /** A secret key as listed: never the key, only its first characters. */

@@ -41,7 +41,9 @@ describe('openSqliteStore', () => {
       ['demo', 'admin'],
     ]);
     expect(new Set(keys.map((k) => k.keyId)).size).toBe(2);
-    expect(await store.revokeSecretKey(before.projectId, keys.find((k) => k.label === 'demo')!.keyId)).toBe(true);
+    expect(await store.revokeSecretKey(before.projectId, keys.find((k) => k.label === 'demo')!.keyId)).toBe(
+      true,
+    );
     expect(await store.getKeyGrant(before.demoKey)).toBeUndefined();
     expect(await store.countUsers()).toBe(0);
     await store.close();

@@ -157,13 +157,15 @@ export function createSqliteAccountStore(
         sessions.deleteSessionByHash(hash);
         return undefined;
       }
-      if (at - row.last_seen_at > TOUCH_EVERY_MS) sessions.touchSession(hash, at);
+      const renewed = at - row.last_seen_at > TOUCH_EVERY_MS;
+      if (renewed) sessions.touchSession(hash, at);
       const user = users.getUserByRowId(row.user_id)!;
       return {
         sessionId: row.public_id,
         user: toUser(user),
         createdAt: row.created_at,
-        lastSeenAt: at - row.last_seen_at > TOUCH_EVERY_MS ? at : row.last_seen_at,
+        lastSeenAt: renewed ? at : row.last_seen_at,
+        renewed,
       };
     },
     async deleteSession(token) {
@@ -182,15 +184,13 @@ export function createSqliteAccountStore(
       return memberships.getRole(project.id, user.id);
     },
     async listMembers(projectId) {
-      return memberships.getMembers(projectRowOf(projectId).id).map(
-        (row): Member => ({
-          userId: row.public_id,
-          email: row.email,
-          name: row.name,
-          role: row.role,
-          since: row.created_at,
-        }),
-      );
+      return memberships.getMembers(projectRowOf(projectId).id).map((row): Member => ({
+        userId: row.public_id,
+        email: row.email,
+        name: row.name,
+        role: row.role,
+        since: row.created_at,
+      }));
     },
     async setMember(projectId, userId, role) {
       memberships.upsertMember(projectRowOf(projectId).id, userRowIdOf(userId), role, now());
@@ -288,7 +288,14 @@ export function createSqliteAccountStore(
       const shareId = createKey('share', 9);
       shareLinks.insertShareLink(
         hashToken(token),
-        { publicId: shareId, projectRowId: projectRowOf(projectId).id, view, state: JSON.stringify(state), createdBy, expiresAt },
+        {
+          publicId: shareId,
+          projectRowId: projectRowOf(projectId).id,
+          view,
+          state: JSON.stringify(state),
+          createdBy,
+          expiresAt,
+        },
         createdAt,
       );
       return { shareId, projectId, view, state, createdBy, createdAt, expiresAt, revokedAt: null, token };

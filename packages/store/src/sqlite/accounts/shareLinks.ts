@@ -56,8 +56,10 @@ export function prepareShareLinkQueries(db: Database.Database) {
         link.expiresAt,
       );
     },
-    getLiveShareLink: (hash: string, now: number) => getLiveShareLink.get(hash, now) as ShareLinkRow | undefined,
-    getShareLinksOfProject: (projectRowId: number) => getShareLinksOfProject.all(projectRowId) as ShareLinkRow[],
+    getLiveShareLink: (hash: string, now: number) =>
+      getLiveShareLink.get(hash, now) as ShareLinkRow | undefined,
+    getShareLinksOfProject: (projectRowId: number) =>
+      getShareLinksOfProject.all(projectRowId) as ShareLinkRow[],
     revokeShareLink: (projectRowId: number, publicId: string, now: number) =>
       revokeShareLink.run(now, projectRowId, publicId).changes === 1,
   };
