@@ -1,0 +1,297 @@
+import { TRPCError } from '@trpc/server';
+import { openSqliteStore, type Store } from '@parcours/store';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from './appRouter.js';
+import { hashPassword } from './auth/password.js';
+import type { Context } from './context.js';
+import { PERMISSIONS } from './permissions.js';
+import { createCallerFactory, projectProcedure, router } from './trpc.js';
+
+/**
+ * Issue 7: every procedure of the router, called by every kind of caller, answers as
+ * the permission table says. Allowed callers must succeed (each procedure has a
+ * sample input that works on a fresh fixture); the others get the exact error code.
+ */
+const PASSWORD = 'a long enough password';
+const SELF = 'http://parcours.test';
+const DAY = 86_400_000;
+let passwordHash: string;
+beforeAll(async () => {
+  passwordHash = await hashPassword(PASSWORD);
+});
+
+interface Fixture {
+  store: Store;
+  projectId: string;
+  writeKey: string;
+  sessions: Record<'owner' | 'analyst' | 'privacy' | 'viewer' | 'outsider', string>;
+  keys: Record<'read' | 'privacy' | 'admin', string>;
+  extraUserId: string;
+  extraKeyId: string;
+  invitationId: string;
+  invitationToken: string;
+  shareId: string;
+  shareToken: string;
+}
+
+async function createFixture(): Promise<Fixture> {
+  const store = openSqliteStore({ filename: ':memory:' });
+  const outsiderProject = await store.createProject({ name: 'Elsewhere' });
+  const outsider = await store.createUser({ email: 'outsider@example.com', name: 'O', passwordHash });
+  const { projectId, writeKey } = await store.createProject({ name: 'Shop' });
+  await store.insertEvents(projectId, [
+    { id: 'e1', type: 'track', name: 'A', anonymousId: 'a1', timestamp: 1_000 },
+    { id: 'e2', type: 'track', name: 'B', anonymousId: 'a1', timestamp: 2_000 },
+  ]);
+  const sessions = { outsider: (await store.createSession(outsider.userId)).token } as Fixture['sessions'];
+  for (const role of ['owner', 'analyst', 'privacy', 'viewer'] as const) {
+    const user = await store.createUser({ email: `${role}@example.com`, name: role, passwordHash });
+    await store.setMember(projectId, user.userId, role);
+    sessions[role] = (await store.createSession(user.userId)).token;
+  }
+  expect(await store.getRole(outsiderProject.projectId, outsider.userId)).toBe('owner');
+  const keys = {} as Fixture['keys'];
+  for (const scope of ['read', 'privacy', 'admin'] as const) {
+    keys[scope] = (await store.createSecretKey(projectId, { scope, label: scope })).key;
+  }
+  const extra = await store.createUser({ email: 'extra@example.com', name: 'Extra', passwordHash });
+  await store.setMember(projectId, extra.userId, 'viewer');
+  const extraKey = await store.createSecretKey(projectId, { scope: 'read', label: 'extra' });
+  const invitation = await store.createInvitation({
+    projectId,
+    email: 'new@example.com',
+    role: 'viewer',
+    ttlMs: DAY,
+  });
+  const share = await store.createShareLink({
+    projectId,
+    view: 'paths',
+    state: { params: {}, query: { depth: 3, limit: 10 } },
+    createdBy: 'owner@example.com',
+    expiresAt: Date.now() + DAY,
+  });
+  return {
+    store,
+    projectId,
+    writeKey,
+    sessions,
+    keys,
+    extraUserId: extra.userId,
+    extraKeyId: extraKey.keyId,
+    invitationId: invitation.invitationId,
+    invitationToken: invitation.token,
+    shareId: share.shareId,
+    shareToken: share.token,
+  };
+}
+
+/** A working input for every procedure; a new procedure needs one here. */
+const SAMPLES: Record<string, (f: Fixture) => unknown> = {
+  collect: (f) => ({
+    writeKey: f.writeKey,
+    batch: [{ id: 'e9', type: 'track', name: 'C', anonymousId: 'a2', timestamp: Date.UTC(2026, 0, 1) }],
+  }),
+  consent: (f) => ({
+    writeKey: f.writeKey,
+    records: [
+      {
+        id: 'c1',
+        timestamp: Date.UTC(2026, 0, 1),
+        granted: ['analytics'],
+        denied: [],
+        policyVersion: '1',
+        source: 'banner',
+      },
+    ],
+  }),
+  'auth.signIn': () => ({ email: 'viewer@example.com', password: PASSWORD }),
+  'auth.invitation': (f) => ({ token: f.invitationToken }),
+  'auth.acceptInvitation': (f) => ({ token: f.invitationToken, name: 'Newcomer', password: PASSWORD }),
+  'auth.me': () => undefined,
+  'auth.signOut': () => undefined,
+  'auth.changePassword': () => ({ currentPassword: PASSWORD, newPassword: 'another long password' }),
+  'journeys.person': (f) => ({ projectId: f.projectId, anonymousId: 'a1' }),
+  'journeys.funnel': (f) => ({
+    projectId: f.projectId,
+    steps: [{ name: 'A' }, { name: 'B' }],
+    windowMs: DAY,
+  }),
+  'journeys.funnelDropoffs': (f) => ({
+    projectId: f.projectId,
+    steps: [{ name: 'A' }, { name: 'B' }],
+    windowMs: DAY,
+    step: 2,
+  }),
+  'journeys.paths': (f) => ({ projectId: f.projectId }),
+  'journeys.journeyMap': (f) => ({ projectId: f.projectId }),
+  'journeys.stages': (f) => ({ projectId: f.projectId }),
+  'journeys.overview': (f) => ({ projectId: f.projectId, from: 0, to: DAY }),
+  'journeys.setJourneyMap': (f) => ({
+    projectId: f.projectId,
+    stages: [{ name: 'awareness', touchpoints: [] }],
+  }),
+  'privacy.consentRecords': (f) => ({ projectId: f.projectId }),
+  'admin.project': (f) => ({ projectId: f.projectId }),
+  'admin.renameProject': (f) => ({ projectId: f.projectId, name: 'Renamed' }),
+  'admin.deleteProject': (f) => ({ projectId: f.projectId, confirmName: 'Shop' }),
+  'members.list': (f) => ({ projectId: f.projectId }),
+  'members.invite': (f) => ({ projectId: f.projectId, email: 'invitee@example.com', role: 'analyst' }),
+  'members.setRole': (f) => ({ projectId: f.projectId, userId: f.extraUserId, role: 'analyst' }),
+  'members.remove': (f) => ({ projectId: f.projectId, userId: f.extraUserId }),
+  'members.revokeInvitation': (f) => ({ projectId: f.projectId, invitationId: f.invitationId }),
+  'keys.list': (f) => ({ projectId: f.projectId }),
+  'keys.create': (f) => ({ projectId: f.projectId, scope: 'read', label: 'CI' }),
+  'keys.revoke': (f) => ({ projectId: f.projectId, keyId: f.extraKeyId }),
+  'audit.list': (f) => ({ projectId: f.projectId }),
+  'audit.exportCsv': (f) => ({ projectId: f.projectId }),
+  'shares.create': (f) => ({
+    projectId: f.projectId,
+    view: 'paths',
+    params: {},
+    query: {},
+    expiresInDays: 7,
+  }),
+  'shares.list': (f) => ({ projectId: f.projectId }),
+  'shares.revoke': (f) => ({ projectId: f.projectId, shareId: f.shareId }),
+  'share.get': (f) => ({ token: f.shareToken }),
+};
+
+type CallerKind =
+  | { kind: 'role'; role: 'owner' | 'analyst' | 'privacy' | 'viewer' }
+  | { kind: 'outsider' }
+  | { kind: 'scope'; scope: 'read' | 'privacy' | 'admin' }
+  | { kind: 'writeKey' }
+  | { kind: 'none' };
+
+const CALLERS: CallerKind[] = [
+  ...(['owner', 'analyst', 'privacy', 'viewer'] as const).map((role) => ({ kind: 'role' as const, role })),
+  { kind: 'outsider' },
+  ...(['read', 'privacy', 'admin'] as const).map((scope) => ({ kind: 'scope' as const, scope })),
+  { kind: 'writeKey' },
+  { kind: 'none' },
+];
+
+const describeCaller = (c: CallerKind) =>
+  c.kind === 'role' ? c.role : c.kind === 'scope' ? `${c.scope} key` : c.kind;
+
+function contextOf(f: Fixture, caller: CallerKind): Context {
+  const base: Context = {
+    store: f.store,
+    request: { ip: '127.0.0.1', origin: SELF, selfOrigin: SELF, secure: false },
+    setCookie: () => {},
+    setHeader: () => {},
+  };
+  switch (caller.kind) {
+    case 'role':
+      return { ...base, sessionToken: f.sessions[caller.role] };
+    case 'outsider':
+      return { ...base, sessionToken: f.sessions.outsider };
+    case 'scope':
+      return { ...base, authorization: `Bearer ${f.keys[caller.scope]}` };
+    case 'writeKey':
+      return { ...base, authorization: `Bearer ${f.writeKey}` };
+    case 'none':
+      return base;
+  }
+}
+
+/** What the permission table says this caller gets: 'ok' or the error code. */
+function expectedOutcome(path: string, caller: CallerKind): string {
+  const permission = PERMISSIONS[path]!;
+  switch (permission.access) {
+    case 'public':
+    case 'writeKey':
+      return 'ok';
+    case 'user':
+      return caller.kind === 'role' || caller.kind === 'outsider' ? 'ok' : 'UNAUTHORIZED';
+    case 'project':
+      if (caller.kind === 'none' || caller.kind === 'writeKey') return 'UNAUTHORIZED';
+      if (caller.kind === 'outsider') return 'NOT_FOUND';
+      if (caller.kind === 'role') return permission.roles.includes(caller.role) ? 'ok' : 'FORBIDDEN';
+      return permission.scopes.includes(caller.scope) ? 'ok' : 'FORBIDDEN';
+  }
+}
+
+const createCaller = createCallerFactory(appRouter);
+const procedurePaths = Object.keys(appRouter._def.procedures).sort();
+
+async function outcomeOf(path: string, caller: CallerKind): Promise<string> {
+  const f = await createFixture();
+  try {
+    let target: unknown = createCaller(contextOf(f, caller));
+    for (const part of path.split('.')) target = (target as Record<string, unknown>)[part];
+    await (target as (input: unknown) => Promise<unknown>)(SAMPLES[path]!(f));
+    return 'ok';
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  } finally {
+    await f.store.close();
+  }
+}
+
+describe('the permission table', () => {
+  it('has one entry per procedure of the router, and a sample input for each', () => {
+    expect(procedurePaths.length).toBeGreaterThan(30);
+    expect(Object.keys(PERMISSIONS).sort()).toEqual(procedurePaths);
+    expect(Object.keys(SAMPLES).sort()).toEqual(procedurePaths);
+  });
+
+  it('refuses to run a procedure that has no entry', async () => {
+    const rogue = router({ rogue: projectProcedure.query(() => 'secret') });
+    const f = await createFixture();
+    const caller = createCallerFactory(rogue)(contextOf(f, { kind: 'role', role: 'owner' }));
+    await expect(caller.rogue({ projectId: f.projectId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await f.store.close();
+  });
+
+  // The table is the truth the middleware enforces (below); these are the issue's
+  // rules it must keep, so that an edit to the table that breaks one fails here.
+  it("keeps issue 7's rules: privacy to owners and privacy officers, administration to owners, viewers read only", () => {
+    const project = (path: string) => {
+      const permission = PERMISSIONS[path]!;
+      if (permission.access !== 'project') throw new Error(`${path} is not a project procedure`);
+      return { roles: [...permission.roles].sort(), scopes: [...permission.scopes].sort() };
+    };
+    const typeOf = (path: string) =>
+      (appRouter._def.procedures as Record<string, { _def: { type: string } }>)[path]!._def.type;
+    for (const path of procedurePaths.filter((p) => /^(privacy|audit)\./.test(p))) {
+      expect(project(path).roles, path).toEqual(['owner', 'privacy']);
+      expect(project(path).scopes, path).toEqual(['admin', 'privacy']);
+    }
+    const ownerOnly = procedurePaths.filter((p) =>
+      /^(members|keys)\.|^admin\.(rename|delete)Project$|^shares\.(list|revoke)$/.test(p),
+    );
+    expect(ownerOnly.length).toBeGreaterThanOrEqual(12);
+    for (const path of ownerOnly)
+      expect(project(path), path).toEqual({ roles: ['owner'], scopes: ['admin'] });
+    for (const path of procedurePaths.filter((p) => PERMISSIONS[p]!.access === 'project')) {
+      const { roles, scopes } = project(path);
+      if (typeOf(path) === 'mutation') {
+        expect(roles, `${path}: viewers change nothing`).not.toContain('viewer');
+        expect(scopes, `${path}: read keys change nothing`).not.toContain('read');
+      }
+      if (path.startsWith('journeys.') && path !== 'journeys.person') {
+        expect(roles, `${path}: the privacy role reads person timelines only`).not.toContain('privacy');
+      }
+      expect(roles, path).toContain('owner');
+      expect(scopes, path).toContain('admin');
+    }
+    expect(project('journeys.setJourneyMap').roles).toEqual(['analyst', 'owner']);
+    expect(project('shares.create').roles).toEqual(['analyst', 'owner']);
+    expect(PERMISSIONS['collect']).toEqual({ access: 'writeKey' });
+    expect(PERMISSIONS['consent']).toEqual({ access: 'writeKey' });
+  });
+
+  for (const path of procedurePaths) {
+    it(`${path}: every caller gets what the table says`, async () => {
+      const got: Record<string, string> = {};
+      const expected: Record<string, string> = {};
+      for (const caller of CALLERS) {
+        got[describeCaller(caller)] = await outcomeOf(path, caller);
+        expected[describeCaller(caller)] = expectedOutcome(path, caller);
+      }
+      expect(got).toEqual(expected);
+    }, 60_000);
+  }
+});
