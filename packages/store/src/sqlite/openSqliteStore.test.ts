@@ -26,7 +26,9 @@ describe('openSqliteStore', () => {
     ) as { projectId: string; writeKey: string; secretKey: string; demoKey: string };
     const filename = newFile();
     copyFileSync(fixture, filename);
-    expect(new Database(filename, { readonly: true }).pragma('user_version', { simple: true })).toBe(3);
+    const raw = new Database(filename, { readonly: true });
+    expect(raw.pragma('user_version', { simple: true })).toBe(3);
+    raw.close();
 
     const store = openSqliteStore({ filename });
     for (const key of [before.secretKey, before.demoKey]) {
