@@ -1,15 +1,39 @@
 import { importCommand, IMPORT_HELP } from './commands/importCommand.js';
+import { keyCreateCommand, KEY_CREATE_HELP } from './commands/keyCreateCommand.js';
+import { keyListCommand, KEY_LIST_HELP } from './commands/keyListCommand.js';
+import { keyRevokeCommand, KEY_REVOKE_HELP } from './commands/keyRevokeCommand.js';
+import { memberAddCommand, MEMBER_ADD_HELP } from './commands/memberAddCommand.js';
+import { memberListCommand, MEMBER_LIST_HELP } from './commands/memberListCommand.js';
+import { memberRemoveCommand, MEMBER_REMOVE_HELP } from './commands/memberRemoveCommand.js';
 import { projectCreateCommand, PROJECT_CREATE_HELP } from './commands/projectCreateCommand.js';
+import { projectListCommand, PROJECT_LIST_HELP } from './commands/projectListCommand.js';
+import { readVersion } from './commands/readVersion.js';
 import { startCommand, START_HELP } from './commands/startCommand.js';
-import { processIo, UsageError, type CliIo } from './commands/CliIo.js';
+import { userCreateCommand, USER_CREATE_HELP } from './commands/userCreateCommand.js';
+import { userListCommand, USER_LIST_HELP } from './commands/userListCommand.js';
+import { userResetPasswordCommand, USER_RESET_PASSWORD_HELP } from './commands/userResetPasswordCommand.js';
+import { CliError, processIo, UsageError, type CliIo } from './commands/CliIo.js';
 
 const HELP = `Usage: parcours <command> [options]
 
 Commands:
-  start            serve the collector, the read API, the dashboard and /sdk.js
-  project create   create a project and print its keys as JSON
-  import FILE      bulk-load an NDJSON file of events into a project
+  start                serve the collector, the read API, the dashboard and /sdk.js
+  project create       create a project and print its keys as JSON
+  project list         list the projects
+  import FILE          bulk-load an NDJSON file of events into a project
+  user create          create a user account (password on stdin)
+  user list            list the users
+  user reset-password  set a user's password (on stdin) and sign them out everywhere
+  member add           give a user a role in a project
+  member list          list a project's members
+  member remove        take a user out of a project
+  key create           create a scoped secret key for the API
+  key list             list a project's secret keys (never the keys)
+  key revoke           revoke a secret key
 
+Every command prints one JSON line on stdout (but start) and takes --db FILE
+(default ./parcours.db). Exit codes: 0 done, 1 failed (unknown project or user…),
+2 usage error. "parcours --version" prints the version.
 Run "parcours <command> --help" for a command's options.`;
 
 interface Command {
@@ -20,23 +44,47 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   start: { help: START_HELP, run: startCommand },
   'project create': { help: PROJECT_CREATE_HELP, run: projectCreateCommand },
+  'project list': { help: PROJECT_LIST_HELP, run: projectListCommand },
   import: { help: IMPORT_HELP, run: importCommand },
+  'user create': { help: USER_CREATE_HELP, run: userCreateCommand },
+  'user list': { help: USER_LIST_HELP, run: userListCommand },
+  'user reset-password': { help: USER_RESET_PASSWORD_HELP, run: userResetPasswordCommand },
+  'member add': { help: MEMBER_ADD_HELP, run: memberAddCommand },
+  'member list': { help: MEMBER_LIST_HELP, run: memberListCommand },
+  'member remove': { help: MEMBER_REMOVE_HELP, run: memberRemoveCommand },
+  'key create': { help: KEY_CREATE_HELP, run: keyCreateCommand },
+  'key list': { help: KEY_LIST_HELP, run: keyListCommand },
+  'key revoke': { help: KEY_REVOKE_HELP, run: keyRevokeCommand },
 };
+
+/** The commands named by two words: `parcours user create`, `parcours key list`… */
+const GROUPS = new Set(
+  Object.keys(COMMANDS).flatMap((name) => (name.includes(' ') ? [name.split(' ')[0]] : [])),
+);
+
+const isHelp = (arg: string | undefined) => arg === '--help' || arg === '-h' || arg === 'help';
 
 /**
  * The `parcours` CLI. Returns the exit code: 0 success, 1 the command ran but
- * reports a failure (rejected import lines), 2 a usage error.
+ * reports a failure (unknown project or user, port in use, rejected import lines),
+ * 2 a usage error.
  */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
-  const name = argv[0] === 'project' ? `project ${argv[1] ?? ''}`.trim() : argv[0];
+  if (argv[0] === '--version' || argv[0] === '-v' || argv[0] === 'version') {
+    io.out(JSON.stringify({ version: readVersion() }));
+    return 0;
+  }
+  const group = argv[0] !== undefined && GROUPS.has(argv[0]);
+  const name = group ? `${argv[0]} ${argv[1] ?? ''}`.trim() : argv[0];
   const command = name === undefined ? undefined : COMMANDS[name];
   if (command === undefined) {
-    const asked = name === undefined || name === '--help' || name === '-h' || name === 'help';
+    // `parcours`, `parcours --help`, `parcours user --help`: the list of commands.
+    const asked = name === undefined || isHelp(name) || (group && isHelp(argv[1]));
     if (!asked) io.err(`parcours: unknown command "${name}"\n`);
     (asked ? io.out : io.err)(HELP);
     return asked ? 0 : 2;
   }
-  const rest = argv.slice(name!.split(' ').length);
+  const rest = argv.slice(group ? 2 : 1);
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(command.help);
     return 0;
@@ -44,6 +92,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   try {
     return await command.run(rest, io);
   } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`parcours ${name}: ${error.message}`);
+      return 1;
+    }
     // parseArgs throws TypeErrors with a code for unknown or malformed options.
     const isUsage =
       error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');

@@ -8,8 +8,10 @@ import {
   parseEvent,
   type Event,
 } from '@parcours/schema';
-import { openSqliteStore } from '@parcours/store';
 import { UsageError, type CliIo } from './CliIo.js';
+import { DB_OPTION } from './dbOption.js';
+import { requireProject } from './requireProject.js';
+import { withCliStore } from './withCliStore.js';
 
 export const IMPORT_HELP = `Usage: parcours import FILE.ndjson --project ID [--db ./parcours.db]
 
@@ -18,7 +20,8 @@ CRM exports, call-centre logs). Prints one JSON line:
   {"imported":n,"duplicates":m,"rejected":k}
 Each rejected line is reported on stderr with its line number and reason; the
 valid lines still land. An event id already stored is counted as a duplicate, so
-importing the same file twice is safe. Exit code 1 when any line was rejected.
+importing the same file twice is safe. Exit code 1 when any line was rejected,
+or when the project or the database does not exist.
 
 Options:
   --project ID  the project to load into (required)
@@ -28,10 +31,11 @@ Options:
 /** Events per store call: big enough to amortise a commit, small enough to stream. */
 const CHUNK = 5_000;
 
+/** `parcours import`: streams an NDJSON file of events into a project, in chunks. */
 export async function importCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { project: { type: 'string' }, db: { type: 'string', default: './parcours.db' } },
+    options: { project: { type: 'string' }, ...DB_OPTION },
     allowPositionals: true,
     strict: true,
   });
@@ -40,11 +44,8 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
   if (!values.project) throw new UsageError('--project is required');
   const projectId = values.project;
 
-  const store = openSqliteStore({ filename: values.db });
-  try {
-    if (!(await store.getProjects()).some((p) => p.projectId === projectId)) {
-      throw new UsageError(`no project ${projectId} in ${values.db}`);
-    }
+  return withCliStore(values.db, { mustExist: true }, async (store) => {
+    await requireProject(store, projectId, values.db);
     const totals = { imported: 0, duplicates: 0, rejected: 0 };
     let chunk: Event[] = [];
     const flush = async () => {
@@ -68,9 +69,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     await flush();
     io.out(JSON.stringify(totals));
     return totals.rejected > 0 ? 1 : 0;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 /** Appends the line's event to `into`, or returns why it was rejected. */

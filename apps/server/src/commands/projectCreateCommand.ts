@@ -1,31 +1,45 @@
 import { parseArgs } from 'node:util';
-import { openSqliteStore } from '@parcours/store';
+import { CLI_ACTOR } from './cliActor.js';
 import { UsageError, type CliIo } from './CliIo.js';
+import { DB_OPTION } from './dbOption.js';
+import { requireUser } from './requireUser.js';
+import { withCliStore } from './withCliStore.js';
 
-export const PROJECT_CREATE_HELP = `Usage: parcours project create --name NAME [--db ./parcours.db]
+export const PROJECT_CREATE_HELP = `Usage: parcours project create --name NAME [--owner EMAIL] [--db ./parcours.db]
 
 Creates a project and prints one JSON line: {"projectId":…,"writeKey":…,"secretKey":…}.
-The write key goes in your pages; the secret key opens the read API and the
-dashboard. Keep the secret key: only its hash is stored, it cannot be shown again.
+The write key goes in your pages; the secret key (scope admin) opens the read API.
+Keep the secret key: only its hash is stored, it cannot be shown again.
 
 Options:
-  --name NAME  the project's name (required)
-  --db FILE    SQLite database file (default ./parcours.db)
-  --help       show this help`;
+  --name NAME    the project's name (required)
+  --owner EMAIL  an existing user who becomes the project's owner
+  --db FILE      SQLite database file (default ./parcours.db)
+  --help         show this help`;
 
+/** `parcours project create`: a new project with its write key and an admin secret key. */
 export async function projectCreateCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { name: { type: 'string' }, db: { type: 'string', default: './parcours.db' } },
+    options: { name: { type: 'string' }, owner: { type: 'string' }, ...DB_OPTION },
     strict: true,
   });
   const name = values.name?.trim();
+  const ownerEmail = values.owner?.trim();
   if (!name) throw new UsageError('--name is required');
-  const store = openSqliteStore({ filename: values.db });
-  try {
-    io.out(JSON.stringify(await store.createProject({ name })));
-  } finally {
-    await store.close();
-  }
-  return 0;
+  if (ownerEmail === '') throw new UsageError('--owner must be an email');
+  // An owner can only exist in a database that exists.
+  return withCliStore(values.db, { mustExist: ownerEmail !== undefined }, async (store) => {
+    const owner = ownerEmail === undefined ? undefined : await requireUser(store, ownerEmail, values.db);
+    const created = await store.createProject({ name, ownerUserId: owner?.userId });
+    await store.appendAudit({
+      projectId: created.projectId,
+      actor: CLI_ACTOR,
+      action: 'project.created',
+      target: name,
+      detail: { owner: owner?.email ?? null },
+    });
+    io.out(JSON.stringify(created));
+    return 0;
+  });
 }

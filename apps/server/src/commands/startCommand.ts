@@ -1,34 +1,52 @@
-import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { openSqliteStore } from '@parcours/store';
+import { openSqliteStore, type Store } from '@parcours/store';
 import { createServer } from '../createServer.js';
-import { seedDemoProject } from '../demo/seedDemoProject.js';
-import type { CliIo } from './CliIo.js';
-import { UsageError } from './CliIo.js';
+import { seedDemoProject, type DemoProject } from '../demo/seedDemoProject.js';
+import { assertPortFree } from './assertPortFree.js';
+import { UsageError, type CliIo } from './CliIo.js';
+import { DB_OPTION } from './dbOption.js';
+import { listen } from './listen.js';
 
 export const START_HELP = `Usage: parcours start [--port 4000] [--host HOST] [--db ./parcours.db] [--demo]
+                      [--trust-proxy] [--session-idle-days 7]
 
 Starts Parcours: the collector (POST /trpc/collect), the read API (/trpc/journeys.*),
 the dashboard (/) and the SDK script (/sdk.js), on one SQLite file.
+While the database has no user, prints a one-time link (valid 24 hours, a new one
+at each start) to set up the first account, the instance's administrator.
 
 Options:
-  --port N     port to listen on (default 4000; 0 picks a free one)
-  --host HOST  address to listen on (default: every interface)
-  --db FILE    SQLite database file, created if missing (default ./parcours.db)
-  --demo       fill an empty database with a demo project of synthetic omnichannel
-               journeys, and print its keys and a signed-in dashboard URL
-  --help       show this help`;
+  --port N                 port to listen on (default 4000; 0 picks a free one)
+  --host HOST              address to listen on (default: every interface)
+  --db FILE                SQLite database file, created if missing (default ./parcours.db)
+  --demo                   fill an empty database with a demo project of synthetic
+                           omnichannel journeys, owned by the user demo@parcours.local,
+                           and print its password (kept in FILE.demo-password, the
+                           same at every start)
+  --trust-proxy            behind a reverse proxy (TLS terminated there): trust its
+                           X-Forwarded-Proto and X-Forwarded-For headers
+  --session-idle-days N    sign a user out after N days without use (default 7)
+  --help                   show this help`;
 
-/** `parcours start`: serves until SIGINT/SIGTERM, then flushes and closes the store. */
+/** How long the set-up link of the first account stays valid. */
+const SETUP_LINK_TTL_MS = 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * `parcours start`: serves until SIGINT/SIGTERM, then flushes and closes the store.
+ * Checks the port first: when it cannot listen, nothing is opened or created.
+ */
 export async function startCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
       port: { type: 'string', default: '4000' },
       host: { type: 'string' },
-      db: { type: 'string', default: './parcours.db' },
+      ...DB_OPTION,
       demo: { type: 'boolean', default: false },
+      'trust-proxy': { type: 'boolean', default: false },
+      'session-idle-days': { type: 'string', default: '7' },
     },
     strict: true,
   });
@@ -36,13 +54,42 @@ export async function startCommand(argv: string[], io: CliIo): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new UsageError(`--port must be a port number, got "${values.port}"`);
   }
+  const idleDays = Number(values['session-idle-days']);
+  if (!Number.isFinite(idleDays) || idleDays <= 0) {
+    throw new UsageError(
+      `--session-idle-days must be a positive number, got "${values['session-idle-days']}"`,
+    );
+  }
+  // Port 0 always finds a free port: nothing to check.
+  if (port !== 0) await assertPortFree(port, values.host);
+
   const store = openSqliteStore({ filename: values.db });
-  const demo = values.demo ? await seedDemoProject(store) : undefined;
-  const server = createServer({ store });
-  server.listen(port, values.host);
-  await once(server, 'listening');
-  const address = server.address() as AddressInfo;
-  const url = `http://localhost:${address.port}`;
+  let url: string;
+  let stop: () => Promise<void>;
+  let demo: DemoProject | undefined;
+  try {
+    demo = values.demo
+      ? await seedDemoProject(store, {
+          passwordFile: values.db === ':memory:' ? undefined : `${values.db}.demo-password`,
+        })
+      : undefined;
+    const server = createServer({
+      store,
+      trustProxy: values['trust-proxy'],
+      sessionIdleMs: idleDays * DAY_MS,
+    });
+    await listen(server, port, values.host);
+    url = `http://localhost:${(server.address() as AddressInfo).port}`;
+    stop = async () => {
+      server.close();
+      server.closeAllConnections();
+      await store.close();
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+
   io.out(`Parcours is listening on ${url} (database ${values.db})`);
   if (values.demo && demo === undefined) {
     io.err('--demo: the database already holds other projects; no demo data was added');
@@ -52,23 +99,35 @@ export async function startCommand(argv: string[], io: CliIo): Promise<number> {
       `Demo project ${demo.projectId}: ${demo.events} touchpoints${demo.created ? ' (just generated)' : ''}`,
     );
     io.out(`  write key:  ${demo.writeKey}`);
-    io.out(`  secret key: ${demo.secretKey}`);
+    io.out(
+      demo.password === undefined
+        ? `Sign in at ${url}/ as ${demo.email} (its password was changed since the demo set it)`
+        : `Sign in at ${url}/ as ${demo.email} with password ${demo.password}`,
+    );
   }
-  io.out(`Dashboard: ${url}/${demo ? `#key=${demo.secretKey}` : ''}`);
+  await printSetupLink(store, url, values.db, io);
+  io.out(`Dashboard: ${url}/`);
 
-  const stop = async () => {
-    server.close();
-    server.closeAllConnections();
-    await store.close();
-  };
   await new Promise<void>((resolve) => {
     const onSignal = () => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
+      io.signal?.removeEventListener('abort', onSignal);
       void stop().then(resolve);
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    if (io.signal?.aborted) onSignal();
+    else io.signal?.addEventListener('abort', onSignal);
   });
   return 0;
+}
+
+/** While there is no user: ends older set-up links and prints a new one. */
+async function printSetupLink(store: Store, url: string, db: string, io: CliIo): Promise<void> {
+  if ((await store.countUsers()) > 0) return;
+  await store.revokeSetupInvitations();
+  const { token } = await store.createInvitation({ email: '', ttlMs: SETUP_LINK_TTL_MS });
+  io.out(`Set up the first account: ${url}/#/invitation?token=${token}`);
+  io.out(`  or: parcours user create --email EMAIL --name NAME --db ${db}`);
 }

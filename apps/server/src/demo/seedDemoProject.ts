@@ -1,6 +1,10 @@
-import type { JourneyStage, Store } from '@parcours/store';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { hashPassword, verifyPassword } from '@parcours/api';
+import type { AuditActor, JourneyStage, Store } from '@parcours/store';
 import { generateDemoJourneys } from './generateDemoJourneys.js';
 
+/** The demo project's name: how a later start finds it again. */
 export const DEMO_PROJECT_NAME = 'Demo: outdoor retailer';
 
 /** The demo's journey map, over the touchpoints generateDemoJourneys emits. */
@@ -26,22 +30,46 @@ export const DEMO_JOURNEY_MAP: JourneyStage[] = [
   { name: 'advocacy', touchpoints: [{ name: 'feedback' }] },
 ];
 
+/** The demo's user: owner of the demo project, signed in with the printed password. */
+export const DEMO_USER = { email: 'demo@parcours.local', name: 'Demo' } as const;
+
+/** Who the audit log names for what the demo sets up. */
+const DEMO_ACTOR: AuditActor = { kind: 'system', label: 'demo' };
+
 export interface DemoProject {
   projectId: string;
   writeKey: string;
-  /** A fresh key, minted at every start: only hashes are stored, so old ones can't be shown. */
-  secretKey: string;
   events: number;
   created: boolean;
+  /** The demo user's email, {@link DEMO_USER}. */
+  email: string;
+  /**
+   * The demo user's password, the same at every start. Undefined when it was changed
+   * since the demo set it (`parcours user reset-password`): then only its owner knows it.
+   */
+  password: string | undefined;
+}
+
+export interface SeedDemoOptions {
+  /**
+   * Where the demo password is kept in clear between starts (mode 0600), next to the
+   * database, which holds only its hash. Undefined for an in-memory database: the
+   * password lives as long as the store.
+   */
+  passwordFile: string | undefined;
 }
 
 /**
  * Creates the demo project with its journeys when the database has no projects,
- * or finds it again. Either way mints a new `demo`-labelled secret key to print.
+ * or finds it again; and makes sure the demo user exists and owns it. The demo
+ * user keeps their password (and so their open sessions) across restarts.
  * Undefined when the database holds other projects only: demo data never mixes
  * into a real database.
  */
-export async function seedDemoProject(store: Store): Promise<DemoProject | undefined> {
+export async function seedDemoProject(
+  store: Store,
+  options: SeedDemoOptions,
+): Promise<DemoProject | undefined> {
   const existing = await store.getProjects();
   let project = existing.find((p) => p.name === DEMO_PROJECT_NAME);
   let created = false;
@@ -56,12 +84,64 @@ export async function seedDemoProject(store: Store): Promise<DemoProject | undef
     project = (await store.getProjects()).find((p) => p.projectId === projectId)!;
     created = true;
   }
-  const secretKey = await store.rotateSecretKey(project.projectId, 'demo');
+  const { userId, password } = await ensureDemoUser(store, options.passwordFile);
+  if ((await store.getRole(project.projectId, userId)) !== 'owner') {
+    await store.setMember(project.projectId, userId, 'owner');
+  }
   return {
     projectId: project.projectId,
     writeKey: project.writeKey,
-    secretKey,
     events: await store.countEvents(project.projectId),
     created,
+    email: DEMO_USER.email,
+    password,
   };
+}
+
+/** The demo user, created if missing, and their password from `passwordFile` (or a new one). */
+async function ensureDemoUser(
+  store: Store,
+  passwordFile: string | undefined,
+): Promise<{ userId: string; password: string | undefined }> {
+  const user = await store.getUserByEmail(DEMO_USER.email);
+  if (user === undefined) {
+    const password = createDemoPassword();
+    const { userId } = await store.createUser({ ...DEMO_USER, passwordHash: await hashPassword(password) });
+    await store.appendAudit({ actor: DEMO_ACTOR, action: 'user.created', target: DEMO_USER.email });
+    if (passwordFile !== undefined) keepPassword(passwordFile, password);
+    return { userId, password };
+  }
+  const kept = passwordFile === undefined ? undefined : readKeptPassword(passwordFile);
+  if (kept !== undefined) {
+    return {
+      userId: user.userId,
+      password: (await verifyPassword(kept, user.passwordHash)) ? kept : undefined,
+    };
+  }
+  // The clear password is lost: a new one (this signs the demo user out, once).
+  const password = createDemoPassword();
+  await store.setPasswordHash(user.userId, await hashPassword(password));
+  await store.appendAudit({ actor: DEMO_ACTOR, action: 'user.passwordReset', target: DEMO_USER.email });
+  if (passwordFile !== undefined) keepPassword(passwordFile, password);
+  return { userId: user.userId, password };
+}
+
+/** 24 random URL-safe characters (144 bits). */
+function createDemoPassword(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+function keepPassword(file: string, password: string): void {
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  // `mode` applies only to a new file: tighten one left over from an older database too.
+  chmodSync(file, 0o600);
+}
+
+function readKeptPassword(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8').trim() || undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
