@@ -355,3 +355,145 @@ describe('the database file', () => {
     expect(bytes.some((content) => content.includes('new@example.com'))).toBe(true);
   });
 });
+
+describe('invitations', () => {
+  it('lets an invited colleague set a password once, signs them in with their role, and logs it', async () => {
+    const r = await start();
+    const { cookie } = await signIn(r);
+    const invite = await call(r, 'members.invite', {
+      cookie,
+      origin: r.base,
+      mutation: true,
+      input: { projectId: r.project.projectId, email: 'Ana@Example.com', role: 'analyst' },
+    });
+    expect(invite.status).toBe(200);
+    expect(invite.data.emailed).toBe(false);
+    expect(invite.data.url).toMatch(new RegExp(`^${r.base}/#/invitation\\?token=inv_`));
+    expect(invite.data.expiresAt - Date.now()).toBeGreaterThan(7 * 86_400_000 - 60_000);
+    const token = new URLSearchParams(invite.data.url.split('?')[1]).get('token')!;
+    const shown = await call(r, 'auth.invitation', { input: { token } });
+    expect(shown.data).toMatchObject({
+      kind: 'project',
+      email: 'ana@example.com',
+      projectName: 'Shop',
+      role: 'analyst',
+      hasAccount: false,
+    });
+
+    const accept = () =>
+      call(r, 'auth.acceptInvitation', {
+        origin: r.base,
+        mutation: true,
+        input: { token, name: 'Ana', password: 'her own passphrase' },
+      });
+    const accepted = await accept();
+    expect(accepted.status).toBe(200);
+    const anaCookie = /^(parcours_session=[^;]+)/.exec(accepted.headers.get('set-cookie') ?? '')?.[1];
+    const me = await call(r, 'auth.me', { cookie: anaCookie });
+    expect(me.data.projects).toEqual([{ projectId: r.project.projectId, name: 'Shop', role: 'analyst' }]);
+    expect((await accept()).status).toBe(404);
+    expect((await call(r, 'auth.invitation', { input: { token } })).status).toBe(404);
+    const log = await r.store.getAuditLog(r.project.projectId, { limit: 10, action: 'member.' });
+    expect(log.entries.map((e) => [e.action, e.target])).toEqual([
+      ['member.joined', 'ana@example.com'],
+      ['member.invited', 'ana@example.com'],
+    ]);
+  });
+
+  it('does not let an invitation link take over an existing account', async () => {
+    const r = await start();
+    const other = await r.store.createProject({ name: 'Other', ownerUserId: r.owner.userId });
+    const { cookie } = await signIn(r);
+    await r.store.createUser({ email: 'bob@example.com', name: 'Bob', passwordHash: passwordHash! });
+    const invite = await call(r, 'members.invite', {
+      cookie,
+      origin: r.base,
+      mutation: true,
+      input: { projectId: other.projectId, email: 'bob@example.com', role: 'viewer' },
+    });
+    const token = new URLSearchParams(invite.data.url.split('?')[1]).get('token')!;
+    expect((await call(r, 'auth.invitation', { input: { token } })).data.hasAccount).toBe(true);
+    const input = { token, name: 'Mallory', password: 'mallory password' };
+    const takeover = await call(r, 'auth.acceptInvitation', { origin: r.base, mutation: true, input });
+    expect(takeover.status).toBe(401);
+    expect((await signIn(r, 'bob@example.com')).status).toBe(200);
+    const joined = await call(r, 'auth.acceptInvitation', {
+      origin: r.base,
+      mutation: true,
+      input: { ...input, password: PASSWORD },
+    });
+    expect(joined.status).toBe(200);
+    expect((await r.store.getUserByEmail('bob@example.com'))?.name).toBe('Bob');
+  });
+});
+
+describe('share links', () => {
+  it('open a view read-only with no account, aggregate figures only, until revoked or expired: then 404', async () => {
+    const r = await start();
+    const day = Date.UTC(2026, 0, 5);
+    await r.store.insertEvents(r.project.projectId, [
+      {
+        id: 's1',
+        type: 'track',
+        name: 'Viewed',
+        anonymousId: 'secret-device-1',
+        userId: 'secret-user-1',
+        timestamp: day,
+        properties: { email: 'who@example.com' },
+      },
+      { id: 's2', type: 'track', name: 'Bought', anonymousId: 'secret-device-1', timestamp: day + 60_000 },
+      { id: 's3', type: 'track', name: 'Viewed', anonymousId: 'secret-device-2', timestamp: day },
+    ]);
+    const { cookie } = await signIn(r);
+    const query = {
+      steps: [{ name: 'Viewed' }, { name: 'Bought' }],
+      windowMs: 86_400_000,
+      breakdown: 'email',
+    };
+    const created = await call(r, 'shares.create', {
+      cookie,
+      origin: r.base,
+      mutation: true,
+      input: {
+        projectId: r.project.projectId,
+        view: 'funnel',
+        params: { steps: 'Viewed,Bought' },
+        query,
+        expiresInDays: 7,
+      },
+    });
+    expect(created.status).toBe(200);
+    const token = new URLSearchParams(created.data.url.split('?')[1]).get('token')!;
+    const open = await call(r, 'share.get', { input: { token } });
+    expect(open.status).toBe(200);
+    expect(open.data).toMatchObject({
+      view: 'funnel',
+      projectName: 'Shop',
+      params: { steps: 'Viewed,Bought' },
+    });
+    expect(open.data.data.steps.map((s: { count: number }) => s.count)).toEqual([2, 1]);
+    const text = JSON.stringify(open.data);
+    for (const id of ['secret-device-1', 'secret-device-2', 'secret-user-1', 'who@example.com'])
+      expect(text).not.toContain(id);
+    // The shared query is the stored one: nothing in the request can change it.
+    const listed = await call(r, 'shares.list', { cookie, input: { projectId: r.project.projectId } });
+    expect(listed.data.map((l: { status: string }) => l.status)).toEqual(['live']);
+    const revoked = await call(r, 'shares.revoke', {
+      cookie,
+      origin: r.base,
+      mutation: true,
+      input: { projectId: r.project.projectId, shareId: created.data.shareId },
+    });
+    expect(revoked.status).toBe(200);
+    expect((await call(r, 'share.get', { input: { token } })).status).toBe(404);
+
+    const expired = await r.store.createShareLink({
+      projectId: r.project.projectId,
+      view: 'paths',
+      state: { params: {}, query: { depth: 3, limit: 10 } },
+      createdBy: 'owner@example.com',
+      expiresAt: Date.now() - 1,
+    });
+    expect((await call(r, 'share.get', { input: { token: expired.token } })).status).toBe(404);
+  });
+});
