@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { openSqliteStore, type Store } from '@parcours/store';
 import { createServer } from '../createServer.js';
 import { seedDemoProject, type DemoProject } from '../demo/seedDemoProject.js';
+import { createSmtpMailer } from '../mail/createSmtpMailer.js';
 import { assertPortFree } from './assertPortFree.js';
 import { UsageError, type CliIo } from './CliIo.js';
 import { DB_OPTION } from './dbOption.js';
@@ -27,7 +28,12 @@ Options:
   --trust-proxy            behind a reverse proxy (TLS terminated there): trust its
                            X-Forwarded-Proto and X-Forwarded-For headers
   --session-idle-days N    sign a user out after N days without use (default 7)
-  --help                   show this help`;
+  --help                   show this help
+
+Environment:
+  PARCOURS_SMTP_URL        smtp://user:password@host:587 (or smtps://…:465): mail
+                           invitations; without it, invitation links are shown to copy
+  PARCOURS_SMTP_FROM       the sender (default parcours@<SMTP host>)`;
 
 /** How long the set-up link of the first account stays valid. */
 const SETUP_LINK_TTL_MS = 24 * 60 * 60 * 1000;
@@ -77,6 +83,7 @@ export async function startCommand(argv: string[], io: CliIo): Promise<number> {
       store,
       trustProxy: values['trust-proxy'],
       sessionIdleMs: idleDays * DAY_MS,
+      sendMail: createSmtpMailer(),
     });
     await listen(server, port, values.host);
     url = `http://localhost:${(server.address() as AddressInfo).port}`;
