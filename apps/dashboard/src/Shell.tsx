@@ -1,27 +1,65 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
+import { useEffect } from 'preact/hooks';
+import { can, ROLE_LABELS } from './access/can.js';
 import { useTRPC } from './api/trpc.js';
+import type { Me } from './api/types.js';
 import { ErrorNotice } from './components/ErrorNotice.js';
-import { Nav } from './components/Nav.js';
-import { PAGES } from './pages.js';
+import { Nav, type NavLink } from './components/Nav.js';
+import { ProjectSwitcher } from './components/ProjectSwitcher.js';
+import { getPagesFor, PAGES, type Page } from './pages.js';
 import { findPage } from './routing/findPage.js';
-import { createHash } from './routing/parseHash.js';
-import { useHashRoute } from './routing/useHashRoute.js';
+import { readLastProject, writeLastProject } from './routing/lastProject.js';
+import type { Route } from './routing/parseHash.js';
+import { createProjectHash, resolveRoute } from './routing/resolveRoute.js';
+import { replaceHash } from './routing/useHashRoute.js';
 
 function skipToMain(event: MouseEvent) {
   event.preventDefault();
   document.getElementById('main')?.focus();
 }
 
+/** The main navigation's links: the pages the role may use, the settings pages as one link. */
+function getNavLinks(projectId: string, pages: readonly Page[], current: Page | undefined): NavLink[] {
+  const links: NavLink[] = [];
+  for (const page of pages) {
+    if (page.section === 'settings' && links.some((link) => link.title === 'Settings')) continue;
+    links.push({
+      href: createProjectHash(projectId, page.path),
+      title: page.section === 'settings' ? 'Settings' : page.title,
+      isCurrent: page.section === 'settings' ? current?.section === 'settings' : page === current,
+    });
+  }
+  return links;
+}
+
+export interface ShellProps {
+  me: Me;
+  route: Route;
+  /** The server ended the session (`auth.signOut`). */
+  onSignedOut: () => void;
+}
+
 /**
- * The signed-in app: checks the key with `admin.project` (an `UNAUTHORIZED` answer
- * signs out, see `createQueryClient`), then shows the header, the navigation and the
- * page the hash names.
+ * The signed-in app: the top bar (project switcher, the navigation the role allows,
+ * sign-out) and the page the hash names, `#/p/<projectId>/<page>?…`.
  */
-export function Shell({ onSignOut }: { onSignOut: () => void }) {
+export function Shell({ me, route, onSignedOut }: ShellProps) {
   const trpc = useTRPC();
-  const project = useQuery({ ...trpc.admin.project.queryOptions(), staleTime: Infinity });
-  const route = useHashRoute();
-  const page = findPage(PAGES, route.path);
+  const signOut = useMutation(trpc.auth.signOut.mutationOptions({ onSuccess: onSignedOut }));
+  const resolved = resolveRoute(route, me.projects, readLastProject());
+  const redirect = resolved.kind === 'redirect' ? resolved.hash : undefined;
+  const project = resolved.kind === 'project' ? resolved.project : undefined;
+
+  useEffect(() => {
+    if (redirect !== undefined) replaceHash(redirect);
+  }, [redirect]);
+  useEffect(() => {
+    if (project) writeLastProject(project.projectId);
+  }, [project?.projectId]);
+
+  const pages = project ? getPagesFor(project.role) : [];
+  const path = resolved.kind === 'project' ? resolved.path : '';
+  const page = project ? findPage(path === '' ? pages : PAGES, path) : undefined;
 
   return (
     <>
@@ -31,31 +69,90 @@ export function Shell({ onSignOut }: { onSignOut: () => void }) {
       </a>
       <header class="topbar">
         <span class="brand">Parcours</span>
-        {project.data && (
-          <span class="project" title={`Project id ${project.data.projectId}`}>
-            {project.data.name}
+        {project && (
+          <span class="project-context">
+            <ProjectSwitcher projects={me.projects} current={project} currentPath={page?.path ?? ''} />
+            <span class="role">{ROLE_LABELS[project.role]}</span>
           </span>
         )}
-        <Nav pages={PAGES} currentPath={page?.path} />
-        <button type="button" class="button-secondary sign-out" onClick={onSignOut}>
-          Sign out
-        </button>
+        {project && <Nav label="Main" links={getNavLinks(project.projectId, pages, page)} />}
+        <span class="account">
+          <span class="account-name" title={me.user.email}>
+            {me.user.name}
+          </span>
+          <button
+            type="button"
+            class="button-secondary"
+            disabled={signOut.isPending}
+            onClick={() => signOut.mutate()}
+          >
+            Sign out
+          </button>
+        </span>
       </header>
       <main id="main" tabIndex={-1}>
-        {project.isPending && (
-          <p class="notice" role="status">
-            Checking your key…
-          </p>
-        )}
-        {project.isError && <ErrorNotice error={project.error} onRetry={() => void project.refetch()} />}
-        {project.data &&
-          (page ? (
-            <page.Component project={project.data} params={route.params} />
-          ) : (
+        {signOut.isError && <ErrorNotice error={signOut.error} />}
+        {resolved.kind === 'noProject' && (
+          <>
+            <h1>No project yet</h1>
             <p class="notice" role="status">
-              There is no page here. <a href={createHash(PAGES[0]?.path ?? '')}>Go to {PAGES[0]?.title}</a>.
+              You are not a member of any project. Ask an owner of a project to invite you
+              {me.user.isAdmin && (
+                <>
+                  , or create one with <code>parcours project create</code>
+                </>
+              )}
+              .
             </p>
-          ))}
+          </>
+        )}
+        {resolved.kind === 'unknownProject' && (
+          <>
+            <h1>Project not found</h1>
+            <p class="notice" role="status">
+              There is no project {resolved.projectId} among yours: it was deleted, or you are not a member.{' '}
+              {me.projects[0] && (
+                <a href={createProjectHash(me.projects[0].projectId, '')}>Open {me.projects[0].name}</a>
+              )}
+            </p>
+          </>
+        )}
+        {project && page && !can(project.role, page.permission) && (
+          <>
+            <h1>{page.title}</h1>
+            <p class="notice" role="status">
+              As {ROLE_LABELS[project.role].toLowerCase()} of {project.name} you cannot open this page.{' '}
+              {pages[0] && <a href={createProjectHash(project.projectId, '')}>Go to {pages[0].title}</a>}
+            </p>
+          </>
+        )}
+        {project && page && can(project.role, page.permission) && (
+          <>
+            {page.section === 'settings' && (
+              <Nav
+                label="Settings"
+                class="tabs"
+                links={pages
+                  .filter((p) => p.section === 'settings')
+                  .map((p) => ({
+                    href: createProjectHash(project.projectId, p.path),
+                    title: p.title,
+                    isCurrent: p === page,
+                  }))}
+              />
+            )}
+            <page.Component key={project.projectId} project={project} params={route.params} />
+          </>
+        )}
+        {project && !page && (
+          <>
+            <h1>No such page</h1>
+            <p class="notice" role="status">
+              There is no page here.{' '}
+              {pages[0] && <a href={createProjectHash(project.projectId, '')}>Go to {pages[0].title}</a>}
+            </p>
+          </>
+        )}
       </main>
     </>
   );

@@ -1,34 +1,80 @@
 import type { ComponentType } from 'preact';
-import type { Project } from './api/types.js';
+import { can, type Permission } from './access/can.js';
+import type { Project, Role } from './api/types.js';
+import { AuditLogPage, AUDIT_PATH } from './audit/AuditLogPage.js';
 import { FunnelPage, FUNNEL_PATH } from './funnel/FunnelPage.js';
 import { OverviewPage, OVERVIEW_PATH } from './overview/OverviewPage.js';
 import { PathsPage, PATHS_PATH } from './paths/PathsPage.js';
-import { StagesPage, STAGES_PATH } from './stages/StagesPage.js';
-import { PersonPage } from './person/PersonPage.js';
 import { PERSON_PATH } from './person/getPersonLookup.js';
+import { PersonPage } from './person/PersonPage.js';
+import { ConsentPage, CONSENT_PATH } from './privacy/ConsentPage.js';
+import { KeysPage, KEYS_PATH } from './settings/KeysPage.js';
+import { MembersPage, MEMBERS_PATH } from './settings/MembersPage.js';
+import { ProjectSettingsPage, PROJECT_SETTINGS_PATH } from './settings/ProjectSettingsPage.js';
+import { SharesPage, SHARES_PATH } from './settings/SharesPage.js';
+import { StagesPage, STAGES_PATH } from './stages/StagesPage.js';
 
-/** What every page gets: the signed-in project and its own URL parameters. */
+/** What every page gets: the project on screen (with the user's role in it) and its own URL parameters. */
 export interface PageProps {
   project: Project;
   params: Record<string, string>;
 }
 
-/** One entry of the navigation, shown at `#/<path>`. */
+/** One page of a project, shown at `#/p/<projectId>/<path>`. */
 export interface Page {
   path: string;
   /** The navigation label. */
   title: string;
+  /** Who sees the page: its link shows only for roles that may use it. */
+  permission: Permission;
+  /** Settings pages share one "Settings" link in the main navigation, and their own tabs. */
+  section?: 'settings';
   Component: ComponentType<PageProps>;
 }
 
 /**
- * Every page, in navigation order; the first is the home page, shown after sign-in.
- * A new page (privacy centre…) is one component and one line here.
+ * Every page, in navigation order. A role's home page is the first it may use. A new
+ * page is one component and one line here.
  */
 export const PAGES: readonly Page[] = [
-  { path: OVERVIEW_PATH, title: 'Overview', Component: OverviewPage },
-  { path: FUNNEL_PATH, title: 'Funnel', Component: FunnelPage },
-  { path: PATHS_PATH, title: 'Paths', Component: PathsPage },
-  { path: STAGES_PATH, title: 'Journey map', Component: StagesPage },
-  { path: PERSON_PATH, title: 'Persons', Component: PersonPage },
+  { path: OVERVIEW_PATH, title: 'Overview', permission: 'readJourneys', Component: OverviewPage },
+  { path: FUNNEL_PATH, title: 'Funnel', permission: 'readJourneys', Component: FunnelPage },
+  { path: PATHS_PATH, title: 'Paths', permission: 'readJourneys', Component: PathsPage },
+  { path: STAGES_PATH, title: 'Journey map', permission: 'readJourneys', Component: StagesPage },
+  { path: PERSON_PATH, title: 'Persons', permission: 'readPersons', Component: PersonPage },
+  { path: CONSENT_PATH, title: 'Consent proof', permission: 'readConsent', Component: ConsentPage },
+  { path: AUDIT_PATH, title: 'Audit log', permission: 'readAudit', Component: AuditLogPage },
+  {
+    path: PROJECT_SETTINGS_PATH,
+    title: 'Project',
+    permission: 'manageProject',
+    section: 'settings',
+    Component: ProjectSettingsPage,
+  },
+  {
+    path: MEMBERS_PATH,
+    title: 'Members',
+    permission: 'manageProject',
+    section: 'settings',
+    Component: MembersPage,
+  },
+  {
+    path: KEYS_PATH,
+    title: 'API keys',
+    permission: 'manageProject',
+    section: 'settings',
+    Component: KeysPage,
+  },
+  {
+    path: SHARES_PATH,
+    title: 'Share links',
+    permission: 'manageProject',
+    section: 'settings',
+    Component: SharesPage,
+  },
 ];
+
+/** The pages `role` may use, in navigation order. */
+export function getPagesFor(role: Role): Page[] {
+  return PAGES.filter((page) => can(role, page.permission));
+}

@@ -23,4 +23,18 @@ describe('createQueryClient', () => {
     await expect(client.fetchQuery({ queryKey: ['person'], queryFn })).rejects.toThrow();
     expect(onUnauthorized).not.toHaveBeenCalled();
   });
+
+  it('signs out when a mutation is refused with UNAUTHORIZED, unless it expects that answer', async () => {
+    const onUnauthorized = vi.fn();
+    const client = createQueryClient({ onUnauthorized });
+    const mutationFn = () => Promise.reject(createServerError('UNAUTHORIZED'));
+    const signIn = client
+      .getMutationCache()
+      .build(client, { mutationFn, meta: { expectsUnauthorized: true } });
+    await expect(signIn.execute(undefined)).rejects.toThrow();
+    expect(onUnauthorized).not.toHaveBeenCalled();
+    const rename = client.getMutationCache().build(client, { mutationFn });
+    await expect(rename.execute(undefined)).rejects.toThrow();
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
 });

@@ -1,12 +1,14 @@
-import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { getErrorCode, shouldRetry } from './getErrorCode.js';
 
 /** What the app learns from the query cache as a whole. */
 export interface QueryClientOptions {
   /**
-   * Called when any query is refused with `UNAUTHORIZED`: the key is wrong or was
-   * revoked, so every page would fail alike. The app signs out once, here, instead
-   * of each page handling it.
+   * Called when any query or mutation is refused with `UNAUTHORIZED`: the session
+   * cookie is missing, expired or was ended elsewhere, so every page would fail
+   * alike. The app goes back to the sign-in form once, here, instead of each page
+   * handling it. A mutation can opt out with `meta: { expectsUnauthorized: true }`
+   * (the sign-in form, where 401 means a wrong password).
    */
   onUnauthorized: () => void;
 }
@@ -17,6 +19,12 @@ export function createQueryClient({ onUnauthorized }: QueryClientOptions): Query
     queryCache: new QueryCache({
       onError: (error) => {
         if (getErrorCode(error) === 'UNAUTHORIZED') onUnauthorized();
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error, _variables, _context, mutation) => {
+        if (getErrorCode(error) === 'UNAUTHORIZED' && mutation.meta?.['expectsUnauthorized'] !== true)
+          onUnauthorized();
       },
     }),
     defaultOptions: {

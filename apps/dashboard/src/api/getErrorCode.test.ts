@@ -43,6 +43,15 @@ describe('describeError', () => {
     );
   });
 
+  it('passes on the server’s words for a conflict, and says a role is not enough in its own', () => {
+    expect(describeError(createServerError('CONFLICT', 'a@b.c is already a member'))).toBe(
+      'a@b.c is already a member',
+    );
+    expect(describeError(createServerError('FORBIDDEN', 'analyst may not call members.list'))).toMatch(
+      /role/,
+    );
+  });
+
   it('keeps internal details out of the dashboard', () => {
     const text = describeError(createServerError('INTERNAL_SERVER_ERROR', 'SQLITE_BUSY at /var/db'));
     expect(text).not.toContain('SQLITE');

@@ -32,7 +32,8 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
 
 /**
  * What went wrong, for an error box. The server's message is shown for bad input
- * because it names the field; other codes get words of the dashboard's own.
+ * because it names the field, and for a conflict because it says with what (an
+ * email that is already a member); other codes get words of the dashboard's own.
  */
 export function describeError(error: unknown): string {
   if (!isTRPCClientError<AppRouter>(error)) return 'Something went wrong in the dashboard.';
@@ -41,10 +42,14 @@ export function describeError(error: unknown): string {
     case undefined:
       return 'The Parcours server could not be reached. Check that it is running, then try again.';
     case 'BAD_REQUEST':
+    case 'CONFLICT':
       return error.message;
     case 'UNAUTHORIZED':
+      return 'Your session has ended: sign in again.';
     case 'FORBIDDEN':
-      return 'Your secret key was refused.';
+      return 'Your role in this project does not allow this.';
+    case 'NOT_FOUND':
+      return 'This is no longer there: it may have been deleted, or you were removed from the project.';
     case 'TOO_MANY_REQUESTS':
       return 'Too many requests: wait a moment, then try again.';
     case 'INTERNAL_SERVER_ERROR':

@@ -7,8 +7,50 @@ import type { inferRouterClient } from '@trpc/client';
  */
 type Client = inferRouterClient<AppRouter>;
 
-/** What `admin.project` answers: the project the secret key opens. */
-export type Project = Awaited<ReturnType<Client['admin']['project']['query']>>;
+/** What `auth.me` and `auth.signIn` answer: the signed-in user and their projects. */
+export type Me = Awaited<ReturnType<Client['auth']['me']['query']>>;
+
+/** A project the user belongs to, and their role in it: what every page gets. */
+export type Project = Me['projects'][number];
+
+/** A member's role in a project: `owner`, `analyst`, `privacy` or `viewer`. */
+export type Role = Project['role'];
+
+/** What `admin.project` answers: the project's name and write key. */
+export type ProjectSettings = Awaited<ReturnType<Client['admin']['project']['query']>>;
+
+/** What `auth.invitation` answers: a live invitation (or the instance's set-up link). */
+export type Invitation = Awaited<ReturnType<Client['auth']['invitation']['query']>>;
+
+/** What `members.list` answers: members and pending invitations. */
+export type MemberList = Awaited<ReturnType<Client['members']['list']['query']>>;
+
+/** One secret key as `keys.list` shows it: never the key itself. */
+export type SecretKeyInfo = Awaited<ReturnType<Client['keys']['list']['query']>>[number];
+
+/** What a secret key may do: `read`, `privacy` or `admin`. */
+export type KeyScope = SecretKeyInfo['scope'];
+
+/** One share link as `shares.list` shows it. */
+export type ShareLinkInfo = Awaited<ReturnType<Client['shares']['list']['query']>>[number];
+
+/** The views a share link can open: `overview`, `funnel`, `paths`, `journeyMap`. */
+export type ShareView = ShareLinkInfo['view'];
+
+/** What `share.get` answers: a shared view's figures, read without an account. */
+export type SharedView = Awaited<ReturnType<Client['share']['get']['query']>>;
+
+/** What `audit.list` takes: the project, a page size and cursor, and the filters. */
+export type AuditListInput = Parameters<Client['audit']['list']['query']>[0];
+
+/** One page of the audit log, newest first. */
+export type AuditPage = Awaited<ReturnType<Client['audit']['list']['query']>>;
+
+/** One entry of the audit log: who did what to what, when and from where. */
+export type AuditEntry = AuditPage['entries'][number];
+
+/** One page of consent records, newest first. */
+export type ConsentPage = Awaited<ReturnType<Client['privacy']['consentRecords']['query']>>;
 
 /** What `journeys.person` answers: a person, their touchpoints in time order, and a cut flag. */
 export type PersonTimeline = Awaited<ReturnType<Client['journeys']['person']['query']>>;

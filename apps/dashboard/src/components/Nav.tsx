@@ -1,20 +1,27 @@
-import { createHash } from '../routing/parseHash.js';
+/** One link of a navigation. */
+export interface NavLink {
+  href: string;
+  title: string;
+  isCurrent: boolean;
+}
 
-/** The main navigation: one link per page, the current one marked for assistive tech. */
+/** A navigation: one link per page, the current one marked for assistive tech. */
 export function Nav({
-  pages,
-  currentPath,
+  label,
+  links,
+  class: className = 'nav',
 }: {
-  pages: readonly { path: string; title: string }[];
-  currentPath: string | undefined;
+  label: string;
+  links: NavLink[];
+  class?: string;
 }) {
   return (
-    <nav aria-label="Main">
-      <ul class="nav">
-        {pages.map((page) => (
-          <li key={page.path}>
-            <a href={createHash(page.path)} aria-current={page.path === currentPath ? 'page' : undefined}>
-              {page.title}
+    <nav aria-label={label}>
+      <ul class={className}>
+        {links.map((link) => (
+          <li key={link.href}>
+            <a href={link.href} aria-current={link.isCurrent ? 'page' : undefined}>
+              {link.title}
             </a>
           </li>
         ))}

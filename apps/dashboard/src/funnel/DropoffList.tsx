@@ -74,7 +74,10 @@ export function DropoffList({ funnel, step, closeHref }: DropoffListProps) {
               {persons.map((person) => (
                 <tr key={person.personId}>
                   <td>
-                    <a class="id" href={createPersonHash({ kind: 'personId', value: person.personId })}>
+                    <a
+                      class="id"
+                      href={createPersonHash(funnel.projectId, { kind: 'personId', value: person.personId })}
+                    >
                       {person.personId}
                     </a>
                     {person.userIds.length > 0 && (

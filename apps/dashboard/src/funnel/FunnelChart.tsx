@@ -9,14 +9,17 @@ export interface FunnelChartProps {
   /** The steps as defined, for their channels (the result carries names only). */
   steps: readonly FunnelStepDefinition[];
   /** The step whose drop-offs are listed, marked as current. */
-  dropoffStep: number | undefined;
-  /** The link that lists who reached step `step - 1` but not `step` (1-based). */
-  dropoffHref: (step: number) => string;
+  dropoffStep?: number | undefined;
+  /**
+   * The link that lists who reached step `step - 1` but not `step` (1-based). Without
+   * it (a shared funnel, a role that may not list persons) drop-offs are plain numbers.
+   */
+  dropoffHref?: ((step: number) => string) | undefined;
 }
 
 /**
  * One bar a step, its length the share of step-1 persons who reached it, with the
- * drop-off since the previous step as a link to who dropped off, and the median time
+ * drop-off since the previous step (a link to who dropped off), and the median time
  * from step 1. Bars are SVG rects sized by attribute: the app runs under a strict CSP.
  */
 export function FunnelChart({ result, steps, dropoffStep, dropoffHref }: FunnelChartProps) {
@@ -29,12 +32,16 @@ export function FunnelChart({ result, steps, dropoffStep, dropoffHref }: FunnelC
           <li key={index} class="funnel-step">
             {previous && (
               <p class="funnel-dropoff">
-                <a
-                  href={dropoffHref(index + 1)}
-                  aria-current={dropoffStep === index + 1 ? 'true' : undefined}
-                >
-                  {formatCount(step.dropOff)} dropped off
-                </a>{' '}
+                {dropoffHref ? (
+                  <a
+                    href={dropoffHref(index + 1)}
+                    aria-current={dropoffStep === index + 1 ? 'true' : undefined}
+                  >
+                    {formatCount(step.dropOff)} dropped off
+                  </a>
+                ) : (
+                  <strong>{formatCount(step.dropOff)} dropped off</strong>
+                )}{' '}
                 <span class="muted">
                   ({formatPercent(previous.count === 0 ? 0 : step.dropOff / previous.count)} of step {index})
                 </span>

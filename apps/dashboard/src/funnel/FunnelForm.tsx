@@ -3,18 +3,12 @@ import { TouchpointNameList } from '../components/TouchpointNameList.js';
 import { RANGE_DAYS, type RangeDays } from '../overview/getDayRange.js';
 import { FunnelStepRow } from './FunnelStepRow.js';
 import {
+  FUNNEL_WINDOW_LABELS,
   FUNNEL_WINDOWS,
   MAX_FUNNEL_STEPS,
   type FunnelDefinition,
   type FunnelWindow,
 } from './parseFunnelDefinition.js';
-
-const WINDOW_LABELS: Record<FunnelWindow, string> = {
-  '1h': '1 hour',
-  '1d': '1 day',
-  '7d': '7 days',
-  '30d': '30 days',
-};
 
 export interface FunnelFormProps {
   projectId: string;
@@ -72,7 +66,7 @@ export function FunnelForm({ projectId, funnel, onSubmit }: FunnelFormProps) {
           >
             {Object.keys(FUNNEL_WINDOWS).map((window) => (
               <option key={window} value={window}>
-                {WINDOW_LABELS[window as FunnelWindow]}
+                {FUNNEL_WINDOW_LABELS[window as FunnelWindow]}
               </option>
             ))}
           </select>

@@ -1,8 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { can } from '../access/can.js';
 import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import type { PageProps } from '../pages.js';
-import { createHash } from '../routing/parseHash.js';
+import { createProjectHash } from '../routing/resolveRoute.js';
+import { ShareButton } from '../share/ShareButton.js';
 import { DropoffList } from './DropoffList.js';
 import { FunnelBreakdown } from './FunnelBreakdown.js';
 import { FunnelChart } from './FunnelChart.js';
@@ -29,20 +31,27 @@ export function FunnelPage({ project, params }: PageProps) {
   const funnel = parseFunnelDefinition(params);
   const funnelParams = createFunnelParams(funnel);
   const input = toFunnelInput(project.projectId, funnel, Date.now());
-  const dropoffStep = parseDropoffStep(params, funnel.steps.length);
+  const mayListDropoffs = can(project.role, 'listDropoffs');
+  const dropoffStep = mayListDropoffs ? parseDropoffStep(params, funnel.steps.length) : undefined;
   const query = useQuery(trpc.journeys.funnel.queryOptions(input));
+  const hashOf = (next: Record<string, string>) => createProjectHash(project.projectId, FUNNEL_PATH, next);
 
   const onSubmit = (next: FunnelDefinition) => {
-    const hash = createHash(FUNNEL_PATH, createFunnelParams(next));
+    const hash = hashOf(createFunnelParams(next));
     // The same funnel again means "refresh": touchpoints may have landed since.
-    if (hash === createHash(FUNNEL_PATH, funnelParams))
-      void queryClient.invalidateQueries(trpc.journeys.pathFilter());
+    if (hash === hashOf(funnelParams)) void queryClient.invalidateQueries(trpc.journeys.pathFilter());
     else location.hash = hash;
   };
+  const { projectId: _projectId, ...shareQuery } = input;
 
   return (
     <>
-      <h1>Funnel</h1>
+      <div class="page-head">
+        <h1>Funnel</h1>
+        {can(project.role, 'share') && (
+          <ShareButton projectId={project.projectId} view="funnel" params={funnelParams} query={shareQuery} />
+        )}
+      </div>
       {/* Remount on a new definition (link, back button) so the form shows it. */}
       <FunnelForm
         key={JSON.stringify(funnelParams)}
@@ -63,7 +72,9 @@ export function FunnelPage({ project, params }: PageProps) {
               result={query.data}
               steps={funnel.steps}
               dropoffStep={dropoffStep}
-              dropoffHref={(step) => createHash(FUNNEL_PATH, { ...funnelParams, dropoff: String(step) })}
+              dropoffHref={
+                mayListDropoffs ? (step) => hashOf({ ...funnelParams, dropoff: String(step) }) : undefined
+              }
             />
           </section>
           {query.data.breakdown && funnel.breakdown && (
@@ -74,7 +85,7 @@ export function FunnelPage({ project, params }: PageProps) {
               key={dropoffStep}
               funnel={input}
               step={dropoffStep}
-              closeHref={createHash(FUNNEL_PATH, funnelParams)}
+              closeHref={hashOf(funnelParams)}
             />
           )}
         </>

@@ -12,6 +12,14 @@ export const FUNNEL_WINDOWS = {
 } as const;
 export type FunnelWindow = keyof typeof FUNNEL_WINDOWS;
 
+/** The conversion windows in words. */
+export const FUNNEL_WINDOW_LABELS: Record<FunnelWindow, string> = {
+  '1h': '1 hour',
+  '1d': '1 day',
+  '7d': '7 days',
+  '30d': '30 days',
+};
+
 /** Steps a funnel has at most, as the API allows. */
 export const MAX_FUNNEL_STEPS = 20;
 

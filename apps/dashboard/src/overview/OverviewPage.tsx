@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
+import { can } from '../access/can.js';
 import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { RangePicker } from '../components/RangePicker.js';
 import type { PageProps } from '../pages.js';
-import { createHash } from '../routing/parseHash.js';
-import { ChannelTable } from './ChannelTable.js';
+import { createProjectHash } from '../routing/resolveRoute.js';
+import { ShareButton } from '../share/ShareButton.js';
 import { ConversionPicker } from './ConversionPicker.js';
-import { DailyChart } from './DailyChart.js';
 import { getDayRange, parseRangeDays } from './getDayRange.js';
-import { KpiTiles } from './KpiTiles.js';
+import { OverviewFigures } from './OverviewFigures.js';
 
 /** The page path of the overview, the home page. */
 export const OVERVIEW_PATH = 'overview';
@@ -21,19 +21,17 @@ export function OverviewPage({ project, params }: PageProps) {
   const trpc = useTRPC();
   const days = parseRangeDays(params['days']);
   const conversion = params['conversion']?.trim() || undefined;
-  const query = useQuery(
-    trpc.journeys.overview.queryOptions({
-      projectId: project.projectId,
-      ...getDayRange(days, Date.now()),
-      ...(conversion === undefined ? {} : { conversion: { name: conversion } }),
-    }),
-  );
+  const query = {
+    ...getDayRange(days, Date.now()),
+    ...(conversion === undefined ? {} : { conversion: { name: conversion } }),
+  };
+  const overview = useQuery(trpc.journeys.overview.queryOptions({ projectId: project.projectId, ...query }));
 
   const withParams = (changes: Record<string, string | undefined>) => {
     const next: Record<string, string> = {};
     for (const [key, value] of Object.entries({ ...params, ...changes }))
       if (value !== undefined) next[key] = value;
-    return createHash(OVERVIEW_PATH, next);
+    return createProjectHash(project.projectId, OVERVIEW_PATH, next);
   };
 
   return (
@@ -41,6 +39,9 @@ export function OverviewPage({ project, params }: PageProps) {
       <div class="page-head">
         <h1>Overview</h1>
         <RangePicker value={days} hrefFor={(next) => withParams({ days: String(next) })} />
+        {can(project.role, 'share') && (
+          <ShareButton projectId={project.projectId} view="overview" params={params} query={query} />
+        )}
       </div>
       <ConversionPicker
         projectId={project.projectId}
@@ -49,19 +50,13 @@ export function OverviewPage({ project, params }: PageProps) {
           location.hash = withParams({ conversion: name });
         }}
       />
-      {query.isPending && (
+      {overview.isPending && (
         <p class="notice" role="status">
           Counting the last {days} days…
         </p>
       )}
-      {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
-      {query.data && (
-        <>
-          <KpiTiles totals={query.data.totals} />
-          <DailyChart days={query.data.days} />
-          <ChannelTable channels={query.data.channels} />
-        </>
-      )}
+      {overview.isError && <ErrorNotice error={overview.error} onRetry={() => void overview.refetch()} />}
+      {overview.data && <OverviewFigures overview={overview.data} />}
     </>
   );
 }

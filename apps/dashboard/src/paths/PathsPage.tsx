@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
+import { can } from '../access/can.js';
 import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import type { PageProps } from '../pages.js';
-import { createHash } from '../routing/parseHash.js';
-import { PathList } from './PathList.js';
-import { PathSankey } from './PathSankey.js';
+import { createProjectHash } from '../routing/resolveRoute.js';
+import { ShareButton } from '../share/ShareButton.js';
+import { PathsFigures } from './PathsFigures.js';
 import { PathsForm } from './PathsForm.js';
-import { countPersonsOnPaths, createPathsParams, parsePathsQuery } from './parsePathsQuery.js';
+import { createPathsParams, parsePathsQuery } from './parsePathsQuery.js';
 
 /** The page path of paths. */
 export const PATHS_PATH = 'paths';
@@ -20,13 +21,23 @@ export function PathsPage({ project, params }: PageProps) {
 
   return (
     <>
-      <h1>Paths</h1>
+      <div class="page-head">
+        <h1>Paths</h1>
+        {can(project.role, 'share') && (
+          <ShareButton
+            projectId={project.projectId}
+            view="paths"
+            params={createPathsParams(pathsQuery)}
+            query={{ ...pathsQuery }}
+          />
+        )}
+      </div>
       <PathsForm
         key={formKey}
         projectId={project.projectId}
         query={pathsQuery}
         onSubmit={(next) => {
-          location.hash = createHash(PATHS_PATH, createPathsParams(next));
+          location.hash = createProjectHash(project.projectId, PATHS_PATH, createPathsParams(next));
         }}
       />
       {query.isPending && (
@@ -35,15 +46,7 @@ export function PathsPage({ project, params }: PageProps) {
         </p>
       )}
       {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
-      {query.data && (
-        <>
-          <PathSankey links={query.data.links} />
-          <section class="card" aria-labelledby="top-paths-heading">
-            <h2 id="top-paths-heading">Top {query.data.paths.length} paths</h2>
-            <PathList paths={query.data.paths} total={countPersonsOnPaths(query.data)} />
-          </section>
-        </>
-      )}
+      {query.data && <PathsFigures paths={query.data} />}
     </>
   );
 }

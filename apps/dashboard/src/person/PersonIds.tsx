@@ -1,6 +1,7 @@
 import { createPersonHash, type PersonIdKind, type PersonLookup } from './getPersonLookup.js';
 
 export interface PersonIdsProps {
+  projectId: string;
   kind: PersonIdKind;
   ids: readonly string[];
   /** The id the page was opened with, marked as current. */
@@ -10,7 +11,7 @@ export interface PersonIdsProps {
 }
 
 /** A person's ids of one kind, each a link that looks the person up by it. */
-export function PersonIds({ kind, ids, lookup, empty }: PersonIdsProps) {
+export function PersonIds({ projectId, kind, ids, lookup, empty }: PersonIdsProps) {
   if (ids.length === 0) return <span class="muted">{empty}</span>;
   return (
     <ul class="ids">
@@ -20,7 +21,7 @@ export function PersonIds({ kind, ids, lookup, empty }: PersonIdsProps) {
           <li key={id}>
             <a
               class="id"
-              href={createPersonHash({ kind, value: id })}
+              href={createPersonHash(projectId, { kind, value: id })}
               aria-current={isCurrent ? 'true' : undefined}
             >
               {id}

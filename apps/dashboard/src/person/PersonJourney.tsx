@@ -34,7 +34,7 @@ export function PersonJourney({ project, lookup }: { project: Project; lookup: P
   const timeline = query.data;
   return (
     <>
-      <PersonSummary timeline={timeline} lookup={lookup} />
+      <PersonSummary projectId={project.projectId} timeline={timeline} lookup={lookup} />
       {timeline.truncated && (
         <p class="notice" role="note">
           Showing the first {timeline.events.length.toLocaleString()} touchpoints only: this person has more.

@@ -12,7 +12,7 @@ export function PersonPage({ project, params }: PageProps) {
   const lookup = getPersonLookup(params);
 
   const onSearch = (next: PersonLookup) => {
-    const hash = createPersonHash(next);
+    const hash = createPersonHash(project.projectId, next);
     // The same search again means "refresh": new touchpoints may have landed.
     if (hash === location.hash) void queryClient.invalidateQueries(trpc.journeys.person.pathFilter());
     else location.hash = hash;

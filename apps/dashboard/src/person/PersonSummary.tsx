@@ -6,7 +6,15 @@ import { PersonIds } from './PersonIds.js';
 import { summariseJourney } from './summariseJourney.js';
 
 /** Who the person is (every id linked to them) and their journey at a glance. */
-export function PersonSummary({ timeline, lookup }: { timeline: PersonTimeline; lookup: PersonLookup }) {
+export function PersonSummary({
+  projectId,
+  timeline,
+  lookup,
+}: {
+  projectId: string;
+  timeline: PersonTimeline;
+  lookup: PersonLookup;
+}) {
   const { person, events, truncated } = timeline;
   const summary = summariseJourney(events);
   return (
@@ -17,11 +25,23 @@ export function PersonSummary({ timeline, lookup }: { timeline: PersonTimeline; 
       <dl class="facts">
         <dt>User ids</dt>
         <dd>
-          <PersonIds kind="userId" ids={person.userIds} lookup={lookup} empty="none: not identified yet" />
+          <PersonIds
+            projectId={projectId}
+            kind="userId"
+            ids={person.userIds}
+            lookup={lookup}
+            empty="none: not identified yet"
+          />
         </dd>
         <dt>Anonymous ids</dt>
         <dd>
-          <PersonIds kind="anonymousId" ids={person.anonymousIds} lookup={lookup} empty="none" />
+          <PersonIds
+            projectId={projectId}
+            kind="anonymousId"
+            ids={person.anonymousIds}
+            lookup={lookup}
+            empty="none"
+          />
         </dd>
         <dt>Touchpoints</dt>
         <dd>

@@ -20,8 +20,8 @@ describe('getPersonLookup', () => {
 
   it('links to the page that shows the same person', () => {
     const lookup = { kind: 'anonymousId', value: 'a 1&x' } as const;
-    expect(getPersonLookup(parseHash(createPersonHash(lookup)).params)).toEqual(lookup);
-    expect(parseHash(createPersonHash(lookup)).path).toBe('person');
+    expect(getPersonLookup(parseHash(createPersonHash('prj_1', lookup)).params)).toEqual(lookup);
+    expect(parseHash(createPersonHash('prj_1', lookup)).path).toBe('p/prj_1/person');
   });
 
   it('reads as a phrase', () => {

@@ -1,4 +1,4 @@
-import { createHash } from '../routing/parseHash.js';
+import { createProjectHash } from '../routing/resolveRoute.js';
 
 /** The ids a person can be looked up by, with the words the form uses for each. */
 export const PERSON_ID_KINDS = {
@@ -32,9 +32,9 @@ export function getPersonLookup(params: Record<string, string>): PersonLookup | 
   return undefined;
 }
 
-/** The link to a person's journey, e.g. `#/person?anonymousId=a_1`. */
-export function createPersonHash(lookup: PersonLookup): string {
-  return createHash(PERSON_PATH, { [lookup.kind]: lookup.value });
+/** The link to a person's journey in a project, e.g. `#/p/prj_1/person?anonymousId=a_1`. */
+export function createPersonHash(projectId: string, lookup: PersonLookup): string {
+  return createProjectHash(projectId, PERSON_PATH, { [lookup.kind]: lookup.value });
 }
 
 /** `user id "u_42"`: how a lookup reads in a sentence. */

@@ -18,13 +18,16 @@ export function parseHash(hash: string): Route {
   const rawPath = queryAt === -1 ? body : body.slice(0, queryAt);
   const path = rawPath.replace(/^\/+|\/+$/g, '');
   const params = Object.fromEntries(new URLSearchParams(queryAt === -1 ? '' : body.slice(queryAt + 1)));
-  return { path: safeDecode(path), params };
+  return { path: path.split('/').map(safeDecode).join('/'), params };
 }
 
-/** The hash of a page with its parameters: the inverse of {@link parseHash}. */
+/**
+ * The hash of a page with its parameters: the inverse of {@link parseHash}. Each
+ * segment of `path` is encoded on its own, so `p/prj_1/funnel` keeps its slashes.
+ */
 export function createHash(path: string, params: Record<string, string> = {}): string {
   const query = new URLSearchParams(params).toString();
-  return `#/${encodeURIComponent(path)}${query ? `?${query}` : ''}`;
+  return `#/${path.split('/').map(encodeURIComponent).join('/')}${query ? `?${query}` : ''}`;
 }
 
 function safeDecode(text: string): string {

@@ -11,3 +11,13 @@ export function useHashRoute(): Route {
   }, []);
   return route;
 }
+
+/**
+ * Puts `hash` in the address bar in place of the current one (no new history entry:
+ * the back button skips it) and tells {@link useHashRoute}, which `replaceState` alone
+ * would not.
+ */
+export function replaceHash(hash: string): void {
+  history.replaceState(history.state, '', hash);
+  dispatchEvent(new HashChangeEvent('hashchange'));
+}

@@ -1,35 +1,34 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'preact/hooks';
+import { can } from '../access/can.js';
 import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { RangePicker } from '../components/RangePicker.js';
 import { getDayRange, RANGE_DAYS, type RangeDays } from '../overview/getDayRange.js';
 import type { PageProps } from '../pages.js';
-import { createHash } from '../routing/parseHash.js';
+import { createProjectHash } from '../routing/resolveRoute.js';
+import { ShareButton } from '../share/ShareButton.js';
 import { JourneyMapEditor } from './JourneyMapEditor.js';
-import { PainPoints } from './PainPoints.js';
-import { StageColumns } from './StageColumns.js';
+import { StagesFigures } from './StagesFigures.js';
 
 /** The page path of the journey map. */
 export const STAGES_PATH = 'journey-map';
 
 /**
  * The journey map: the project's stages in order with their persons and the conversion
- * between them, each touchpoint's volume, exit rate and NPS, and the pain points. The
- * map itself is edited here. `?days=` limits it to recent touchpoints.
+ * between them, each touchpoint's volume, exit rate and NPS, and the pain points. Owners
+ * and analysts edit the map here; viewers only read it. `?days=` limits it to recent
+ * touchpoints.
  */
 export function StagesPage({ project, params }: PageProps) {
   const trpc = useTRPC();
   const [isEditing, setEditing] = useState(false);
+  const mayEdit = can(project.role, 'editJourneyMap');
   const days = (RANGE_DAYS as readonly number[]).includes(Number(params['days']))
     ? (Number(params['days']) as RangeDays)
     : undefined;
-  const query = useQuery(
-    trpc.journeys.stages.queryOptions({
-      projectId: project.projectId,
-      ...(days === undefined ? {} : getDayRange(days, Date.now())),
-    }),
-  );
+  const range = days === undefined ? {} : getDayRange(days, Date.now());
+  const query = useQuery(trpc.journeys.stages.queryOptions({ projectId: project.projectId, ...range }));
 
   return (
     <>
@@ -38,27 +37,38 @@ export function StagesPage({ project, params }: PageProps) {
         <RangePicker
           value={days}
           allowAllTime
-          hrefFor={(next) => createHash(STAGES_PATH, next === undefined ? {} : { days: String(next) })}
+          hrefFor={(next) =>
+            createProjectHash(
+              project.projectId,
+              STAGES_PATH,
+              next === undefined ? {} : { days: String(next) },
+            )
+          }
         />
-        {!isEditing && (
+        {mayEdit && !isEditing && (
           <button type="button" class="button-secondary" onClick={() => setEditing(true)}>
             Edit the map
           </button>
         )}
+        {can(project.role, 'share') && (
+          <ShareButton
+            projectId={project.projectId}
+            view="journeyMap"
+            params={days === undefined ? {} : { days: String(days) }}
+            query={range}
+          />
+        )}
       </div>
-      {isEditing && <JourneyMapEditor projectId={project.projectId} onDone={() => setEditing(false)} />}
+      {mayEdit && isEditing && (
+        <JourneyMapEditor projectId={project.projectId} onDone={() => setEditing(false)} />
+      )}
       {query.isPending && (
         <p class="notice" role="status">
           Mapping the journeys…
         </p>
       )}
       {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
-      {query.data && !isEditing && (
-        <>
-          <PainPoints painPoints={query.data.painPoints} />
-          <StageColumns stages={query.data.stages} painPoints={query.data.painPoints} />
-        </>
-      )}
+      {query.data && !isEditing && <StagesFigures stages={query.data} />}
     </>
   );
 }

@@ -1,0 +1,99 @@
+/** The audit log's filters as its URL carries them: `?action=member.&actor=ann@x.org&from=2025-01-01&to=…`. */
+export interface AuditFilter {
+  /** Actions starting with this: a kind (`member.`) or one action (`auth.signInFailed`). */
+  action?: string;
+  /** An actor's email, key label or id. */
+  actor?: string;
+  /** The first day shown, `YYYY-MM-DD` in the viewer's time zone. */
+  from?: string;
+  /** The last day shown, included. */
+  to?: string;
+}
+
+/** The kinds of action, by prefix, then the actions themselves, as the filter offers them. */
+export const AUDIT_ACTION_KINDS = {
+  'auth.': 'Sign-ins and passwords',
+  'member.': 'Members',
+  'invitation.': 'Invitations',
+  'key.': 'API keys',
+  'share.': 'Share links',
+  'journeyMap.': 'Journey map',
+  'project.': 'Project',
+  'privacy.': 'Privacy',
+} as const;
+
+/** Every action the API writes, to filter on one. */
+export const AUDIT_ACTIONS = [
+  'auth.signIn',
+  'auth.signInFailed',
+  'auth.signOut',
+  'auth.passwordChanged',
+  'member.invited',
+  'member.joined',
+  'member.roleChanged',
+  'member.removed',
+  'invitation.revoked',
+  'key.created',
+  'key.revoked',
+  'journeyMap.updated',
+  'share.created',
+  'share.revoked',
+  'project.renamed',
+  'project.deleted',
+  'privacy.consentRecordsRead',
+] as const;
+
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Midnight starting a `YYYY-MM-DD` day in the viewer's time zone, `offset` days later; undefined if not a day. */
+function startOfDay(day: string | undefined, offset = 0): number | undefined {
+  const match = day === undefined ? null : DAY_PATTERN.exec(day);
+  if (!match) return undefined;
+  const [year, month, date] = match.slice(1).map(Number) as [number, number, number];
+  // `new Date` rolls 30 February over to March: such a day is not a day.
+  const asked = new Date(year, month - 1, date);
+  if (asked.getMonth() !== month - 1 || asked.getDate() !== date) return undefined;
+  return new Date(year, month - 1, date + offset).getTime();
+}
+
+/** The filters in a page's URL parameters; blank or malformed values are no filter. */
+export function parseAuditFilter(params: Record<string, string>): AuditFilter {
+  const filter: AuditFilter = {};
+  const action = params['action']?.trim();
+  const actor = params['actor']?.trim();
+  if (action) filter.action = action;
+  if (actor) filter.actor = actor;
+  if (startOfDay(params['from']) !== undefined) filter.from = params['from']!;
+  if (startOfDay(params['to']) !== undefined) filter.to = params['to']!;
+  return filter;
+}
+
+/** The URL parameters of the filters: the inverse of {@link parseAuditFilter}. */
+export function createAuditParams(filter: AuditFilter): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const key of ['action', 'actor', 'from', 'to'] as const) {
+    const value = filter[key];
+    if (value) params[key] = value;
+  }
+  return params;
+}
+
+/**
+ * The filters as `audit.list` and `audit.exportCsv` take them: whole days in the
+ * viewer's time zone, `to` up to the last millisecond of its day.
+ */
+export function toAuditQuery(filter: AuditFilter): {
+  action?: string;
+  actor?: string;
+  from?: number;
+  to?: number;
+} {
+  const from = startOfDay(filter.from);
+  const endOfTo = startOfDay(filter.to, 1);
+  return {
+    ...(filter.action ? { action: filter.action } : {}),
+    ...(filter.actor ? { actor: filter.actor } : {}),
+    ...(from === undefined ? {} : { from }),
+    ...(endOfTo === undefined ? {} : { to: endOfTo - 1 }),
+  };
+}

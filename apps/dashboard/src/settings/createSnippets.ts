@@ -1,0 +1,19 @@
+/**
+ * The `<script>` tag that loads the SDK from this server with the project's write key:
+ * paste it into a site's `<head>`. `defer`, and no inline code, so it works under the
+ * site's own CSP with `script-src` allowing this origin.
+ */
+export function createScriptTag(origin: string, writeKey: string): string {
+  return `<script defer src="${origin}/sdk.js" data-write-key="${writeKey}"></script>`;
+}
+
+/** The same with the npm package, for apps with a bundler. */
+export function createNpmSnippet(origin: string, writeKey: string): string {
+  return [
+    '// npm install @parcours/sdk',
+    "import { createTracker } from '@parcours/sdk';",
+    '',
+    `const parcours = createTracker({ writeKey: '${writeKey}', host: '${origin}' });`,
+    "parcours.track('Signed up', { plan: 'pro' });",
+  ].join('\n');
+}

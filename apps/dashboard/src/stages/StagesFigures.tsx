@@ -1,0 +1,13 @@
+import type { Stages } from '../api/types.js';
+import { PainPoints } from './PainPoints.js';
+import { StageColumns } from './StageColumns.js';
+
+/** The journey map's figures: pain points, then the stages as columns. Also what a shared journey map shows. */
+export function StagesFigures({ stages }: { stages: Stages }) {
+  return (
+    <>
+      <PainPoints painPoints={stages.painPoints} />
+      <StageColumns stages={stages.stages} painPoints={stages.painPoints} />
+    </>
+  );
+}
