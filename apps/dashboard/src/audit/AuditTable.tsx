@@ -1,11 +1,12 @@
 import type { AuditEntry } from '../api/types.js';
 import { formatDateTime } from '../format/formatDateTime.js';
 import { formatAuditActor, formatAuditDetail } from './formatAuditEntry.js';
+import { TableScroll } from '../components/TableScroll.js';
 
 /** Audit entries as a table, in the order given (newest first). */
 export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
   return (
-    <div class="table-scroll">
+    <TableScroll label="Audit log">
       <table class="data-table audit-table">
         <caption>Audit log, newest first</caption>
         <thead>
@@ -28,13 +29,11 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
               </td>
               <td>{entry.target ?? '—'}</td>
               <td>{formatAuditDetail(entry.detail) || '—'}</td>
-              <td>
-                <code>{entry.ip ?? '—'}</code>
-              </td>
+              <td>{entry.ip === null ? '—' : <code>{entry.ip}</code>}</td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

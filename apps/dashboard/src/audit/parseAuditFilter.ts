@@ -13,6 +13,7 @@ export interface AuditFilter {
 /** The kinds of action, by prefix, then the actions themselves, as the filter offers them. */
 export const AUDIT_ACTION_KINDS = {
   'auth.': 'Sign-ins and passwords',
+  'user.': 'Accounts',
   'member.': 'Members',
   'invitation.': 'Invitations',
   'key.': 'API keys',
@@ -22,14 +23,17 @@ export const AUDIT_ACTION_KINDS = {
   'privacy.': 'Privacy',
 } as const;
 
-/** Every action the API writes, to filter on one. */
+/** Every action the API and the CLI write, to filter on one. */
 export const AUDIT_ACTIONS = [
   'auth.signIn',
   'auth.signInFailed',
   'auth.signOut',
   'auth.passwordChanged',
+  'user.created',
+  'user.passwordReset',
   'member.invited',
   'member.joined',
+  'member.added',
   'member.roleChanged',
   'member.removed',
   'invitation.revoked',
@@ -38,6 +42,7 @@ export const AUDIT_ACTIONS = [
   'journeyMap.updated',
   'share.created',
   'share.revoked',
+  'project.created',
   'project.renamed',
   'project.deleted',
   'privacy.consentRecordsRead',

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../components/ErrorNotice.js';
 import { formatDateTime } from '../format/formatDateTime.js';
 import type { PageProps } from '../pages.js';
 import { createPersonHash } from '../person/getPersonLookup.js';
+import { TableScroll } from '../components/TableScroll.js';
 
 /** The page path of consent proof. */
 export const CONSENT_PATH = 'consent';
@@ -47,7 +48,7 @@ export function ConsentPage({ project }: PageProps) {
       )}
       {records.data && rows.length === 0 && <p class="notice">No consent decision was received yet.</p>}
       {rows.length > 0 && (
-        <div class="table-scroll">
+        <TableScroll label="Consent decisions">
           <table class="data-table">
             <caption>Consent decisions, newest first</caption>
             <thead>
@@ -87,7 +88,7 @@ export function ConsentPage({ project }: PageProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {records.hasNextPage && (
         <button

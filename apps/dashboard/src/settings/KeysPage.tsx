@@ -5,6 +5,7 @@ import { ErrorNotice } from '../components/ErrorNotice.js';
 import { formatDateTime } from '../format/formatDateTime.js';
 import type { PageProps } from '../pages.js';
 import { CreateKeyForm, SCOPE_LABELS } from './CreateKeyForm.js';
+import { TableScroll } from '../components/TableScroll.js';
 
 /** The page path of API keys. */
 export const KEYS_PATH = 'settings/keys';
@@ -41,7 +42,7 @@ export function KeysPage({ project }: PageProps) {
       {keys.isError && <ErrorNotice error={keys.error} onRetry={() => void keys.refetch()} />}
       {keys.data && keys.data.length === 0 && <p class="notice">This project has no secret key.</p>}
       {keys.data && keys.data.length > 0 && (
-        <div class="table-scroll">
+        <TableScroll label="Secret keys">
           <table class="data-table">
             <caption>Secret keys</caption>
             <thead>
@@ -79,7 +80,7 @@ export function KeysPage({ project }: PageProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

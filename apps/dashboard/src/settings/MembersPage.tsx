@@ -7,6 +7,7 @@ import { formatDateTime } from '../format/formatDateTime.js';
 import type { PageProps } from '../pages.js';
 import { InviteForm } from './InviteForm.js';
 import { RoleSelect } from './RoleSelect.js';
+import { TableScroll } from '../components/TableScroll.js';
 
 /** The page path of members. */
 export const MEMBERS_PATH = 'settings/members';
@@ -42,7 +43,7 @@ export function MembersPage({ project }: PageProps) {
       )}
       {list.isError && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
       {list.data && (
-        <div class="table-scroll">
+        <TableScroll label="Members">
           <table class="data-table">
             <caption>
               {list.data.members.length} {list.data.members.length === 1 ? 'member' : 'members'}
@@ -92,10 +93,10 @@ export function MembersPage({ project }: PageProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {list.data && list.data.invitations.length > 0 && (
-        <div class="table-scroll">
+        <TableScroll label="Pending invitations">
           <table class="data-table">
             <caption>Pending invitations</caption>
             <thead>
@@ -132,7 +133,7 @@ export function MembersPage({ project }: PageProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <InviteForm projectId={project.projectId} />
     </>

@@ -10,6 +10,7 @@ import { PATHS_PATH } from '../paths/PathsPage.js';
 import type { PageProps } from '../pages.js';
 import { createProjectHash } from '../routing/resolveRoute.js';
 import { STAGES_PATH } from '../stages/StagesPage.js';
+import { TableScroll } from '../components/TableScroll.js';
 
 /** The page path of share links. */
 export const SHARES_PATH = 'settings/shares';
@@ -57,7 +58,7 @@ export function SharesPage({ project }: PageProps) {
         <p class="notice">No view of this project was shared yet.</p>
       )}
       {shares.data && shares.data.length > 0 && (
-        <div class="table-scroll">
+        <TableScroll label="Share links">
           <table class="data-table">
             <caption>Share links, newest first</caption>
             <thead>
@@ -101,7 +102,7 @@ export function SharesPage({ project }: PageProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

@@ -1,0 +1,147 @@
+import axe, { type AxeResults } from 'axe-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { watchCsp } from './support/dashboard.js';
+import { launchChromium } from './support/launchChromium.js';
+import { startAccountsServer, type AccountsServer } from './support/startAccountsServer.js';
+
+// Issue 7: the new pages pass axe-core with no violation, on a wide and a phone-sized
+// screen, in Chromium, served by the real server under its Content-Security-Policy.
+let server: AccountsServer;
+let browser: Browser;
+let invitationToken: string;
+const cspReports: string[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([
+    startAccountsServer({ owner: 'olga@example.com', analyst: 'ana@example.com' }),
+    launchChromium(),
+  ]);
+  const { store, project } = server;
+  // Something in every table: a pending invitation, a key, a share link.
+  ({ token: invitationToken } = await store.createInvitation({
+    projectId: project.projectId,
+    email: 'paul@example.com',
+    role: 'privacy',
+    invitedBy: 'olga@example.com',
+    ttlMs: 86_400_000,
+  }));
+  await store.createSecretKey(project.projectId, { scope: 'read', label: 'nightly export' });
+  await store.createShareLink({
+    projectId: project.projectId,
+    view: 'paths',
+    state: { params: { depth: '5', limit: '20' }, query: { depth: 5, limit: 20 } },
+    createdBy: 'ana@example.com',
+    expiresAt: Date.now() + 7 * 86_400_000,
+  });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Runs axe-core in the page; its violations, one readable line per failing element. */
+async function findViolations(page: Page): Promise<string[]> {
+  // The page's CSP blocks an inline <script>; evaluate runs outside it.
+  await page.evaluate(axe.source);
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: { run: () => Promise<AxeResults> } }).axe.run(),
+  );
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map(
+      (node) => `${violation.id} (${violation.impact ?? '?'}): ${violation.help} — ${node.target.join(' ')}`,
+    ),
+  );
+}
+
+/** A page of `context` at `hash`, once `ready` shows. */
+async function open(context: BrowserContext, hash: string, ready: string): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  watchCsp(page, cspReports);
+  await page.goto(`${server.origin}/${hash}`);
+  await page.waitForSelector(ready);
+  return page;
+}
+
+describe.each([1440, 390])('accessibility at %i px wide', (width) => {
+  let visitor: BrowserContext;
+  let owner: BrowserContext;
+  const projectHash = (path: string) => `#/p/${server.project.projectId}/${path}`;
+
+  beforeAll(async () => {
+    visitor = await browser.newContext({ viewport: { width, height: 900 } });
+    owner = await browser.newContext({ viewport: { width, height: 900 } });
+    const signIn = await owner.request.post(`${server.origin}/trpc/auth.signIn`, {
+      headers: { origin: server.origin },
+      data: { email: server.users['owner']!.email, password: server.users['owner']!.password },
+    });
+    expect(signIn.status()).toBe(200);
+  });
+  afterAll(async () => {
+    await visitor?.close();
+    await owner?.close();
+  });
+
+  const pages: [name: string, context: () => BrowserContext, hash: () => string, ready: string][] = [
+    ['sign-in', () => visitor, () => '', '#sign-in-email'],
+    ['sign-in with an error', () => visitor, () => '', '#sign-in-email'],
+    ['invitation', () => visitor, () => `#/invitation?token=${invitationToken}`, '#invitation-password'],
+    ['dead invitation', () => visitor, () => '#/invitation?token=spent', 'h1:has-text("cannot be used")'],
+    ['settings: project', () => owner, () => projectHash('settings/project'), '#write-key'],
+    ['settings: members', () => owner, () => projectHash('settings/members'), 'text=paul@example.com'],
+    ['settings: API keys', () => owner, () => projectHash('settings/keys'), 'text=nightly export'],
+    ['settings: share links', () => owner, () => projectHash('settings/shares'), '.status-live'],
+    ['audit log', () => owner, () => projectHash('audit'), '.audit-table'],
+  ];
+
+  it.each(pages)('%s page has no violation', async (name, context, hash, ready) => {
+    const page = await open(context(), hash(), ready);
+    if (name === 'sign-in with an error') {
+      await page.fill('#sign-in-email', 'nobody@example.com');
+      await page.fill('#sign-in-password', 'wrong');
+      await page.click('button[type=submit]');
+      await page.waitForSelector('[role=alert]');
+    }
+    const violations = await findViolations(page);
+    await page.close();
+    expect(violations, violations.join('\n')).toEqual([]);
+  });
+
+  it('members page with a new invitation link, and keys page with a new key shown once, have no violation', async () => {
+    const members = await open(owner, projectHash('settings/members'), '#invite-email');
+    await members.fill('#invite-email', `zoe-${width}@example.com`);
+    await members.click('button:has-text("Invite")');
+    await members.waitForSelector('#invite-url');
+    const keys = await open(owner, projectHash('settings/keys'), '#key-label');
+    await keys.fill('#key-label', `script ${width}`);
+    await keys.click('button:has-text("Create key")');
+    await keys.waitForSelector('#new-key');
+    const violations = [...(await findViolations(members)), ...(await findViolations(keys))];
+    await members.close();
+    await keys.close();
+    expect(violations, violations.join('\n')).toEqual([]);
+  });
+
+  it('shared view has no violation', async () => {
+    const funnel = await open(owner, projectHash('funnel'), '.funnel-step');
+    await funnel.click('button:has-text("Share")');
+    await funnel.click('button:has-text("Create link")');
+    const url = await funnel.inputValue('#share-funnel-url');
+    const ownerViolations = await findViolations(funnel);
+    await funnel.close();
+    const shared = await visitor.newPage();
+    watchCsp(shared, cspReports);
+    await shared.goto(url);
+    await shared.waitForSelector('.funnel-step');
+    const violations = [...ownerViolations, ...(await findViolations(shared))];
+    await shared.close();
+    expect(violations, violations.join('\n')).toEqual([]);
+  });
+});
+
+describe('under the Content-Security-Policy', () => {
+  it('every page above loaded without a violation report', () => {
+    expect(cspReports).toEqual([]);
+  });
+});
