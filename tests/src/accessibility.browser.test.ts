@@ -8,15 +8,20 @@ import { startAccountsServer, type AccountsServer } from './support/startAccount
 // Issue 7: the new pages pass axe-core with no violation, on a wide and a phone-sized
 // screen, in Chromium, served by the real server under its Content-Security-Policy.
 let server: AccountsServer;
+/** No user yet: the set-up page. */
+let fresh: AccountsServer;
 let browser: Browser;
 let invitationToken: string;
+let setupToken: string;
 const cspReports: string[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
+  [server, fresh, browser] = await Promise.all([
     startAccountsServer({ owner: 'olga@example.com', analyst: 'ana@example.com' }),
+    startAccountsServer({}),
     launchChromium(),
   ]);
+  ({ token: setupToken } = await fresh.store.createInvitation({ email: '', ttlMs: 86_400_000 }));
   const { store, project } = server;
   // Something in every table: a pending invitation, a key, a share link.
   ({ token: invitationToken } = await store.createInvitation({
@@ -38,6 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  await fresh?.stop();
 });
 
 /** Runs axe-core in the page; its violations, one readable line per failing element. */
@@ -55,11 +61,16 @@ async function findViolations(page: Page): Promise<string[]> {
 }
 
 /** A page of `context` at `hash`, once `ready` shows. */
-async function open(context: BrowserContext, hash: string, ready: string): Promise<Page> {
+async function open(
+  context: BrowserContext,
+  hash: string,
+  ready: string,
+  origin = server.origin,
+): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   watchCsp(page, cspReports);
-  await page.goto(`${server.origin}/${hash}`);
+  await page.goto(`${origin}/${hash}`);
   await page.waitForSelector(ready);
   return page;
 }
@@ -103,6 +114,21 @@ describe.each([1440, 390])('accessibility at %i px wide', (width) => {
       await page.click('button[type=submit]');
       await page.waitForSelector('[role=alert]');
     }
+    const violations = await findViolations(page);
+    await page.close();
+    expect(violations, violations.join('\n')).toEqual([]);
+  });
+
+  it('set-up page of a fresh instance has no violation', async () => {
+    const page = await open(
+      visitor,
+      `#/invitation?token=${setupToken}`,
+      '#invitation-password',
+      fresh.origin,
+    );
+    // With the problems of an empty form showing.
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#invitation-email-problem');
     const violations = await findViolations(page);
     await page.close();
     expect(violations, violations.join('\n')).toEqual([]);

@@ -13,7 +13,11 @@ const cspReports: string[] = [];
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([
-    startAccountsServer({ owner: 'olga@example.com', viewer: 'victor@example.com' }),
+    startAccountsServer({
+      owner: 'olga@example.com',
+      viewer: 'victor@example.com',
+      privacy: 'priya@example.com',
+    }),
     launchChromium(),
   ]);
 }, 60_000);
@@ -130,6 +134,23 @@ describe('accounts in the dashboard', () => {
     await ownerPage.waitForSelector('button:has-text("Edit the map")');
   }, 60_000);
 
+  it('gives a privacy officer persons, consent proof and the audit log, and none of the journeys', async () => {
+    const privacy = await openFreshPage();
+    await signInThroughForm(privacy, server.origin, server.users['privacy']!);
+    // Their home page is the first they may use.
+    await privacy.waitForSelector('#person-id');
+    const nav = await readNav(privacy);
+    for (const title of ['Persons', 'Consent proof', 'Audit log']) expect(nav).toContain(title);
+    for (const hidden of ['Overview', 'Funnel', 'Paths', 'Journey map', 'Settings'])
+      expect(nav).not.toContain(hidden);
+    await privacy.click('nav[aria-label=Main] >> text=Consent proof');
+    await privacy.waitForSelector('h1:has-text("Consent proof")');
+    await privacy.waitForSelector('text=No consent decision was received yet.');
+    // A shared link to a page the role may not use says so, instead of failing.
+    await privacy.goto(`${server.origin}/${projectHash('funnel')}`);
+    await privacy.waitForSelector('text=you cannot open this page');
+  }, 60_000);
+
   it('opens a shared funnel with no account, showing no person id, until the owner revokes the link', async () => {
     await ownerPage.goto(`${server.origin}/${projectHash('funnel')}`);
     await ownerPage.waitForSelector('.funnel-step');
@@ -216,8 +237,38 @@ describe('accounts in the dashboard', () => {
     }
     expect(message).toMatch(/^Too many attempts: try again in \d+ minutes\.$/);
   }, 60_000);
+});
 
-  it('ran under the Content-Security-Policy without a single violation', () => {
+describe('the first account of a fresh instance', () => {
+  let fresh: AccountsServer | undefined;
+  afterAll(() => fresh?.stop());
+
+  it('is set up with the link `parcours start` prints: email, name and password, then the projects', async () => {
+    fresh = await startAccountsServer({});
+    // What `parcours start` does while the database has no user.
+    const { token } = await fresh.store.createInvitation({ email: '', ttlMs: 86_400_000 });
+    const page = await openFreshPage();
+    await page.goto(`${fresh.origin}/#/invitation?token=${token}`);
+    await page.waitForSelector('h1:has-text("Set up Parcours")');
+    expect(await page.getAttribute('#invitation-email', 'readonly')).toBeNull();
+    await page.fill('#invitation-email', 'admin@example.com');
+    await page.fill('#invitation-name', 'Ada');
+    await page.fill('#invitation-password', 'the first passphrase');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('nav[aria-label=Main]');
+    // The administrator owns every project.
+    expect(await readNav(page)).toContain('Settings');
+    expect(await page.locator('header').innerText()).toContain('Shop');
+
+    // The link works once.
+    const again = await openFreshPage();
+    await again.goto(`${fresh.origin}/#/invitation?token=${token}`);
+    await again.waitForSelector('text=This invitation link has expired, was revoked or was already used.');
+  }, 60_000);
+});
+
+describe('under the Content-Security-Policy', () => {
+  it('ran every page above without a single violation', () => {
     expect(contexts.length).toBeGreaterThan(3);
     expect(cspReports).toEqual([]);
   });
