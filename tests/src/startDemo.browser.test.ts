@@ -89,10 +89,15 @@ describe('parcours start --demo', () => {
     firstSession = { password, cookie };
 
     const page = await browser.newPage();
+    page.setDefaultTimeout(20_000);
     await page.goto(url);
-    // The key moves from the address bar into the session: it must not linger in history.
-    await page.waitForFunction(() => !location.hash.includes('key='));
-    // The landing page is the overview; the person search is one click away.
+    // A fresh browser has no session: the sign-in form, then the demo project's overview.
+    await page.fill('#sign-in-email', email);
+    await page.fill('#sign-in-password', password);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.kpis');
+    expect(page.url()).toContain(`#/p/${projectId}`);
+    // The person search is one click away.
     await page.click('nav >> text=Persons');
     await page.selectOption('#person-id-kind', 'anonymousId');
     await page.fill('#person-id', 'demo-web-0');
