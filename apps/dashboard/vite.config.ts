@@ -14,6 +14,10 @@ export default defineConfig({
   },
   server: {
     // `npm run dev -w @parcours/dashboard` against a local `parcours start` on its default port.
-    proxy: { '/trpc': process.env['PARCOURS_API'] ?? 'http://localhost:4000' },
+    // The Host header stays vite's, so the server's Origin check on mutations (CSRF) sees
+    // one origin, and the links it makes (invitations, shares) point at vite.
+    proxy: {
+      '/trpc': { target: process.env['PARCOURS_API'] ?? 'http://localhost:4000', changeOrigin: false },
+    },
   },
 });
