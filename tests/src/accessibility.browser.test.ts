@@ -46,18 +46,33 @@ afterAll(async () => {
   await fresh?.stop();
 });
 
-/** Runs axe-core in the page; its violations, one readable line per failing element. */
+/** Runs axe-core in the page; its violations, one readable line per failing element, and any sideways overflow. */
 async function findViolations(page: Page): Promise<string[]> {
   // The page's CSP blocks an inline <script>; evaluate runs outside it.
   await page.evaluate(axe.source);
   const results = await page.evaluate(() =>
     (window as unknown as { axe: { run: () => Promise<AxeResults> } }).axe.run(),
   );
-  return results.violations.flatMap((violation) =>
+  const violations = results.violations.flatMap((violation) =>
     violation.nodes.map(
       (node) => `${violation.id} (${violation.impact ?? '?'}): ${violation.help} — ${node.target.join(' ')}`,
     ),
   );
+  return [...violations, ...(await findOverflow(page))];
+}
+
+/**
+ * What sticks out of the viewport sideways (WCAG 1.4.10, reflow): at 390 px the page
+ * itself must not scroll sideways; wide tables scroll in their own box.
+ */
+async function findOverflow(page: Page): Promise<string[]> {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  return scrollWidth > clientWidth
+    ? [`reflow: the page is ${scrollWidth} px wide in a ${clientWidth} px window`]
+    : [];
 }
 
 /** A page of `context` at `hash`, once `ready` shows. */
@@ -104,6 +119,7 @@ describe.each([1440, 390])('accessibility at %i px wide', (width) => {
     ['settings: API keys', () => owner, () => projectHash('settings/keys'), 'text=nightly export'],
     ['settings: share links', () => owner, () => projectHash('settings/shares'), '.status-live'],
     ['audit log', () => owner, () => projectHash('audit'), '.audit-table'],
+    ['overview, with its top bar', () => owner, () => projectHash('overview'), '.kpis'],
   ];
 
   it.each(pages)('%s page has no violation', async (name, context, hash, ready) => {

@@ -28,7 +28,8 @@ export function Session({ onUnauthorized }: { onUnauthorized: MutableRef<() => v
   const me = useQuery({
     ...trpc.auth.me.queryOptions(),
     enabled: !signedOut && !isPublic,
-    staleTime: Infinity,
+    // Roles change (an owner's doing, elsewhere): checked again when the tab regains focus.
+    staleTime: 60_000,
   });
 
   const endSession = (why?: string) => {

@@ -4,9 +4,10 @@ import { can, ROLE_LABELS } from './access/can.js';
 import { useTRPC } from './api/trpc.js';
 import type { Me } from './api/types.js';
 import { ErrorNotice } from './components/ErrorNotice.js';
-import { Nav, type NavLink } from './components/Nav.js';
+import { getNavLinks } from './components/getNavLinks.js';
+import { Nav } from './components/Nav.js';
 import { ProjectSwitcher } from './components/ProjectSwitcher.js';
-import { getPagesFor, PAGES, type Page } from './pages.js';
+import { getPagesFor, PAGES } from './pages.js';
 import { findPage } from './routing/findPage.js';
 import { readLastProject, writeLastProject } from './routing/lastProject.js';
 import type { Route } from './routing/parseHash.js';
@@ -16,20 +17,6 @@ import { replaceHash } from './routing/useHashRoute.js';
 function skipToMain(event: MouseEvent) {
   event.preventDefault();
   document.getElementById('main')?.focus();
-}
-
-/** The main navigation's links: the pages the role may use, the settings pages as one link. */
-function getNavLinks(projectId: string, pages: readonly Page[], current: Page | undefined): NavLink[] {
-  const links: NavLink[] = [];
-  for (const page of pages) {
-    if (page.section === 'settings' && links.some((link) => link.title === 'Settings')) continue;
-    links.push({
-      href: createProjectHash(projectId, page.path),
-      title: page.section === 'settings' ? 'Settings' : page.title,
-      isCurrent: page.section === 'settings' ? current?.section === 'settings' : page === current,
-    });
-  }
-  return links;
 }
 
 export interface ShellProps {
