@@ -94,6 +94,10 @@ describe('accounts in the dashboard', () => {
     await analyst.click('nav[aria-label=Main] >> text=Funnel');
     await analyst.waitForSelector('.funnel-step');
     expect(await analyst.locator('.funnel-step').count()).toBe(5);
+    // Analysts share, and edit the journey map.
+    expect(await analyst.locator('button:has-text("Share")').count()).toBe(1);
+    await analyst.click('nav[aria-label=Main] >> text=Journey map');
+    await analyst.waitForSelector('button:has-text("Edit the map")');
 
     // The server agrees: the members list is refused to an analyst.
     const members = await analyst.request.get(
@@ -204,6 +208,25 @@ describe('accounts in the dashboard', () => {
     expect(csv.split('\n')[0]).toContain('action');
     expect(csv).toContain('member.invited');
     expect(csv).not.toContain('share.revoked');
+  }, 60_000);
+
+  it('switches projects in the top bar, keeping the page, and opens the last one used from /', async () => {
+    const blog = await server.store.createProject({
+      name: 'Blog',
+      ownerUserId: server.users['owner']!.userId,
+    });
+    await ownerPage.goto(`${server.origin}/${projectHash('paths')}`);
+    // A new page load asks the server again which projects the owner has.
+    await ownerPage.reload();
+    await ownerPage.waitForSelector('#project-switcher');
+    await ownerPage.selectOption('#project-switcher', blog.projectId);
+    await ownerPage.waitForURL(`**/#/p/${blog.projectId}/paths`);
+    await ownerPage.waitForSelector('h1:has-text("Paths")');
+    await ownerPage.goto(`${server.origin}/`);
+    await ownerPage.waitForURL(`**/#/p/${blog.projectId}`);
+    // Its home page is the overview, which the owner of Shop may open too.
+    await ownerPage.selectOption('#project-switcher', server.project.projectId);
+    await ownerPage.waitForURL(`**/#/p/${server.project.projectId}/overview`);
   }, 60_000);
 
   it('signs out: the session ends on the server, and the app shows the sign-in form', async () => {
