@@ -229,6 +229,37 @@ describe('accounts in the dashboard', () => {
     await ownerPage.waitForURL(`**/#/p/${server.project.projectId}/overview`);
   }, 60_000);
 
+  it('lets the owner change a member’s role, remove them, rename a project and delete it', async () => {
+    const ana = (await server.store.getUserByEmail('ana@example.com'))!;
+    await ownerPage.goto(`${server.origin}/${projectHash('settings/members')}`);
+    await ownerPage.selectOption(`#role-${ana.userId}`, 'viewer');
+    await expect.poll(() => server.store.getRole(server.project.projectId, ana.userId)).toBe('viewer');
+    await ownerPage.click('button:has-text("Remove Ana")');
+    await ownerPage.click('button:has-text("Yes, remove")');
+    await ownerPage.waitForSelector('table >> text=ana@example.com', { state: 'detached' });
+    expect(await server.store.getRole(server.project.projectId, ana.userId)).toBeUndefined();
+    // The last owner cannot be demoted: the server says why, the select shows the role kept.
+    const olga = server.users['owner']!.userId;
+    await ownerPage.selectOption(`#role-${olga}`, 'analyst');
+    await ownerPage.waitForSelector('[role=alert] >> text=at least one owner');
+    expect(await ownerPage.inputValue(`#role-${olga}`)).toBe('owner');
+
+    const blog = (await server.store.getProjects()).find((p) => p.name === 'Blog')!;
+    await ownerPage.goto(`${server.origin}/#/p/${blog.projectId}/settings/project`);
+    await ownerPage.fill('#project-name', 'Blog archive');
+    await ownerPage.click('button:has-text("Rename")');
+    await ownerPage.waitForSelector('#project-switcher option:text-is("Blog archive")', {
+      state: 'attached',
+    });
+    expect(await ownerPage.isDisabled('button:has-text("Delete the project")')).toBe(true);
+    await ownerPage.fill('#delete-confirm', 'Blog archive');
+    await ownerPage.click('button:has-text("Delete the project")');
+    // The app opens the project left.
+    await ownerPage.waitForURL(`**/#/p/${server.project.projectId}`);
+    expect(await server.store.getProject(blog.projectId)).toBeUndefined();
+    expect(await ownerPage.locator('#project-switcher').count()).toBe(0);
+  }, 60_000);
+
   it('signs out: the session ends on the server, and the app shows the sign-in form', async () => {
     await ownerPage.goto(`${server.origin}/${projectHash('overview')}`);
     await ownerPage.waitForSelector('.kpis');
