@@ -10,13 +10,12 @@ export interface FieldProps {
   help?: ComponentChildren;
   /** The control; give it `aria-describedby={describeField(id, problem, help)}`. */
   children: ComponentChildren;
-  class?: string;
 }
 
 /** A labelled form control with its hint and its problem under it. */
-export function Field({ id, label, problem, help, children, class: className }: FieldProps) {
+export function Field({ id, label, problem, help, children }: FieldProps) {
   return (
-    <div class={className ? `field ${className}` : 'field'}>
+    <div class="field">
       <label for={id}>{label}</label>
       {children}
       {help !== undefined && (
