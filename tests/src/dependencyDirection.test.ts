@@ -14,7 +14,16 @@ const ALLOWED: Record<string, { runtime: string[]; typeOnly?: string[] }> = {
   'packages/sdk': { runtime: [], typeOnly: ['@parcours/schema'] },
   'packages/store': { runtime: ['better-sqlite3', '@parcours/schema'] },
   'packages/api': { runtime: ['@trpc/server', 'zod', '@parcours/store', '@parcours/schema'] },
-  'apps/server': { runtime: ['@parcours/api', '@parcours/store', '@parcours/schema', '@trpc/server', 'nodemailer', 'smtp-server'] },
+  'apps/server': {
+    runtime: [
+      '@parcours/api',
+      '@parcours/store',
+      '@parcours/schema',
+      '@trpc/server',
+      'nodemailer',
+      'smtp-server',
+    ],
+  },
   'apps/dashboard': {
     runtime: ['preact', '@tanstack/react-query', '@trpc/client', '@trpc/tanstack-react-query'],
     typeOnly: ['@parcours/api'],
