@@ -8,6 +8,9 @@ export type {
   TimelineOptions,
 } from './Store.js';
 export { openSqliteStore, type SqliteStoreOptions } from './sqlite/openSqliteStore.js';
+export type { JourneyEngineOptions } from './sqlite/createJourneyEngine.js';
+export { JourneyEngineBusyError, QueryBudgetError } from './engine/journeyErrors.js';
+export { MAX_QUERY_PROPERTIES, getQueryProperties } from './engine/analyseFunnel.js';
 export type * from './engine/types.js';
 export { MAX_FUNNEL_STEPS } from './engine/analyseFunnel.js';
 export { MAX_PATH_DEPTH } from './engine/getPaths.js';

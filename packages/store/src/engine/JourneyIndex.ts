@@ -1,6 +1,7 @@
 import type { EventType, Properties, PropertyValue } from '@parcours/schema';
 import { Dictionary } from './Dictionary.js';
 import { GrowableColumn } from './GrowableColumn.js';
+import { QueryBudgetError } from './journeyErrors.js';
 
 /** What the index needs of an event. */
 export interface IndexableEvent {
@@ -18,9 +19,27 @@ export type PropertyLoader = (property: string) => Iterable<string | null | unde
 
 /** A property materialised for every touchpoint: dictionary-encoded JSON text, 0 = absent. */
 export interface PropertyColumn {
+  name: string;
   values: Dictionary;
   column: GrowableColumn<Uint32Array>;
+  /** The query (see `beginQuery`) that used it last: the least recent is evicted first. */
+  usedBy: number;
+  /** Bytes it holds: the column and its dictionary's strings. */
+  bytes: number;
 }
+
+export interface JourneyIndexOptions {
+  /**
+   * Bytes the property columns may hold together (columns and their distinct values).
+   * Past it, the least recently used columns are dropped (and rebuilt when asked
+   * again); a single query needing more is refused with a QueryBudgetError.
+   * Default 256 MiB.
+   */
+  propertyBudgetBytes?: number;
+}
+
+/** What a dictionary entry costs beyond its characters (map entry, array slot, string header). */
+const DICTIONARY_ENTRY_BYTES = 64;
 
 /** A person as the engine sees it: the root of a set of linked ids. */
 export interface IndexedPerson {
@@ -58,8 +77,20 @@ export class JourneyIndex {
   /** Root → its member nodes, only for sets of more than one node. */
   private readonly _members = new Map<number, number[]>();
   private readonly _properties = new Map<string, PropertyColumn>();
+  private readonly _propertyBudgetBytes: number;
+  private _query = 0;
+  /**
+   * The store's sequence number of the last row this index has seen: the index
+   * catches up from there (set by whoever feeds it; 0 for a new index).
+   */
+  lastSeq = 0;
 
-  constructor(private readonly _loadProperty?: PropertyLoader) {}
+  constructor(
+    private readonly _loadProperty?: PropertyLoader,
+    options: JourneyIndexOptions = {},
+  ) {
+    this._propertyBudgetBytes = options.propertyBudgetBytes ?? 256 * 1024 * 1024;
+  }
 
   get eventCount(): number {
     return this.time.length;
@@ -73,10 +104,7 @@ export class JourneyIndex {
     const position = this.time.push(event.timestamp);
     this.name.push(this.names.intern(event.name));
     this.channel.push(event.channel === undefined ? 0 : this.channels.intern(event.channel) + 1);
-    for (const [property, { values, column }] of this._properties) {
-      const value = event.properties?.[property];
-      column.push(value === undefined ? 0 : values.intern(JSON.stringify(value)) + 1);
-    }
+    for (const found of this._properties.values()) this._appendProperty(found, event.properties);
     const root = this.find(device);
     const list = (this._events[root] ??= []);
     insertSorted(list, position, this.time.data);
@@ -133,28 +161,89 @@ export class JourneyIndex {
   }
 
   /**
+   * Starts a query: the property columns it uses from now on are kept while it runs,
+   * the others may be evicted to make room for them.
+   */
+  beginQuery(): void {
+    this._query++;
+  }
+
+  /** The property columns held now, least recently used first. */
+  get propertyNames(): string[] {
+    return [...this._properties.keys()];
+  }
+
+  /** Bytes held by the property columns together. */
+  get propertyBytes(): number {
+    let bytes = 0;
+    for (const column of this._properties.values()) bytes += column.bytes;
+    return bytes;
+  }
+
+  /**
    * The column of one property for every touchpoint, materialised on first use
-   * (from the store) and kept current by `append` from then on.
+   * (from the store) and kept current by `append` from then on, within the property
+   * budget: other queries' columns are evicted to make room, least recently used first.
    */
   property(property: string): PropertyColumn {
     let found = this._properties.get(property);
-    if (found === undefined) {
-      const values = new Dictionary();
-      const column = new GrowableColumn(Uint32Array, Math.max(1024, this.eventCount));
-      if (this._loadProperty !== undefined) {
-        for (const json of this._loadProperty(property)) {
-          column.push(json === undefined || json === null ? 0 : values.intern(json) + 1);
-        }
-      }
-      if (column.length !== this.eventCount) {
-        throw new Error(
-          `property ${property}: loaded ${column.length} values for ${this.eventCount} touchpoints`,
-        );
-      }
-      found = { values, column };
+    if (found !== undefined) {
+      // Most recently used last: Map iteration order is the eviction order.
+      this._properties.delete(property);
       this._properties.set(property, found);
+      found.usedBy = this._query;
+      return found;
     }
+    const columnBytes = Math.max(1024, this.eventCount) * Uint32Array.BYTES_PER_ELEMENT;
+    this._makeRoom(columnBytes, property);
+    const values = new Dictionary();
+    const column = new GrowableColumn(Uint32Array, Math.max(1024, this.eventCount));
+    let valueBytes = 0;
+    if (this._loadProperty !== undefined) {
+      for (const json of this._loadProperty(property)) {
+        if (json === undefined || json === null) {
+          column.push(0);
+          continue;
+        }
+        const size = values.size;
+        const id = values.intern(json);
+        if (values.size > size) valueBytes += 2 * json.length + DICTIONARY_ENTRY_BYTES;
+        column.push(id + 1);
+      }
+    }
+    if (column.length !== this.eventCount) {
+      throw new Error(
+        `property ${property}: loaded ${column.length} values for ${this.eventCount} touchpoints`,
+      );
+    }
+    found = { name: property, values, column, usedBy: this._query, bytes: column.byteLength + valueBytes };
+    this._properties.set(property, found);
+    // Its distinct values are known only now: they may need more room.
+    this._makeRoom(0, property);
     return found;
+  }
+
+  /** Evicts columns of earlier queries until `bytes` more fit, or refuses the query. */
+  private _makeRoom(bytes: number, property: string): void {
+    let held = this.propertyBytes;
+    for (const [name, column] of this._properties) {
+      if (held + bytes <= this._propertyBudgetBytes) return;
+      if (column.usedBy === this._query) continue;
+      this._properties.delete(name);
+      held -= column.bytes;
+    }
+    if (held + bytes <= this._propertyBudgetBytes) return;
+    const ownColumns = this.propertyNames.filter(
+      (name) => this._properties.get(name)!.usedBy === this._query,
+    );
+    // The query's own columns do not fit: drop them, so a refused query leaves nothing behind.
+    for (const name of ownColumns) this._properties.delete(name);
+    const mib = (n: number) => `${Math.ceil(n / 1048576)} MiB`;
+    throw new QueryBudgetError(
+      `This query needs more memory for its properties (${[...new Set([...ownColumns, property])].join(', ')}: ` +
+        `over ${mib(held + bytes)}) than the journey engine's property budget of ${mib(this._propertyBudgetBytes)}: ` +
+        'use fewer where keys or breakdowns',
+    );
   }
 
   /** The dictionary id + 1 of a property value in a column, or -1 if no touchpoint has it. */
@@ -174,6 +263,22 @@ export class JourneyIndex {
       this.time.byteLength + this.name.byteLength + this.channel.byteLength + this._parent.byteLength;
     for (const { column } of this._properties.values()) bytes += column.byteLength;
     return bytes;
+  }
+
+  private _appendProperty(found: PropertyColumn, properties: Properties | undefined): void {
+    const { values, column } = found;
+    const value = properties?.[found.name];
+    if (value === undefined) {
+      column.push(0);
+      return;
+    }
+    const json = JSON.stringify(value);
+    const size = values.size;
+    const id = values.intern(json);
+    if (values.size > size) found.bytes += 2 * json.length + DICTIONARY_ENTRY_BYTES;
+    const capacity = column.byteLength;
+    column.push(id + 1);
+    found.bytes += column.byteLength - capacity;
   }
 
   private _node(nodes: Map<string, number>, id: string, isUser: boolean): number {

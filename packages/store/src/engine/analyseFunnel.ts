@@ -1,5 +1,6 @@
 import type { FunnelQuery } from './types.js';
 import type { JourneyIndex } from './JourneyIndex.js';
+import { QueryBudgetError } from './journeyErrors.js';
 
 /** A funnel's steps compiled against an index: per touchpoint, a bitmask of the steps it matches. */
 export interface CompiledFunnel {
@@ -13,11 +14,32 @@ export interface CompiledFunnel {
 
 export const MAX_FUNNEL_STEPS = 20;
 
+/**
+ * Distinct properties one funnel may filter or break down on (`where` keys of every
+ * step, and the breakdown unless it is `channel`). Each one is a column over every
+ * touchpoint the first time it is asked: the bound keeps one query's cost bounded.
+ */
+export const MAX_QUERY_PROPERTIES = 8;
+
+/** The distinct properties a funnel reads: its steps' `where` keys and its breakdown. */
+export function getQueryProperties(query: Pick<FunnelQuery, 'steps' | 'breakdown'>): string[] {
+  const names = new Set<string>();
+  for (const step of query.steps) for (const key of Object.keys(step.where ?? {})) names.add(key);
+  if (query.breakdown !== undefined && query.breakdown !== 'channel') names.add(query.breakdown);
+  return [...names];
+}
+
 /** Resolves step names, channels and property filters to dictionary ids once per query. */
 export function compileFunnel(index: JourneyIndex, query: FunnelQuery): CompiledFunnel {
   const stepCount = query.steps.length;
   if (stepCount < 1 || stepCount > MAX_FUNNEL_STEPS) {
     throw new RangeError(`a funnel has 1 to ${MAX_FUNNEL_STEPS} steps`);
+  }
+  const properties = getQueryProperties(query);
+  if (properties.length > MAX_QUERY_PROPERTIES) {
+    throw new QueryBudgetError(
+      `A funnel reads at most ${MAX_QUERY_PROPERTIES} distinct properties (where keys and breakdown); this one reads ${properties.length}`,
+    );
   }
   // Name id → steps with that name.
   const byName = new Int32Array(index.names.size);

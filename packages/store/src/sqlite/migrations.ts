@@ -157,4 +157,9 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   CREATE TRIGGER audit_log_is_append_only_delete BEFORE DELETE ON audit_log
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   `,
+  // 5: the journey index reads a project's events in arrival order from a sequence
+  // number on (cold build and catch-up alike): without this, SQLite sorts every row.
+  `
+  CREATE INDEX events_by_project_seq ON events(project_id, seq);
+  `,
 ];

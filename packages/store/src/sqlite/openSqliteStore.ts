@@ -5,18 +5,16 @@ import type { Project, Store } from '../Store.js';
 import { GroupCommitter } from './GroupCommitter.js';
 import { migrate } from './migrate.js';
 import { resolvePerson } from './resolvePerson.js';
-import { JourneyIndex } from '../engine/JourneyIndex.js';
-import { getFunnel } from '../engine/getFunnel.js';
-import { getFunnelDropoffs } from '../engine/getFunnelDropoffs.js';
-import { getOverview } from '../engine/getOverview.js';
-import { getPaths } from '../engine/getPaths.js';
-import { getStages } from '../engine/getStages.js';
 import { DEFAULT_STAGE_NAMES, type JourneyStage } from '../engine/types.js';
+import type { JourneyCall } from './createJourneyHost.js';
+import {
+  createInlineJourneyEngine,
+  createWorkerJourneyEngine,
+  type JourneyEngineOptions,
+} from './createJourneyEngine.js';
 import { prepareGetJourneyMap, prepareUpsertJourneyMap } from './queries/journeyMaps.js';
 import { prepareGetConsentRecords, prepareInsertConsentRecord } from './queries/consentRecords.js';
 import { prepareCountEvents } from './queries/countEvents.js';
-import { prepareGetIndexableEvents } from './queries/getIndexableEvents.js';
-import { prepareGetTouchpointProperty } from './queries/getTouchpointProperty.js';
 import { prepareGetAnonymousIdsOfUserId } from './queries/getAnonymousIdsOfUserId.js';
 import { prepareGetEventsOfAnonymousIds } from './queries/getEventsOfAnonymousIds.js';
 import { prepareGetUserIdsOfAnonymousId } from './queries/getUserIdsOfAnonymousId.js';
@@ -34,6 +32,15 @@ export interface SqliteStoreOptions {
   filename: string;
   /** Events per group commit before flushing early. Default 5,000. */
   maxGroupSize?: number;
+  /**
+   * Where journey questions (funnels, paths, stages, overview) are answered:
+   * `worker`, a thread of their own with its own connection, so that they never
+   * block ingest (the default for files), or `inline`, on the caller's thread (the
+   * only choice for `:memory:`).
+   */
+  journeyEngine?: 'worker' | 'inline';
+  /** Limits of the journey engine: property budget, queue, time and heap (see JourneyEngineOptions). */
+  journeyLimits?: JourneyEngineOptions;
 }
 
 /** The default timeline cap: a person with more events is almost always a bot. */
@@ -75,8 +82,6 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const getUserIdsOfAnonymousId = prepareGetUserIdsOfAnonymousId(db);
   const getAnonymousIdsOfUserId = prepareGetAnonymousIdsOfUserId(db);
   const hasAnonymousId = prepareHasAnonymousId(db);
-  const getIndexableEvents = prepareGetIndexableEvents(db);
-  const getTouchpointProperty = prepareGetTouchpointProperty(db);
   const getJourneyMap = prepareGetJourneyMap(db);
   const insertConsentRecord = prepareInsertConsentRecord(db);
   const getConsentRecords = prepareGetConsentRecords(db);
@@ -93,19 +98,15 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     getJourneyMap(getProjectRow(projectId).id) ??
     DEFAULT_STAGE_NAMES.map((name) => ({ name, touchpoints: [] }));
 
-  // The journey index of each project, built from SQLite on first use and kept
-  // current by every commit from then on (appended in the store's arrival order).
-  const indexes = new Map<number, JourneyIndex>();
-  const getIndex = (projectId: string): JourneyIndex => {
-    const projectRowId = getProjectRow(projectId).id;
-    let index = indexes.get(projectRowId);
-    if (index === undefined) {
-      index = new JourneyIndex((property) => getTouchpointProperty(projectRowId, property));
-      for (const event of getIndexableEvents(projectRowId)) index.append(event);
-      indexes.set(projectRowId, index);
-    }
-    return index;
-  };
+  // Journey questions go to the engine, whose indexes catch up with the store
+  // before every answer (see createJourneyHost).
+  const inMemory = options.filename === ':memory:' || options.filename === '';
+  const engine =
+    inMemory || options.journeyEngine === 'inline'
+      ? createInlineJourneyEngine(db, options.journeyLimits)
+      : createWorkerJourneyEngine(options.filename, options.journeyLimits);
+  const ask = async <T>(projectId: string, call: JourneyCall): Promise<T> =>
+    (await engine.run(getProjectRow(projectId).id, call)) as T;
 
   // Write keys are public and looked up on every collect: cache them (projects are few).
   const projectsByWriteKey = new Map<string, ProjectRow>();
@@ -126,21 +127,15 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const forgetProject = (row: ProjectRow) => {
     projectsById.delete(row.public_id);
     projectsByWriteKey.delete(row.write_key);
-    indexes.delete(row.id);
   };
   const accounts = createSqliteAccountStore(db, findProjectRow);
 
-  const insertJobs = db.transaction((jobs: InsertJob[], stored: InsertJob[]): CollectResult[] => {
+  const insertJobs = db.transaction((jobs: InsertJob[]): CollectResult[] => {
     const now = Date.now();
     return jobs.map(({ projectRowId, events }) => {
       let accepted = 0;
-      const storedEvents: Event[] = [];
-      stored.push({ projectRowId, events: storedEvents });
       for (const event of events) {
-        if (insertEvent(projectRowId, event, now)) {
-          accepted++;
-          storedEvents.push(event);
-        }
+        if (insertEvent(projectRowId, event, now)) accepted++;
         if (event.userId !== undefined) {
           insertIdentityLink(projectRowId, event.anonymousId, event.userId, now);
         }
@@ -148,18 +143,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       return { accepted, duplicates: events.length - accepted };
     });
   });
-  const commitInserts = (jobs: InsertJob[]): CollectResult[] => {
-    const stored: InsertJob[] = [];
-    const results = insertJobs(jobs, stored);
-    // Committed: now, and only now, the index may see them.
-    for (const { projectRowId, events } of stored) {
-      const index = indexes.get(projectRowId);
-      if (index !== undefined) for (const event of events) index.append(event);
-    }
-    return results;
-  };
   const committer = new GroupCommitter<InsertJob, CollectResult>(
-    commitInserts,
+    insertJobs,
     (job) => job.events.length,
     options.maxGroupSize,
   );
@@ -193,6 +178,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       committer.flush();
       db.transaction(() => projects.deleteProject(row.id))();
       forgetProject(row);
+      // Row ids can be reused by a later project: its index must not be this one's.
+      engine.forget(row.id);
     },
     async getProjects() {
       return projects.getProjects().map(toProject);
@@ -240,14 +227,14 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       if (truncated) events.length = limit;
       return { person, events, truncated };
     },
-    async getFunnel(projectId, query) {
-      return getFunnel(getIndex(projectId), query);
+    getFunnel(projectId, query) {
+      return ask(projectId, { method: 'getFunnel', query });
     },
-    async getFunnelDropoffs(projectId, query) {
-      return getFunnelDropoffs(getIndex(projectId), query);
+    getFunnelDropoffs(projectId, query) {
+      return ask(projectId, { method: 'getFunnelDropoffs', query });
     },
-    async getPaths(projectId, query) {
-      return getPaths(getIndex(projectId), query);
+    getPaths(projectId, query) {
+      return ask(projectId, { method: 'getPaths', query });
     },
     async insertConsentRecords(projectId, records) {
       return insertConsentRecords(getProjectRow(projectId).id, records);
@@ -271,19 +258,20 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       upsertJourneyMap(getProjectRow(projectId).id, stages, Date.now());
     },
     async getStages(projectId, query) {
-      return getStages(getIndex(projectId), journeyMapOf(projectId), query);
+      return ask(projectId, { method: 'getStages', query, stages: journeyMapOf(projectId) });
     },
     async getOverview(projectId, query) {
       const conversions =
         query.conversion === undefined
           ? (journeyMapOf(projectId).find((stage) => stage.name === 'decision')?.touchpoints ?? [])
           : [query.conversion];
-      return getOverview(getIndex(projectId), query, conversions);
+      return ask(projectId, { method: 'getOverview', query, conversions });
     },
     async close() {
       if (closed) return;
       closed = true;
       committer.flush();
+      await engine.close();
       db.close();
     },
   };

@@ -1,0 +1,167 @@
+import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+import { JourneyEngineBusyError, QueryBudgetError } from '../engine/journeyErrors.js';
+import { createJourneyHost, type JourneyCall, type JourneyHostOptions } from './createJourneyHost.js';
+import type { EngineReply, EngineRequest } from './journeyMessages.js';
+
+export interface JourneyEngineOptions extends JourneyHostOptions {
+  /** A question not answered after this long gets a JourneyEngineBusyError (a 503). Default 20 s. */
+  queryTimeoutMs?: number | undefined;
+  /** Questions waiting or running at most; past it, new ones are refused busy at once. Default 8. */
+  maxQueuedQueries?: number | undefined;
+  /** Heap of the engine's thread in MiB (V8's old generation); past it the thread restarts. Default: Node's. */
+  heapMb?: number | undefined;
+  /** Where the engine's thread failures are reported. Default `console.error`. */
+  logError?: ((message: string, error: unknown) => void) | undefined;
+}
+
+/** Answers journey questions; see `createJourneyHost` for what an answer sees. */
+export interface JourneyEngine {
+  run(projectRowId: number, call: JourneyCall): Promise<unknown>;
+  forget(projectRowId: number): void;
+  close(): Promise<void>;
+}
+
+/** For `:memory:` databases, which no second connection can open: on the caller's thread. */
+export function createInlineJourneyEngine(
+  db: Database.Database,
+  options: JourneyEngineOptions = {},
+): JourneyEngine {
+  const host = createJourneyHost(db, options);
+  return {
+    run: async (projectRowId, call) => host.run(projectRowId, call),
+    forget: (projectRowId) => host.forget(projectRowId),
+    close: async () => {},
+  };
+}
+
+interface Pending {
+  resolve: (result: unknown) => void;
+  reject: (error: unknown) => void;
+  timer: NodeJS.Timeout;
+  /** Already answered busy (timed out): the late result is dropped. */
+  settled: boolean;
+}
+
+/** The worker's entry next to this file; from the sources (tests), the build's. */
+function getWorkerUrl(): URL {
+  const here = import.meta.url;
+  return here.endsWith('.ts')
+    ? new URL('../../dist/sqlite/journeyWorker.js', here)
+    : new URL('./journeyWorker.js', here);
+}
+
+/**
+ * The journey engine on its own thread with its own connection to `filename`:
+ * index builds and heavy queries never block the main thread. Questions are
+ * answered one at a time; a full queue, a question that waits too long, or a
+ * thread that died (out of its heap) answer JourneyEngineBusyError, never a stall.
+ * The thread starts on the first question and restarts after a failure.
+ */
+export function createWorkerJourneyEngine(
+  filename: string,
+  options: JourneyEngineOptions = {},
+): JourneyEngine {
+  const { queryTimeoutMs = 20_000, maxQueuedQueries = 8, heapMb, logError = console.error } = options;
+  const pending = new Map<number, Pending>();
+  let worker: Worker | undefined;
+  let nextId = 1;
+  let closed = false;
+
+  const failAll = (error: JourneyEngineBusyError) => {
+    for (const p of pending.values()) {
+      clearTimeout(p.timer);
+      if (!p.settled) p.reject(error);
+    }
+    pending.clear();
+  };
+
+  const start = (): Worker => {
+    if (worker !== undefined) return worker;
+    const started = new Worker(getWorkerUrl(), {
+      workerData: { filename, propertyBudgetBytes: options.propertyBudgetBytes },
+      ...(heapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: heapMb } }),
+    });
+    // The store's owner closes it; an idle engine must not keep the process alive.
+    started.unref();
+    started.on('message', (reply: EngineReply) => {
+      const p = pending.get(reply.id);
+      if (p === undefined) return;
+      pending.delete(reply.id);
+      clearTimeout(p.timer);
+      if (p.settled) return;
+      if (reply.ok) p.resolve(reply.result);
+      else p.reject(toError(reply.error));
+    });
+    started.on('error', (error) => {
+      logError('the journey engine stopped', error);
+      failAll(
+        new JourneyEngineBusyError(
+          `The journey engine stopped (${error.message}); it restarts with the next question`,
+          5,
+        ),
+      );
+    });
+    started.on('exit', () => {
+      if (worker === started) worker = undefined;
+      failAll(new JourneyEngineBusyError('The journey engine is restarting; try again shortly', 5));
+    });
+    return (worker = started);
+  };
+
+  return {
+    run(projectRowId, call) {
+      if (closed) return Promise.reject(new Error('the store is closed'));
+      if (pending.size >= maxQueuedQueries) {
+        return Promise.reject(
+          new JourneyEngineBusyError(
+            `The journey engine has ${pending.size} questions in hand; try again shortly`,
+            2,
+          ),
+        );
+      }
+      const thread = start();
+      return new Promise((resolve, reject) => {
+        const id = nextId++;
+        const p: Pending = {
+          resolve,
+          reject,
+          settled: false,
+          timer: setTimeout(() => {
+            // The question stays in the thread's hands (and counts towards the queue)
+            // until it is answered: a retrying client cannot pile up work.
+            p.settled = true;
+            reject(
+              new JourneyEngineBusyError(
+                `The journey engine did not answer within ${Math.round(queryTimeoutMs / 1000)} s ` +
+                  '(it may be building an index); try again shortly',
+                5,
+              ),
+            );
+          }, queryTimeoutMs),
+        };
+        pending.set(id, p);
+        thread.postMessage({ kind: 'run', id, projectRowId, call } satisfies EngineRequest);
+      });
+    },
+    forget(projectRowId) {
+      worker?.postMessage({ kind: 'forget', projectRowId } satisfies EngineRequest);
+    },
+    async close() {
+      closed = true;
+      const thread = worker;
+      worker = undefined;
+      failAll(new JourneyEngineBusyError('The store is closing', 5));
+      await thread?.terminate();
+    },
+  };
+}
+
+/** The worker's error, as the class the API knows how to answer. */
+function toError({ name, message }: { name: string; message: string }): Error {
+  if (name === 'QueryBudgetError') return new QueryBudgetError(message);
+  if (name === 'JourneyEngineBusyError') return new JourneyEngineBusyError(message, 5);
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}

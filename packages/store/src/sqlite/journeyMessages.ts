@@ -1,0 +1,11 @@
+import type { JourneyCall } from './createJourneyHost.js';
+
+/** What the main thread asks the journey worker. */
+export type EngineRequest =
+  | { kind: 'run'; id: number; projectRowId: number; call: JourneyCall }
+  | { kind: 'forget'; projectRowId: number };
+
+/** What the journey worker answers to a `run`. */
+export type EngineReply =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: { name: string; message: string } };
