@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { describeValidationIssues, getValidationIssues, type ValidationIssue } from '@parcours/schema';
 import { z, ZodError } from 'zod';
 import { resolveProjectCaller, resolveSession } from './auth/resolveCaller.js';
+import { answerEngineError } from './answerEngineErrors.js';
 import type { Context } from './context.js';
 import { PERMISSIONS, type Permission } from './permissions.js';
 
@@ -20,6 +21,16 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const router = t.router;
+
+/** Every procedure: errors the store names (engine busy, query over budget) get their own answer. */
+const baseProcedure = t.procedure.use(async ({ ctx, next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const answered = answerEngineError(result.error.cause, ctx);
+    if (answered !== undefined) throw answered;
+  }
+  return result;
+});
 export const createCallerFactory = t.createCallerFactory;
 
 /** The procedure's entry in the permission table, which must be of one of `accesses`. */
@@ -52,14 +63,14 @@ export function assertSameOrigin(ctx: Context, options: { required: boolean }): 
  * invitation and share-link procedures (`public`, which check their token inside).
  * A public mutation coming from another site's page is refused (login CSRF).
  */
-export const publicProcedure = t.procedure.use(({ ctx, path, type, next }) => {
+export const publicProcedure = baseProcedure.use(({ ctx, path, type, next }) => {
   const { access } = getPermission(path, ['public', 'writeKey']);
   if (access === 'public' && type === 'mutation') assertSameOrigin(ctx, { required: false });
   return next();
 });
 
 /** Any signed-in user (`auth.me`, `auth.signOut`…); `ctx.session` is theirs. */
-export const userProcedure = t.procedure.use(async ({ ctx, path, type, next }) => {
+export const userProcedure = baseProcedure.use(async ({ ctx, path, type, next }) => {
   getPermission(path, ['user']);
   const session = await resolveSession(ctx);
   if (session === undefined) {
@@ -76,7 +87,7 @@ export const userProcedure = t.procedure.use(async ({ ctx, path, type, next }) =
  * the caller does not belong to: NOT_FOUND, like one that does not exist; a wrong
  * role or scope: FORBIDDEN. Without `projectId`, a key means its own project.
  */
-export const anyProjectProcedure = t.procedure.use(async ({ ctx, path, type, getRawInput, next }) => {
+export const anyProjectProcedure = baseProcedure.use(async ({ ctx, path, type, getRawInput, next }) => {
   const permission = getPermission(path, ['project']);
   if (permission.access !== 'project') throw new Error('unreachable');
   const raw = await getRawInput();

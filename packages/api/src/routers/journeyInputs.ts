@@ -1,5 +1,11 @@
 import { LIMITS } from '@parcours/schema';
-import { MAX_FUNNEL_STEPS, MAX_OVERVIEW_DAYS, MAX_PATH_DEPTH } from '@parcours/store';
+import {
+  getQueryProperties,
+  MAX_FUNNEL_STEPS,
+  MAX_OVERVIEW_DAYS,
+  MAX_PATH_DEPTH,
+  MAX_QUERY_PROPERTIES,
+} from '@parcours/store';
 import { z } from 'zod';
 
 /** The inputs of the journey queries, shared by `journeys.*` and share links. */
@@ -51,6 +57,11 @@ export const funnelInput = z
   .refine((v) => v.from === undefined || v.to === undefined || v.from <= v.to, {
     message: 'from must not be after to',
     path: ['from'],
+  })
+  // Each property is a column over every touchpoint: one query's cost stays bounded.
+  .refine((v) => getQueryProperties(v).length <= MAX_QUERY_PROPERTIES, {
+    message: `a funnel filters and breaks down on at most ${MAX_QUERY_PROPERTIES} distinct properties`,
+    path: ['steps'],
   });
 
 export const dropoffInput = z.object({
