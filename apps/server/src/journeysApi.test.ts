@@ -233,3 +233,45 @@ describe('journeys.overview over HTTP', () => {
     expect(error.message).toContain('at most 366 days');
   });
 });
+
+describe('journey queries within their budget', () => {
+  it('refuses a funnel reading more distinct properties than allowed, naming the limit', async () => {
+    const where = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`key${i}`, 'x']));
+    const allowed = await query('funnel', { steps: [{ name: 'Visited', where }], windowMs: 60_000 });
+    expect(allowed.status).toBe(200);
+    const tooMany = await query('funnel', {
+      steps: [{ name: 'Visited', where }],
+      windowMs: 60_000,
+      breakdown: 'plan',
+    });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.error.message).toMatch(
+      /steps: a funnel filters and breaks down on at most 8 distinct properties/,
+    );
+  });
+
+  it('answers 503 with Retry-After while the engine is busy, instead of making the caller wait', async () => {
+    const busyDir = mkdtempSync(join(tmpdir(), 'parcours-busy-'));
+    const busyStore = openSqliteStore({
+      filename: join(busyDir, 'busy.db'),
+      journeyLimits: { queryTimeoutMs: 1 },
+    });
+    const busyServer = createServer({ store: busyStore, publicDir: busyDir });
+    try {
+      const busy = await busyStore.createProject({ name: 'Busy' });
+      busyServer.listen(0, '127.0.0.1');
+      await once(busyServer, 'listening');
+      const url = `http://127.0.0.1:${(busyServer.address() as AddressInfo).port}/trpc/journeys.paths?input=${encodeURIComponent(JSON.stringify({ projectId: busy.projectId }))}`;
+      const response = await fetch(url, { headers: { Authorization: `Bearer ${busy.secretKey}` } });
+      expect(response.status).toBe(503);
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+      const body = (await response.json()) as any;
+      expect(body.error.data.code).toBe('SERVICE_UNAVAILABLE');
+      expect(body.error.message).toMatch(/journey engine did not answer within .*try again shortly/);
+    } finally {
+      busyServer.close();
+      await busyStore.close();
+      rmSync(busyDir, { recursive: true, force: true });
+    }
+  });
+});
