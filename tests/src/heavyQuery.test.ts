@@ -70,19 +70,36 @@ describe('a heavy journey query', () => {
       windowMs: 86_400_000,
       breakdown: 'never-seen-breakdown',
     };
-    let funnel: { status: number; retryAfter: string | null; ms: number } | undefined;
+    const post = (batch: object[]) =>
+      fetch(`${server.origin}/trpc/collect`, {
+        method: 'POST',
+        body: JSON.stringify({ writeKey: project.writeKey, batch }),
+      });
+    // The process's very first request loads and compiles the collector's code: not the query's doing.
+    expect(
+      (
+        await post([
+          { id: 'first', type: 'track', name: 'Visited', anonymousId: 'first', timestamp: Date.now() },
+        ])
+      ).status,
+    ).toBe(200);
+    const url = `${server.origin}/trpc/journeys.funnel?input=${encodeURIComponent(JSON.stringify(input))}`;
+    let funnel: { status: number; ms: number; busyAnswers: number } | undefined;
     const started = performance.now();
-    const heavy = fetch(
-      `${server.origin}/trpc/journeys.funnel?input=${encodeURIComponent(JSON.stringify(input))}`,
-      { headers: { Authorization: `Bearer ${project.secretKey}` } },
-    ).then(async (response) => {
-      await response.arrayBuffer();
-      funnel = {
-        status: response.status,
-        retryAfter: response.headers.get('retry-after'),
-        ms: performance.now() - started,
-      };
-    });
+    // Busy answers (503 "warming up" while the index builds) carry Retry-After: the
+    // client waits as told and asks again, as the dashboard does.
+    const heavy = (async () => {
+      for (let busyAnswers = 0; ; busyAnswers++) {
+        const response = await fetch(url, { headers: { Authorization: `Bearer ${project.secretKey}` } });
+        await response.arrayBuffer();
+        const retryAfter = response.headers.get('retry-after');
+        if (response.status !== 503 || retryAfter === null || performance.now() - started > 90_000) {
+          funnel = { status: response.status, ms: performance.now() - started, busyAnswers };
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, Number(retryAfter) * 1_000));
+      }
+    })();
 
     const collects: number[] = [];
     const statics: number[] = [];
@@ -95,12 +112,7 @@ describe('a heavy journey query', () => {
         anonymousId: `live-${n}`,
         timestamp: Date.now(),
       }));
-      const collect = await timed(() =>
-        fetch(`${server.origin}/trpc/collect`, {
-          method: 'POST',
-          body: JSON.stringify({ writeKey: project.writeKey, batch }),
-        }),
-      );
+      const collect = await timed(() => post(batch));
       expect(collect.status).toBe(200);
       collects.push(collect.ms);
       if (n++ % 5 === 0) {
@@ -113,14 +125,9 @@ describe('a heavy journey query', () => {
     await heavy;
     const slowest = (ms: number[]) => Math.round(Math.max(...ms));
     console.log(
-      `heavy funnel: ${funnel?.status} after ${Math.round(funnel?.ms ?? 0)} ms; ${collects.length} collects, slowest ${slowest(collects)} ms; ${statics.length} static files, slowest ${slowest(statics)} ms`,
+      `heavy funnel: ${funnel?.status} after ${Math.round(funnel?.ms ?? 0)} ms (${funnel?.busyAnswers} busy answers before); ${collects.length} collects, slowest ${slowest(collects)} ms; ${statics.length} static files, slowest ${slowest(statics)} ms`,
     );
-    // It was answered: figures, or a busy answer the client can retry.
-    expect(
-      funnel === undefined
-        ? 'no answer'
-        : funnel.status === 200 || (funnel.status === 503 && funnel.retryAfter !== null),
-    ).toBe(true);
+    expect(funnel?.status).toBe(200);
     // Enough samples to say something about the time the query ran.
     expect(collects.length).toBeGreaterThanOrEqual(10);
     expect(slowest(collects)).toBeLessThan(250);

@@ -69,7 +69,8 @@ export async function startCommand(argv: string[], io: CliIo): Promise<number> {
   // Port 0 always finds a free port: nothing to check.
   if (port !== 0) await assertPortFree(port, values.host);
 
-  const store = openSqliteStore({ filename: values.db });
+  // The journey indexes build on their thread while the collector already answers.
+  const store = openSqliteStore({ filename: values.db, warmUp: true });
   let url: string;
   let stop: () => Promise<void>;
   let demo: DemoProject | undefined;

@@ -7,6 +7,12 @@ import type { EngineReply, EngineRequest } from './journeyMessages.js';
 export interface JourneyEngineOptions extends JourneyHostOptions {
   /** A question not answered after this long gets a JourneyEngineBusyError (a 503). Default 20 s. */
   queryTimeoutMs?: number | undefined;
+  /**
+   * The same, for a project whose index has not answered since the engine started
+   * (it is being built): the caller hears "warming up" quickly while the build goes
+   * on. Default 2 s.
+   */
+  warmingTimeoutMs?: number | undefined;
   /** Questions waiting or running at most; past it, new ones are refused busy at once. Default 8. */
   maxQueuedQueries?: number | undefined;
   /** Heap of the engine's thread in MiB (V8's old generation); past it the thread restarts. Default: Node's. */
@@ -18,6 +24,8 @@ export interface JourneyEngineOptions extends JourneyHostOptions {
 /** Answers journey questions; see `createJourneyHost` for what an answer sees. */
 export interface JourneyEngine {
   run(projectRowId: number, call: JourneyCall): Promise<unknown>;
+  /** Builds (catches up) these projects' indexes in the background, before anyone asks. */
+  warm(projectRowIds: ReadonlyArray<number>): void;
   forget(projectRowId: number): void;
   close(): Promise<void>;
 }
@@ -30,12 +38,15 @@ export function createInlineJourneyEngine(
   const host = createJourneyHost(db, options);
   return {
     run: async (projectRowId, call) => host.run(projectRowId, call),
+    // On the caller's thread, a build in the background would be a stall.
+    warm: () => {},
     forget: (projectRowId) => host.forget(projectRowId),
     close: async () => {},
   };
 }
 
 interface Pending {
+  projectRowId: number;
   resolve: (result: unknown) => void;
   reject: (error: unknown) => void;
   timer: NodeJS.Timeout;
@@ -62,8 +73,16 @@ export function createWorkerJourneyEngine(
   filename: string,
   options: JourneyEngineOptions = {},
 ): JourneyEngine {
-  const { queryTimeoutMs = 20_000, maxQueuedQueries = 8, heapMb, logError = console.error } = options;
+  const {
+    queryTimeoutMs = 20_000,
+    warmingTimeoutMs = 2_000,
+    maxQueuedQueries = 8,
+    heapMb,
+    logError = console.error,
+  } = options;
   const pending = new Map<number, Pending>();
+  /** Projects whose index has answered since the thread started. */
+  const ready = new Set<number>();
   let worker: Worker | undefined;
   let nextId = 1;
   let closed = false;
@@ -85,8 +104,14 @@ export function createWorkerJourneyEngine(
     // The store's owner closes it; an idle engine must not keep the process alive.
     started.unref();
     started.on('message', (reply: EngineReply) => {
+      if (reply.id === 0) {
+        if (reply.ok) ready.add(reply.result as number); // a warm-up done
+        return;
+      }
       const p = pending.get(reply.id);
       if (p === undefined) return;
+      // Answered, even late or with an error: its index exists now.
+      ready.add(p.projectRowId);
       pending.delete(reply.id);
       clearTimeout(p.timer);
       if (p.settled) return;
@@ -104,6 +129,7 @@ export function createWorkerJourneyEngine(
     });
     started.on('exit', () => {
       if (worker === started) worker = undefined;
+      ready.clear();
       failAll(new JourneyEngineBusyError('The journey engine is restarting; try again shortly', 5));
     });
     return (worker = started);
@@ -121,9 +147,12 @@ export function createWorkerJourneyEngine(
         );
       }
       const thread = start();
+      const warming = !ready.has(projectRowId);
+      const timeoutMs = warming ? Math.min(warmingTimeoutMs, queryTimeoutMs) : queryTimeoutMs;
       return new Promise((resolve, reject) => {
         const id = nextId++;
         const p: Pending = {
+          projectRowId,
           resolve,
           reject,
           settled: false,
@@ -132,17 +161,29 @@ export function createWorkerJourneyEngine(
             // until it is answered: a retrying client cannot pile up work.
             p.settled = true;
             reject(
-              new JourneyEngineBusyError(
-                `The journey engine did not answer within ${Math.round(queryTimeoutMs / 1000)} s ` +
-                  '(it may be building an index); try again shortly',
-                5,
-              ),
+              warming
+                ? new JourneyEngineBusyError(
+                    "This project's journey index is warming up (being built since the server started); try again in a few seconds",
+                    2,
+                  )
+                : new JourneyEngineBusyError(
+                    `The journey engine did not answer within ${Math.round(timeoutMs / 1000)} s ` +
+                      '(it may be building an index); try again shortly',
+                    5,
+                  ),
             );
-          }, queryTimeoutMs),
+          }, timeoutMs),
         };
         pending.set(id, p);
         thread.postMessage({ kind: 'run', id, projectRowId, call } satisfies EngineRequest);
       });
+    },
+    warm(projectRowIds) {
+      if (closed || projectRowIds.length === 0) return;
+      const thread = start();
+      for (const projectRowId of projectRowIds) {
+        thread.postMessage({ kind: 'warm', projectRowId } satisfies EngineRequest);
+      }
     },
     forget(projectRowId) {
       worker?.postMessage({ kind: 'forget', projectRowId } satisfies EngineRequest);

@@ -33,6 +33,8 @@ export interface JourneyHostOptions {
 /** Answers journey questions over the journey indexes of one SQLite database. */
 export interface JourneyHost {
   run(projectRowId: number, call: JourneyCall): unknown;
+  /** Builds or catches up a project's index now, before anyone asks. */
+  warm(projectRowId: number): void;
   /** Drops a project's index (the project was deleted). */
   forget(projectRowId: number): void;
 }
@@ -85,6 +87,9 @@ export function createJourneyHost(db: Database.Database, options: JourneyHostOpt
         case 'getOverview':
           return getOverview(index, call.query, call.conversions);
       }
+    },
+    warm(projectRowId) {
+      catchUp(projectRowId);
     },
     forget(projectRowId) {
       indexes.delete(projectRowId);

@@ -41,6 +41,12 @@ export interface SqliteStoreOptions {
   journeyEngine?: 'worker' | 'inline';
   /** Limits of the journey engine: property budget, queue, time and heap (see JourneyEngineOptions). */
   journeyLimits?: JourneyEngineOptions;
+  /**
+   * Build every project's journey index in the background as soon as the store
+   * opens, so that the first question after a restart finds it ready (the server
+   * does; a CLI command does not). Default false.
+   */
+  warmUp?: boolean;
 }
 
 /** The default timeline cap: a person with more events is almost always a bot. */
@@ -105,6 +111,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     inMemory || options.journeyEngine === 'inline'
       ? createInlineJourneyEngine(db, options.journeyLimits)
       : createWorkerJourneyEngine(options.filename, options.journeyLimits);
+  if (options.warmUp === true) engine.warm(projects.getProjects().map((row) => row.id));
   const ask = async <T>(projectId: string, call: JourneyCall): Promise<T> =>
     (await engine.run(getProjectRow(projectId).id, call)) as T;
 
