@@ -4,6 +4,7 @@ import { z, ZodError } from 'zod';
 import { resolveProjectCaller, resolveSession } from './auth/resolveCaller.js';
 import type { Context } from './context.js';
 import { PERMISSIONS, type Permission } from './permissions.js';
+import { answerStorageFaults } from './storage/answerStorageFaults.js';
 
 const t = initTRPC.context<Context>().create({
   // Never send stack traces, whatever NODE_ENV says.
@@ -20,6 +21,9 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const router = t.router;
+
+/** Every procedure's base: a storage fault answers 503 with `Retry-After`, never a bare 500. */
+const procedure = t.procedure.use((options) => answerStorageFaults(options));
 export const createCallerFactory = t.createCallerFactory;
 
 /** The procedure's entry in the permission table, which must be of one of `accesses`. */
@@ -52,14 +56,14 @@ export function assertSameOrigin(ctx: Context, options: { required: boolean }): 
  * invitation and share-link procedures (`public`, which check their token inside).
  * A public mutation coming from another site's page is refused (login CSRF).
  */
-export const publicProcedure = t.procedure.use(({ ctx, path, type, next }) => {
+export const publicProcedure = procedure.use(({ ctx, path, type, next }) => {
   const { access } = getPermission(path, ['public', 'writeKey']);
   if (access === 'public' && type === 'mutation') assertSameOrigin(ctx, { required: false });
   return next();
 });
 
 /** Any signed-in user (`auth.me`, `auth.signOut`…); `ctx.session` is theirs. */
-export const userProcedure = t.procedure.use(async ({ ctx, path, type, next }) => {
+export const userProcedure = procedure.use(async ({ ctx, path, type, next }) => {
   getPermission(path, ['user']);
   const session = await resolveSession(ctx);
   if (session === undefined) {
@@ -76,7 +80,7 @@ export const userProcedure = t.procedure.use(async ({ ctx, path, type, next }) =
  * the caller does not belong to: NOT_FOUND, like one that does not exist; a wrong
  * role or scope: FORBIDDEN. Without `projectId`, a key means its own project.
  */
-export const anyProjectProcedure = t.procedure.use(async ({ ctx, path, type, getRawInput, next }) => {
+export const anyProjectProcedure = procedure.use(async ({ ctx, path, type, getRawInput, next }) => {
   const permission = getPermission(path, ['project']);
   if (permission.access !== 'project') throw new Error('unreachable');
   const raw = await getRawInput();
