@@ -16,7 +16,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore } from '@parcours/store';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './cli.js';
 
@@ -31,11 +30,21 @@ let dir: string;
 let healthy: string;
 let files = 0;
 const immutable: string[] = [];
+/** Where the events table's root page lies in the healthy file, read through the store's own connection. */
+let eventsRoot: { page: number; pageSize: number };
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parcours-faults-'));
   healthy = join(dir, 'healthy.db');
-  const store = openSqliteStore({ filename: healthy });
+  const store = openSqliteStore({
+    filename: healthy,
+    onConnection: (db) => {
+      const { rootpage } = db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'events'").get() as {
+        rootpage: number;
+      };
+      eventsRoot = { page: rootpage, pageSize: db.pragma('page_size', { simple: true }) as number };
+    },
+  });
   const { projectId } = await store.createProject({ name: 'Shop' });
   const events = Array.from({ length: 3_000 }, (_, i) => ({
     id: `evt-${i}`,
@@ -74,7 +83,11 @@ function makeReadOnly(path: string, mode: number): boolean {
 }
 
 /** The broken databases, each built for real, with what the line must say. */
-const FAULTS: Array<{ fault: string; words: RegExp; make: () => string | undefined }> = [
+const FAULTS: Array<{
+  fault: string;
+  words: RegExp;
+  make: () => string | undefined | Promise<string | undefined>;
+}> = [
   {
     fault: 'a missing directory',
     words: /the directory .*no-such-dir does not exist; create it \(mkdir -p/,
@@ -103,18 +116,16 @@ const FAULTS: Array<{ fault: string; words: RegExp; make: () => string | undefin
     words: /is corrupt \(.+\); restore it from a backup, or salvage .*\.recover/,
     make: () => {
       const path = copyHealthy();
-      overwriteRootPage(path, 'events');
+      overwriteEventsRoot(path);
       return path;
     },
   },
   {
     fault: 'a schema newer than this version',
     words: /has schema version 99, newer than this Parcours knows.*upgrade Parcours/,
-    make: () => {
+    make: async () => {
       const path = copyHealthy();
-      const raw = new Database(path);
-      raw.pragma('user_version = 99');
-      raw.close();
+      await setUserVersion(path, 99);
       return path;
     },
   },
@@ -138,17 +149,21 @@ const FAULTS: Array<{ fault: string; words: RegExp; make: () => string | undefin
   },
 ];
 
-/** Fills the root page of `table` with garbage: opening reads none of it, quick_check does. */
-function overwriteRootPage(path: string, table: string): void {
-  const raw = new Database(path, { readonly: true });
-  const { rootpage } = raw.prepare('SELECT rootpage FROM sqlite_schema WHERE name = ?').get(table) as {
-    rootpage: number;
-  };
-  const pageSize = raw.pragma('page_size', { simple: true }) as number;
-  raw.close();
+/** Fills the root page of the events table with garbage: opening reads none of it, quick_check does. */
+function overwriteEventsRoot(path: string): void {
+  const { page, pageSize } = eventsRoot;
   const fd = openSync(path, 'r+');
-  writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (rootpage - 1) * pageSize);
+  writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (page - 1) * pageSize);
   closeSync(fd);
+}
+
+/** Sets the header's schema version, as a newer Parcours would have, with SQLite's own pragma. */
+async function setUserVersion(path: string, version: number): Promise<void> {
+  const store = openSqliteStore({
+    filename: path,
+    onConnection: (db) => db.pragma(`user_version = ${version}`),
+  });
+  await store.close();
 }
 
 function expectOneLine(lines: string[], command: string, path: string, words: RegExp): void {
@@ -161,8 +176,8 @@ function expectOneLine(lines: string[], command: string, path: string, words: Re
 }
 
 describe.each(FAULTS)('a database with $fault', ({ words, make }) => {
-  it('stops `parcours start` with exit code 1 and one line naming it', (context) => {
-    const path = make();
+  it('stops `parcours start` with exit code 1 and one line naming it', async (context) => {
+    const path = await make();
     if (path === undefined) return context.skip('this file system cannot make a path read-only for root');
     const child = spawnSync(process.execPath, [BIN, 'start', '--port', '0', '--db', path], {
       encoding: 'utf8',
@@ -174,7 +189,7 @@ describe.each(FAULTS)('a database with $fault', ({ words, make }) => {
   });
 
   it('stops any other command the same way (user list)', async (context) => {
-    const path = make();
+    const path = await make();
     if (path === undefined) return context.skip('this file system cannot make a path read-only for root');
     const out: string[] = [];
     const err: string[] = [];
@@ -192,7 +207,7 @@ describe.each(FAULTS)('a database with $fault', ({ words, make }) => {
 describe('--skip-check', () => {
   it('opens a database whose damage only the quick check would find, and is in every help', async () => {
     const path = copyHealthy();
-    overwriteRootPage(path, 'events');
+    overwriteEventsRoot(path);
     const out: string[] = [];
     const io = { out: (line: string) => out.push(line), err: (line: string) => out.push(line) };
     expect(await runCli(['project', 'list', '--db', path], io)).toBe(1);

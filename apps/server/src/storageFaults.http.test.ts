@@ -4,14 +4,16 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteStore, type Store } from '@parcours/store';
-import Database from 'better-sqlite3';
+import { openSqliteStore, type SqliteStoreOptions, type Store } from '@parcours/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer } from './createServer.js';
 
 // Issue 13: at run time a storage fault answers 503 with Retry-After over HTTP (the
 // SDK keeps the batch and retries), is logged once per incident, and nothing is lost.
 const AT = Date.UTC(2026, 2, 1);
+
+/** A store's own better-sqlite3 connection, from its test hook (this package may not import the driver). */
+type Connection = Parameters<NonNullable<SqliteStoreOptions['onConnection']>>[0];
 
 let dir: string | undefined;
 let mounted: string | undefined;
@@ -33,11 +35,7 @@ interface Answer {
   body: { result?: { data: { accepted: number; duplicates: number } }; error?: { message: string } };
 }
 
-async function start(
-  filename: string,
-  onConnection?: (db: Database.Database) => void,
-  busyTimeoutMs?: number,
-) {
+async function start(filename: string, onConnection?: (db: Connection) => void, busyTimeoutMs?: number) {
   store = openSqliteStore({ filename, onConnection, busyTimeoutMs });
   const project = await store.createProject({ name: 'Shop' });
   const log: string[] = [];
@@ -86,8 +84,8 @@ function mountTinyDisk(at: string): boolean {
 /** How the disk fills and is freed: for real (tmpfs) or by SQLite's own size limit. */
 interface FullDisk {
   /** Before batch `n`: fill now, if this way fills on demand. */
-  beforeBatch: (n: number, db: Database.Database) => void;
-  makeRoom: (db: Database.Database) => void;
+  beforeBatch: (n: number, db: Connection) => void;
+  makeRoom: (db: Connection) => void;
 }
 
 /**
@@ -95,7 +93,7 @@ interface FullDisk {
  * sends the refused batches again (as the SDK does after Retry-After), then replays all.
  */
 async function fillAndRecover(filename: string, disk: FullDisk): Promise<void> {
-  let connection: Database.Database | undefined;
+  let connection: Connection | undefined;
   const { project, log, post } = await start(filename, (db) => (connection = db));
   const batches: ReturnType<typeof makeBatch>[] = [];
   const refused: number[] = [];
@@ -168,8 +166,10 @@ describe('a database locked by another connection', () => {
     dir = mkdtempSync(join(tmpdir(), 'parcours-busy-'));
     const filename = join(dir, 'parcours.db');
     const { log, post } = await start(filename, undefined, 100);
-    const other = new Database(filename);
-    other.exec('BEGIN IMMEDIATE');
+    // A second store on the file, as `parcours import` would be, holding the write lock.
+    let other: Connection | undefined;
+    const importer = openSqliteStore({ filename, onConnection: (db) => (other = db) });
+    other!.exec('BEGIN IMMEDIATE');
     try {
       const answer = await post(makeBatch(0));
       expect({ status: answer.status, retryAfter: answer.retryAfter }).toEqual({
@@ -180,8 +180,8 @@ describe('a database locked by another connection', () => {
         /^Storage unavailable: the database is locked by another connection/,
       );
     } finally {
-      other.exec('COMMIT');
-      other.close();
+      other!.exec('COMMIT');
+      await importer.close();
     }
     expect((await post(makeBatch(0))).body.result?.data).toEqual({ accepted: 500, duplicates: 0 });
     expect(log.map((line) => line.split(':')[0])).toEqual([

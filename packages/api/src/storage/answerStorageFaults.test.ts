@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TRPCError } from '@trpc/server';
-import { openSqliteStore, type CreatedProject, type Store } from '@parcours/store';
-import type Database from 'better-sqlite3';
+import { openSqliteStore, type CreatedProject, type SqliteStoreOptions, type Store } from '@parcours/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCaller } from '../appRouter.js';
 import { createApiServices } from '../auth/createApiServices.js';
@@ -13,7 +12,8 @@ import { createApiServices } from '../auth/createApiServices.js';
 // where root cannot make a file read-only under a running server.
 let dir: string;
 let store: Store;
-let db: Database.Database;
+/** The store's own better-sqlite3 connection, from its test hook. */
+let db: Parameters<NonNullable<SqliteStoreOptions['onConnection']>>[0];
 let project: CreatedProject;
 let log: string[];
 let headers: Array<[string, string]>;
