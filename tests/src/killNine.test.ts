@@ -19,6 +19,8 @@ const CLIENTS = 8;
 const EVENTS_PER_BATCH = 50;
 /** Kill once this many batches were acknowledged in the cycle: clients are still sending. */
 const ACKS_BEFORE_KILL = 100;
+/** …or after this long, whichever comes first. */
+const KILL_AFTER_MS = 15_000;
 const START_TIMEOUT_MS = 30_000;
 
 let dir: string;
@@ -114,6 +116,13 @@ describe('kill -9 under load', () => {
       const server = child!;
       let acksThisCycle = 0;
       let killed = false;
+      const kill = () => {
+        if (killed) return;
+        killed = true;
+        server.kill('SIGKILL');
+      };
+      // Bounded: should rate limits slow the clients down, the kill comes anyway.
+      const deadline = setTimeout(kill, KILL_AFTER_MS);
       const client = async (c: number) => {
         for (let b = 0; ; b++) {
           const batch = makeBatch(`k${cycle}-c${c}-b${b}`);
@@ -127,16 +136,17 @@ describe('kill -9 under load', () => {
             unanswered++;
             return;
           }
-          if (isDeferred(answer.status)) continue;
+          if (isDeferred(answer.status)) {
+            await new Promise((resolve) => setTimeout(resolve, answer.retryAfterMs || 50));
+            continue;
+          }
           expect(answer.status).toBe(200);
           for (const event of batch) acknowledged.add(event.id);
-          if (++acksThisCycle === ACKS_BEFORE_KILL && !killed) {
-            killed = true;
-            server.kill('SIGKILL');
-          }
+          if (++acksThisCycle === ACKS_BEFORE_KILL) kill();
         }
       };
       await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
+      clearTimeout(deadline);
       if (server.exitCode === null && server.signalCode === null) await once(server, 'exit');
       expect(server.signalCode).toBe('SIGKILL');
     }
