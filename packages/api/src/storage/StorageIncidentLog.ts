@@ -35,9 +35,4 @@ export class StorageIncidentLog {
       `storage recovered: writes succeed again after ${seconds} s (${open.kind}); ${open.refused} requests were answered 503`,
     );
   }
-
-  /** True while an incident is open: for tests and health checks. */
-  get isOpen(): boolean {
-    return this._open !== undefined;
-  }
 }
