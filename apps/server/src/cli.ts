@@ -32,8 +32,11 @@ Commands:
   key revoke           revoke a secret key
 
 Every command prints one JSON line on stdout (but start) and takes --db FILE
-(default ./parcours.db). Exit codes: 0 done, 1 failed (unknown project or user…),
-2 usage error. "parcours --version" prints the version.
+(default ./parcours.db) and --skip-check (open without PRAGMA quick_check, for a
+very large database). A database that cannot be used (corrupt, read-only, newer
+schema…) is named on one line of stderr, exit code 1. Exit codes: 0 done, 1 failed
+(unknown project or user, unusable database…), 2 usage error. "parcours --version"
+prints the version.
 Run "parcours <command> --help" for a command's options.`;
 
 interface Command {

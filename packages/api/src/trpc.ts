@@ -5,6 +5,7 @@ import { resolveProjectCaller, resolveSession } from './auth/resolveCaller.js';
 import { answerEngineError } from './answerEngineErrors.js';
 import type { Context } from './context.js';
 import { PERMISSIONS, type Permission } from './permissions.js';
+import { answerStorageFaults } from './storage/answerStorageFaults.js';
 
 const t = initTRPC.context<Context>().create({
   // Never send stack traces, whatever NODE_ENV says.
@@ -22,15 +23,20 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 
-/** Every procedure: errors the store names (engine busy, query over budget) get their own answer. */
-const baseProcedure = t.procedure.use(async ({ ctx, next }) => {
-  const result = await next();
-  if (!result.ok) {
-    const answered = answerEngineError(result.error.cause, ctx);
-    if (answered !== undefined) throw answered;
-  }
-  return result;
-});
+/**
+ * Every procedure's base: a storage fault answers 503 with `Retry-After`, never a bare
+ * 500, and so does a busy journey engine; a query over its budget answers 400.
+ */
+const procedure = t.procedure
+  .use((options) => answerStorageFaults(options))
+  .use(async ({ ctx, next }) => {
+    const result = await next();
+    if (!result.ok) {
+      const answered = answerEngineError(result.error.cause, ctx);
+      if (answered !== undefined) throw answered;
+    }
+    return result;
+  });
 export const createCallerFactory = t.createCallerFactory;
 
 /** The procedure's entry in the permission table, which must be of one of `accesses`. */
@@ -63,14 +69,14 @@ export function assertSameOrigin(ctx: Context, options: { required: boolean }): 
  * invitation and share-link procedures (`public`, which check their token inside).
  * A public mutation coming from another site's page is refused (login CSRF).
  */
-export const publicProcedure = baseProcedure.use(({ ctx, path, type, next }) => {
+export const publicProcedure = procedure.use(({ ctx, path, type, next }) => {
   const { access } = getPermission(path, ['public', 'writeKey']);
   if (access === 'public' && type === 'mutation') assertSameOrigin(ctx, { required: false });
   return next();
 });
 
 /** Any signed-in user (`auth.me`, `auth.signOut`…); `ctx.session` is theirs. */
-export const userProcedure = baseProcedure.use(async ({ ctx, path, type, next }) => {
+export const userProcedure = procedure.use(async ({ ctx, path, type, next }) => {
   getPermission(path, ['user']);
   const session = await resolveSession(ctx);
   if (session === undefined) {
@@ -87,7 +93,7 @@ export const userProcedure = baseProcedure.use(async ({ ctx, path, type, next })
  * the caller does not belong to: NOT_FOUND, like one that does not exist; a wrong
  * role or scope: FORBIDDEN. Without `projectId`, a key means its own project.
  */
-export const anyProjectProcedure = baseProcedure.use(async ({ ctx, path, type, getRawInput, next }) => {
+export const anyProjectProcedure = procedure.use(async ({ ctx, path, type, getRawInput, next }) => {
   const permission = getPermission(path, ['project']);
   if (permission.access !== 'project') throw new Error('unreachable');
   const raw = await getRawInput();

@@ -18,3 +18,10 @@ export { MAX_BREAKDOWN_VALUES } from './engine/getFunnel.js';
 export { MAX_OVERVIEW_DAYS } from './engine/getOverview.js';
 export { DEFAULT_STAGE_NAMES } from './engine/types.js';
 export * from './accounts/types.js';
+export { StoreOpenError, STORE_OPEN_ERROR_KINDS, type StoreOpenErrorKind } from './sqlite/StoreOpenError.js';
+export {
+  StorageFault,
+  STORAGE_FAULT_KINDS,
+  toStorageFault,
+  type StorageFaultKind,
+} from './sqlite/StorageFault.js';

@@ -44,7 +44,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
   if (!values.project) throw new UsageError('--project is required');
   const projectId = values.project;
 
-  return withCliStore(values.db, { mustExist: true }, async (store) => {
+  return withCliStore(values, { mustExist: true }, async (store) => {
     await requireProject(store, projectId, values.db);
     const totals = { imported: 0, duplicates: 0, rejected: 0 };
     let chunk: Event[] = [];

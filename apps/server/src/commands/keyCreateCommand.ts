@@ -43,7 +43,7 @@ export async function keyCreateCommand(argv: string[], io: CliIo): Promise<numbe
   if (!isKeyScope(scope))
     throw new UsageError(`--scope must be one of ${KEY_SCOPES.join(', ')}, got "${scope}"`);
   if (!label) throw new UsageError('--label must not be empty');
-  return withCliStore(values.db, { mustExist: true }, async (store) => {
+  return withCliStore(values, { mustExist: true }, async (store) => {
     await requireProject(store, projectId, values.db);
     const created = await store.createSecretKey(projectId, { scope, label });
     await store.appendAudit({

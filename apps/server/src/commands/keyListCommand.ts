@@ -23,7 +23,7 @@ export async function keyListCommand(argv: string[], io: CliIo): Promise<number>
   });
   const projectId = values.project;
   if (!projectId) throw new UsageError('--project is required');
-  return withCliStore(values.db, { mustExist: true }, async (store) => {
+  return withCliStore(values, { mustExist: true }, async (store) => {
     await requireProject(store, projectId, values.db);
     const keys = (await store.listSecretKeys(projectId)).map(
       ({ keyId, prefix, label, scope, createdAt, lastUsedAt }) => ({

@@ -27,7 +27,7 @@ export async function keyRevokeCommand(argv: string[], io: CliIo): Promise<numbe
   const keyId = values['key-id'];
   if (!projectId) throw new UsageError('--project is required');
   if (!keyId) throw new UsageError('--key-id is required');
-  return withCliStore(values.db, { mustExist: true }, async (store) => {
+  return withCliStore(values, { mustExist: true }, async (store) => {
     await requireProject(store, projectId, values.db);
     const key = (await store.listSecretKeys(projectId)).find((k) => k.keyId === keyId);
     if (key === undefined || !(await store.revokeSecretKey(projectId, keyId))) {

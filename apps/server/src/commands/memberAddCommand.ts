@@ -44,7 +44,7 @@ export async function memberAddCommand(argv: string[], io: CliIo): Promise<numbe
   if (!email) throw new UsageError('--email is required');
   if (!role) throw new UsageError('--role is required');
   if (!isRole(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}, got "${role}"`);
-  return withCliStore(values.db, { mustExist: true }, async (store) => {
+  return withCliStore(values, { mustExist: true }, async (store) => {
     await requireProject(store, projectId, values.db);
     const user = await requireUser(store, email, values.db);
     const previousRole = await store.getRole(projectId, user.userId);

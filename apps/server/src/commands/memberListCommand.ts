@@ -23,7 +23,7 @@ export async function memberListCommand(argv: string[], io: CliIo): Promise<numb
   });
   const projectId = values.project;
   if (!projectId) throw new UsageError('--project is required');
-  return withCliStore(values.db, { mustExist: true }, async (store) => {
+  return withCliStore(values, { mustExist: true }, async (store) => {
     await requireProject(store, projectId, values.db);
     io.out(JSON.stringify({ members: await store.listMembers(projectId) }));
     return 0;

@@ -30,7 +30,7 @@ export async function memberRemoveCommand(argv: string[], io: CliIo): Promise<nu
   const email = values.email?.trim();
   if (!projectId) throw new UsageError('--project is required');
   if (!email) throw new UsageError('--email is required');
-  return withCliStore(values.db, { mustExist: true }, async (store) => {
+  return withCliStore(values, { mustExist: true }, async (store) => {
     await requireProject(store, projectId, values.db);
     const user = await requireUser(store, email, values.db);
     await assertKeepsAnOwner(store, projectId, user.userId, undefined);

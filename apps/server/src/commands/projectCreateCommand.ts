@@ -29,7 +29,7 @@ export async function projectCreateCommand(argv: string[], io: CliIo): Promise<n
   if (!name) throw new UsageError('--name is required');
   if (ownerEmail === '') throw new UsageError('--owner must be an email');
   // An owner can only exist in a database that exists.
-  return withCliStore(values.db, { mustExist: ownerEmail !== undefined }, async (store) => {
+  return withCliStore(values, { mustExist: ownerEmail !== undefined }, async (store) => {
     const owner = ownerEmail === undefined ? undefined : await requireUser(store, ownerEmail, values.db);
     const created = await store.createProject({ name, ownerUserId: owner?.userId });
     await store.appendAudit({

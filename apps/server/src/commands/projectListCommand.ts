@@ -15,7 +15,7 @@ Options:
 /** `parcours project list`: every project, with its public write key. */
 export async function projectListCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { ...DB_OPTION }, strict: true });
-  return withCliStore(values.db, { mustExist: true }, async (store) => {
+  return withCliStore(values, { mustExist: true }, async (store) => {
     const projects = (await store.getProjects()).map(({ projectId, name, writeKey, createdAt }) => ({
       projectId,
       name,

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { openSqliteStore, type Store } from '@parcours/store';
+import type { Store } from '@parcours/store';
 import { createServer } from '../createServer.js';
 import { seedDemoProject, type DemoProject } from '../demo/seedDemoProject.js';
 import { createSmtpMailer } from '../mail/createSmtpMailer.js';
@@ -8,14 +8,22 @@ import { assertPortFree } from './assertPortFree.js';
 import { UsageError, type CliIo } from './CliIo.js';
 import { DB_OPTION } from './dbOption.js';
 import { listen } from './listen.js';
+import { openCliStore } from './openCliStore.js';
 
 export const START_HELP = `Usage: parcours start [--port 4000] [--host HOST] [--db ./parcours.db] [--demo]
-                      [--trust-proxy] [--session-idle-days 7]
+                      [--trust-proxy] [--session-idle-days 7] [--skip-check]
 
 Starts Parcours: the collector (POST /trpc/collect), the read API (/trpc/journeys.*),
 the dashboard (/) and the SDK script (/sdk.js), on one SQLite file.
 While the database has no user, prints a one-time link (valid 24 hours, a new one
 at each start) to set up the first account, the instance's administrator.
+
+Before serving, the database must open as SQLite, pass PRAGMA quick_check, have a
+schema this version knows, and take a write; else parcours exits with code 1 and
+one line naming the file, the problem and the fix (missing directory, not a
+database, truncated, corrupt, read-only file or directory, newer schema).
+While running, a full disk, a read-only or locked database or an I/O error answers
+503 with Retry-After (the SDK keeps its batch and sends it again), logged once.
 
 Options:
   --port N                 port to listen on (default 4000; 0 picks a free one)
@@ -28,6 +36,8 @@ Options:
   --trust-proxy            behind a reverse proxy (TLS terminated there): trust its
                            X-Forwarded-Proto and X-Forwarded-For headers
   --session-idle-days N    sign a user out after N days without use (default 7)
+  --skip-check             skip PRAGMA quick_check at start: it reads every page, so
+                           takes minutes on a database of many GB checked before
   --help                   show this help
 
 Environment:
@@ -70,7 +80,7 @@ export async function startCommand(argv: string[], io: CliIo): Promise<number> {
   if (port !== 0) await assertPortFree(port, values.host);
 
   // The journey indexes build on their thread while the collector already answers.
-  const store = openSqliteStore({ filename: values.db, warmUp: true });
+  const store = openCliStore(values, { warmUp: true });
   let url: string;
   let stop: () => Promise<void>;
   let demo: DemoProject | undefined;

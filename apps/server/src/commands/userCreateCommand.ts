@@ -36,7 +36,7 @@ export async function userCreateCommand(argv: string[], io: CliIo): Promise<numb
   if (!name) throw new UsageError('--name is required');
   // Read and hash before opening the database: a refused password leaves no file behind.
   const passwordHash = await hashPassword(await readNewPassword(io));
-  return withCliStore(values.db, { mustExist: false }, async (store) => {
+  return withCliStore(values, { mustExist: false }, async (store) => {
     let user;
     try {
       user = await store.createUser({ email, name, passwordHash });

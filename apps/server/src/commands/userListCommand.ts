@@ -15,7 +15,7 @@ Options:
 /** `parcours user list`: every account of the instance, never a password hash. */
 export async function userListCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { ...DB_OPTION }, strict: true });
-  return withCliStore(values.db, { mustExist: true }, async (store) => {
+  return withCliStore(values, { mustExist: true }, async (store) => {
     const users = (await store.listUsers()).map(({ userId, email, name, isAdmin, createdAt }) => ({
       userId,
       email,

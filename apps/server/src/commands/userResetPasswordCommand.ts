@@ -28,7 +28,7 @@ export async function userResetPasswordCommand(argv: string[], io: CliIo): Promi
   const email = values.email?.trim();
   if (!email) throw new UsageError('--email is required');
   const passwordHash = await hashPassword(await readNewPassword(io));
-  return withCliStore(values.db, { mustExist: true }, async (store) => {
+  return withCliStore(values, { mustExist: true }, async (store) => {
     const user = await requireUser(store, email, values.db);
     // No session kept: whoever used the old password is signed out too.
     await store.setPasswordHash(user.userId, passwordHash);

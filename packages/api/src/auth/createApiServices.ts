@@ -1,16 +1,28 @@
 import type { ApiServices, SendMail } from '../context.js';
+import { StorageIncidentLog } from '../storage/StorageIncidentLog.js';
 import { SignInThrottle } from './SignInThrottle.js';
 
 /** Sessions end after a week without use, unless configured otherwise. */
 export const DEFAULT_SESSION_IDLE_MS = 7 * 86_400_000;
 
-/** The services one server shares between requests. */
+/**
+ * The services one server shares between requests. `logError` (the server's error
+ * log; default `console.error`) receives the storage incidents, one line each.
+ */
 export function createApiServices(
-  options: { sessionIdleMs?: number | undefined; sendMail?: SendMail | undefined } = {},
+  options: {
+    sessionIdleMs?: number | undefined;
+    sendMail?: SendMail | undefined;
+    logError?: ((message: string, error?: unknown) => void) | undefined;
+  } = {},
 ): ApiServices {
+  const { logError } = options;
   return {
     sessionIdleMs: options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS,
     signInThrottle: new SignInThrottle(),
     sendMail: options.sendMail,
+    storageIncidents: new StorageIncidentLog(
+      logError === undefined ? (line) => console.error(line) : (line) => logError(line),
+    ),
   };
 }

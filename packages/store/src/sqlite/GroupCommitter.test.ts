@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { GroupCommitter } from './GroupCommitter.js';
+import { StorageFault } from './StorageFault.js';
 
 describe('GroupCommitter', () => {
   it('commits the jobs submitted in one turn together', async () => {
@@ -37,5 +39,24 @@ describe('GroupCommitter', () => {
     );
     const results = await Promise.allSettled([1, 13, 2].map((j) => committer.submit(j)));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  });
+
+  it('fails the whole group at once on a storage fault, each job with a StorageFault', async () => {
+    let commits = 0;
+    const committer = new GroupCommitter<number, number>(
+      () => {
+        commits++;
+        throw new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
+      },
+      () => 1,
+    );
+    const results = await Promise.allSettled([1, 2, 3].map((j) => committer.submit(j)));
+    expect(commits).toBe(1);
+    for (const result of results) {
+      expect(result.status).toBe('rejected');
+      const reason = (result as PromiseRejectedResult).reason as StorageFault;
+      expect(reason).toBeInstanceOf(StorageFault);
+      expect(reason.kind).toBe('disk-full');
+    }
   });
 });

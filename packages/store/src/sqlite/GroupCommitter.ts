@@ -1,3 +1,5 @@
+import { toStorageFault } from './StorageFault.js';
+
 /**
  * Group commit: gathers the writes of concurrent requests and commits them in one
  * transaction, then settles every request. better-sqlite3 is synchronous and an
@@ -6,7 +8,8 @@
  *
  * A group is flushed on the next turn of the event loop (`setImmediate`), so every
  * request whose body finished parsing in the current I/O phase joins it, or at
- * once when it holds `maxGroupSize` items.
+ * once when it holds `maxGroupSize` items. A storage fault (disk full, read-only,
+ * locked, I/O) rejects every job of the group with a `StorageFault`.
  */
 export class GroupCommitter<Job, Result> {
   private _pending: Array<{ job: Job; resolve: (r: Result) => void; reject: (e: unknown) => void }> = [];
@@ -46,8 +49,11 @@ export class GroupCommitter<Job, Result> {
       const results = this._commit(group.map((p) => p.job));
       group.forEach((p, i) => p.resolve(results[i]!));
     } catch (groupError) {
-      if (group.length === 1) {
-        group[0]!.reject(groupError);
+      // A full disk or a lock fails every job alike: retrying each alone would only
+      // wait out the busy timeout once per job. The group rolled back: all of it failed.
+      const fault = toStorageFault(groupError);
+      if (group.length === 1 || fault !== undefined) {
+        for (const p of group) p.reject(fault ?? groupError);
         return;
       }
       // One bad job must not fail its neighbours: retry each in its own transaction.
@@ -55,7 +61,7 @@ export class GroupCommitter<Job, Result> {
         try {
           p.resolve(this._commit([p.job])[0]!);
         } catch (error) {
-          p.reject(error);
+          p.reject(toStorageFault(error) ?? error);
         }
       }
     }

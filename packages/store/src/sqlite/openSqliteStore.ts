@@ -1,9 +1,9 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { CollectResult, ConsentRecord, Event } from '@parcours/schema';
 import { createKey, hashToken } from '../createKey.js';
 import type { Project, Store } from '../Store.js';
 import { GroupCommitter } from './GroupCommitter.js';
-import { migrate } from './migrate.js';
+import { openDatabase, type OpenDatabaseOptions } from './openDatabase.js';
 import { resolvePerson } from './resolvePerson.js';
 import { DEFAULT_STAGE_NAMES, type JourneyStage } from '../engine/types.js';
 import type { JourneyCall } from './createJourneyHost.js';
@@ -27,9 +27,7 @@ import { prepareMembershipQueries } from './accounts/memberships.js';
 import { prepareSecretKeyQueries } from './accounts/secretKeys.js';
 import { prepareUserQueries } from './accounts/users.js';
 
-export interface SqliteStoreOptions {
-  /** Path of the database file, created if missing; `:memory:` for a throw-away store. */
-  filename: string;
+export interface SqliteStoreOptions extends OpenDatabaseOptions {
   /** Events per group commit before flushing early. Default 5,000. */
   maxGroupSize?: number;
   /**
@@ -47,6 +45,11 @@ export interface SqliteStoreOptions {
    * does; a CLI command does not). Default false.
    */
   warmUp?: boolean;
+  /**
+   * Test hook: receives the connection once it is open, checked and migrated, to
+   * inject storage faults SQLite itself reports (`PRAGMA max_page_count`, `query_only`).
+   */
+  onConnection?: ((db: Database.Database) => void) | undefined;
 }
 
 /** The default timeline cap: a person with more events is almost always a bot. */
@@ -64,18 +67,13 @@ function toProject(row: ProjectRow): Project {
 /**
  * Opens (creating and migrating if needed) the embedded SQLite store: WAL journal,
  * `synchronous = FULL` so that a commit survives a power cut, group commit for ingest.
+ * Throws a `StoreOpenError` when the file is not a usable database (see `openDatabase`);
+ * at run time, a write that fails on the storage (disk full, read-only, locked, I/O)
+ * rejects with an error `toStorageFault` recognises (ingest: a `StorageFault`).
  */
 export function openSqliteStore(options: SqliteStoreOptions): Store {
-  const db = new Database(options.filename);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  // The unique index on event ids takes random inserts: keep more of it in memory
-  // than SQLite's 2 MiB default (64 MiB, a budget, not an allocation).
-  db.pragma('cache_size = -65536');
-  db.pragma('temp_store = MEMORY');
-  migrate(db);
+  const db = openDatabase(options);
+  options.onConnection?.(db);
 
   const projects = prepareProjectQueries(db);
   const secretKeys = prepareSecretKeyQueries(db);
