@@ -1,5 +1,6 @@
 import type { AuditActor, KeyScope, Project, Role, Store, User } from '@parcours/store';
 import type { SignInThrottle } from './auth/SignInThrottle.js';
+import type { TokenBuckets } from './rateLimit/TokenBuckets.js';
 
 /** What the server knows of the HTTP request behind a call. */
 export interface RequestFacts {
@@ -22,6 +23,8 @@ export interface ApiServices {
   sessionIdleMs: number;
   signInThrottle: SignInThrottle;
   sendMail?: SendMail | undefined;
+  /** Events per write key (`collect`, `consent`); without it, no limit. */
+  writeKeyRateLimit?: TokenBuckets | undefined;
 }
 
 /** What every procedure sees. Built per request by the server (or a test). */
