@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
+import type { TokenBucketOptions } from '@parcours/api';
 import { openSqliteStore, type Store } from '@parcours/store';
 import { createServer } from '../createServer.js';
 import { seedDemoProject, type DemoProject } from '../demo/seedDemoProject.js';
@@ -10,7 +11,9 @@ import { DB_OPTION } from './dbOption.js';
 import { listen } from './listen.js';
 
 export const START_HELP = `Usage: parcours start [--port 4000] [--host HOST] [--db ./parcours.db] [--demo]
-                      [--trust-proxy] [--session-idle-days 7]
+                      [--trust-proxy] [--session-idle-days 7] [--max-memory-mb N]
+                      [--max-connections 1000] [--ip-rate-limit 200]
+                      [--write-key-rate-limit 20000]
 
 Starts Parcours: the collector (POST /trpc/collect), the read API (/trpc/journeys.*),
 the dashboard (/) and the SDK script (/sdk.js), on one SQLite file.
@@ -28,6 +31,15 @@ Options:
   --trust-proxy            behind a reverse proxy (TLS terminated there): trust its
                            X-Forwarded-Proto and X-Forwarded-For headers
   --session-idle-days N    sign a user out after N days without use (default 7)
+  --max-memory-mb N        memory ceiling of the process (resident); from 85% of it
+                           collect answers 503 with Retry-After (default: three
+                           quarters of the machine's or container's memory)
+  --max-connections N      open connections at most; more are closed (default 1000)
+  --ip-rate-limit N        requests a second per client address under /trpc, in
+                           bursts of 10 × N; beyond, 429 with Retry-After (default
+                           200; 0 turns it off)
+  --write-key-rate-limit N events a second per write key, in bursts of 10 × N
+                           (default 20000; 0 turns it off)
   --help                   show this help
 
 Environment:
@@ -53,6 +65,10 @@ export async function startCommand(argv: string[], io: CliIo): Promise<number> {
       demo: { type: 'boolean', default: false },
       'trust-proxy': { type: 'boolean', default: false },
       'session-idle-days': { type: 'string', default: '7' },
+      'max-memory-mb': { type: 'string' },
+      'max-connections': { type: 'string', default: '1000' },
+      'ip-rate-limit': { type: 'string', default: '200' },
+      'write-key-rate-limit': { type: 'string', default: '20000' },
     },
     strict: true,
   });
@@ -66,6 +82,15 @@ export async function startCommand(argv: string[], io: CliIo): Promise<number> {
       `--session-idle-days must be a positive number, got "${values['session-idle-days']}"`,
     );
   }
+  const maxMemoryMb =
+    values['max-memory-mb'] === undefined
+      ? undefined
+      : parsePositive('--max-memory-mb', values['max-memory-mb']);
+  const maxConnections = parsePositive('--max-connections', values['max-connections']);
+  const rateLimits = {
+    perIp: parseRateLimit('--ip-rate-limit', values['ip-rate-limit']),
+    perWriteKey: parseRateLimit('--write-key-rate-limit', values['write-key-rate-limit']),
+  };
   // Port 0 always finds a free port: nothing to check.
   if (port !== 0) await assertPortFree(port, values.host);
 
@@ -84,6 +109,9 @@ export async function startCommand(argv: string[], io: CliIo): Promise<number> {
       trustProxy: values['trust-proxy'],
       sessionIdleMs: idleDays * DAY_MS,
       sendMail: createSmtpMailer(),
+      maxMemoryMb,
+      rateLimits,
+      limits: { maxConnections },
     });
     await listen(server, port, values.host);
     url = `http://localhost:${(server.address() as AddressInfo).port}`;
@@ -128,6 +156,20 @@ export async function startCommand(argv: string[], io: CliIo): Promise<number> {
     else io.signal?.addEventListener('abort', onSignal);
   });
   return 0;
+}
+
+function parsePositive(flag: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new UsageError(`${flag} must be a positive number, got "${text}"`);
+  return value;
+}
+
+/** N a second in bursts of 10 × N; 0 turns the limit off. */
+function parseRateLimit(flag: string, text: string): TokenBucketOptions | false {
+  if (Number(text) === 0 && text.trim() !== '') return false;
+  const ratePerSecond = parsePositive(flag, text);
+  return { ratePerSecond, burst: Math.max(1, ratePerSecond * 10) };
 }
 
 /** While there is no user: ends older set-up links and prints a new one. */
