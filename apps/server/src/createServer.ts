@@ -35,8 +35,8 @@ export interface ServerOptions {
   /**
    * Token buckets per client address (requests under `/trpc`) and per write key
    * (events), answering 429 with `Retry-After`. Default `DEFAULT_RATE_LIMITS` of
-   * `@parcours/api`: 200 requests a second per address (bursts of 2,000), 20,000
-   * events a second per write key (bursts of 200,000). `false` turns one or both off.
+   * `@parcours/api`: 1,000 requests a second per address (bursts of 10,000), 50,000
+   * events a second per write key (bursts of 500,000). `false` turns one or both off.
    */
   rateLimits?: Partial<RateLimits> | false | undefined;
   /**

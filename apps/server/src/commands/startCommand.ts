@@ -12,8 +12,8 @@ import { listen } from './listen.js';
 
 export const START_HELP = `Usage: parcours start [--port 4000] [--host HOST] [--db ./parcours.db] [--demo]
                       [--trust-proxy] [--session-idle-days 7] [--max-memory-mb N]
-                      [--max-connections 1000] [--ip-rate-limit 200]
-                      [--write-key-rate-limit 20000]
+                      [--max-connections 1000] [--ip-rate-limit 1000]
+                      [--write-key-rate-limit 50000]
 
 Starts Parcours: the collector (POST /trpc/collect), the read API (/trpc/journeys.*),
 the dashboard (/) and the SDK script (/sdk.js), on one SQLite file.
@@ -37,9 +37,9 @@ Options:
   --max-connections N      open connections at most; more are closed (default 1000)
   --ip-rate-limit N        requests a second per client address under /trpc, in
                            bursts of 10 × N; beyond, 429 with Retry-After (default
-                           200; 0 turns it off)
+                           1000; 0 turns it off)
   --write-key-rate-limit N events a second per write key, in bursts of 10 × N
-                           (default 20000; 0 turns it off)
+                           (default 50000; 0 turns it off)
   --help                   show this help
 
 Environment:
@@ -67,8 +67,8 @@ export async function startCommand(argv: string[], io: CliIo): Promise<number> {
       'session-idle-days': { type: 'string', default: '7' },
       'max-memory-mb': { type: 'string' },
       'max-connections': { type: 'string', default: '1000' },
-      'ip-rate-limit': { type: 'string', default: '200' },
-      'write-key-rate-limit': { type: 'string', default: '20000' },
+      'ip-rate-limit': { type: 'string', default: '1000' },
+      'write-key-rate-limit': { type: 'string', default: '50000' },
     },
     strict: true,
   });

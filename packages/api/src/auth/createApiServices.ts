@@ -8,7 +8,7 @@ export const DEFAULT_SESSION_IDLE_MS = 7 * 86_400_000;
 
 /**
  * The services one server shares between requests. `writeKeyRateLimit` defaults to
- * {@link DEFAULT_RATE_LIMITS}' (20,000 events a second, bursts of 200,000); `false`
+ * {@link DEFAULT_RATE_LIMITS}' (50,000 events a second, bursts of 500,000); `false`
  * turns it off.
  */
 export function createApiServices(

@@ -12,12 +12,13 @@ export interface RateLimits {
  * Generous on purpose: a shop's visitors behind one office or mobile-carrier NAT
  * share an address, and a site's whole traffic shares its write key. They stop one
  * client or one key from taking the whole server; load shedding (503) protects the
- * server itself. Per address: 200 requests a second, bursts of 2,000. Per write
- * key: 20,000 events a second, bursts of 200,000 (400 full batches).
+ * server itself. Per address: 1,000 requests a second, bursts of 10,000 (a reverse
+ * proxy without `--trust-proxy` is one address for everyone). Per write key: 50,000
+ * events a second, bursts of 500,000 (1,000 full batches).
  */
 export const DEFAULT_RATE_LIMITS: RateLimits = {
-  perIp: { ratePerSecond: 200, burst: 2_000 },
-  perWriteKey: { ratePerSecond: 20_000, burst: 200_000 },
+  perIp: { ratePerSecond: 1_000, burst: 10_000 },
+  perWriteKey: { ratePerSecond: 50_000, burst: 500_000 },
 };
 
 /** "at most 200 a second (bursts of 2000)": the limit, as every 429 states it. */
