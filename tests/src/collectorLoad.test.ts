@@ -17,7 +17,7 @@ describe('the collector under overload', () => {
       connections: 200,
       batchSize: 500,
       seconds: 8,
-      maxMemoryMb: 384,
+      maxMemoryMb: 256,
       maxWaitMs: 5_000,
     });
     console.log(formatLoadReport(result));
@@ -31,6 +31,6 @@ describe('the collector under overload', () => {
     expect((result.statuses['503'] ?? 0) + (result.statuses['429'] ?? 0)).toBeGreaterThan(0);
     expect(result.eventsStored).toBe(result.eventsAcknowledged);
     expect(result.eventsAcknowledged).toBeGreaterThan(0);
-    expect(result.memory.peakMb).toBeLessThan(384);
+    expect(result.memory.peakMb).toBeLessThan(256);
   }, 90_000);
 });
