@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createInterface } from 'node:readline';
 import { createProject } from './importWithCli.mjs';
-import { PARCOURS_BIN } from './runChild.mjs';
+import { startParcours } from './startParcours.mjs';
 
 const BATCH = 50;
 const CONNECTIONS = 32;
@@ -19,7 +18,8 @@ const CONNECTIONS = 32;
 export async function ingestOverHttp({ file, filename, events, maxSeconds = 60 }) {
   const { writeKey } = await createProject(filename, 'bench-http');
   const bodies = await readBodies(file, writeKey, events);
-  const server = await startServer(filename);
+  // Capacity, not policy: the default rate limits would cap one loopback client.
+  const server = await startParcours(filename, ['--ip-rate-limit', '0', '--write-key-rate-limit', '0']);
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   try {
     const totals = { batches: 0, accepted: 0, duplicates: 0, failed: 0 };
@@ -104,37 +104,5 @@ function post(agent, port, body) {
     );
     req.on('error', reject);
     req.end(body);
-  });
-}
-
-/** `parcours start` on loopback, port chosen by the OS; resolves once it listens. */
-function startServer(filename) {
-  const child = spawn(
-    process.execPath,
-    [PARCOURS_BIN, 'start', '--port', '0', '--host', '127.0.0.1', '--db', filename],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk) => {
-      output += chunk;
-      const match = /listening on http:\/\/[^:]+:(\d+)/.exec(output);
-      if (match === null) return;
-      child.stdout.off('data', onData);
-      child.stdout.resume();
-      resolve({
-        port: Number(match[1]),
-        stop: async () => {
-          child.kill('SIGTERM');
-          const stuck = setTimeout(() => child.kill('SIGKILL'), 10_000);
-          await exited;
-          clearTimeout(stuck);
-        },
-      });
-    };
-    child.stdout.setEncoding('utf8').on('data', onData);
-    child.on('error', reject);
-    exited.then((code) => reject(new Error(`parcours start exited with ${code}: ${output}`)));
   });
 }

@@ -4,7 +4,8 @@
  * reuse a seeded synthetic data set (env BENCH_SEED, default 7), time `parcours
  * import`, HTTP `collect` ingest, and the six-step funnel and a paths query next to
  * DuckDB on the same data; print a table and write tests/.tmp/bench-result.json.
- * Exits 1 when Parcours and DuckDB disagree on the funnel counts; the targets are
+ * Then the collector under overload (loadCollector.mjs). Exits 1 when Parcours and
+ * DuckDB disagree on the funnel counts or the overload checks fail; the targets are
  * printed as PASS/FAIL but do not change the exit code. See README.md.
  */
 import { cpus } from 'node:os';
@@ -16,6 +17,7 @@ import { ensureDataset } from './ensureDataset.mjs';
 import { evaluateTargets } from './evaluateTargets.mjs';
 import { importWithCli, removeDatabase } from './importWithCli.mjs';
 import { ingestOverHttp } from './ingestOverHttp.mjs';
+import { formatLoadReport, loadCollector } from './loadCollector.mjs';
 import { measureOtherLoad } from './measureOtherLoad.mjs';
 import { printReport } from './printReport.mjs';
 import { parseLastLine, runNode } from './runChild.mjs';
@@ -51,9 +53,33 @@ for (const size of sizes) {
   console.log(printReport(run));
   if (!run.checks.funnelCounts.ok) disagreed = true;
 }
+// The collector under overload (issue 13), once, after the sizes: env
+// BENCH_LOAD_SECONDS (default 30; 0 skips it), BENCH_LOAD_CONNECTIONS (200),
+// BENCH_LOAD_BATCH (500), BENCH_LOAD_MEMORY_MB (512).
+const loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
+let overloaded = false;
+if (loadSeconds > 0) {
+  log(`collector under overload, ${loadSeconds} s…`);
+  const load = await loadCollector({
+    filename: join(DIR, 'load.db'),
+    connections: Number(process.env.BENCH_LOAD_CONNECTIONS ?? 200),
+    batchSize: Number(process.env.BENCH_LOAD_BATCH ?? 500),
+    seconds: loadSeconds,
+    maxMemoryMb: Number(process.env.BENCH_LOAD_MEMORY_MB ?? 512),
+    log,
+  });
+  output.load = load;
+  writeFileSync(RESULT_FILE, `${JSON.stringify(output, null, 2)}\n`);
+  console.log(`\n${formatLoadReport(load)}`);
+  overloaded = load.problems.length > 0;
+}
 console.log(`\nFigures written to ${RESULT_FILE}`);
 if (disagreed) {
   console.error('Parcours and DuckDB disagree on the funnel counts: see MISMATCH above.');
+  process.exitCode = 1;
+}
+if (overloaded) {
+  console.error('The collector failed its overload checks: see FAIL above.');
   process.exitCode = 1;
 }
 

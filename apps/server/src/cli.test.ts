@@ -706,6 +706,20 @@ describe('parcours start', () => {
     expect(existsSync(db)).toBe(false);
   });
 
+  it('refuses load limits that are not positive numbers', async () => {
+    for (const [flag, value] of [
+      ['--max-memory-mb', 'lots'],
+      ['--max-connections', '0'],
+      ['--ip-rate-limit', '-5'],
+      ['--write-key-rate-limit', 'fast'],
+    ] as const) {
+      const { code, err: errors } = await run(['start', `${flag}=${value}`, '--db', db]);
+      expect(code, flag).toBe(2);
+      expect(errors[0]).toContain(`${flag} must be a positive number, got "${value}"`);
+    }
+    expect(existsSync(db)).toBe(false);
+  });
+
   it(
     'prints a one-time set-up link while there is no user, a new one at each start',
     async () => {

@@ -128,6 +128,8 @@ describe('POST /trpc/collect', () => {
     const tooBig = await post({ writeKey: project.writeKey, batch: heavy });
     expect(tooBig.status).toBe(413);
     expect(tooBig.body.error.data.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(tooBig.body.error.message).toBe('A request body holds at most 524288 bytes (512 KiB)');
+    expect(tooBig.headers.get('connection')).toBe('close');
   });
 
   it('hides an unexpected error behind a 500 and logs it', async () => {

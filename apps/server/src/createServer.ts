@@ -1,14 +1,24 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { appRouter, createApiServices, readSessionCookie, type SendMail } from '@parcours/api';
+import {
+  appRouter,
+  createApiServices,
+  DEFAULT_RATE_LIMITS,
+  readSessionCookie,
+  TokenBuckets,
+  type RateLimits,
+  type SendMail,
+} from '@parcours/api';
 import { LIMITS } from '@parcours/schema';
 import type { Store } from '@parcours/store';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import { applyCollectorCors, isCollectorPath } from './http/applyCollectorCors.js';
 import { applySecurityHeaders } from './http/applySecurityHeaders.js';
+import { createTrpcRoute } from './http/createTrpcRoute.js';
 import { getRequestFacts } from './http/getRequestFacts.js';
-import { normaliseContentType } from './http/normaliseContentType.js';
+import { LoadShedder } from './http/LoadShedder.js';
+import { parseRequestPath } from './http/parseRequestPath.js';
 import { serveStatic } from './http/serveStatic.js';
+import { resolveServerLimits, type ServerLimits } from './http/ServerLimits.js';
 
 export interface ServerOptions {
   store: Store;
@@ -22,6 +32,20 @@ export interface ServerOptions {
   sessionIdleMs?: number | undefined;
   /** Mails invitations; without it, invitation links are only shown to copy. */
   sendMail?: SendMail | undefined;
+  /**
+   * Token buckets per client address (requests under `/trpc`) and per write key
+   * (events), answering 429 with `Retry-After`. Default `DEFAULT_RATE_LIMITS` of
+   * `@parcours/api`: 1,000 requests a second per address (bursts of 10,000), 50,000
+   * events a second per write key (bursts of 500,000). `false` turns one or both off.
+   */
+  rateLimits?: Partial<RateLimits> | false | undefined;
+  /**
+   * The process's memory ceiling in MiB (resident memory); `collect` sheds (503) from
+   * 85% of it. Default: three quarters of the machine's or container's memory.
+   */
+  maxMemoryMb?: number | undefined;
+  /** Load shedding, connection and timeout limits; see {@link ServerLimits} for the defaults. */
+  limits?: Partial<ServerLimits> | undefined;
 }
 
 /** The build copies the dashboard and the SDK here (scripts/copyAssets.js). */
@@ -34,7 +58,13 @@ export const DEFAULT_PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta
  */
 export function createServer(options: ServerOptions): Server {
   const { store, publicDir = DEFAULT_PUBLIC_DIR, logError = console.error, trustProxy = false } = options;
-  const services = createApiServices(options);
+  const rateLimits: Partial<RateLimits> | undefined =
+    options.rateLimits === false ? { perIp: false, perWriteKey: false } : options.rateLimits;
+  const perIp = rateLimits?.perIp ?? DEFAULT_RATE_LIMITS.perIp;
+  const perWriteKey = rateLimits?.perWriteKey ?? DEFAULT_RATE_LIMITS.perWriteKey;
+  const limits = resolveServerLimits({ ...options.limits, maxMemoryMb: options.maxMemoryMb });
+  const services = createApiServices({ ...options, writeKeyRateLimit: perWriteKey });
+  const shedder = new LoadShedder(limits);
   const handleTrpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
@@ -56,23 +86,47 @@ export function createServer(options: ServerOptions): Server {
     },
   });
 
-  return createHttpServer((req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    applySecurityHeaders(res);
-    if (pathname.startsWith('/trpc/')) {
-      // Answers are per caller and per moment: no cache may keep them.
-      res.setHeader('Cache-Control', 'no-store');
-      if (isCollectorPath(pathname)) {
-        if (applyCollectorCors(req, res)) return;
-        normaliseContentType(req);
-      }
-      handleTrpc(req, res);
-      return;
-    }
-    serveStatic(req, res, { root: publicDir, pathname }).catch((error: unknown) => {
-      logError(`GET ${pathname} failed`, error);
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
+  const routeTrpc = createTrpcRoute({
+    handleTrpc,
+    maxBodyBytes: LIMITS.maxBatchBytes,
+    shedder,
+    ipRateLimit: perIp === false ? undefined : new TokenBuckets(perIp),
+    getClientIp: (req) => getRequestFacts(req, { trustProxy }).ip,
   });
+
+  const server = createHttpServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      // Node checks the two timeouts above on this beat (default 30 s, too coarse).
+      connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+    },
+    (req, res) => {
+      applySecurityHeaders(res);
+      const target = parseRequestPath(req);
+      if (!target.ok) {
+        res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
+        res.end(target.problem);
+        return;
+      }
+      const { pathname } = target;
+      if (pathname.startsWith('/trpc/')) {
+        routeTrpc(req, res, target).catch((error: unknown) => {
+          logError(`${req.method} ${pathname} failed`, error);
+          if (!res.headersSent) res.writeHead(500);
+          res.end();
+        });
+        return;
+      }
+      serveStatic(req, res, { root: publicDir, pathname }).catch((error: unknown) => {
+        logError(`GET ${pathname} failed`, error);
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+    },
+  );
+  server.maxConnections = limits.maxConnections;
+  server.once('close', () => shedder.stop());
+  return server;
 }

@@ -1,6 +1,7 @@
 import type { AuditActor, KeyScope, Project, Role, Store, User } from '@parcours/store';
 import type { SignInThrottle } from './auth/SignInThrottle.js';
 import type { StorageIncidentLog } from './storage/StorageIncidentLog.js';
+import type { TokenBuckets } from './rateLimit/TokenBuckets.js';
 
 /** What the server knows of the HTTP request behind a call. */
 export interface RequestFacts {
@@ -25,6 +26,8 @@ export interface ApiServices {
   sendMail?: SendMail | undefined;
   /** Logs storage faults once per incident (absent: the 503s are not logged). */
   storageIncidents?: StorageIncidentLog | undefined;
+  /** Events per write key (`collect`, `consent`); without it, no limit. */
+  writeKeyRateLimit?: TokenBuckets | undefined;
 }
 
 /** What every procedure sees. Built per request by the server (or a test). */

@@ -6,3 +6,5 @@ export { createApiServices, DEFAULT_SESSION_IDLE_MS } from './auth/createApiServ
 export { readSessionCookie, SESSION_COOKIE } from './auth/sessionCookie.js';
 export { PERMISSIONS, type Permission } from './permissions.js';
 export { isCollectorProcedure } from './isCollectorProcedure.js';
+export { TokenBuckets, type TokenBucketOptions } from './rateLimit/TokenBuckets.js';
+export { DEFAULT_RATE_LIMITS, describeRateLimit, type RateLimits } from './rateLimit/rateLimits.js';

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
+import type { TokenBucketOptions } from '@parcours/api';
 import type { Store } from '@parcours/store';
 import { createServer } from '../createServer.js';
 import { seedDemoProject, type DemoProject } from '../demo/seedDemoProject.js';
@@ -8,10 +9,14 @@ import { assertPortFree } from './assertPortFree.js';
 import { UsageError, type CliIo } from './CliIo.js';
 import { DB_OPTION } from './dbOption.js';
 import { listen } from './listen.js';
+import { getDefaultMemoryCeilingMb } from '../http/ServerLimits.js';
+import { getJourneyLimits } from './getJourneyLimits.js';
 import { openCliStore } from './openCliStore.js';
 
 export const START_HELP = `Usage: parcours start [--port 4000] [--host HOST] [--db ./parcours.db] [--demo]
-                      [--trust-proxy] [--session-idle-days 7] [--skip-check]
+                      [--trust-proxy] [--session-idle-days 7] [--max-memory-mb N]
+                      [--max-connections 1000] [--ip-rate-limit 1000]
+                      [--write-key-rate-limit 50000] [--skip-check]
 
 Starts Parcours: the collector (POST /trpc/collect), the read API (/trpc/journeys.*),
 the dashboard (/) and the SDK script (/sdk.js), on one SQLite file.
@@ -38,6 +43,15 @@ Options:
   --session-idle-days N    sign a user out after N days without use (default 7)
   --skip-check             skip PRAGMA quick_check at start: it reads every page, so
                            takes minutes on a database of many GB checked before
+  --max-memory-mb N        memory ceiling of the process (resident); from 85% of it
+                           collect answers 503 with Retry-After (default: three
+                           quarters of the machine's or container's memory)
+  --max-connections N      open connections at most; more are closed (default 1000)
+  --ip-rate-limit N        requests a second per client address under /trpc, in
+                           bursts of 10 × N; beyond, 429 with Retry-After (default
+                           1000; 0 turns it off)
+  --write-key-rate-limit N events a second per write key, in bursts of 10 × N
+                           (default 50000; 0 turns it off)
   --help                   show this help
 
 Environment:
@@ -63,6 +77,10 @@ export async function startCommand(argv: string[], io: CliIo): Promise<number> {
       demo: { type: 'boolean', default: false },
       'trust-proxy': { type: 'boolean', default: false },
       'session-idle-days': { type: 'string', default: '7' },
+      'max-memory-mb': { type: 'string' },
+      'max-connections': { type: 'string', default: '1000' },
+      'ip-rate-limit': { type: 'string', default: '1000' },
+      'write-key-rate-limit': { type: 'string', default: '50000' },
     },
     strict: true,
   });
@@ -76,11 +94,24 @@ export async function startCommand(argv: string[], io: CliIo): Promise<number> {
       `--session-idle-days must be a positive number, got "${values['session-idle-days']}"`,
     );
   }
+  const maxMemoryMb =
+    values['max-memory-mb'] === undefined
+      ? undefined
+      : parsePositive('--max-memory-mb', values['max-memory-mb']);
+  const maxConnections = parsePositive('--max-connections', values['max-connections']);
+  const rateLimits = {
+    perIp: parseRateLimit('--ip-rate-limit', values['ip-rate-limit']),
+    perWriteKey: parseRateLimit('--write-key-rate-limit', values['write-key-rate-limit']),
+  };
   // Port 0 always finds a free port: nothing to check.
   if (port !== 0) await assertPortFree(port, values.host);
 
-  // The journey indexes build on their thread while the collector already answers.
-  const store = openCliStore(values, { warmUp: true });
+  // The journey indexes build on their thread while the collector already answers,
+  // within their share of the memory ceiling.
+  const store = openCliStore(values, {
+    warmUp: true,
+    journeyLimits: getJourneyLimits(maxMemoryMb ?? getDefaultMemoryCeilingMb()),
+  });
   let url: string;
   let stop: () => Promise<void>;
   let demo: DemoProject | undefined;
@@ -95,6 +126,9 @@ export async function startCommand(argv: string[], io: CliIo): Promise<number> {
       trustProxy: values['trust-proxy'],
       sessionIdleMs: idleDays * DAY_MS,
       sendMail: createSmtpMailer(),
+      maxMemoryMb,
+      rateLimits,
+      limits: { maxConnections },
     });
     await listen(server, port, values.host);
     url = `http://localhost:${(server.address() as AddressInfo).port}`;
@@ -139,6 +173,20 @@ export async function startCommand(argv: string[], io: CliIo): Promise<number> {
     else io.signal?.addEventListener('abort', onSignal);
   });
   return 0;
+}
+
+function parsePositive(flag: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new UsageError(`${flag} must be a positive number, got "${text}"`);
+  return value;
+}
+
+/** N a second in bursts of 10 × N; 0 turns the limit off. */
+function parseRateLimit(flag: string, text: string): TokenBucketOptions | false {
+  if (Number(text) === 0 && text.trim() !== '') return false;
+  const ratePerSecond = parsePositive(flag, text);
+  return { ratePerSecond, burst: Math.max(1, ratePerSecond * 10) };
 }
 
 /** While there is no user: ends older set-up links and prints a new one. */

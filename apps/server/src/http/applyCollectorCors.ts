@@ -1,17 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isCollectorProcedure } from '@parcours/api';
 
 /**
- * The procedures pages on any origin post to (`collect`, `consent`: the write-key
- * entries of the permission table). Nothing else answers another origin: no
- * authenticated procedure sends `Access-Control-Allow-Origin`.
- */
-export function isCollectorPath(pathname: string): boolean {
-  return pathname.startsWith('/trpc/') && isCollectorProcedure(pathname.slice('/trpc/'.length));
-}
-
-/**
- * The collector is called from customers' pages, on their own origins. It needs no
+ * The collector (`collect`, `consent`: the write-key entries of the permission table)
+ * is called from customers' pages, on their own origins. Nothing else answers another
+ * origin: no authenticated procedure sends `Access-Control-Allow-Origin`. It needs no
  * cookies (the write key is in the body), so `*` is the right answer. Returns true
  * when the request was a preflight and has been answered.
  */

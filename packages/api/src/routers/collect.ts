@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { collectInputSchema, isOversizedBatch, LIMITS, parseCollectInput } from '@parcours/schema';
-import { publicProcedure } from '../trpc.js';
+import { collectorProcedure } from '../rateLimit/collectorProcedure.js';
 
 /**
  * `POST /trpc/collect`: stores a batch of touchpoints and answers once it is
@@ -8,7 +8,7 @@ import { publicProcedure } from '../trpc.js';
  * naming the field) and nothing of it is stored, so the SDK can drop exactly the
  * batch it sent and the page developer sees the error at once.
  */
-export const collect = publicProcedure
+export const collect = collectorProcedure
   // Before parsing: an oversized batch is a 413, and not worth validating.
   .use(async ({ getRawInput, next }) => {
     if (isOversizedBatch(await getRawInput())) {

@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { consentInputSchema } from '@parcours/schema';
-import { publicProcedure } from '../trpc.js';
+import { collectorProcedure } from '../rateLimit/collectorProcedure.js';
 
 /**
  * `POST /trpc/consent`: keeps proof of consent decisions (time, categories granted
@@ -8,7 +8,7 @@ import { publicProcedure } from '../trpc.js';
  * is called from customers' pages with the public write key and answers once the
  * records are committed; a repeated record id is a duplicate, so the SDK may retry.
  */
-export const consent = publicProcedure.input(consentInputSchema).mutation(async ({ ctx, input }) => {
+export const consent = collectorProcedure.input(consentInputSchema).mutation(async ({ ctx, input }) => {
   const project = await ctx.store.getProjectByWriteKey(input.writeKey);
   if (project === undefined) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Unknown write key' });
