@@ -15,3 +15,5 @@ export { MAX_BREAKDOWN_VALUES } from './engine/getFunnel.js';
 export { MAX_OVERVIEW_DAYS } from './engine/getOverview.js';
 export { DEFAULT_STAGE_NAMES } from './engine/types.js';
 export * from './accounts/types.js';
+export { InvalidCursorError } from './InvalidCursorError.js';
+export { decodeDropoffCursor } from './engine/dropoffCursor.js';
