@@ -198,6 +198,13 @@ describe('consent refuses a record that proves nothing', () => {
     const page = await query('privacy.consentRecords', JSON.stringify({ projectId: project.projectId }));
     expect(page.data.records).toEqual([]);
   });
+
+  it('answers 400 naming records[0].source for a lone surrogate in a record', async () => {
+    const body = `{"writeKey":"${project.writeKey}","records":[{"id":"c","timestamp":${at},"granted":[],"denied":["analytics"],"policyVersion":"1","source":"banner\\ud800"}]}`;
+    const answer = await post('consent', body);
+    expect(answer).toMatchObject({ status: 400, paths: ['records[0].source'] });
+    expect(answer.message).toMatch(/records\[0\]\.source: must be well-formed Unicode/);
+  });
 });
 
 describe('journey and privacy queries refuse what would filter or page on nothing', () => {
