@@ -20,7 +20,8 @@ export function textSchema(min: number, max: number) {
  * `prototype`) among the input's own keys is a validation error at that key. It must
  * look at the raw input: zod's record skips an own `__proto__` key without a word.
  */
-export function refuseReservedNames<T extends z.ZodType>(schema: T) {
+export function refuseReservedNames<T extends z.ZodType>(schema: T): z.ZodType<z.output<T>, z.input<T>> {
+  // Typed as `schema` itself, so callers (the dashboard's tRPC client) keep its input type.
   return z
     .unknown()
     .superRefine((value, ctx) => {
@@ -31,7 +32,7 @@ export function refuseReservedNames<T extends z.ZodType>(schema: T) {
         }
       }
     })
-    .pipe(schema);
+    .pipe(schema) as unknown as z.ZodType<z.output<T>, z.input<T>>;
 }
 
 /** A property name: 1 to 128 units, well-formed; reserved names are refused by the record. */
