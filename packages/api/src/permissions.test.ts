@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { openSqliteStore, type Store } from '@parcours/store';
+import { KEY_SCOPES, openSqliteStore, type KeyScope, type Store } from '@parcours/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from './appRouter.js';
 import { hashPassword } from './auth/password.js';
@@ -25,7 +25,7 @@ interface Fixture {
   projectId: string;
   writeKey: string;
   sessions: Record<'owner' | 'analyst' | 'privacy' | 'viewer' | 'outsider', string>;
-  keys: Record<'read' | 'privacy' | 'admin', string>;
+  keys: Record<KeyScope, string>;
   extraUserId: string;
   extraKeyId: string;
   invitationId: string;
@@ -51,7 +51,7 @@ async function createFixture(): Promise<Fixture> {
   }
   expect(await store.getRole(outsiderProject.projectId, outsider.userId)).toBe('owner');
   const keys = {} as Fixture['keys'];
-  for (const scope of ['read', 'privacy', 'admin'] as const) {
+  for (const scope of KEY_SCOPES) {
     keys[scope] = (await store.createSecretKey(projectId, { scope, label: scope })).key;
   }
   const extra = await store.createUser({ email: 'extra@example.com', name: 'Extra', passwordHash });
@@ -159,14 +159,14 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
 type CallerKind =
   | { kind: 'role'; role: 'owner' | 'analyst' | 'privacy' | 'viewer' }
   | { kind: 'outsider' }
-  | { kind: 'scope'; scope: 'read' | 'privacy' | 'admin' }
+  | { kind: 'scope'; scope: KeyScope }
   | { kind: 'writeKey' }
   | { kind: 'none' };
 
 const CALLERS: CallerKind[] = [
   ...(['owner', 'analyst', 'privacy', 'viewer'] as const).map((role) => ({ kind: 'role' as const, role })),
   { kind: 'outsider' },
-  ...(['read', 'privacy', 'admin'] as const).map((scope) => ({ kind: 'scope' as const, scope })),
+  ...KEY_SCOPES.map((scope) => ({ kind: 'scope' as const, scope })),
   { kind: 'writeKey' },
   { kind: 'none' },
 ];
@@ -200,8 +200,12 @@ function expectedOutcome(path: string, caller: CallerKind): string {
   const permission = PERMISSIONS[path]!;
   switch (permission.access) {
     case 'public':
-    case 'writeKey':
       return 'ok';
+    case 'writeKey':
+      // A secret key sent along must have a scope the entry lists (collect: ingest);
+      // an entry without scopes (consent) does not look at it.
+      if (caller.kind !== 'scope' || permission.scopes === undefined) return 'ok';
+      return permission.scopes.includes(caller.scope) ? 'ok' : 'FORBIDDEN';
     case 'user':
       return caller.kind === 'role' || caller.kind === 'outsider' ? 'ok' : 'UNAUTHORIZED';
     case 'project':
@@ -254,7 +258,7 @@ describe('the permission table', () => {
       return { roles: [...permission.roles].sort(), scopes: [...permission.scopes].sort() };
     };
     const typeOf = (path: string) =>
-      (appRouter._def.procedures as Record<string, { _def: { type: string } }>)[path]!._def.type;
+      (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[path]!._def.type;
     for (const path of procedurePaths.filter((p) => /^(privacy|audit)\./.test(p))) {
       expect(project(path).roles, path).toEqual(['owner', 'privacy']);
       expect(project(path).scopes, path).toEqual(['admin', 'privacy']);
@@ -276,10 +280,11 @@ describe('the permission table', () => {
       }
       expect(roles, path).toContain('owner');
       expect(scopes, path).toContain('admin');
+      expect(scopes, `${path}: an ingest key only sends touchpoints`).not.toContain('ingest');
     }
     expect(project('journeys.setJourneyMap').roles).toEqual(['analyst', 'owner']);
     expect(project('shares.create').roles).toEqual(['analyst', 'owner']);
-    expect(PERMISSIONS['collect']).toEqual({ access: 'writeKey' });
+    expect(PERMISSIONS['collect']).toEqual({ access: 'writeKey', scopes: ['ingest'] });
     expect(PERMISSIONS['consent']).toEqual({ access: 'writeKey' });
   });
 

@@ -3,14 +3,17 @@ import type { KeyScope, Role } from '@parcours/store';
 /**
  * How a procedure may be reached:
  * - `public`: anyone (sign-in, an invitation or a share link, whose token is checked inside);
- * - `writeKey`: the public write key in the body (`collect`, `consent`); answers any origin;
+ * - `writeKey`: the public write key in the body (`collect`, `consent`); answers any origin.
+ *   `scopes`, when given, are the secret-key scopes that may come along with it
+ *   (`Authorization: Bearer`) to mark a trusted server-side source: on `collect`, an
+ *   `ingest` key lets a batch without a consent list store every category;
  * - `user`: any signed-in user, whatever their projects;
  * - `project`: a member of the input's project with one of `roles`, or a secret key of
  *   that project with one of `scopes`.
  */
 export type Permission =
   | { access: 'public' }
-  | { access: 'writeKey' }
+  | { access: 'writeKey'; scopes?: readonly KeyScope[] }
   | { access: 'user' }
   | { access: 'project'; roles: readonly Role[]; scopes: readonly KeyScope[] };
 
@@ -30,7 +33,7 @@ const ownerOnly = { access: 'project', roles: OWNER, scopes: ['admin'] } as cons
  * and `permissions.test.ts` calls every procedure as every kind of caller against it.
  */
 export const PERMISSIONS: Readonly<Record<string, Permission>> = {
-  collect: { access: 'writeKey' },
+  collect: { access: 'writeKey', scopes: ['ingest'] },
   consent: { access: 'writeKey' },
 
   'auth.signIn': { access: 'public' },

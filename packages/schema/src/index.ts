@@ -1,5 +1,11 @@
 export * from './types.js';
 export { LIMITS } from './limits.js';
+export {
+  INPUT_MESSAGES,
+  isReservedPropertyName,
+  isWellFormed,
+  RESERVED_PROPERTY_NAMES,
+} from './inputRules.js';
 export { parseCollectInput, parseEvent } from './parseEvent.js';
 export {
   collectInputSchema,
@@ -8,5 +14,9 @@ export {
   eventSchema,
   isOversizedBatch,
   propertiesSchema,
+  propertyNameSchema,
+  propertyValueSchema,
+  refuseReservedNames,
+  textSchema,
 } from './validators.js';
 export { describeValidationIssues, formatPath, getValidationIssues, type ValidationIssue } from './issues.js';

@@ -1,3 +1,4 @@
+import { isReservedPropertyName } from './inputRules.js';
 import { LIMITS } from './limits.js';
 import { CONSENT_CATEGORIES, EVENT_TYPES, type CollectInput, type Event, type Properties } from './types.js';
 
@@ -55,8 +56,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A string within its bounds and well-formed (no lone surrogate), as `textSchema`. */
 function isString(value: unknown, min: number, max: number): value is string {
-  return typeof value === 'string' && value.length >= min && value.length <= max;
+  return typeof value === 'string' && value.length >= min && value.length <= max && value.isWellFormed();
 }
 
 function parseProperties(value: unknown): Properties | undefined {
@@ -65,10 +67,11 @@ function parseProperties(value: unknown): Properties | undefined {
   if (keys.length > LIMITS.maxPropertyKeys) return undefined;
   const out: Properties = {};
   for (const key of keys) {
-    if (key.length < 1 || key.length > LIMITS.maxPropertyKeyLength) return undefined;
+    // A reserved name is refused, not dropped: `out[key] = item` would lose `__proto__`.
+    if (!isString(key, 1, LIMITS.maxPropertyKeyLength) || isReservedPropertyName(key)) return undefined;
     const item = value[key];
     if (typeof item === 'string') {
-      if (item.length > LIMITS.maxPropertyStringLength) return undefined;
+      if (!isString(item, 0, LIMITS.maxPropertyStringLength)) return undefined;
     } else if (typeof item === 'number') {
       if (!Number.isFinite(item)) return undefined;
     } else if (typeof item !== 'boolean' && item !== null) {

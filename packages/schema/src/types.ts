@@ -66,10 +66,12 @@ export interface CollectInput {
   /** Events the SDK dropped since its last delivered batch because its queue was full. */
   dropped?: number;
   /**
-   * The consent categories granted on the device when the batch was sent. When given,
-   * the collector stores only the events whose category (default `analytics`) is in
-   * it: consent is enforced twice, by the SDK and by the collector. Server-side
-   * sources (Node, imports) that collect on another legal basis leave it out.
+   * The consent categories granted on the device when the batch was sent. The
+   * collector stores only the events whose category (default `analytics`) is in it:
+   * consent is enforced twice, by the SDK and by the collector. Without it, a batch
+   * sent with the public write key alone stores only `analytics` events; a trusted
+   * server-side source that collects on another legal basis leaves it out and sends a
+   * secret key of scope `ingest` (`Authorization: Bearer`), and then every category is stored.
    */
   consent?: ConsentCategory[];
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { collectInputSchema, consentRecordSchema, eventSchema, isOversizedBatch } from './validators.js';
+import {
+  collectInputSchema,
+  consentInputSchema,
+  consentRecordSchema,
+  eventSchema,
+  isOversizedBatch,
+} from './validators.js';
 import { describeValidationIssues, getValidationIssues } from './issues.js';
 import { LIMITS } from './limits.js';
 
@@ -35,6 +41,37 @@ describe('eventSchema', () => {
   ])('names the bad field %s', (path, patch) => {
     const issues = issuesOf({ writeKey: 'wk', batch: [valid, { ...valid, ...patch }] });
     expect(issues.map((i) => i.path)).toContain(`batch[1].${path}`);
+  });
+
+  it('refuses reserved property names, lone surrogates and nested values, naming the field and the rule', () => {
+    const cases: Array<[unknown, string, RegExp]> = [
+      [JSON.parse('{"__proto__":{"admin":true}}'), 'batch[0].properties.__proto__', /reserved name/],
+      [{ constructor: 'x' }, 'batch[0].properties.constructor', /reserved name/],
+      [{ prototype: 1 }, 'batch[0].properties.prototype', /reserved name/],
+      [
+        { nested: { a: 1 } },
+        'batch[0].properties.nested',
+        /values must be a string, number, boolean or null/,
+      ],
+      [{ list: [1, 2] }, 'batch[0].properties.list', /values must be a string, number, boolean or null/],
+      [{ plan: 'pro\ud800' }, 'batch[0].properties.plan', /well-formed Unicode/],
+      [{ ['pl\udc00an']: 'pro' }, 'batch[0].properties["pl\\udc00an"]', /property name: must be well-formed/],
+    ];
+    for (const [properties, path, message] of cases) {
+      const issues = issuesOf({ writeKey: 'wk', batch: [{ ...valid, properties }] });
+      expect(issues, path).toEqual([{ path, message: expect.stringMatching(message) }]);
+    }
+    const context = JSON.parse('{"__proto__":1}') as unknown;
+    expect(issuesOf({ writeKey: 'wk', batch: [{ ...valid, context }] })[0]?.path).toBe(
+      'batch[0].context.__proto__',
+    );
+    for (const field of ['id', 'name', 'anonymousId', 'userId'] as const) {
+      const issues = issuesOf({ writeKey: 'wk', batch: [{ ...valid, [field]: 'x\udbff' }] });
+      expect(issues, field).toEqual([
+        { path: `batch[0].${field}`, message: expect.stringMatching(/lone surrogate/) },
+      ]);
+    }
+    expect(issuesOf({ writeKey: 'wk_\ud800', batch: [valid] })[0]?.path).toBe('writeKey');
   });
 
   it('bounds the number of property keys', () => {
@@ -85,6 +122,15 @@ describe('consentRecordSchema', () => {
     });
     const { anonymousId: _, ...anonymous } = refusal;
     expect(consentRecordSchema.safeParse(anonymous).success).toBe(true);
+  });
+
+  it('refuses a category both granted and denied, naming records[i].denied', () => {
+    const contradictory = { ...grant, granted: ['analytics', 'marketing'], denied: ['marketing'] };
+    expect(getValidationIssues(consentRecordSchema.safeParse(contradictory).error!)).toEqual([
+      { path: 'denied', message: 'marketing cannot be both granted and denied in one decision' },
+    ]);
+    const body = consentInputSchema.safeParse({ writeKey: 'wk', records: [grant, contradictory] });
+    expect(getValidationIssues(body.error!).map((issue) => issue.path)).toEqual(['records[1].denied']);
   });
 
   it('knows only the three categories', () => {

@@ -51,6 +51,10 @@ describe('built bundles', () => {
       expect(text.match(/(from|require\(|import\()\s*['"]@parcours\/schema/)?.[0], file).toBeUndefined();
     }
     expect(readFileSync(iife, 'utf8')).not.toMatch(/\brequire\(|\bimport\b/);
+    // A secret key belongs on a server: only the Node entry knows how to send one.
+    for (const browser of ['parcours.iife.js', 'index.js', 'index.cjs', 'react-native.js'])
+      expect(readFileSync(join(dist, browser), 'utf8'), browser).not.toMatch(/Authorization|Bearer/);
+    expect(readFileSync(join(dist, 'node.js'), 'utf8')).toMatch(/Authorization/);
   });
 
   it('ship declarations for every entry point', () => {

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCollector, HOST, networkError } from './testing/createCollector.js';
 import { createFileStorage, createTracker } from './node.js';
@@ -91,5 +92,56 @@ describe('@parcours/sdk/node', () => {
       collector.events().map((e) => e.id),
       wire(),
     ).toEqual([queued[0]!.id]);
+  });
+
+  it('sends a secretKey as Authorization: Bearer on collect only, and retries a 503 with it', async () => {
+    const authorizations: Array<[string, string | null]> = [];
+    let first = true;
+    collector.server.use(
+      http.post(`${HOST}/trpc/:path`, ({ request, params }) => {
+        authorizations.push([params['path'] as string, request.headers.get('authorization')]);
+        if (params['path'] === 'collect' && first) {
+          first = false;
+          return new HttpResponse(null, { status: 503, headers: { 'Retry-After': '0' } });
+        }
+        return HttpResponse.json({ result: { data: { accepted: 1, duplicates: 0 } } });
+      }),
+    );
+    const tracker = createTracker({
+      writeKey: collector.writeKey,
+      host: HOST,
+      consent: ['analytics', 'marketing'],
+      secretKey: 'sk_ingest_test',
+    });
+    tracker.track('Newsletter sent', {}, { userId: 'c_1', category: 'marketing', channel: 'email' });
+    tracker.consent.grant(['personalization']);
+    await tracker.flush();
+    for (let i = 0; i < 100 && authorizations.filter(([path]) => path === 'collect').length < 2; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(authorizations).toEqual(
+      expect.arrayContaining([
+        ['collect', 'Bearer sk_ingest_test'],
+        ['consent', null],
+      ]),
+    );
+    const collects = authorizations.filter(([path]) => path === 'collect');
+    expect(collects, JSON.stringify(authorizations)).toEqual([
+      ['collect', 'Bearer sk_ingest_test'],
+      ['collect', 'Bearer sk_ingest_test'],
+    ]);
+  });
+
+  it('sends no Authorization header without a secretKey', async () => {
+    const authorizations: Array<string | null> = [];
+    collector.server.use(
+      http.post(`${HOST}/trpc/collect`, ({ request }) => {
+        authorizations.push(request.headers.get('authorization'));
+        return HttpResponse.json({ result: { data: { accepted: 1, duplicates: 0 } } });
+      }),
+    );
+    const tracker = createTracker({ writeKey: collector.writeKey, host: HOST, consent: ['analytics'] });
+    tracker.track('Store visit', {}, { userId: 'c_2' });
+    await tracker.flush();
+    expect(authorizations).toEqual([null]);
   });
 });

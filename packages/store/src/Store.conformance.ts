@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Event } from '@parcours/schema';
+import { InvalidCursorError } from './InvalidCursorError.js';
 import type { Store } from './Store.js';
 
 /**
@@ -51,6 +52,12 @@ export function describeStoreConformance(engine: string, openStore: () => Promis
       expect(await store.revokeSecretKey(created.projectId, read.keyId)).toBe(true);
       expect(await store.getKeyGrant(read.key)).toBeUndefined();
       expect((await store.getProjectBySecretKey(created.secretKey))?.projectId).toBe(created.projectId);
+      const ingest = await store.createSecretKey(created.projectId, { scope: 'ingest', label: 'CRM sync' });
+      expect(await store.getKeyGrant(ingest.key)).toMatchObject({
+        projectId: created.projectId,
+        scope: 'ingest',
+      });
+      expect(await store.revokeSecretKey(created.projectId, ingest.keyId)).toBe(true);
       const listed = await store.listSecretKeys(created.projectId);
       expect(listed.map((k) => k.label)).toEqual(['default']);
       expect(JSON.stringify(listed)).not.toContain(created.secretKey);
@@ -253,6 +260,14 @@ export function describeStoreConformance(engine: string, openStore: () => Promis
         ['c1', ['analytics'], 'device'],
       ]);
       expect(second.nextCursor).toBeNull();
+      // A cursor it never handed out is refused, not answered with an arbitrary page.
+      const other = await store.createProject({ name: 'Other' });
+      await expect(
+        store.getConsentRecords(other.projectId, { limit: 2, cursor: first.nextCursor! }),
+      ).rejects.toThrow(InvalidCursorError);
+      await expect(store.getConsentRecords(projectId, { limit: 2, cursor: 9_999_999 })).rejects.toThrow(
+        InvalidCursorError,
+      );
     });
   });
 }

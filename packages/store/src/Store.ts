@@ -91,13 +91,20 @@ export interface Store extends AccountStore {
    * call are counted.
    */
   getFunnel(projectId: string, query: FunnelQuery): Promise<FunnelResult>;
-  /** The persons who dropped off at one step of a funnel, a page at a time. */
+  /**
+   * The persons who dropped off at one step of a funnel, a page at a time. A cursor
+   * that is not a `nextCursor` (garbage), or names no device of the project, throws
+   * `InvalidCursorError`.
+   */
   getFunnelDropoffs(projectId: string, query: FunnelDropoffQuery): Promise<FunnelDropoffResult>;
   /** The most common paths through touchpoints, and their transitions for a Sankey. */
   getPaths(projectId: string, query: PathsQuery): Promise<PathsResult>;
   /** Keeps consent decisions as proof; a repeated record id is a duplicate. Committed on return. */
   insertConsentRecords(projectId: string, records: ReadonlyArray<ConsentRecord>): Promise<CollectResult>;
-  /** The consent records, newest first, a page at a time. */
+  /**
+   * The consent records, newest first, a page at a time. A cursor that is not the
+   * `nextCursor` of one of this project's pages throws `InvalidCursorError`.
+   */
   getConsentRecords(
     projectId: string,
     page: { limit: number; cursor?: number | undefined },

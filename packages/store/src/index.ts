@@ -25,3 +25,5 @@ export {
   toStorageFault,
   type StorageFaultKind,
 } from './sqlite/StorageFault.js';
+export { InvalidCursorError } from './InvalidCursorError.js';
+export { decodeDropoffCursor } from './engine/dropoffCursor.js';

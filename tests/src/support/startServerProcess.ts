@@ -25,9 +25,9 @@ export async function startServerProcess(db: string, args: string[] = []): Promi
   );
   let out = '';
   let err = '';
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const origin = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const port = /listening on http:\/\/localhost:(\d+)/.exec(out)?.[1];
       if (port !== undefined) resolve(`http://127.0.0.1:${port}`);

@@ -28,7 +28,7 @@ export type MemberList = Awaited<ReturnType<Client['members']['list']['query']>>
 /** One secret key as `keys.list` shows it: never the key itself. */
 export type SecretKeyInfo = Awaited<ReturnType<Client['keys']['list']['query']>>[number];
 
-/** What a secret key may do: `read`, `privacy` or `admin`. */
+/** What a secret key may do: `read`, `privacy`, `admin` or `ingest`. */
 export type KeyScope = SecretKeyInfo['scope'];
 
 /** One share link as `shares.list` shows it. */

@@ -10,10 +10,11 @@ export const SCOPE_LABELS: Record<KeyScope, string> = {
   read: 'Read journeys',
   privacy: 'Privacy',
   admin: 'Admin',
+  ingest: 'Ingest (server-side source)',
 };
 
 const SCOPE_HELP =
-  'Read journeys: overview, funnels, paths, persons. Privacy: persons, consent proof and the audit log. Admin: everything an owner can do.';
+  'Read journeys: overview, funnels, paths, persons. Privacy: persons, consent proof and the audit log. Admin: everything an owner can do. Ingest: for a trusted server (CRM sync, till, call centre) that sends touchpoints with the write key; its batches without a consent list keep every category, and it opens nothing else. Never put a secret key in a web page or an app.';
 
 /**
  * Creates a secret key (`keys.create`) and shows it the one time it can be seen, with

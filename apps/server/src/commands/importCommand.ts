@@ -21,7 +21,9 @@ CRM exports, call-centre logs). Prints one JSON line:
 Each rejected line is reported on stderr with its line number and reason; the
 valid lines still land. An event id already stored is counted as a duplicate, so
 importing the same file twice is safe. Exit code 1 when any line was rejected,
-or when the project or the database does not exist.
+or when the project or the database does not exist. The import is local and
+trusted (you hold the database file): events of every consent category are
+stored, as the collector does only for an ingest key.
 
 Options:
   --project ID  the project to load into (required)
@@ -31,7 +33,11 @@ Options:
 /** Events per store call: big enough to amortise a commit, small enough to stream. */
 const CHUNK = 5_000;
 
-/** `parcours import`: streams an NDJSON file of events into a project, in chunks. */
+/**
+ * `parcours import`: streams an NDJSON file of events into a project, in chunks. It
+ * writes to the store directly, without the collector's consent filter: whoever runs
+ * it already holds the database, so it is as trusted as an `ingest` key.
+ */
 export async function importCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,

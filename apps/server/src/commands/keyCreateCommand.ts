@@ -14,8 +14,10 @@ Keep the key: only its hash is stored, it cannot be shown again.
 
 Options:
   --project ID   the project the key opens (required)
-  --scope SCOPE  read (journey queries), privacy (privacy procedures) or admin
-                 (everything) (required)
+  --scope SCOPE  read (journey queries), privacy (privacy procedures), admin
+                 (everything an owner can do) or ingest (a trusted server-side
+                 source: sent with the write key on /trpc/collect, its batches
+                 without a consent list store every category) (required)
   --label LABEL  what the key is for, shown in "parcours key list" (default "cli")
   --db FILE      SQLite database file (default ./parcours.db)
   --help         show this help`;

@@ -1,35 +1,56 @@
 import { TRPCError } from '@trpc/server';
-import { collectInputSchema, isOversizedBatch, LIMITS, parseCollectInput } from '@parcours/schema';
+import {
+  CONSENT_CATEGORIES,
+  collectInputSchema,
+  isOversizedBatch,
+  LIMITS,
+  parseCollectInput,
+  type ConsentCategory,
+} from '@parcours/schema';
+import { resolveTrustedSource } from '../auth/resolveTrustedSource.js';
 import { collectorProcedure } from '../rateLimit/collectorProcedure.js';
+
+/** What a batch without a consent list may store when it comes with the public write key alone. */
+const DEFAULT_GRANTED: readonly ConsentCategory[] = ['analytics'];
 
 /**
  * `POST /trpc/collect`: stores a batch of touchpoints and answers once it is
  * committed. The batch is validated whole: one bad event rejects the request (400,
  * naming the field) and nothing of it is stored, so the SDK can drop exactly the
  * batch it sent and the page developer sees the error at once.
+ *
+ * Consent: only events of a category the batch's `consent` list grants are stored
+ * (an event without a category is `analytics`); the others are counted in `refused`.
+ * A batch without a list grants `analytics` only, because anyone holding the public
+ * write key could send one: a trusted server-side source that collects on another
+ * legal basis sends a secret key with the `ingest` scope (`Authorization: Bearer`),
+ * and then a batch without a list stores every category.
  */
 export const collect = collectorProcedure
   // Before parsing: an oversized batch is a 413, and not worth validating.
   .use(async ({ getRawInput, next }) => {
-    if (isOversizedBatch(await getRawInput())) {
+    const raw = await getRawInput();
+    if (isOversizedBatch(raw)) {
+      const { length } = (raw as { batch: unknown[] }).batch;
       throw new TRPCError({
         code: 'PAYLOAD_TOO_LARGE',
-        message: `A batch holds at most ${LIMITS.maxBatchEvents} events`,
+        message: `batch: ${length} events, and a batch holds at most ${LIMITS.maxBatchEvents} events (LIMITS.maxBatchEvents): send it in several requests`,
       });
     }
     return next();
   })
   // The hand-written fast path, or zod to throw an error naming the field.
   .input((raw: unknown) => parseCollectInput(raw) ?? collectInputSchema.parse(raw))
-  .mutation(async ({ ctx, input }) => {
+  .mutation(async ({ ctx, input, path }) => {
     const project = await ctx.store.getProjectByWriteKey(input.writeKey);
     if (project === undefined) {
       throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Unknown write key' });
     }
     // Consent is enforced twice: the SDK sends the categories granted on the device,
-    // and an event of another category is not stored even if a buggy or stale client sent it.
-    const granted = input.consent;
-    if (granted === undefined) return ctx.store.insertEvents(project.projectId, input.batch);
+    // and an event of another category is not stored even if a buggy or hostile client sent it.
+    const trusted = await resolveTrustedSource(ctx, path, project);
+    const granted: readonly ConsentCategory[] =
+      input.consent ?? (trusted ? CONSENT_CATEGORIES : DEFAULT_GRANTED);
     const allowed = input.batch.filter((event) => granted.includes(event.category ?? 'analytics'));
     const result = await ctx.store.insertEvents(project.projectId, allowed);
     const refused = input.batch.length - allowed.length;

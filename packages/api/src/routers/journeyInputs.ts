@@ -1,5 +1,6 @@
-import { LIMITS } from '@parcours/schema';
+import { LIMITS, propertyNameSchema, propertyValueSchema, refuseReservedNames } from '@parcours/schema';
 import {
+  decodeDropoffCursor,
   getQueryProperties,
   MAX_FUNNEL_STEPS,
   MAX_OVERVIEW_DAYS,
@@ -24,12 +25,6 @@ export const personInput = z
   });
 
 const touchpointName = z.string().min(1).max(LIMITS.maxNameLength);
-const propertyValue = z.union([
-  z.string().max(LIMITS.maxPropertyStringLength),
-  z.number(),
-  z.boolean(),
-  z.null(),
-]);
 const epochMs = z.number().int().min(0).max(LIMITS.maxTimestamp);
 
 export const funnelInput = z
@@ -39,7 +34,8 @@ export const funnelInput = z
         z.object({
           name: touchpointName,
           channel: z.string().min(1).max(LIMITS.maxChannelLength).optional(),
-          where: z.record(z.string().min(1).max(LIMITS.maxPropertyKeyLength), propertyValue).optional(),
+          // As event properties: `__proto__` would otherwise vanish and the step filter nothing.
+          where: refuseReservedNames(z.record(propertyNameSchema, propertyValueSchema)).optional(),
         }),
       )
       .min(1)
@@ -52,7 +48,7 @@ export const funnelInput = z
       .max(366 * 24 * 3_600_000),
     from: epochMs.optional(),
     to: epochMs.optional(),
-    breakdown: z.string().min(1).max(LIMITS.maxPropertyKeyLength).optional(),
+    breakdown: propertyNameSchema.optional(),
   })
   .refine((v) => v.from === undefined || v.to === undefined || v.from <= v.to, {
     message: 'from must not be after to',
@@ -67,7 +63,14 @@ export const funnelInput = z
 export const dropoffInput = z.object({
   step: z.number().int().min(2).max(MAX_FUNNEL_STEPS),
   limit: z.number().int().min(1).max(200).default(50),
-  cursor: z.string().min(1).max(256).optional(),
+  cursor: z
+    .string()
+    .min(1)
+    .max(1_024)
+    .refine((cursor) => decodeDropoffCursor(cursor) !== undefined, {
+      message: 'not a drop-off cursor: pass back a nextCursor this API answered, or none',
+    })
+    .optional(),
 });
 
 export const pathsInput = z.object({

@@ -12,6 +12,7 @@ import {
   personInput,
   rangeInput,
 } from './journeyInputs.js';
+import { withCursorCheck } from './withCursorCheck.js';
 
 function toPersonRef(input: z.infer<typeof personInput>): PersonRef {
   if (input.userId !== undefined) return { userId: input.userId };
@@ -39,7 +40,10 @@ export const journeysRouter = router({
     .input(funnelInput)
     .query(({ ctx, input }) => ctx.store.getFunnel(ctx.project.projectId, input)),
 
-  /** Who dropped off at a funnel step, with their last touchpoint, a page at a time. */
+  /**
+   * Who dropped off at a funnel step, with their last touchpoint, a page at a time.
+   * A cursor that is not a `nextCursor`, or names no device of the project, is a 400.
+   */
   funnelDropoffs: projectProcedure
     .input(funnelInput)
     .input(dropoffInput)
@@ -50,7 +54,7 @@ export const journeysRouter = router({
           message: `step: the funnel has ${input.steps.length} steps, so step is 2 to ${input.steps.length}`,
         });
       }
-      return ctx.store.getFunnelDropoffs(ctx.project.projectId, input);
+      return withCursorCheck(() => ctx.store.getFunnelDropoffs(ctx.project.projectId, input));
     }),
 
   /** The most common paths between touchpoints, and their links for a Sankey. */

@@ -13,7 +13,11 @@ export const keysRouter = router({
     .input(projectInput)
     .query(({ ctx }) => ctx.store.listSecretKeys(ctx.project.projectId)),
 
-  /** Makes a key with a scope: `read` (journey queries), `privacy` (privacy procedures), `admin` (everything). */
+  /**
+   * Makes a key with a scope: `read` (journey queries), `privacy` (privacy procedures),
+   * `admin` (everything an owner can do) or `ingest` (a trusted server-side source sending
+   * touchpoints: its batches without a consent list store every category).
+   */
   create: projectProcedure
     .input(projectInput.extend({ scope: z.enum(KEY_SCOPES), label: z.string().trim().min(1).max(100) }))
     .mutation(async ({ ctx, input }) => {

@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { auditProject } from '../auth/audit.js';
 import { projectProcedure, router } from '../trpc.js';
+import { withCursorCheck } from './withCursorCheck.js';
 
 /** The privacy officer's API (roles `privacy` and `owner`, key scopes `privacy` and `admin`). */
 export const privacyRouter = router({
-  /** Consent decisions received, newest first, a page at a time. Each read is audited. */
+  /**
+   * Consent decisions received, newest first, a page at a time. Each read is audited.
+   * A cursor that is not a `nextCursor` of this project's pages is a 400.
+   */
   consentRecords: projectProcedure
     .input(
       z.object({
@@ -13,7 +17,7 @@ export const privacyRouter = router({
       }),
     )
     .query(async ({ ctx, input }) => {
-      const page = await ctx.store.getConsentRecords(ctx.project.projectId, input);
+      const page = await withCursorCheck(() => ctx.store.getConsentRecords(ctx.project.projectId, input));
       await auditProject(ctx, 'privacy.consentRecordsRead', { detail: { records: page.records.length } });
       return page;
     }),

@@ -8,8 +8,12 @@
 export const ROLES = ['owner', 'analyst', 'privacy', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** What a secret key may do: journey queries, privacy procedures, or everything. */
-export const KEY_SCOPES = ['read', 'privacy', 'admin'] as const;
+/**
+ * What a secret key may do: journey queries, privacy procedures, everything an owner
+ * can do, or `ingest`: send touchpoints from a trusted server-side source, whose
+ * batches without a consent list store every category (and nothing else).
+ */
+export const KEY_SCOPES = ['read', 'privacy', 'admin', 'ingest'] as const;
 export type KeyScope = (typeof KEY_SCOPES)[number];
 
 /** The views a read-only share link can open. */

@@ -139,6 +139,11 @@ export class JourneyIndex {
     return node;
   }
 
+  /** True when some event of the index came from this anonymous id. */
+  hasAnonymousId(anonymousId: string): boolean {
+    return this._deviceNodes.has(anonymousId);
+  }
+
   /** Calls `visit` for every person with at least one touchpoint. */
   forEachPerson(visit: (events: number[], root: number) => void): void {
     const events = this._events;

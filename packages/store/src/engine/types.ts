@@ -41,7 +41,7 @@ export interface FunnelDropoffQuery extends FunnelQuery {
   /** 1-based: the step these persons did not reach (≥ 2); they reached the one before. */
   step: number;
   limit: number;
-  /** From the previous page's `nextCursor`. */
+  /** From the previous page's `nextCursor` (opaque); any other value throws `InvalidCursorError`. */
   cursor?: string;
 }
 

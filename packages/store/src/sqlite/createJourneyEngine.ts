@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { JourneyEngineBusyError, QueryBudgetError } from '../engine/journeyErrors.js';
+import { InvalidCursorError } from '../InvalidCursorError.js';
 import { createJourneyHost, type JourneyCall, type JourneyHostOptions } from './createJourneyHost.js';
 import type { EngineReply, EngineRequest } from './journeyMessages.js';
 
@@ -201,6 +202,7 @@ export function createWorkerJourneyEngine(
 /** The worker's error, as the class the API knows how to answer. */
 function toError({ name, message }: { name: string; message: string }): Error {
   if (name === 'QueryBudgetError') return new QueryBudgetError(message);
+  if (name === 'InvalidCursorError') return new InvalidCursorError(message);
   if (name === 'JourneyEngineBusyError') return new JourneyEngineBusyError(message, 5);
   const error = new Error(message);
   error.name = name;

@@ -162,4 +162,24 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   `
   CREATE INDEX events_by_project_seq ON events(project_id, seq);
   `,
+  // 6: the ingest key scope (issue 13). SQLite cannot alter a CHECK constraint, so the
+  // table is rebuilt with the same columns and indexes; nothing references it.
+  `
+  CREATE TABLE secret_keys_5 (
+    hash TEXT PRIMARY KEY,
+    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    label TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    scope TEXT NOT NULL DEFAULT 'admin' CHECK (scope IN ('read', 'privacy', 'admin', 'ingest')),
+    public_id TEXT,
+    prefix TEXT NOT NULL DEFAULT '',
+    last_used_at INTEGER
+  );
+  INSERT INTO secret_keys_5 (hash, project_id, label, created_at, scope, public_id, prefix, last_used_at)
+    SELECT hash, project_id, label, created_at, scope, public_id, prefix, last_used_at FROM secret_keys;
+  DROP TABLE secret_keys;
+  ALTER TABLE secret_keys_5 RENAME TO secret_keys;
+  CREATE INDEX secret_keys_by_project ON secret_keys(project_id, label);
+  CREATE UNIQUE INDEX secret_keys_by_public_id ON secret_keys(public_id);
+  `,
 ];

@@ -47,6 +47,10 @@ describe('openSqliteStore', () => {
       true,
     );
     expect(await store.getKeyGrant(before.demoKey)).toBeUndefined();
+    // Migration 5 rebuilt the key table for the ingest scope: old keys kept, new scope allowed.
+    expect(await store.getKeyGrant(before.secretKey)).toMatchObject({ scope: 'admin' });
+    const ingest = await store.createSecretKey(before.projectId, { scope: 'ingest', label: 'till' });
+    expect((await store.getKeyGrant(ingest.key))?.scope).toBe('ingest');
     expect(await store.countUsers()).toBe(0);
     await store.close();
   });

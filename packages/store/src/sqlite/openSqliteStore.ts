@@ -4,6 +4,7 @@ import { createKey, hashToken } from '../createKey.js';
 import type { Project, Store } from '../Store.js';
 import { GroupCommitter } from './GroupCommitter.js';
 import { openDatabase, type OpenDatabaseOptions } from './openDatabase.js';
+import { InvalidCursorError } from '../InvalidCursorError.js';
 import { resolvePerson } from './resolvePerson.js';
 import { DEFAULT_STAGE_NAMES, type JourneyStage } from '../engine/types.js';
 import type { JourneyCall } from './createJourneyHost.js';
@@ -13,7 +14,11 @@ import {
   type JourneyEngineOptions,
 } from './createJourneyEngine.js';
 import { prepareGetJourneyMap, prepareUpsertJourneyMap } from './queries/journeyMaps.js';
-import { prepareGetConsentRecords, prepareInsertConsentRecord } from './queries/consentRecords.js';
+import {
+  prepareGetConsentRecords,
+  prepareHasConsentRecord,
+  prepareInsertConsentRecord,
+} from './queries/consentRecords.js';
 import { prepareCountEvents } from './queries/countEvents.js';
 import { prepareGetAnonymousIdsOfUserId } from './queries/getAnonymousIdsOfUserId.js';
 import { prepareGetEventsOfAnonymousIds } from './queries/getEventsOfAnonymousIds.js';
@@ -89,6 +94,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const getJourneyMap = prepareGetJourneyMap(db);
   const insertConsentRecord = prepareInsertConsentRecord(db);
   const getConsentRecords = prepareGetConsentRecords(db);
+  const hasConsentRecord = prepareHasConsentRecord(db);
   const insertConsentRecords = db.transaction(
     (projectRowId: number, records: ReadonlyArray<ConsentRecord>) => {
       const now = Date.now();
@@ -245,11 +251,13 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       return insertConsentRecords(getProjectRow(projectId).id, records);
     },
     async getConsentRecords(projectId, { limit, cursor }) {
-      const rows = getConsentRecords(
-        getProjectRow(projectId).id,
-        cursor ?? Number.MAX_SAFE_INTEGER,
-        limit + 1,
-      );
+      const projectRowId = getProjectRow(projectId).id;
+      if (cursor !== undefined && !hasConsentRecord(projectRowId, cursor)) {
+        throw new InvalidCursorError(
+          `no consent record ${cursor} in this project: start again without a cursor`,
+        );
+      }
+      const rows = getConsentRecords(projectRowId, cursor ?? Number.MAX_SAFE_INTEGER, limit + 1);
       const page = rows.slice(0, limit);
       return {
         records: page.map(({ seq: _, ...record }) => record),

@@ -41,6 +41,12 @@ export interface StoredConsentRecord extends ConsentRecord {
   receivedAt: number;
 }
 
+/** True when the project has a consent record with this `seq`: a cursor it handed out. */
+export function prepareHasConsentRecord(db: Database.Database) {
+  const statement = db.prepare(`SELECT 1 FROM consent_records WHERE project_id = ? AND seq = ?`).pluck();
+  return (projectRowId: number, seq: number): boolean => statement.get(projectRowId, seq) !== undefined;
+}
+
 /** The newest records first, a page at a time (cursor: the last `seq` seen). */
 export function prepareGetConsentRecords(db: Database.Database) {
   const statement = db.prepare(`
