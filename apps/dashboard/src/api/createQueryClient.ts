@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { getErrorCode, shouldRetry } from './getErrorCode.js';
+import { getErrorCode, getRetryDelay, shouldRetry } from './getErrorCode.js';
 
 /** What the app learns from the query cache as a whole. */
 export interface QueryClientOptions {
@@ -30,6 +30,7 @@ export function createQueryClient({ onUnauthorized }: QueryClientOptions): Query
     defaultOptions: {
       queries: {
         retry: shouldRetry,
+        retryDelay: getRetryDelay,
         // Journeys change as touchpoints land, but not between two clicks.
         staleTime: 30_000,
       },

@@ -1,6 +1,6 @@
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
-import { describeError, getErrorCode, shouldRetry } from './getErrorCode.js';
+import { describeError, getErrorCode, getRetryDelay, shouldRetry } from './getErrorCode.js';
 
 /** A client error as httpBatchLink makes it from a tRPC error body. */
 function createServerError(code: string, message = `server says ${code}`) {
@@ -29,6 +29,15 @@ describe('shouldRetry', () => {
     for (const error of [networkError, createServerError('INTERNAL_SERVER_ERROR')]) {
       expect([0, 1, 2].map((count) => shouldRetry(count, error))).toEqual([true, true, false]);
     }
+  });
+
+  it('keeps asking a busy server (an index warming up) every 2 s, for half a minute', () => {
+    const busy = createServerError('SERVICE_UNAVAILABLE', 'journey index is warming up');
+    expect(shouldRetry(14, busy)).toBe(true);
+    expect(shouldRetry(15, busy)).toBe(false);
+    expect(getRetryDelay(3, busy)).toBe(2_000);
+    expect(getRetryDelay(3, networkError)).toBe(8_000);
+    expect(describeError(busy)).toBe('journey index is warming up');
   });
 
   it.each(['UNAUTHORIZED', 'NOT_FOUND', 'BAD_REQUEST'])('never retries %s', (code) => {

@@ -21,13 +21,27 @@ const FINAL_CODES = new Set([
   'UNPROCESSABLE_CONTENT',
 ]);
 
+/** Retries of a busy answer: a journey index warming up after a restart takes a while. */
+const BUSY_RETRIES = 15;
+
 /**
  * react-query's `retry` option: up to two retries of what may pass on its own
- * (network errors, 5xx, 429); never of a refused key or a person who is not there.
+ * (network errors, 5xx, 429), fifteen of a busy server (503: a journey index warming
+ * up, the engine or the storage busy); never of a refused key or a person who is not there.
  */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   const code = getErrorCode(error);
+  if (code === 'SERVICE_UNAVAILABLE') return failureCount < BUSY_RETRIES;
   return failureCount < 2 && (code === undefined || !FINAL_CODES.has(code));
+}
+
+/**
+ * react-query's `retryDelay`: a busy server is asked again every 2 s (what its
+ * `Retry-After` says for a warming index); other failures back off exponentially.
+ */
+export function getRetryDelay(failureCount: number, error: unknown): number {
+  if (getErrorCode(error) === 'SERVICE_UNAVAILABLE') return 2_000;
+  return Math.min(1_000 * 2 ** failureCount, 30_000);
 }
 
 /**
@@ -52,6 +66,9 @@ export function describeError(error: unknown): string {
       return 'This is no longer there: it may have been deleted, or you were removed from the project.';
     case 'TOO_MANY_REQUESTS':
       return 'Too many requests: wait a moment, then try again.';
+    case 'SERVICE_UNAVAILABLE':
+      // "The journey index is warming up…", "the disk is full…": written for people.
+      return error.message;
     case 'INTERNAL_SERVER_ERROR':
       return 'The server failed to answer; its log says why.';
     default:
