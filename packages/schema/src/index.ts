@@ -1,4 +1,5 @@
 export * from './types.js';
+export * from './consentConfig.js';
 export { LIMITS } from './limits.js';
 export {
   INPUT_MESSAGES,
