@@ -30,6 +30,10 @@ export const eventSchema = z.object({
   name: z.string().min(1).max(LIMITS.maxNameLength),
   anonymousId: z.string().min(1).max(LIMITS.maxAnonymousIdLength),
   userId: z.string().min(1).max(LIMITS.maxUserIdLength).optional(),
+  userHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'HMAC-SHA256(identitySecret, userId) as 64 lower-case hex characters')
+    .optional(),
   timestamp: z.number().int().min(LIMITS.minTimestamp).max(LIMITS.maxTimestamp),
   channel: z
     .string()
