@@ -48,6 +48,15 @@ describe('openSqliteStore', () => {
     );
     expect(await store.getKeyGrant(before.demoKey)).toBeUndefined();
     expect(await store.countUsers()).toBe(0);
+    // Issue 13: old links still stitch persons; the project gets its identity secret, not required.
+    const person = await store.getPersonTimeline(before.projectId, { anonymousId: 'a1' });
+    expect(person?.person).toEqual({ id: 'user:u1', anonymousIds: ['a1'], userIds: ['u1'] });
+    expect(person?.events.map((e) => e.name)).toEqual(['/pricing', 'Signed up']);
+    const identity = await store.getIdentitySettings(before.projectId);
+    expect(identity).toMatchObject({
+      requireSignedIdentities: false,
+      identitySecret: expect.stringMatching(/^ids_/),
+    });
     await store.close();
   });
 

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import type { CollectResult, ConsentRecord, Event } from '@parcours/schema';
+import type { CollectResult, ConsentRecord } from '@parcours/schema';
 import { createKey, hashToken } from '../createKey.js';
-import type { Project, Store } from '../Store.js';
+import type { Project, Store, StoredEvent } from '../Store.js';
 import { GroupCommitter } from './GroupCommitter.js';
 import { migrate } from './migrate.js';
 import { resolvePerson } from './resolvePerson.js';
@@ -18,8 +18,10 @@ import { prepareCountEvents } from './queries/countEvents.js';
 import { prepareGetIndexableEvents } from './queries/getIndexableEvents.js';
 import { prepareGetTouchpointProperty } from './queries/getTouchpointProperty.js';
 import { prepareGetAnonymousIdsOfUserId } from './queries/getAnonymousIdsOfUserId.js';
-import { prepareGetEventsOfAnonymousIds } from './queries/getEventsOfAnonymousIds.js';
-import { prepareGetUserIdsOfAnonymousId } from './queries/getUserIdsOfAnonymousId.js';
+import { prepareGetEventsInSegments } from './queries/getEventsInSegments.js';
+import { prepareGetIdentityChanges } from './queries/getIdentityChanges.js';
+import { prepareGetLatestUserIdOfAnonymousId } from './queries/getLatestUserIdOfAnonymousId.js';
+import { prepareIdentitySettings } from './queries/identitySettings.js';
 import { prepareHasAnonymousId } from './queries/hasAnonymousId.js';
 import { prepareInsertEvent } from './queries/insertEvent.js';
 import { prepareInsertIdentityLink } from './queries/insertIdentityLink.js';
@@ -41,7 +43,7 @@ const DEFAULT_TIMELINE_LIMIT = 10_000;
 
 interface InsertJob {
   projectRowId: number;
-  events: ReadonlyArray<Event>;
+  events: ReadonlyArray<StoredEvent>;
 }
 
 function toProject(row: ProjectRow): Project {
@@ -71,8 +73,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const insertEvent = prepareInsertEvent(db);
   const insertIdentityLink = prepareInsertIdentityLink(db);
   const countEvents = prepareCountEvents(db);
-  const getEventsOfAnonymousIds = prepareGetEventsOfAnonymousIds(db);
-  const getUserIdsOfAnonymousId = prepareGetUserIdsOfAnonymousId(db);
+  const getLatestUserIdOfAnonymousId = prepareGetLatestUserIdOfAnonymousId(db);
+  const getIdentityChanges = prepareGetIdentityChanges(db);
+  const getEventsInSegments = prepareGetEventsInSegments(db);
+  const identitySettings = prepareIdentitySettings(db);
   const getAnonymousIdsOfUserId = prepareGetAnonymousIdsOfUserId(db);
   const hasAnonymousId = prepareHasAnonymousId(db);
   const getIndexableEvents = prepareGetIndexableEvents(db);
@@ -134,13 +138,14 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     const now = Date.now();
     return jobs.map(({ projectRowId, events }) => {
       let accepted = 0;
-      const storedEvents: Event[] = [];
+      const storedEvents: StoredEvent[] = [];
       stored.push({ projectRowId, events: storedEvents });
       for (const event of events) {
-        if (insertEvent(projectRowId, event, now)) {
-          accepted++;
-          storedEvents.push(event);
-        }
+        if (!insertEvent(projectRowId, event, now)) continue;
+        accepted++;
+        storedEvents.push(event);
+        // Only a stored event links (a replayed id with other ids must not): the
+        // links table then lists exactly the devices with events carrying the user id.
         if (event.userId !== undefined) {
           insertIdentityLink(projectRowId, event.anonymousId, event.userId, now);
         }
@@ -193,6 +198,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       committer.flush();
       db.transaction(() => projects.deleteProject(row.id))();
       forgetProject(row);
+      identitySettings.forget(row.id);
     },
     async getProjects() {
       return projects.getProjects().map(toProject);
@@ -219,23 +225,31 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       if (events.length === 0) return Promise.resolve({ accepted: 0, duplicates: 0 });
       return committer.submit({ projectRowId: getProjectRow(projectId).id, events });
     },
+    async getIdentitySettings(projectId) {
+      return identitySettings.get(getProjectRow(projectId).id);
+    },
+    async setIdentitySettings(projectId, change) {
+      return identitySettings.set(getProjectRow(projectId).id, change);
+    },
     async countEvents(projectId) {
       return countEvents(getProjectRow(projectId).id);
     },
     async getPersonTimeline(projectId, ref, timelineOptions = {}) {
       const projectRowId = getProjectRow(projectId).id;
-      const person = resolvePerson(
+      const resolved = resolvePerson(
         {
-          getUserIdsOfAnonymousId: (id) => getUserIdsOfAnonymousId(projectRowId, id),
           getAnonymousIdsOfUserId: (id) => getAnonymousIdsOfUserId(projectRowId, id),
+          getLatestUserIdOfAnonymousId: (id) => getLatestUserIdOfAnonymousId(projectRowId, id),
+          getIdentityChanges: (id) => getIdentityChanges(projectRowId, id),
           hasAnonymousId: (id) => hasAnonymousId(projectRowId, id),
         },
         ref,
       );
-      if (person === undefined) return undefined;
+      if (resolved === undefined) return undefined;
+      const { person, segments } = resolved;
       const limit = timelineOptions.limit ?? DEFAULT_TIMELINE_LIMIT;
       // Ask for one more than the limit to know whether the timeline was cut.
-      const events = getEventsOfAnonymousIds(projectRowId, person.anonymousIds, limit + 1);
+      const events = getEventsInSegments(projectRowId, segments, limit + 1);
       const truncated = events.length > limit;
       if (truncated) events.length = limit;
       return { person, events, truncated };
