@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { collectInputSchema, isOversizedBatch, LIMITS, parseCollectInput } from '@parcours/schema';
+import { signIdentities } from '../signIdentities.js';
 import { publicProcedure } from '../trpc.js';
 
 /**
@@ -26,12 +27,14 @@ export const collect = publicProcedure
     if (project === undefined) {
       throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Unknown write key' });
     }
+    // Unsigned user ids are kept apart when the project requires signatures (issue 13).
+    const batch = signIdentities(input.batch, await ctx.store.getIdentitySettings(project.projectId));
     // Consent is enforced twice: the SDK sends the categories granted on the device,
     // and an event of another category is not stored even if a buggy or stale client sent it.
     const granted = input.consent;
-    if (granted === undefined) return ctx.store.insertEvents(project.projectId, input.batch);
-    const allowed = input.batch.filter((event) => granted.includes(event.category ?? 'analytics'));
+    if (granted === undefined) return ctx.store.insertEvents(project.projectId, batch);
+    const allowed = batch.filter((event) => granted.includes(event.category ?? 'analytics'));
     const result = await ctx.store.insertEvents(project.projectId, allowed);
-    const refused = input.batch.length - allowed.length;
+    const refused = batch.length - allowed.length;
     return refused === 0 ? result : { ...result, refused };
   });
