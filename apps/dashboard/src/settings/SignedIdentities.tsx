@@ -42,7 +42,11 @@ export function SignedIdentities({ project }: { project: Project }) {
             <label>
               <input
                 type="checkbox"
-                checked={settings.data.requireSignedIdentities}
+                // While the change is on its way, show what was asked: a checkbox must follow the click.
+                checked={
+                  (update.isPending ? update.variables.requireSignedIdentities : undefined) ??
+                  settings.data.requireSignedIdentities
+                }
                 disabled={update.isPending}
                 onChange={(event) =>
                   update.mutate({ ...input, requireSignedIdentities: event.currentTarget.checked })
