@@ -1,5 +1,6 @@
 import { toDevicePersonId, toUserPersonId } from '../personId.js';
 import { GrowableColumn } from './GrowableColumn.js';
+import { IdentityLinks } from './IdentityLinks.js';
 import { insertSorted, mergeSorted } from './sortedPositions.js';
 
 /** A person's ids, as drop-off lists show them. */
@@ -8,6 +9,11 @@ export interface PersonDescription {
   anonymousIds: string[];
   userIds: string[];
 }
+
+/** `_owner` of a device: never linked; linked, owner not computed since the last change; several owners. */
+const UNLINKED = -1;
+const STALE = -2;
+const MIXED = -3;
 
 /**
  * Who each touchpoint belongs to (issue 13: two user ids never merge through a
@@ -18,11 +24,12 @@ export interface PersonDescription {
  * anonymous person. A person is thus one user id (the segments of all devices
  * assigned to it) or one never-identified device.
  *
- * Each device keeps its own sorted positions. A device's owner segments and each
- * user's merged list are derived lazily and cached until a link or a touchpoint
- * touches one of its devices, so a late link re-assigns correctly and a query still
- * walks one sorted list per person. A user with one device that is theirs alone
- * shares that device's list: no copy.
+ * Each device keeps its own sorted positions; who owns them is derived lazily, once
+ * per change, by one walk of the device (most devices have one owner: one number).
+ * A user with one device of their own is visited with that device's list; a user
+ * with several, or with part of a shared device, with their parts merged into a
+ * reused buffer, so nothing is stored twice and a funnel still walks one sorted
+ * list per person.
  */
 export class PersonStitcher {
   private readonly _deviceNodes = new Map<string, number>();
@@ -30,34 +37,30 @@ export class PersonStitcher {
   /** Node → the anonymous id or user id it stands for. */
   private readonly _ids: string[] = [];
   private readonly _isUser: boolean[] = [];
-  /** Touchpoint position → user node + 1 of the user id it carries, 0 when none. */
-  private readonly _carried = new GrowableColumn(Uint32Array);
   /** Device node → its touchpoint positions, sorted by (time, position). */
   private readonly _deviceEvents: Array<number[] | undefined> = [];
-  /** Device node → its identifies as flat (time, next position, user node) triples, sorted. */
-  private readonly _identifies = new Map<number, number[]>();
-  /** Device node → users it linked to; user node → devices linked to it. */
-  private readonly _linked = new Map<number, number[]>();
-  /** Device node → (start index in its list, owner user node) pairs; fresh only. */
+  /** Device node → its owner user node, or UNLINKED, STALE or MIXED (see `_segments`). */
+  private readonly _owner = new GrowableColumn(Int32Array);
+  /** Device node → (start index in its list, owner user node) pairs, for MIXED devices only. */
   private readonly _segments = new Map<number, number[]>();
-  /** User node → its touchpoints, sorted; fresh only. */
-  private readonly _userEvents = new Map<number, number[]>();
-  private readonly _staleDevices = new Set<number>();
+  private readonly _links: IdentityLinks;
+  private readonly _scratch: [number[], number[]] = [[], []];
 
-  constructor(private readonly _time: GrowableColumn<Float64Array>) {}
+  constructor(private readonly _time: GrowableColumn<Float64Array>) {
+    this._links = new IdentityLinks(_time);
+  }
 
   get byteLength(): number {
-    return this._carried.byteLength;
+    return this._owner.byteLength + this._links.byteLength;
   }
 
   /** Registers touchpoint `position` (the next one) of a device, carrying a (trusted) user id or not. */
   addTouchpoint(position: number, anonymousId: string, userId: string | undefined): void {
     const device = this._node(this._deviceNodes, anonymousId, false);
     const user = userId === undefined ? -1 : this._node(this._userNodes, userId, true);
-    this._carried.push(user + 1);
-    if (user !== -1) this._link(device, user);
+    this._links.addTouchpoint(device, user);
     insertSorted((this._deviceEvents[device] ??= []), position, this._time.data);
-    this._touch(device);
+    if (this._links.isLinked(device)) this._owner.data[device] = STALE;
   }
 
   /**
@@ -67,25 +70,31 @@ export class PersonStitcher {
   addLink(anonymousId: string, userId: string, time: number, nextPosition: number): void {
     const device = this._node(this._deviceNodes, anonymousId, false);
     const user = this._node(this._userNodes, userId, true);
-    this._link(device, user);
-    const triples = this._identifies.get(device) ?? [];
-    let at = triples.length;
-    while (at > 0 && triples[at - 3]! > time) at -= 3; // out-of-order identifies are rare
-    triples.splice(at, 0, time, nextPosition, user);
-    this._identifies.set(device, triples);
-    this._touch(device);
+    this._links.addIdentify(device, user, time, nextPosition);
+    this._owner.data[device] = STALE;
   }
 
-  /** Calls `visit` for every person with at least one touchpoint; `person` is a unique key. */
+  /**
+   * Calls `visit` for every person with at least one touchpoint; `person` is a unique
+   * key. The list is valid during the call only: it may be a reused buffer.
+   */
   forEachPerson(visit: (events: number[], person: number) => void): void {
-    this._refresh();
+    const parts: number[][] = [];
     for (let node = 0; node < this._ids.length; node++) {
-      const list = this._isUser[node]
-        ? this._eventsOfUser(node)
-        : this._linked.has(node)
-          ? undefined
-          : this._deviceEvents[node];
-      if (list !== undefined && list.length > 0) visit(list, node);
+      if (!this._isUser[node]) {
+        const list = this._deviceEvents[node];
+        if (list !== undefined && list.length > 0 && !this._links.isLinked(node)) visit(list, node);
+        continue;
+      }
+      parts.length = 0;
+      this._links.forEachLinked(node, (device) => this._collectPart(device, node, parts));
+      if (parts.length === 0) continue;
+      let list = parts[0]!;
+      for (let p = 1; p < parts.length; p++) {
+        const out = list === this._scratch[0] ? this._scratch[1] : this._scratch[0];
+        list = mergeSorted(list, parts[p]!, this._time.data, out);
+      }
+      visit(list, node);
     }
   }
 
@@ -93,92 +102,55 @@ export class PersonStitcher {
   describePerson(person: number): PersonDescription {
     const id = this._ids[person]!;
     if (!this._isUser[person]) return { personId: toDevicePersonId(id), anonymousIds: [id], userIds: [] };
-    const anonymousIds = (this._linked.get(person) ?? []).map((device) => this._ids[device]!).sort();
-    return { personId: toUserPersonId(id), anonymousIds, userIds: [id] };
+    const anonymousIds: string[] = [];
+    this._links.forEachLinked(person, (device) => anonymousIds.push(this._ids[device]!));
+    return { personId: toUserPersonId(id), anonymousIds: anonymousIds.sort(), userIds: [id] };
   }
 
-  private _link(device: number, user: number): void {
-    const users = this._linked.get(device);
-    if (users === undefined) this._linked.set(device, [user]);
-    else if (!users.includes(user)) users.push(user);
-    else return;
-    const devices = this._linked.get(user);
-    if (devices === undefined) this._linked.set(user, [device]);
-    else devices.push(device);
-  }
-
-  private _touch(device: number): void {
-    this._staleDevices.add(device);
-  }
-
-  /** Drops what a change on a device made stale: its segments and its users' lists. */
-  private _refresh(): void {
-    for (const device of this._staleDevices) {
-      this._segments.delete(device);
-      for (const user of this._linked.get(device) ?? []) this._userEvents.delete(user);
+  /** Adds to `parts` the touchpoints of `device` that belong to `user`, if any. */
+  private _collectPart(device: number, user: number, parts: number[][]): void {
+    const list = this._deviceEvents[device];
+    if (list === undefined || list.length === 0) return;
+    if (this._owner.data[device] === STALE) this._assignOwners(device, list);
+    const owner = this._owner.data[device]!;
+    if (owner === user) {
+      parts.push(list);
+      return;
     }
-    this._staleDevices.clear();
+    if (owner !== MIXED) return;
+    const segments = this._segments.get(device)!;
+    const own: number[] = [];
+    for (let s = 0; s < segments.length; s += 2) {
+      if (segments[s + 1] !== user) continue;
+      const end = s + 2 < segments.length ? segments[s + 2]! : list.length;
+      for (let i = segments[s]!; i < end; i++) own.push(list[i]!);
+    }
+    if (own.length > 0) parts.push(own);
   }
 
-  /** The device's owner segments: one linear walk of its touchpoints and identifies. */
-  private _segmentsOf(device: number): number[] {
-    let segments = this._segments.get(device);
-    if (segments !== undefined) return segments;
-    segments = [];
-    const list = this._deviceEvents[device] ?? [];
-    const identifies = this._identifies.get(device) ?? [];
-    const time = this._time.data;
-    const carried = this._carried.data;
-    // An identify (t, p) precedes touchpoint q when earlier, or at the same time and arrived before it.
-    const precedes = (j: number, q: number) =>
-      identifies[j]! < time[q]! || (identifies[j] === time[q] && identifies[j + 1]! <= q);
-    let first = 0;
-    while (first < list.length && carried[list[first]!] === 0) first++;
-    let owner =
-      identifies.length > 0 && (first === list.length || precedes(0, list[first]!))
-        ? identifies[2]!
-        : first < list.length
-          ? carried[list[first]!]! - 1
-          : -1;
-    let j = 0;
+  /** One walk of a linked device's touchpoints and identifies: its owner, or its segments. */
+  private _assignOwners(device: number, list: number[]): void {
+    const links = this._links;
+    let owner = links.firstUser(device, list);
+    const segments: number[] = [];
+    let identify = links.firstIdentify(device);
     for (let i = 0; i < list.length; i++) {
-      const q = list[i]!;
-      while (j < identifies.length && precedes(j, q)) {
-        owner = identifies[j + 2]!;
-        j += 3;
+      const position = list[i]!;
+      while (identify !== -1 && links.precedes(identify, position)) {
+        owner = links.identifyUser(identify);
+        identify = links.nextIdentify(identify);
       }
-      if (carried[q] !== 0) owner = carried[q]! - 1;
+      const carried = links.carriedUser(position);
+      if (carried !== -1) owner = carried;
       if (segments.length === 0 || segments[segments.length - 1] !== owner) segments.push(i, owner);
     }
-    this._segments.set(device, segments);
-    return segments;
-  }
-
-  /** A user's touchpoints: their segments of every linked device, merged. */
-  private _eventsOfUser(user: number): number[] {
-    let merged = this._userEvents.get(user);
-    if (merged !== undefined) return merged;
-    const parts: number[][] = [];
-    for (const device of this._linked.get(user) ?? []) {
-      const list = this._deviceEvents[device];
-      if (list === undefined) continue;
-      const segments = this._segmentsOf(device);
-      if (segments.length === 2 && segments[1] === user) {
-        parts.push(list); // the whole device is theirs: share its list
-        continue;
-      }
-      const own: number[] = [];
-      for (let s = 0; s < segments.length; s += 2) {
-        if (segments[s + 1] !== user) continue;
-        const end = s + 2 < segments.length ? segments[s + 2]! : list.length;
-        for (let i = segments[s]!; i < end; i++) own.push(list[i]!);
-      }
-      if (own.length > 0) parts.push(own);
+    if (segments.length <= 2) {
+      this._owner.data[device] = owner;
+      this._segments.delete(device);
+    } else {
+      this._owner.data[device] = MIXED;
+      this._segments.set(device, segments);
     }
-    const time = this._time.data;
-    merged = parts.length === 0 ? [] : parts.reduce((a, b) => mergeSorted(a, b, time));
-    this._userEvents.set(user, merged);
-    return merged;
   }
 
   private _node(nodes: Map<string, number>, id: string, isUser: boolean): number {
@@ -188,6 +160,8 @@ export class PersonStitcher {
       nodes.set(id, node);
       this._ids.push(id);
       this._isUser.push(isUser);
+      this._owner.push(UNLINKED);
+      this._links.addNode();
     }
     return node;
   }

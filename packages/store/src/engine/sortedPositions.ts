@@ -17,9 +17,9 @@ export function insertSorted(list: number[], position: number, time: Float64Arra
   list.splice(low, 0, position);
 }
 
-/** Merges two lists sorted by (time, position). */
-export function mergeSorted(a: number[], b: number[], time: Float64Array): number[] {
-  const out = new Array<number>(a.length + b.length);
+/** Merges two lists sorted by (time, position) into `out` (neither of them), returned. */
+export function mergeSorted(a: number[], b: number[], time: Float64Array, out: number[] = []): number[] {
+  out.length = a.length + b.length;
   let i = 0;
   let j = 0;
   let k = 0;
