@@ -275,6 +275,30 @@ describe('accounts in the dashboard', () => {
     const rotated = (await server.store.getIdentitySettings(projectId)).identitySecret;
     expect(rotated).not.toBe(secret);
     expect(await ownerPage.locator('#identity-secret').inputValue()).toBe(rotated);
+    // A claim without a signature is stored, shown as such, and joins the device to nobody.
+    const collected = await fetch(`${server.origin}/trpc/collect`, {
+      method: 'POST',
+      body: JSON.stringify({
+        writeKey: server.project.writeKey,
+        batch: [
+          {
+            id: 'claim-1',
+            type: 'identify',
+            name: 'identify',
+            anonymousId: 'intruder',
+            userId: 'bob',
+            timestamp: Date.now(),
+          },
+        ],
+      }),
+    });
+    expect(collected.status).toBe(200);
+    await ownerPage.goto(`${server.origin}/${projectHash('person')}?anonymousId=intruder`);
+    await ownerPage.waitForSelector('text=unsigned user id bob');
+    expect(
+      (await server.store.getPersonTimeline(projectId, { anonymousId: 'intruder' }))?.person.userIds,
+    ).toEqual([]);
+    await ownerPage.goto(`${server.origin}/${projectHash('settings/project')}`);
     await ownerPage.uncheck('text=Require signed identities');
     await ownerPage.waitForSelector('[role=status] >> text=Every user id is trusted.');
     expect((await server.store.getIdentitySettings(projectId)).requireSignedIdentities).toBe(false);
