@@ -14,13 +14,15 @@ export interface DeviceSegment {
 
 /** The events of several device segments, earliest first, ties in arrival order. */
 export function prepareGetEventsInSegments(db: Database.Database) {
-  // json_each keeps this one prepared statement whatever the number of segments;
-  // seq is the rowid, so the (project, anonymous_id, timestamp) index covers the range.
+  // json_each keeps this one prepared statement whatever the number of segments.
+  // CROSS JOIN fixes the loop order (SQLite's documented planner hint): segments
+  // outside, each a range of the (project, anonymous_id, timestamp) index inside;
+  // left to itself the planner may scan the whole project instead.
   const statement = db.prepare(`
     SELECT e.event_id, e.type, e.name, e.anonymous_id, e.user_id, e.claimed_user_id, e.timestamp,
            e.channel, e.category, e.properties, e.context
     FROM json_each(?) AS s
-    JOIN events AS e
+    CROSS JOIN events AS e
       ON e.project_id = ?
      AND e.anonymous_id = s.value ->> '$[0]'
      AND (e.timestamp, e.seq) >= (s.value ->> '$[1]', s.value ->> '$[2]')
