@@ -58,7 +58,7 @@ export function SignedIdentities({ project }: { project: Project }) {
           <CopyField id="identity-secret" label="Identity secret" value={settings.data.identitySecret} />
           <CopyField
             id="user-hash-snippet"
-            label="userHash, in your Node backend"
+            label="userHash, in your Node backend (createHmac from node:crypto)"
             value={createUserHashSnippet()}
           />
           <ConfirmButton

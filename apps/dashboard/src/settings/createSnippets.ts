@@ -19,10 +19,10 @@ export function createNpmSnippet(origin: string, writeKey: string): string {
 }
 
 /**
- * One line of Node for the site's backend: the `userHash` that proves it asserted a
+ * One line of Node for the site's backend (`createHmac` from `node:crypto`): the `userHash` that proves it asserted a
  * user id, HMAC-SHA256 of the id with the project's identity secret. The secret stays
  * in an environment variable, never in a page.
  */
 export function createUserHashSnippet(): string {
-  return "require('node:crypto').createHmac('sha256', process.env.PARCOURS_IDENTITY_SECRET).update(userId).digest('hex')";
+  return "createHmac('sha256', process.env.PARCOURS_IDENTITY_SECRET).update(userId).digest('hex')";
 }

@@ -11,7 +11,7 @@ Shows, and with options changes, a project's signed identities. Prints one JSON 
   {"projectId":…,"requireSignedIdentities":true,"identitySecret":"ids_…"}
 When signed identities are required, the collector trusts a user id only if the event
 carries userHash = HMAC-SHA256(identitySecret, userId) as hex, computed by your backend:
-  node -e "console.log(require('crypto').createHmac('sha256', SECRET).update(USER_ID).digest('hex'))"
+  node -e "console.log(require('node:crypto').createHmac('sha256', SECRET).update(USER_ID).digest('hex'))"
 An unsigned or wrongly signed event is stored, but its user id links no device.
 Changes apply to events collected from then on.
 
