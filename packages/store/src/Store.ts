@@ -108,7 +108,7 @@ export interface Store extends AccountStore {
    * `claimedUserId` links nothing. The caller (the collector) decides which is which.
    */
   insertEvents(projectId: string, events: ReadonlyArray<StoredEvent>): Promise<CollectResult>;
-  /** The project's identity settings; makes its identity secret on first call. Hot path: cached. */
+  /** The project's identity settings; makes its identity secret on first call. Never cached: another process may change them. */
   getIdentitySettings(projectId: string): Promise<IdentitySettings>;
   /**
    * Changes whether signed identities are required and/or rotates the secret (the old

@@ -120,6 +120,23 @@ describe('openSqliteStore', () => {
     await reopened.close();
   });
 
+  it('applies identity settings changed by another process at once (the CLI beside a running server)', async () => {
+    const filename = newFile();
+    const server = openSqliteStore({ filename });
+    const cli = openSqliteStore({ filename });
+    const { projectId } = await server.createProject({ name: 'Shared file' });
+    const first = await server.getIdentitySettings(projectId);
+    expect(await cli.getIdentitySettings(projectId)).toEqual(first);
+    const changed = await cli.setIdentitySettings(projectId, {
+      requireSignedIdentities: true,
+      rotateSecret: true,
+    });
+    expect(await server.getIdentitySettings(projectId)).toEqual(changed);
+    expect(changed.identitySecret).not.toBe(first.identitySecret);
+    await cli.close();
+    await server.close();
+  });
+
   it('refuses a database from a newer Parcours', () => {
     const filename = newFile();
     const raw = new Database(filename);

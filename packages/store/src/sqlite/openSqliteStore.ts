@@ -198,7 +198,6 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       committer.flush();
       db.transaction(() => projects.deleteProject(row.id))();
       forgetProject(row);
-      identitySettings.forget(row.id);
     },
     async getProjects() {
       return projects.getProjects().map(toProject);

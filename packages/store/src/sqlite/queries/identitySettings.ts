@@ -3,7 +3,9 @@ import { createKey } from '../../createKey.js';
 import type { IdentitySettings } from '../../Store.js';
 
 /**
- * A project's identity settings, read on every collect, so cached per project row.
+ * A project's identity settings. Read from the file on every collect batch (one
+ * primary-key lookup), not cached: `parcours project identity` may change them from
+ * another process while the server runs, and a security setting must apply at once.
  * The secret is made on first use (projects made before issue 13 have none yet):
  * 256 random bits, stored as is, because owners must be able to see it again.
  */
@@ -12,22 +14,23 @@ export function prepareIdentitySettings(db: Database.Database) {
     .prepare(`SELECT identity_secret, require_signed_identities FROM projects WHERE id = ?`)
     .raw();
   const updateSecret = db.prepare(`UPDATE projects SET identity_secret = ? WHERE id = ?`);
+  // Two processes may make the first secret at once: the first write wins, both read it back.
+  const makeSecret = db.prepare(
+    `UPDATE projects SET identity_secret = ? WHERE id = ? AND identity_secret IS NULL`,
+  );
   const updateRequired = db.prepare(`UPDATE projects SET require_signed_identities = ? WHERE id = ?`);
-  const cache = new Map<number, IdentitySettings>();
-
-  const get = (projectRowId: number): IdentitySettings => {
-    const cached = cache.get(projectRowId);
-    if (cached !== undefined) return cached;
+  const read = (projectRowId: number) => {
     const row = select.get(projectRowId) as [string | null, number] | undefined;
     if (row === undefined) throw new Error(`unknown project row ${projectRowId}`);
-    let identitySecret = row[0];
-    if (identitySecret === null) {
-      identitySecret = createKey('ids', 32);
-      updateSecret.run(identitySecret, projectRowId);
+    return row;
+  };
+  const get = (projectRowId: number): IdentitySettings => {
+    let row = read(projectRowId);
+    if (row[0] === null) {
+      makeSecret.run(createKey('ids', 32), projectRowId);
+      row = read(projectRowId);
     }
-    const settings = { requireSignedIdentities: row[1] === 1, identitySecret };
-    cache.set(projectRowId, settings);
-    return settings;
+    return { requireSignedIdentities: row[1] === 1, identitySecret: row[0]! };
   };
 
   return {
@@ -40,12 +43,7 @@ export function prepareIdentitySettings(db: Database.Database) {
         }
         if (change.rotateSecret === true) updateSecret.run(createKey('ids', 32), projectRowId);
       })();
-      cache.delete(projectRowId);
       return get(projectRowId);
-    },
-    /** Call when a project row goes away (its row id may be reused). */
-    forget(projectRowId: number) {
-      cache.delete(projectRowId);
     },
   };
 }
