@@ -84,7 +84,7 @@ describe('person stitching: the journey index', () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 
   it('never puts two user ids in one person, and every touchpoint in exactly one person', () => {
     fc.assert(
@@ -103,7 +103,7 @@ describe('person stitching: the journey index', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 });
 
 describe('person stitching: SQLite timelines', () => {
