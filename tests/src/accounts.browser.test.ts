@@ -260,6 +260,50 @@ describe('accounts in the dashboard', () => {
     expect(await ownerPage.locator('#project-switcher').count()).toBe(0);
   }, 60_000);
 
+  it('lets the owner require signed identities, copy the identity secret and rotate it', async () => {
+    const { projectId } = server.project;
+    await ownerPage.goto(`${server.origin}/${projectHash('settings/project')}`);
+    const secret = await ownerPage.locator('#identity-secret').inputValue();
+    expect(secret).toBe((await server.store.getIdentitySettings(projectId)).identitySecret);
+    expect(await ownerPage.inputValue('#user-hash-snippet')).toContain("createHmac('sha256'");
+    await ownerPage.check('text=Require signed identities');
+    await ownerPage.waitForSelector('[role=status] >> text=Signed identities are required.');
+    expect((await server.store.getIdentitySettings(projectId)).requireSignedIdentities).toBe(true);
+    await ownerPage.click('button:has-text("Rotate the secret")');
+    await ownerPage.click('button:has-text("Yes, rotate the secret")');
+    await ownerPage.waitForSelector('[role=status] >> text=A new identity secret is in use.');
+    const rotated = (await server.store.getIdentitySettings(projectId)).identitySecret;
+    expect(rotated).not.toBe(secret);
+    expect(await ownerPage.locator('#identity-secret').inputValue()).toBe(rotated);
+    // A claim without a signature is stored, shown as such, and joins the device to nobody.
+    const collected = await fetch(`${server.origin}/trpc/collect`, {
+      method: 'POST',
+      body: JSON.stringify({
+        writeKey: server.project.writeKey,
+        batch: [
+          {
+            id: 'claim-1',
+            type: 'identify',
+            name: 'identify',
+            anonymousId: 'intruder',
+            userId: 'bob',
+            timestamp: Date.now(),
+          },
+        ],
+      }),
+    });
+    expect(collected.status).toBe(200);
+    await ownerPage.goto(`${server.origin}/${projectHash('person')}?anonymousId=intruder`);
+    await ownerPage.waitForSelector('text=unsigned user id bob');
+    expect(
+      (await server.store.getPersonTimeline(projectId, { anonymousId: 'intruder' }))?.person.userIds,
+    ).toEqual([]);
+    await ownerPage.goto(`${server.origin}/${projectHash('settings/project')}`);
+    await ownerPage.uncheck('text=Require signed identities');
+    await ownerPage.waitForSelector('[role=status] >> text=Every user id is trusted.');
+    expect((await server.store.getIdentitySettings(projectId)).requireSignedIdentities).toBe(false);
+  }, 60_000);
+
   it('signs out: the session ends on the server, and the app shows the sign-in form', async () => {
     await ownerPage.goto(`${server.origin}/${projectHash('overview')}`);
     await ownerPage.waitForSelector('.kpis');

@@ -502,6 +502,65 @@ describe('parcours', () => {
     SLOW,
   );
 
+  it('project identity shows the identity secret, requires signatures on demand and rotates the secret', async () => {
+    const { projectId } = await createProject();
+    const shown = await run(['project', 'identity', '--project', projectId, '--db', db]);
+    expect(shown.code).toBe(0);
+    expect(shown.json).toEqual({
+      projectId,
+      requireSignedIdentities: false,
+      identitySecret: expect.stringMatching(/^ids_/),
+    });
+    const on = await run([
+      'project',
+      'identity',
+      '--project',
+      projectId,
+      '--require-signed',
+      'on',
+      '--db',
+      db,
+    ]);
+    expect(on.json).toEqual({ ...shown.json, requireSignedIdentities: true });
+    const rotated = await run(['project', 'identity', '--project', projectId, '--rotate-secret', '--db', db]);
+    expect(rotated.json.requireSignedIdentities).toBe(true);
+    expect(rotated.json.identitySecret).not.toBe(shown.json.identitySecret);
+    await withStore(async (store) => {
+      expect(await store.getIdentitySettings(projectId)).toEqual({
+        requireSignedIdentities: true,
+        identitySecret: rotated.json.identitySecret,
+      });
+    });
+    const off = await run([
+      'project',
+      'identity',
+      '--project',
+      projectId,
+      '--require-signed',
+      'off',
+      '--db',
+      db,
+    ]);
+    expect(off.json.requireSignedIdentities).toBe(false);
+    const actions = (await auditOf(projectId)).map((e) => [e.action, e.detail]);
+    expect(actions.filter(([action]) => action === 'identity.updated')).toHaveLength(3);
+    expect(JSON.stringify(actions)).not.toContain(String(rotated.json.identitySecret));
+    const bad = await run([
+      'project',
+      'identity',
+      '--project',
+      projectId,
+      '--require-signed',
+      'yes',
+      '--db',
+      db,
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.err[0]).toContain('--require-signed must be on or off');
+    expect((await run(['project', 'identity', '--db', db])).code).toBe(2);
+    expect((await run(['project', 'identity', '--project', 'prj_nope', '--db', db])).code).toBe(1);
+  });
+
   it('key create prints a scoped key once; key list never shows it; key revoke ends it', async () => {
     const { projectId } = await createProject();
     const created = await run([

@@ -6,6 +6,7 @@ import { memberAddCommand, MEMBER_ADD_HELP } from './commands/memberAddCommand.j
 import { memberListCommand, MEMBER_LIST_HELP } from './commands/memberListCommand.js';
 import { memberRemoveCommand, MEMBER_REMOVE_HELP } from './commands/memberRemoveCommand.js';
 import { projectCreateCommand, PROJECT_CREATE_HELP } from './commands/projectCreateCommand.js';
+import { projectIdentityCommand, PROJECT_IDENTITY_HELP } from './commands/projectIdentityCommand.js';
 import { projectListCommand, PROJECT_LIST_HELP } from './commands/projectListCommand.js';
 import { readVersion } from './commands/readVersion.js';
 import { startCommand, START_HELP } from './commands/startCommand.js';
@@ -20,6 +21,7 @@ Commands:
   start                serve the collector, the read API, the dashboard and /sdk.js
   project create       create a project and print its keys as JSON
   project list         list the projects
+  project identity     show or change a project's signed identities (secret, requirement)
   import FILE          bulk-load an NDJSON file of events into a project
   user create          create a user account (password on stdin)
   user list            list the users
@@ -48,6 +50,7 @@ const COMMANDS: Record<string, Command> = {
   start: { help: START_HELP, run: startCommand },
   'project create': { help: PROJECT_CREATE_HELP, run: projectCreateCommand },
   'project list': { help: PROJECT_LIST_HELP, run: projectListCommand },
+  'project identity': { help: PROJECT_IDENTITY_HELP, run: projectIdentityCommand },
   import: { help: IMPORT_HELP, run: importCommand },
   'user create': { help: USER_CREATE_HELP, run: userCreateCommand },
   'user list': { help: USER_LIST_HELP, run: userListCommand },

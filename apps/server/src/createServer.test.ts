@@ -204,7 +204,7 @@ describe('GET /trpc/journeys.person', () => {
     );
     expect(status).toBe(200);
     expect(body.result.data.person).toEqual({
-      id: 'laptop',
+      id: 'user:ada',
       anonymousIds: ['laptop', 'phone'],
       userIds: ['ada'],
     });

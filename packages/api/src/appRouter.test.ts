@@ -161,7 +161,7 @@ describe('journeys.person', () => {
 
   it('answers the merged timeline to the project secret key', async () => {
     const timeline = await authorised().journeys.person({ projectId: project.projectId, userId: 'u1' });
-    expect(timeline.person).toEqual({ id: 'app', anonymousIds: ['app', 'web'], userIds: ['u1'] });
+    expect(timeline.person).toEqual({ id: 'user:u1', anonymousIds: ['app', 'web'], userIds: ['u1'] });
     expect(timeline.events.map((e) => e.id)).toEqual(['w1', 'm1', 'i1', 'i2']);
   });
 

@@ -3,6 +3,7 @@ import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
 import { collect } from './routers/collect.js';
 import { consent } from './routers/consent.js';
+import { identityRouter } from './routers/identity.js';
 import { journeysRouter } from './routers/journeys.js';
 import { keysRouter } from './routers/keys.js';
 import { membersRouter } from './routers/members.js';
@@ -19,6 +20,7 @@ export const appRouter = router({
   journeys: journeysRouter,
   privacy: privacyRouter,
   admin: adminRouter,
+  identity: identityRouter,
   members: membersRouter,
   keys: keysRouter,
   audit: auditRouter,

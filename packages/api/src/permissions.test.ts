@@ -134,6 +134,8 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   'admin.project': (f) => ({ projectId: f.projectId }),
   'admin.renameProject': (f) => ({ projectId: f.projectId, name: 'Renamed' }),
   'admin.deleteProject': (f) => ({ projectId: f.projectId, confirmName: 'Shop' }),
+  'identity.settings': (f) => ({ projectId: f.projectId }),
+  'identity.update': (f) => ({ projectId: f.projectId, requireSignedIdentities: true }),
   'members.list': (f) => ({ projectId: f.projectId }),
   'members.invite': (f) => ({ projectId: f.projectId, email: 'invitee@example.com', role: 'analyst' }),
   'members.setRole': (f) => ({ projectId: f.projectId, userId: f.extraUserId, role: 'analyst' }),
@@ -264,9 +266,9 @@ describe('the permission table', () => {
       expect(project(path).scopes, path).toEqual(['admin', 'privacy']);
     }
     const ownerOnly = procedurePaths.filter((p) =>
-      /^(members|keys)\.|^admin\.(rename|delete)Project$|^shares\.(list|revoke)$/.test(p),
+      /^(members|keys|identity)\.|^admin\.(rename|delete)Project$|^shares\.(list|revoke)$/.test(p),
     );
-    expect(ownerOnly.length).toBeGreaterThanOrEqual(12);
+    expect(ownerOnly.length).toBeGreaterThanOrEqual(14);
     for (const path of ownerOnly)
       expect(project(path), path).toEqual({ roles: ['owner'], scopes: ['admin'] });
     for (const path of procedurePaths.filter((p) => PERMISSIONS[p]!.access === 'project')) {

@@ -58,6 +58,10 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'admin.renameProject': ownerOnly,
   'admin.deleteProject': ownerOnly,
 
+  // Issue 13: the identity secret signs user ids, so only owners see or change it.
+  'identity.settings': ownerOnly,
+  'identity.update': ownerOnly,
+
   'members.list': ownerOnly,
   'members.invite': ownerOnly,
   'members.setRole': ownerOnly,

@@ -51,6 +51,7 @@ const validEvent = fc.record(
     name: fc.string({ minLength: 1, maxLength: 20 }),
     anonymousId: fc.string({ minLength: 1, maxLength: 20 }),
     userId: fc.string({ minLength: 1, maxLength: 20 }),
+    userHash: fc.stringMatching(/^[0-9a-f]{64}$/),
     timestamp: fc.integer({ min: LIMITS.minTimestamp, max: LIMITS.maxTimestamp }),
     channel: fc.constantFrom('web', 'call_centre', 'a-b', 'x9'),
     category: fc.constantFrom('analytics', 'marketing', 'personalization'),
@@ -71,6 +72,14 @@ const edit = fc.oneof(
       text(LIMITS.maxAnonymousIdLength),
       fc.integer(),
       fc.constant(null),
+    ),
+  ),
+  fc.tuple(
+    fc.constant('userHash'),
+    fc.oneof(
+      fc.stringMatching(/^[0-9a-f]{63,65}$/),
+      fc.stringMatching(/^[0-9a-fA-F]{64}$/),
+      fc.constantFrom('', 'g'.repeat(64), ` ${'a'.repeat(63)}`, 42, null),
     ),
   ),
   fc.tuple(fc.constant('type'), fc.constantFrom('alias', 7, 'Track')),

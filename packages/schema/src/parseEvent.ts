@@ -11,7 +11,8 @@ import { CONSENT_CATEGORIES, EVENT_TYPES, type CollectInput, type Event, type Pr
  */
 export function parseEvent(value: unknown): Event | undefined {
   if (!isRecord(value)) return undefined;
-  const { id, type, name, anonymousId, userId, timestamp, channel, category, properties, context } = value;
+  const { id, type, name, anonymousId, userId, userHash, timestamp, channel, category, properties, context } =
+    value;
   if (!isString(id, 1, LIMITS.maxIdLength)) return undefined;
   if (!(EVENT_TYPES as readonly unknown[]).includes(type)) return undefined;
   if (!isString(name, 1, LIMITS.maxNameLength)) return undefined;
@@ -28,6 +29,10 @@ export function parseEvent(value: unknown): Event | undefined {
   if (userId !== undefined) {
     if (!isString(userId, 1, LIMITS.maxUserIdLength)) return undefined;
     event.userId = userId;
+  }
+  if (userHash !== undefined) {
+    if (typeof userHash !== 'string' || !USER_HASH.test(userHash)) return undefined;
+    event.userHash = userHash;
   }
   if (channel !== undefined) {
     if (!isString(channel, 0, LIMITS.maxChannelLength) || !CHANNEL.test(channel)) return undefined;
@@ -51,6 +56,7 @@ export function parseEvent(value: unknown): Event | undefined {
 }
 
 const CHANNEL = /^[a-z][a-z0-9_-]*$/;
+const USER_HASH = /^[0-9a-f]{64}$/;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -38,6 +38,8 @@ describe('eventSchema', () => {
     ['timestamp', { timestamp: 1_700_000_000 }],
     ['properties.nested', { properties: { nested: { a: 1 } } }],
     ['channel', { channel: 'Email' }],
+    ['userHash', { userId: 'bob', userHash: 'A'.repeat(64) }],
+    ['userHash', { userId: 'bob', userHash: 'a'.repeat(63) }],
   ])('names the bad field %s', (path, patch) => {
     const issues = issuesOf({ writeKey: 'wk', batch: [valid, { ...valid, ...patch }] });
     expect(issues.map((i) => i.path)).toContain(`batch[1].${path}`);
@@ -72,6 +74,11 @@ describe('eventSchema', () => {
       ]);
     }
     expect(issuesOf({ writeKey: 'wk_\ud800', batch: [valid] })[0]?.path).toBe('writeKey');
+  });
+
+  it('keeps a well-formed userHash: 64 lower-case hex characters', () => {
+    const signed = { ...valid, userId: 'bob', userHash: '0123456789abcdef'.repeat(4) };
+    expect(eventSchema.parse(signed)).toEqual(signed);
   });
 
   it('bounds the number of property keys', () => {

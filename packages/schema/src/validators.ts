@@ -63,6 +63,10 @@ export const eventSchema = z.object({
   name: textSchema(1, LIMITS.maxNameLength),
   anonymousId: textSchema(1, LIMITS.maxAnonymousIdLength),
   userId: textSchema(1, LIMITS.maxUserIdLength).optional(),
+  userHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'HMAC-SHA256(identitySecret, userId) as 64 lower-case hex characters')
+    .optional(),
   timestamp: z.number().int().min(LIMITS.minTimestamp).max(LIMITS.maxTimestamp),
   channel: z
     .string()

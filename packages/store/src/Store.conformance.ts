@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Event } from '@parcours/schema';
 import { InvalidCursorError } from './InvalidCursorError.js';
-import type { Store } from './Store.js';
+import type { Store, StoredEvent } from './Store.js';
 
 /**
  * The behaviour every Store engine must have. The SQLite store runs it in
@@ -13,7 +13,7 @@ export function describeStoreConformance(engine: string, openStore: () => Promis
     let projectId: string;
     let seq = 0;
     const at = (minute: number) => Date.UTC(2026, 5, 1) + minute * 60_000;
-    const event = (patch: Partial<Event> & Pick<Event, 'anonymousId'>): Event => ({
+    const event = (patch: Partial<StoredEvent> & Pick<Event, 'anonymousId'>): StoredEvent => ({
       id: `evt_${++seq}`,
       type: 'track',
       name: 'Viewed product',
@@ -109,12 +109,18 @@ export function describeStoreConformance(engine: string, openStore: () => Promis
         }),
       ]);
       const byUser = await store.getPersonTimeline(projectId, { userId: 'u-42' });
-      expect(byUser?.person).toEqual({ id: 'laptop', anonymousIds: ['laptop', 'phone'], userIds: ['u-42'] });
+      expect(byUser?.person).toEqual({
+        id: 'user:u-42',
+        anonymousIds: ['laptop', 'phone'],
+        userIds: ['u-42'],
+      });
       expect(byUser?.events.map((e) => e.name)).toEqual(['Clicked ad', 'Opened app', 'Bought', 'identify']);
       expect(byUser?.events[2]).toMatchObject({ userId: 'u-42', properties: { total: 42.5 } });
       expect(byUser?.events[0]).not.toHaveProperty('userId');
       expect(byUser?.truncated).toBe(false);
       expect(await store.getPersonTimeline(projectId, { anonymousId: 'phone' })).toEqual(byUser);
+      expect(await store.getPersonTimeline(projectId, { personId: 'user:u-42' })).toEqual(byUser);
+      // A device's id, from before it identified, still finds its (latest) user.
       expect(await store.getPersonTimeline(projectId, { personId: 'laptop' })).toEqual(byUser);
       expect((await store.getPersonTimeline(projectId, { anonymousId: 'stranger' }))?.person).toEqual({
         id: 'stranger',
@@ -123,16 +129,96 @@ export function describeStoreConformance(engine: string, openStore: () => Promis
       });
     });
 
-    it('joins persons transitively and keeps equal timestamps in arrival order', async () => {
+    // Issue 13 changed this contract: a device shared by two users no longer joins them.
+    it('never joins two user ids through a shared device, and keeps equal timestamps in arrival order', async () => {
       await store.insertEvents(projectId, [
         event({ anonymousId: 'b', userId: 'u1', name: 'first', timestamp: at(0) }),
         event({ anonymousId: 'b', userId: 'u2', name: 'second', timestamp: at(0) }),
         event({ anonymousId: 'c', userId: 'u2', name: 'third', timestamp: at(0) }),
         event({ anonymousId: 'a', userId: 'u1', name: 'fourth', timestamp: at(0) }),
+        event({ anonymousId: 'b', name: 'fifth', timestamp: at(0) }),
       ]);
       const timeline = await store.getPersonTimeline(projectId, { anonymousId: 'c' });
-      expect(timeline?.person).toEqual({ id: 'a', anonymousIds: ['a', 'b', 'c'], userIds: ['u1', 'u2'] });
-      expect(timeline?.events.map((e) => e.name)).toEqual(['first', 'second', 'third', 'fourth']);
+      expect(timeline?.person).toEqual({ id: 'user:u2', anonymousIds: ['b', 'c'], userIds: ['u2'] });
+      expect(timeline?.events.map((e) => e.name)).toEqual(['second', 'third', 'fifth']);
+      const u1 = await store.getPersonTimeline(projectId, { userId: 'u1' });
+      expect(u1?.person).toEqual({ id: 'user:u1', anonymousIds: ['a', 'b'], userIds: ['u1'] });
+      expect(u1?.events.map((e) => e.name)).toEqual(['first', 'fourth']);
+    });
+
+    it("gives a family computer's events to whoever was logged in, the first login taking what came before", async () => {
+      const pc = 'family-pc';
+      await store.insertEvents(projectId, [
+        event({ anonymousId: pc, name: 'Browsed', timestamp: at(1) }),
+        event({ type: 'identify', name: 'identify', anonymousId: pc, userId: 'alice', timestamp: at(2) }),
+        event({ anonymousId: pc, name: 'Alice bought', timestamp: at(3) }),
+        event({ type: 'identify', name: 'identify', anonymousId: pc, userId: 'bob', timestamp: at(5) }),
+        event({ anonymousId: pc, name: 'Bob bought', timestamp: at(6) }),
+      ]);
+      // Late: Alice logged in again at minute 7, sent after Bob's later events.
+      await store.insertEvents(projectId, [
+        event({ anonymousId: pc, name: 'Alice again', timestamp: at(8) }),
+        event({ type: 'identify', name: 'identify', anonymousId: pc, userId: 'alice', timestamp: at(7) }),
+      ]);
+      const names = async (userId: string) =>
+        (await store.getPersonTimeline(projectId, { userId }))?.events.map((e) => e.name);
+      expect(await names('alice')).toEqual([
+        'Browsed',
+        'identify',
+        'Alice bought',
+        'identify',
+        'Alice again',
+      ]);
+      expect(await names('bob')).toEqual(['identify', 'Bob bought']);
+      expect((await store.getPersonTimeline(projectId, { anonymousId: pc }))?.person.id).toBe('user:alice');
+      const funnel = await store.getFunnel(projectId, { steps: [{ name: 'Browsed' }], windowMs: 1 });
+      expect(funnel.steps[0]!.count).toBe(1);
+    });
+
+    it('links nobody with a claimed (unsigned) user id, but keeps it on the event', async () => {
+      await store.insertEvents(projectId, [
+        event({ anonymousId: 'bob-phone', userId: 'bob', name: 'Bob' }),
+        event({ anonymousId: 'attacker', claimedUserId: 'bob', name: 'Claimed', type: 'identify' }),
+        event({ anonymousId: 'attacker', name: 'Snooped' }),
+      ]);
+      const bob = await store.getPersonTimeline(projectId, { userId: 'bob' });
+      expect(bob?.person).toEqual({ id: 'user:bob', anonymousIds: ['bob-phone'], userIds: ['bob'] });
+      expect(bob?.events.map((e) => e.name)).toEqual(['Bob']);
+      const attacker = await store.getPersonTimeline(projectId, { anonymousId: 'attacker' });
+      expect(attacker?.person).toEqual({ id: 'attacker', anonymousIds: ['attacker'], userIds: [] });
+      expect(attacker?.events[0]).toMatchObject({ name: 'Claimed', claimedUserId: 'bob' });
+      expect(attacker?.events[0]).not.toHaveProperty('userId');
+      const paths = await store.getPaths(projectId, { depth: 3, limit: 10 });
+      expect(paths.paths.map((p) => p.steps)).toEqual([['Bob'], ['Snooped']]);
+    });
+
+    it('tells a device person id from a user person id, whatever the device calls itself', async () => {
+      await store.insertEvents(projectId, [
+        event({ anonymousId: 'user:mallory', name: 'Pretending' }),
+        event({ anonymousId: 'phone', userId: 'mallory', name: 'Real' }),
+      ]);
+      const device = await store.getPersonTimeline(projectId, { personId: 'device:user:mallory' });
+      expect(device?.person.id).toBe('device:user:mallory');
+      expect(device?.events.map((e) => e.name)).toEqual(['Pretending']);
+      const user = await store.getPersonTimeline(projectId, { personId: 'user:mallory' });
+      expect(user?.events.map((e) => e.name)).toEqual(['Real']);
+    });
+
+    it('makes an identity secret, requires signatures on demand and rotates the secret', async () => {
+      const first = await store.getIdentitySettings(projectId);
+      expect(first.requireSignedIdentities).toBe(false);
+      expect(first.identitySecret).toMatch(/^ids_[\w-]{43}$/);
+      expect(await store.getIdentitySettings(projectId)).toEqual(first);
+      const required = await store.setIdentitySettings(projectId, { requireSignedIdentities: true });
+      expect(required).toEqual({ ...first, requireSignedIdentities: true });
+      const rotated = await store.setIdentitySettings(projectId, { rotateSecret: true });
+      expect(rotated.requireSignedIdentities).toBe(true);
+      expect(rotated.identitySecret).not.toBe(first.identitySecret);
+      expect(await store.getIdentitySettings(projectId)).toEqual(rotated);
+      const other = await store.createProject({ name: 'Other' });
+      expect((await store.getIdentitySettings(other.projectId)).identitySecret).not.toBe(
+        rotated.identitySecret,
+      );
     });
 
     it('cuts a long timeline at the limit and says so', async () => {

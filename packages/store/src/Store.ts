@@ -30,24 +30,53 @@ export interface Project {
   createdAt: number;
 }
 
-/** How a caller names a person: by any of the ids linked to them. */
+/**
+ * How a caller names a person: by user id; by anonymous id (a device that identified
+ * means the user its latest events follow); or by person id (see `Person.id`).
+ */
 export type PersonRef = { userId: string } | { anonymousId: string } | { personId: string };
 
-/** A person: the set of anonymous ids and user ids linked together by identify. */
+/**
+ * A person (issue 13): one user id with every device segment assigned to it, or one
+ * device that never identified. Two user ids are never one person. A device's events
+ * follow its links (its events carrying a trusted user id): each belongs to the user
+ * of the latest link at or before it (time, then arrival), those before its first
+ * link to that first user.
+ */
 export interface Person {
   /**
-   * Stable while the person's ids stay the same: the smallest of their anonymous
-   * ids. After two persons merge, the id of either still resolves to the merged person.
+   * `user:<userId>` for a user; for a never-identified device its anonymous id
+   * (`device:<anonymousId>` if that starts with `user:` or `device:`). Stable: a
+   * device's id still resolves once it has identified, to its latest user.
    */
   id: string;
+  /** A user's devices: every anonymous id that linked to them; a device's own id. */
   anonymousIds: string[];
+  /** The user id, or none for a device. */
   userIds: string[];
+}
+
+/**
+ * An event as the store keeps it. `claimedUserId`: the user id of an event whose
+ * project requires signed identities and whose `userHash` was missing or wrong; kept
+ * apart from `userId` so that it links nobody.
+ */
+export interface StoredEvent extends Event {
+  claimedUserId?: string;
+}
+
+/** A project's identity settings (owners only: the secret signs user ids). */
+export interface IdentitySettings {
+  /** When true, the collector trusts a user id only with `userHash` = HMAC-SHA256(identitySecret, userId). Default false. */
+  requireSignedIdentities: boolean;
+  /** The key of that HMAC, made on first use, rotatable. */
+  identitySecret: string;
 }
 
 export interface PersonTimeline {
   person: Person;
-  /** Every event of every linked id, earliest first (ties in arrival order). */
-  events: Event[];
+  /** Every event assigned to the person, earliest first (ties in arrival order). */
+  events: StoredEvent[];
   /** True when the timeline was cut at the requested limit. */
   truncated: boolean;
 }
@@ -75,9 +104,20 @@ export interface Store extends AccountStore {
   /**
    * Appends events. Resolves only once they are committed (acknowledged = durable).
    * An event whose id the project already has is ignored and counted as a duplicate.
-   * Any event carrying both ids links its anonymous id to its user id.
+   * An event carrying a `userId` links its device to that user (see `Person`); a
+   * `claimedUserId` links nothing. The caller (the collector) decides which is which.
    */
-  insertEvents(projectId: string, events: ReadonlyArray<Event>): Promise<CollectResult>;
+  insertEvents(projectId: string, events: ReadonlyArray<StoredEvent>): Promise<CollectResult>;
+  /** The project's identity settings; makes its identity secret on first call. Never cached: another process may change them. */
+  getIdentitySettings(projectId: string): Promise<IdentitySettings>;
+  /**
+   * Changes whether signed identities are required and/or rotates the secret (the old
+   * one stops working at once). Applies to events collected from then on.
+   */
+  setIdentitySettings(
+    projectId: string,
+    change: { requireSignedIdentities?: boolean; rotateSecret?: boolean },
+  ): Promise<IdentitySettings>;
   countEvents(projectId: string): Promise<number>;
   /** A person's cross-channel timeline with identities merged, or undefined if unknown. */
   getPersonTimeline(

@@ -1,12 +1,15 @@
 export type {
   CreatedProject,
+  IdentitySettings,
   Person,
   PersonRef,
   PersonTimeline,
   Project,
   Store,
+  StoredEvent,
   TimelineOptions,
 } from './Store.js';
+export { parsePersonId, toDevicePersonId, toUserPersonId } from './personId.js';
 export { openSqliteStore, type SqliteStoreOptions } from './sqlite/openSqliteStore.js';
 export type { JourneyEngineOptions } from './sqlite/createJourneyEngine.js';
 export { JourneyEngineBusyError, QueryBudgetError } from './engine/journeyErrors.js';

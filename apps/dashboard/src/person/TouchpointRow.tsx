@@ -15,7 +15,7 @@ export interface TouchpointRowProps {
 
 /** One touchpoint of a timeline: when, what, through which channel, with which properties. */
 export function TouchpointRow({ touchpoint, previousAt }: TouchpointRowProps) {
-  const { timestamp, name, type, channel, anonymousId, properties, context } = touchpoint;
+  const { timestamp, name, type, channel, anonymousId, claimedUserId, properties, context } = touchpoint;
   const gap = previousAt === undefined ? 0 : timestamp - previousAt;
   const contextEntries = Object.keys(context ?? {}).length;
   return (
@@ -35,6 +35,11 @@ export function TouchpointRow({ touchpoint, previousAt }: TouchpointRowProps) {
         <span class="device" title="Anonymous id of the device">
           {anonymousId}
         </span>
+        {claimedUserId !== undefined && (
+          <span class="device" title="Sent without a valid signature: it links this device to nobody">
+            unsigned user id {claimedUserId}
+          </span>
+        )}
       </td>
       <td class="channel">
         <ChannelBadge channel={channel} />

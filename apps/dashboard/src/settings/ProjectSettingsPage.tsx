@@ -6,13 +6,14 @@ import type { PageProps } from '../pages.js';
 import { createNpmSnippet, createScriptTag } from './createSnippets.js';
 import { DeleteProject } from './DeleteProject.js';
 import { RenameProject } from './RenameProject.js';
+import { SignedIdentities } from './SignedIdentities.js';
 
 /** The page path of the project's settings. */
 export const PROJECT_SETTINGS_PATH = 'settings/project';
 
 /**
- * Owners: the project's name, its write key with the snippets that use it, and
- * deleting the project.
+ * Owners: the project's name, its write key with the snippets that use it, signed
+ * identities, and deleting the project.
  */
 export function ProjectSettingsPage({ project }: PageProps) {
   const trpc = useTRPC();
@@ -53,6 +54,7 @@ export function ProjectSettingsPage({ project }: PageProps) {
           </>
         )}
       </section>
+      <SignedIdentities project={project} />
       <DeleteProject project={project} />
     </>
   );

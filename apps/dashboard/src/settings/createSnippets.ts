@@ -17,3 +17,12 @@ export function createNpmSnippet(origin: string, writeKey: string): string {
     "parcours.track('Signed up', { plan: 'pro' });",
   ].join('\n');
 }
+
+/**
+ * One line of Node for the site's backend (`createHmac` from `node:crypto`): the `userHash` that proves it asserted a
+ * user id, HMAC-SHA256 of the id with the project's identity secret. The secret stays
+ * in an environment variable, never in a page.
+ */
+export function createUserHashSnippet(): string {
+  return "createHmac('sha256', process.env.PARCOURS_IDENTITY_SECRET).update(userId).digest('hex')";
+}

@@ -8,6 +8,7 @@ import {
   type ConsentCategory,
 } from '@parcours/schema';
 import { resolveTrustedSource } from '../auth/resolveTrustedSource.js';
+import { signIdentities } from '../signIdentities.js';
 import { collectorProcedure } from '../rateLimit/collectorProcedure.js';
 
 /** What a batch without a consent list may store when it comes with the public write key alone. */
@@ -46,13 +47,15 @@ export const collect = collectorProcedure
     if (project === undefined) {
       throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Unknown write key' });
     }
+    // Unsigned user ids are kept apart when the project requires signatures (issue 13).
+    const batch = signIdentities(input.batch, await ctx.store.getIdentitySettings(project.projectId));
     // Consent is enforced twice: the SDK sends the categories granted on the device,
     // and an event of another category is not stored even if a buggy or hostile client sent it.
     const trusted = await resolveTrustedSource(ctx, path, project);
     const granted: readonly ConsentCategory[] =
       input.consent ?? (trusted ? CONSENT_CATEGORIES : DEFAULT_GRANTED);
-    const allowed = input.batch.filter((event) => granted.includes(event.category ?? 'analytics'));
+    const allowed = batch.filter((event) => granted.includes(event.category ?? 'analytics'));
     const result = await ctx.store.insertEvents(project.projectId, allowed);
-    const refused = input.batch.length - allowed.length;
+    const refused = batch.length - allowed.length;
     return refused === 0 ? result : { ...result, refused };
   });

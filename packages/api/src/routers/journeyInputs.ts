@@ -16,7 +16,12 @@ export const personInput = z
   .object({
     userId: id.optional(),
     anonymousId: id.optional(),
-    personId: id.optional(),
+    // `user:<userId>` (see the store's personId.ts) is longer than any user id.
+    personId: z
+      .string()
+      .min(1)
+      .max(LIMITS.maxUserIdLength + 'user:'.length)
+      .optional(),
     /** Most events returned, earliest first. Default 10,000. */
     limit: z.number().int().min(1).max(10_000).optional(),
   })

@@ -1,7 +1,9 @@
 import type { EventType, Properties, PropertyValue } from '@parcours/schema';
 import { Dictionary } from './Dictionary.js';
 import { GrowableColumn } from './GrowableColumn.js';
+import { PersonStitcher, type PersonDescription } from './PersonStitcher.js';
 import { QueryBudgetError } from './journeyErrors.js';
+import { parsePersonId } from '../personId.js';
 
 /** What the index needs of an event. */
 export interface IndexableEvent {
@@ -41,21 +43,14 @@ export interface JourneyIndexOptions {
 /** What a dictionary entry costs beyond its characters (map entry, array slot, string header). */
 const DICTIONARY_ENTRY_BYTES = 64;
 
-/** A person as the engine sees it: the root of a set of linked ids. */
-export interface IndexedPerson {
-  /** Touchpoint positions, sorted by time, ties in arrival order. */
-  events: number[];
-  root: number;
-}
-
 /**
  * The journey engine's compact per-person index. Touchpoints (every event but
  * `identify`) live in typed columns, positions in arrival order: time (float64),
- * name (dictionary id), channel (dictionary id + 1, 0 = none). Identities are a
- * union-find over anonymous ids and user ids; each set's root owns the sorted
- * list of its touchpoint positions, so a funnel is one linear pass per person.
+ * name (dictionary id), channel (dictionary id + 1, 0 = none). Persons are
+ * stitched by `PersonStitcher` (one user id, or one never-identified device), each
+ * with the sorted list of its touchpoint positions, so a funnel is one linear pass
+ * per person.
  *
- * Links apply to earlier events too: linking two sets merges their sorted lists.
  * Events must be appended in the store's arrival order, so that a position's
  * order matches the store's `seq` tie-breaker.
  */
@@ -66,16 +61,7 @@ export class JourneyIndex {
   readonly name = new GrowableColumn(Uint32Array);
   readonly channel = new GrowableColumn(Uint16Array);
 
-  private readonly _deviceNodes = new Map<string, number>();
-  private readonly _userNodes = new Map<string, number>();
-  /** Node → the anonymous id or user id it stands for. */
-  private readonly _nodeIds: string[] = [];
-  private readonly _nodeIsUser: boolean[] = [];
-  private readonly _parent = new GrowableColumn(Int32Array);
-  /** Root → its touchpoint positions, sorted. */
-  private readonly _events: Array<number[] | undefined> = [];
-  /** Root → its member nodes, only for sets of more than one node. */
-  private readonly _members = new Map<number, number[]>();
+  private readonly _persons = new PersonStitcher(this.time);
   private readonly _properties = new Map<string, PropertyColumn>();
   private readonly _propertyBudgetBytes: number;
   private _query = 0;
@@ -96,73 +82,39 @@ export class JourneyIndex {
     return this.time.length;
   }
 
-  /** Adds an event: links its ids if it has both, and indexes it unless it is an identify. */
+  /**
+   * Adds an event in arrival order: an identify carrying a user id is a link; any
+   * other event is a touchpoint (a link too when it carries a user id). The user id
+   * must be one the collector trusts: unsigned ones are kept apart (`claimedUserId`).
+   */
   append(event: IndexableEvent): void {
-    const device = this._node(this._deviceNodes, event.anonymousId, false);
-    if (event.userId !== undefined) this.link(event.anonymousId, event.userId);
-    if (event.type === 'identify') return;
+    if (event.type === 'identify') {
+      if (event.userId !== undefined) {
+        this._persons.addLink(event.anonymousId, event.userId, event.timestamp, this.eventCount);
+      }
+      return;
+    }
     const position = this.time.push(event.timestamp);
     this.name.push(this.names.intern(event.name));
     this.channel.push(event.channel === undefined ? 0 : this.channels.intern(event.channel) + 1);
     for (const found of this._properties.values()) this._appendProperty(found, event.properties);
-    const root = this.find(device);
-    const list = (this._events[root] ??= []);
-    insertSorted(list, position, this.time.data);
+    this._persons.addTouchpoint(position, event.anonymousId, event.userId);
   }
 
-  /** Records that an anonymous id and a user id are the same person, merging their sets. */
-  link(anonymousId: string, userId: string): void {
-    const a = this.find(this._node(this._deviceNodes, anonymousId, false));
-    const b = this.find(this._node(this._userNodes, userId, true));
-    if (a === b) return;
-    const [big, small] = (this._events[a]?.length ?? 0) >= (this._events[b]?.length ?? 0) ? [a, b] : [b, a];
-    this._parent.data[small] = big;
-    const smallEvents = this._events[small];
-    if (smallEvents !== undefined) {
-      const bigEvents = this._events[big];
-      this._events[big] =
-        bigEvents === undefined ? smallEvents : mergeSorted(bigEvents, smallEvents, this.time.data);
-      this._events[small] = undefined;
-    }
-    const members = [...(this._members.get(big) ?? [big]), ...(this._members.get(small) ?? [small])];
-    this._members.set(big, members);
-    this._members.delete(small);
+  /** Calls `visit` for every person with at least one touchpoint; `person` is a unique key. */
+  forEachPerson(visit: (events: number[], person: number) => void): void {
+    this._persons.forEachPerson(visit);
   }
 
-  /** The root of a node's set (path halving). */
-  find(node: number): number {
-    const parent = this._parent.data;
-    while (parent[node] !== node) {
-      parent[node] = parent[parent[node]!]!;
-      node = parent[node]!;
-    }
-    return node;
+  /** A person's ids; `personId` as `personId.ts` makes it (`user:<userId>` or the device's id). */
+  describePerson(person: number): PersonDescription {
+    return this._persons.describePerson(person);
   }
 
-  /** True when some event of the index came from this anonymous id. */
-  hasAnonymousId(anonymousId: string): boolean {
-    return this._deviceNodes.has(anonymousId);
-  }
-
-  /** Calls `visit` for every person with at least one touchpoint. */
-  forEachPerson(visit: (events: number[], root: number) => void): void {
-    const events = this._events;
-    for (let root = 0; root < events.length; root++) {
-      const list = events[root];
-      if (list !== undefined && list.length > 0) visit(list, root);
-    }
-  }
-
-  /** A person's ids: `id` is their smallest anonymous id, as in the store's timelines. */
-  describePerson(root: number): { personId: string; anonymousIds: string[]; userIds: string[] } {
-    const anonymousIds: string[] = [];
-    const userIds: string[] = [];
-    for (const node of this._members.get(root) ?? [root]) {
-      (this._nodeIsUser[node] ? userIds : anonymousIds).push(this._nodeIds[node]!);
-    }
-    anonymousIds.sort();
-    userIds.sort();
-    return { personId: anonymousIds[0] ?? '', anonymousIds, userIds };
+  /** True when the index knows the user or device a person id names (a drop-off cursor's check). */
+  hasPerson(personId: string): boolean {
+    const ref = parsePersonId(personId);
+    return 'userId' in ref ? this._persons.hasUser(ref.userId) : this._persons.hasDevice(ref.anonymousId);
   }
 
   /**
@@ -265,7 +217,7 @@ export class JourneyIndex {
   /** Bytes held by the typed columns (the per-person lists and maps come on top). */
   get columnBytes(): number {
     let bytes =
-      this.time.byteLength + this.name.byteLength + this.channel.byteLength + this._parent.byteLength;
+      this.time.byteLength + this.name.byteLength + this.channel.byteLength + this._persons.byteLength;
     for (const { column } of this._properties.values()) bytes += column.byteLength;
     return bytes;
   }
@@ -285,57 +237,4 @@ export class JourneyIndex {
     column.push(id + 1);
     found.bytes += column.byteLength - capacity;
   }
-
-  private _node(nodes: Map<string, number>, id: string, isUser: boolean): number {
-    let node = nodes.get(id);
-    if (node === undefined) {
-      node = this._nodeIds.length;
-      nodes.set(id, node);
-      this._nodeIds.push(id);
-      this._nodeIsUser.push(isUser);
-      this._parent.push(node);
-    }
-    return node;
-  }
-}
-
-/** Inserts a new position (the largest so far) into a list sorted by (time, position). */
-function insertSorted(list: number[], position: number, time: Float64Array): void {
-  const t = time[position]!;
-  let high = list.length;
-  if (high === 0 || time[list[high - 1]!]! <= t) {
-    list.push(position);
-    return;
-  }
-  let low = 0;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (time[list[mid]!]! <= t) low = mid + 1;
-    else high = mid;
-  }
-  list.splice(low, 0, position);
-}
-
-/** Merges two lists sorted by (time, position). */
-function mergeSorted(a: number[], b: number[], time: Float64Array): number[] {
-  const out = new Array<number>(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    const tx = time[x]!;
-    const ty = time[y]!;
-    if (tx < ty || (tx === ty && x < y)) {
-      out[k++] = x;
-      i++;
-    } else {
-      out[k++] = y;
-      j++;
-    }
-  }
-  while (i < a.length) out[k++] = a[i++]!;
-  while (j < b.length) out[k++] = b[j++]!;
-  return out;
 }

@@ -30,6 +30,7 @@ export function decodeDropoffCursor(cursor: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (personId.length < 1 || personId.length > LIMITS.maxAnonymousIdLength) return undefined;
+  // The longest person id: `user:` and the longest user id (see personId.ts).
+  if (personId.length < 1 || personId.length > 'user:'.length + LIMITS.maxUserIdLength) return undefined;
   return personId;
 }

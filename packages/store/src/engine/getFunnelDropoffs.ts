@@ -9,7 +9,7 @@ import type { DroppedPerson, FunnelDropoffQuery, FunnelDropoffResult } from './t
  * person id, a page at a time: the dashboard opens each one's timeline from here.
  * The cursor holds the last person id of the previous page, so pages stay stable while
  * new events land (a person may move out of the list, never twice into a page). A
- * cursor that is not one (garbage) or names no device of the project (unknown) throws
+ * cursor that is not one (garbage) or names no person of the project (unknown) throws
  * {@link InvalidCursorError}: an empty page would read as "nobody else dropped off".
  */
 export function getFunnelDropoffs(index: JourneyIndex, query: FunnelDropoffQuery): FunnelDropoffResult {
@@ -17,7 +17,7 @@ export function getFunnelDropoffs(index: JourneyIndex, query: FunnelDropoffQuery
     throw new RangeError(`step must be between 2 and ${query.steps.length}`);
   }
   const cursor = query.cursor === undefined ? undefined : decodeDropoffCursor(query.cursor);
-  if (query.cursor !== undefined && (cursor === undefined || !index.hasAnonymousId(cursor))) {
+  if (query.cursor !== undefined && (cursor === undefined || !index.hasPerson(cursor))) {
     throw new InvalidCursorError('not a drop-off cursor of this funnel: start again without one');
   }
   const funnel = compileFunnel(index, query);

@@ -19,19 +19,30 @@ const NAMES = ['A', 'B', 'C', 'D'];
 const maybe = <T>(arbitrary: fc.Arbitrary<T>, percent: number) =>
   fc.oneof({ arbitrary: fc.constant(null), weight: 100 - percent }, { arbitrary, weight: percent });
 
-/** Small worlds: few devices and users (so links merge persons), few distinct times (so ties happen). */
+/**
+ * Small worlds: few devices and users, few distinct times (so ties happen). A device
+ * mostly links to its owner (users 0 and 1 have two devices each, so persons span
+ * devices and funnels go deep), sometimes to any user (a shared device, whose
+ * touchpoints then follow its links).
+ */
 const eventsArbitrary = fc
   .array(
     fc.record({
       device: fc.integer({ min: 0, max: 3 }),
-      user: maybe(fc.integer({ min: 0, max: 3 }), 25),
-      identify: fc.boolean(),
+      user: maybe(
+        fc.oneof(
+          { arbitrary: fc.constant(-1), weight: 5 },
+          { arbitrary: fc.integer({ min: 0, max: 3 }), weight: 1 },
+        ),
+        40,
+      ),
+      identify: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
       name: fc.constantFrom(...NAMES),
       t: fc.integer({ min: 0, max: 15 }),
       channel: maybe(fc.constantFrom('web', 'email'), 70),
       plan: maybe(fc.constantFrom('free', 'pro'), 60),
     }),
-    { minLength: 12, maxLength: 48 },
+    { minLength: 20, maxLength: 60 },
   )
   .map((raw) =>
     raw.map((r, i): Event => {
@@ -42,7 +53,7 @@ const eventsArbitrary = fc
         anonymousId: `d${r.device}`,
         timestamp: 1_000 * r.t,
       };
-      if (r.user !== null) e.userId = `u${r.user}`;
+      if (r.user !== null) e.userId = `u${r.user === -1 ? Math.max(0, r.device - 2) : r.user}`;
       if (r.channel !== null) e.channel = r.channel;
       if (r.plan !== null) e.properties = { plan: r.plan };
       return e;

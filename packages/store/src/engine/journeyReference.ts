@@ -9,53 +9,52 @@ export interface ReferencePerson {
   userIds: string[];
   /** Touchpoints (no identify), by time then arrival. */
   touchpoints: Event[];
+  /** Every event of the person, identifies included, by time then arrival. */
+  timeline: Event[];
 }
 
-/** Persons = connected components of ids that appeared together on an event. */
-export function referencePersons(events: Event[]): ReferencePerson[] {
-  const neighbours = new Map<string, Set<string>>();
-  const edge = (a: string, b: string) => {
-    if (!neighbours.has(a)) neighbours.set(a, new Set());
-    if (!neighbours.has(b)) neighbours.set(b, new Set());
-    neighbours.get(a)!.add(b);
-    neighbours.get(b)!.add(a);
-  };
-  for (const e of events) {
-    edge(`a:${e.anonymousId}`, `a:${e.anonymousId}`);
-    if (e.userId !== undefined) edge(`a:${e.anonymousId}`, `u:${e.userId}`);
-  }
-  const seen = new Set<string>();
-  const persons: ReferencePerson[] = [];
-  for (const id of neighbours.keys()) {
-    if (seen.has(id)) continue;
-    const component: string[] = [];
-    const stack = [id];
-    seen.add(id);
-    while (stack.length > 0) {
-      const current = stack.pop()!;
-      component.push(current);
-      for (const next of neighbours.get(current)!) {
-        if (seen.has(next)) continue;
-        seen.add(next);
-        stack.push(next);
-      }
+/**
+ * Persons by issue 13's rule, checked event by event: an event carrying a user id is
+ * that user's; any other event is the user's of the latest event carrying a user id
+ * on its device at or before it (time, then arrival), or of the device's first such
+ * event when there is none before it; a device with none is its own person. Every
+ * person, even one with identifies only. Person ids: `user:<id>`, or the device id.
+ */
+export function referenceTimelines(events: Event[]): ReferencePerson[] {
+  const arrival = new Map(events.map((e, i) => [e, i]));
+  const order = (x: Event, y: Event) => x.timestamp - y.timestamp || arrival.get(x)! - arrival.get(y)!;
+  const ownerOf = (e: Event): string => {
+    if (e.userId !== undefined) return `user:${e.userId}`;
+    const links = events.filter((l) => l.anonymousId === e.anonymousId && l.userId !== undefined).sort(order);
+    if (links.length === 0) {
+      const plain = !e.anonymousId.startsWith('user:') && !e.anonymousId.startsWith('device:');
+      return plain ? e.anonymousId : `device:${e.anonymousId}`;
     }
-    const anonymousIds = component
-      .filter((c) => c.startsWith('a:'))
-      .map((c) => c.slice(2))
-      .sort();
-    const userIds = component
-      .filter((c) => c.startsWith('u:'))
-      .map((c) => c.slice(2))
-      .sort();
-    const arrival = new Map(events.map((e, i) => [e, i]));
-    const touchpoints = events
-      .filter((e) => e.type !== 'identify' && anonymousIds.includes(e.anonymousId))
-      .sort((x, y) => x.timestamp - y.timestamp || arrival.get(x)! - arrival.get(y)!);
-    if (touchpoints.length > 0)
-      persons.push({ personId: anonymousIds[0]!, anonymousIds, userIds, touchpoints });
-  }
-  return persons;
+    const atOrBefore = links.filter((l) => order(l, e) <= 0);
+    return `user:${(atOrBefore[atOrBefore.length - 1] ?? links[0]!).userId}`;
+  };
+  const byOwner = new Map<string, Event[]>();
+  for (const e of events) byOwner.set(ownerOf(e), [...(byOwner.get(ownerOf(e)) ?? []), e]);
+  return [...byOwner].map(([personId, owned]) => {
+    const timeline = owned.sort(order);
+    const userId = personId.startsWith('user:') ? personId.slice(5) : undefined;
+    const anonymousIds =
+      userId === undefined
+        ? [timeline[0]!.anonymousId]
+        : [...new Set(events.filter((e) => e.userId === userId).map((e) => e.anonymousId))].sort();
+    return {
+      personId,
+      anonymousIds,
+      userIds: userId === undefined ? [] : [userId],
+      touchpoints: timeline.filter((e) => e.type !== 'identify'),
+      timeline,
+    };
+  });
+}
+
+/** The persons with at least one touchpoint: those the journey engine counts. */
+export function referencePersons(events: Event[]): ReferencePerson[] {
+  return referenceTimelines(events).filter((person) => person.touchpoints.length > 0);
 }
 
 function matchesStep(e: Event, step: FunnelQuery['steps'][number]): boolean {

@@ -182,4 +182,13 @@ export const MIGRATIONS: ReadonlyArray<string> = [
   CREATE INDEX secret_keys_by_project ON secret_keys(project_id, label);
   CREATE UNIQUE INDEX secret_keys_by_public_id ON secret_keys(public_id);
   `,
+  // 7 (issue 13): signed identities. A project may require the site's backend to sign
+  // user ids with its identity secret (made on first use); an event whose user id is
+  // unsigned or wrongly signed keeps it in claimed_user_id, never in user_id, so it
+  // links nobody.
+  `
+  ALTER TABLE projects ADD COLUMN identity_secret TEXT;
+  ALTER TABLE projects ADD COLUMN require_signed_identities INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE events ADD COLUMN claimed_user_id TEXT;
+  `,
 ];

@@ -52,6 +52,15 @@ describe('openSqliteStore', () => {
     const ingest = await store.createSecretKey(before.projectId, { scope: 'ingest', label: 'till' });
     expect((await store.getKeyGrant(ingest.key))?.scope).toBe('ingest');
     expect(await store.countUsers()).toBe(0);
+    // Issue 13: old links still stitch persons; the project gets its identity secret, not required.
+    const person = await store.getPersonTimeline(before.projectId, { anonymousId: 'a1' });
+    expect(person?.person).toEqual({ id: 'user:u1', anonymousIds: ['a1'], userIds: ['u1'] });
+    expect(person?.events.map((e) => e.name)).toEqual(['/pricing', 'Signed up']);
+    const identity = await store.getIdentitySettings(before.projectId);
+    expect(identity).toMatchObject({
+      requireSignedIdentities: false,
+      identitySecret: expect.stringMatching(/^ids_/),
+    });
     await store.close();
   });
 
@@ -113,6 +122,23 @@ describe('openSqliteStore', () => {
     const reopened = openSqliteStore({ filename });
     expect(await reopened.getFunnel(projectId, funnel)).toEqual(live);
     await reopened.close();
+  });
+
+  it('applies identity settings changed by another process at once (the CLI beside a running server)', async () => {
+    const filename = newFile();
+    const server = openSqliteStore({ filename });
+    const cli = openSqliteStore({ filename });
+    const { projectId } = await server.createProject({ name: 'Shared file' });
+    const first = await server.getIdentitySettings(projectId);
+    expect(await cli.getIdentitySettings(projectId)).toEqual(first);
+    const changed = await cli.setIdentitySettings(projectId, {
+      requireSignedIdentities: true,
+      rotateSecret: true,
+    });
+    expect(await server.getIdentitySettings(projectId)).toEqual(changed);
+    expect(changed.identitySecret).not.toBe(first.identitySecret);
+    await cli.close();
+    await server.close();
   });
 
   it('refuses a database from a newer Parcours', () => {

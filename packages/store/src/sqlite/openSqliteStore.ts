@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { CollectResult, ConsentRecord, Event } from '@parcours/schema';
+import type { CollectResult, ConsentRecord } from '@parcours/schema';
 import { createKey, hashToken } from '../createKey.js';
-import type { Project, Store } from '../Store.js';
+import type { Project, Store, StoredEvent } from '../Store.js';
 import { GroupCommitter } from './GroupCommitter.js';
 import { openDatabase, type OpenDatabaseOptions } from './openDatabase.js';
 import { InvalidCursorError } from '../InvalidCursorError.js';
@@ -21,8 +21,10 @@ import {
 } from './queries/consentRecords.js';
 import { prepareCountEvents } from './queries/countEvents.js';
 import { prepareGetAnonymousIdsOfUserId } from './queries/getAnonymousIdsOfUserId.js';
-import { prepareGetEventsOfAnonymousIds } from './queries/getEventsOfAnonymousIds.js';
-import { prepareGetUserIdsOfAnonymousId } from './queries/getUserIdsOfAnonymousId.js';
+import { prepareGetEventsInSegments } from './queries/getEventsInSegments.js';
+import { prepareGetIdentityChanges } from './queries/getIdentityChanges.js';
+import { prepareGetLatestUserIdOfAnonymousId } from './queries/getLatestUserIdOfAnonymousId.js';
+import { prepareIdentitySettings } from './queries/identitySettings.js';
 import { prepareHasAnonymousId } from './queries/hasAnonymousId.js';
 import { prepareInsertEvent } from './queries/insertEvent.js';
 import { prepareInsertIdentityLink } from './queries/insertIdentityLink.js';
@@ -62,7 +64,7 @@ const DEFAULT_TIMELINE_LIMIT = 10_000;
 
 interface InsertJob {
   projectRowId: number;
-  events: ReadonlyArray<Event>;
+  events: ReadonlyArray<StoredEvent>;
 }
 
 function toProject(row: ProjectRow): Project {
@@ -87,8 +89,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const insertEvent = prepareInsertEvent(db);
   const insertIdentityLink = prepareInsertIdentityLink(db);
   const countEvents = prepareCountEvents(db);
-  const getEventsOfAnonymousIds = prepareGetEventsOfAnonymousIds(db);
-  const getUserIdsOfAnonymousId = prepareGetUserIdsOfAnonymousId(db);
+  const getLatestUserIdOfAnonymousId = prepareGetLatestUserIdOfAnonymousId(db);
+  const getIdentityChanges = prepareGetIdentityChanges(db);
+  const getEventsInSegments = prepareGetEventsInSegments(db);
+  const identitySettings = prepareIdentitySettings(db);
   const getAnonymousIdsOfUserId = prepareGetAnonymousIdsOfUserId(db);
   const hasAnonymousId = prepareHasAnonymousId(db);
   const getJourneyMap = prepareGetJourneyMap(db);
@@ -146,7 +150,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     return jobs.map(({ projectRowId, events }) => {
       let accepted = 0;
       for (const event of events) {
-        if (insertEvent(projectRowId, event, now)) accepted++;
+        if (!insertEvent(projectRowId, event, now)) continue;
+        accepted++;
+        // Only a stored event links (a replayed id with other ids must not): the
+        // links table then lists exactly the devices with events carrying the user id.
         if (event.userId !== undefined) {
           insertIdentityLink(projectRowId, event.anonymousId, event.userId, now);
         }
@@ -217,23 +224,31 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       if (events.length === 0) return Promise.resolve({ accepted: 0, duplicates: 0 });
       return committer.submit({ projectRowId: getProjectRow(projectId).id, events });
     },
+    async getIdentitySettings(projectId) {
+      return identitySettings.get(getProjectRow(projectId).id);
+    },
+    async setIdentitySettings(projectId, change) {
+      return identitySettings.set(getProjectRow(projectId).id, change);
+    },
     async countEvents(projectId) {
       return countEvents(getProjectRow(projectId).id);
     },
     async getPersonTimeline(projectId, ref, timelineOptions = {}) {
       const projectRowId = getProjectRow(projectId).id;
-      const person = resolvePerson(
+      const resolved = resolvePerson(
         {
-          getUserIdsOfAnonymousId: (id) => getUserIdsOfAnonymousId(projectRowId, id),
           getAnonymousIdsOfUserId: (id) => getAnonymousIdsOfUserId(projectRowId, id),
+          getLatestUserIdOfAnonymousId: (id) => getLatestUserIdOfAnonymousId(projectRowId, id),
+          getIdentityChanges: (id) => getIdentityChanges(projectRowId, id),
           hasAnonymousId: (id) => hasAnonymousId(projectRowId, id),
         },
         ref,
       );
-      if (person === undefined) return undefined;
+      if (resolved === undefined) return undefined;
+      const { person, segments } = resolved;
       const limit = timelineOptions.limit ?? DEFAULT_TIMELINE_LIMIT;
       // Ask for one more than the limit to know whether the timeline was cut.
-      const events = getEventsOfAnonymousIds(projectRowId, person.anonymousIds, limit + 1);
+      const events = getEventsInSegments(projectRowId, segments, limit + 1);
       const truncated = events.length > limit;
       if (truncated) events.length = limit;
       return { person, events, truncated };

@@ -1,45 +1,65 @@
+import { parsePersonId, toDevicePersonId, toUserPersonId } from '../personId.js';
 import type { Person, PersonRef } from '../Store.js';
+import type { IdentityChange } from './queries/getIdentityChanges.js';
+import type { DeviceSegment } from './queries/getEventsInSegments.js';
 
-/** The identity-graph lookups person resolution needs. */
+/** The identity lookups person resolution needs (prepared statements of one project). */
 export interface IdentityGraph {
-  getUserIdsOfAnonymousId(anonymousId: string): string[];
+  /** Devices with at least one stored event carrying this (trusted) user id. */
   getAnonymousIdsOfUserId(userId: string): string[];
+  /** The user id of the device's latest event carrying one, if any. */
+  getLatestUserIdOfAnonymousId(anonymousId: string): string | undefined;
+  getIdentityChanges(anonymousId: string): IdentityChange[];
   hasAnonymousId(anonymousId: string): boolean;
 }
 
+/** A resolved person, and the device segments holding their events. */
+export interface ResolvedPerson {
+  person: Person;
+  segments: DeviceSegment[];
+}
+
+const FIRST: [number, number] = [Number.MIN_SAFE_INTEGER, 0];
+const LAST: [number, number] = [Number.MAX_SAFE_INTEGER, 0];
+
 /**
- * Walks the identity graph from one id to every id linked to it, transitively:
- * a device that logged in as two users joins them, and so on. Undefined when the
- * id has never been seen.
+ * Finds the person a ref names, by issue 13's rule (see `Person`): a user id is its
+ * own person; a device that identified means its latest user; a device that never
+ * did is its own person. Undefined when nobody has that id.
  */
-export function resolvePerson(graph: IdentityGraph, ref: PersonRef): Person | undefined {
-  const anonymousIds = new Set<string>();
-  const userIds = new Set<string>();
-  const anonymousQueue: string[] = [];
-  const userQueue: string[] = [];
-  if ('userId' in ref) {
-    userIds.add(ref.userId);
-    userQueue.push(ref.userId);
-  } else {
-    const anonymousId = 'anonymousId' in ref ? ref.anonymousId : ref.personId;
-    anonymousIds.add(anonymousId);
-    anonymousQueue.push(anonymousId);
-  }
-  const visit = (found: string[], seen: Set<string>, queue: string[]) => {
-    for (const id of found) {
-      if (seen.has(id)) continue;
-      seen.add(id);
-      queue.push(id);
-    }
+export function resolvePerson(graph: IdentityGraph, ref: PersonRef): ResolvedPerson | undefined {
+  const named = 'personId' in ref ? parsePersonId(ref.personId) : ref;
+  if ('userId' in named) return resolveUser(graph, named.userId);
+  const userId = graph.getLatestUserIdOfAnonymousId(named.anonymousId);
+  if (userId !== undefined) return resolveUser(graph, userId);
+  if (!graph.hasAnonymousId(named.anonymousId)) return undefined;
+  const person = {
+    id: toDevicePersonId(named.anonymousId),
+    anonymousIds: [named.anonymousId],
+    userIds: [],
   };
-  while (anonymousQueue.length > 0 || userQueue.length > 0) {
-    const anonymousId = anonymousQueue.pop();
-    if (anonymousId !== undefined) visit(graph.getUserIdsOfAnonymousId(anonymousId), userIds, userQueue);
-    const userId = userQueue.pop();
-    if (userId !== undefined) visit(graph.getAnonymousIdsOfUserId(userId), anonymousIds, anonymousQueue);
+  return { person, segments: [{ anonymousId: named.anonymousId, from: FIRST, to: LAST }] };
+}
+
+/**
+ * A user's segments of each device: from each change to them until the next change
+ * (the first one reaching back to the device's first event).
+ */
+function resolveUser(graph: IdentityGraph, userId: string): ResolvedPerson | undefined {
+  const anonymousIds = graph.getAnonymousIdsOfUserId(userId).sort();
+  if (anonymousIds.length === 0) return undefined;
+  const segments: DeviceSegment[] = [];
+  for (const anonymousId of anonymousIds) {
+    const changes = graph.getIdentityChanges(anonymousId);
+    changes.forEach((change, i) => {
+      if (change.userId !== userId) return;
+      const next = changes[i + 1];
+      segments.push({
+        anonymousId,
+        from: i === 0 ? FIRST : [change.timestamp, change.seq],
+        to: next === undefined ? LAST : [next.timestamp, next.seq],
+      });
+    });
   }
-  if (anonymousIds.size === 0) return undefined; // a user id nobody ever sent
-  const sortedAnonymousIds = [...anonymousIds].sort();
-  if (userIds.size === 0 && !graph.hasAnonymousId(sortedAnonymousIds[0]!)) return undefined;
-  return { id: sortedAnonymousIds[0]!, anonymousIds: sortedAnonymousIds, userIds: [...userIds].sort() };
+  return { person: { id: toUserPersonId(userId), anonymousIds, userIds: [userId] }, segments };
 }

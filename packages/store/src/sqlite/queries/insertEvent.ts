@@ -1,15 +1,15 @@
 import type Database from 'better-sqlite3';
-import type { Event } from '@parcours/schema';
+import type { StoredEvent } from '../../Store.js';
 
-/** Appends one event; returns false when the project already has its id. */
+/** Appends one event (never its `userHash`); returns false when the project already has its id. */
 export function prepareInsertEvent(db: Database.Database) {
   const statement = db.prepare(`
     INSERT OR IGNORE INTO events
-      (project_id, event_id, type, name, anonymous_id, user_id, timestamp,
+      (project_id, event_id, type, name, anonymous_id, user_id, claimed_user_id, timestamp,
        channel, category, properties, context, received_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   `);
-  return (projectRowId: number, event: Event, receivedAt: number): boolean =>
+  return (projectRowId: number, event: StoredEvent, receivedAt: number): boolean =>
     statement.run(
       projectRowId,
       event.id,
@@ -17,6 +17,7 @@ export function prepareInsertEvent(db: Database.Database) {
       event.name,
       event.anonymousId,
       event.userId ?? null,
+      event.claimedUserId ?? null,
       event.timestamp,
       event.channel ?? null,
       event.category ?? null,

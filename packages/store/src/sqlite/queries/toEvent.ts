@@ -1,4 +1,5 @@
-import type { ConsentCategory, Event, EventType, Properties } from '@parcours/schema';
+import type { ConsentCategory, EventType, Properties } from '@parcours/schema';
+import type { StoredEvent } from '../../Store.js';
 
 /** An `events` row as the timeline queries select it. */
 export interface EventRow {
@@ -7,6 +8,7 @@ export interface EventRow {
   name: string;
   anonymous_id: string;
   user_id: string | null;
+  claimed_user_id: string | null;
   timestamp: number;
   channel: string | null;
   category: string | null;
@@ -15,8 +17,8 @@ export interface EventRow {
 }
 
 /** Back to the wire shape, leaving absent fields absent. */
-export function toEvent(row: EventRow): Event {
-  const event: Event = {
+export function toEvent(row: EventRow): StoredEvent {
+  const event: StoredEvent = {
     id: row.event_id,
     type: row.type as EventType,
     name: row.name,
@@ -24,6 +26,7 @@ export function toEvent(row: EventRow): Event {
     timestamp: row.timestamp,
   };
   if (row.user_id !== null) event.userId = row.user_id;
+  if (row.claimed_user_id !== null) event.claimedUserId = row.claimed_user_id;
   if (row.channel !== null) event.channel = row.channel;
   if (row.category !== null) event.category = row.category as ConsentCategory;
   if (row.properties !== null) event.properties = JSON.parse(row.properties) as Properties;
