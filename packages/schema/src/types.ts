@@ -49,6 +49,8 @@ export interface Event {
   anonymousId: string;
   /** The person's id in the customer's own systems, once known. */
   userId?: string;
+  /** HMAC-SHA256(identitySecret, userId) as lower-case hex, computed by the site's backend: proves the site asserted this user id (see the project's "require signed identities" setting). */
+  userHash?: string;
   /** When it happened, in epoch milliseconds. */
   timestamp: number;
   channel?: string;

@@ -26,6 +26,9 @@ const setup = (options: Partial<TrackerOptions> = {}, test = createTestPlatform(
 /** What arrived, for failure messages. */
 const wire = () => JSON.stringify(collector.arrivals, null, 1);
 
+/** Storage writes are coalesced, one per task: lets the pending one run. */
+const written = () => Promise.resolve();
+
 /** Lets fetch, msw and the promise chains run, with fake timers installed. */
 const settle = () => vi.advanceTimersByTimeAsync(0);
 
@@ -152,6 +155,7 @@ describe('consent transitions', () => {
     await tracker.flush();
     tracker.consent.deny(['marketing']);
     expect(tracker.consent.get()).toEqual(['analytics']);
+    await written();
     const state = JSON.parse(storage.data.get(STATE_KEY)!);
     expect(state.q.map((e: { name: string }) => e.name)).toEqual(['Page read']);
     expect(state.a).toEqual(expect.any(String));
@@ -473,6 +477,7 @@ describe('delivery', () => {
     tracker.track('first');
     await tracker.flush();
     for (let i = 0; i < 7; i++) tracker.track('e' + i);
+    await written();
     const state = JSON.parse(storage.data.get(STATE_KEY)!);
     expect(state.q.map((e: { name: string }) => e.name)).toEqual(['e2', 'e3', 'e4', 'e5', 'e6']);
     expect(state.d).toBe(3);
