@@ -613,6 +613,36 @@ describe('capture', () => {
     expect(loggedOut!.context!.session).not.toBe(before!.context!.session);
   });
 
+  it('identify keeps the userHash with the user id: sent with each of its events, persisted, cleared by reset', async () => {
+    const first = setup({ consent: ['analytics'] });
+    first.tracker.track('anonymous');
+    first.tracker.identify('u_42', { plan: 'pro' }, { userHash: 'c0ffee' });
+    first.tracker.track('signed');
+    first.tracker.track('for someone else', {}, { userId: 'customer-1' });
+    await first.tracker.flush();
+    // The next visit, on the same storage, still knows the hash.
+    const next = setup({ consent: ['analytics'] }, createTestPlatform({ storage: first.storage }));
+    next.tracker.track('next visit');
+    next.tracker.reset();
+    next.tracker.track('logged out');
+    next.tracker.identify('u_43');
+    next.tracker.track('unsigned user');
+    await next.tracker.flush();
+    expect(
+      collector.events().map((e) => [e.name, e.userId, e.userHash]),
+      wire(),
+    ).toEqual([
+      ['anonymous', undefined, undefined],
+      ['identify', 'u_42', 'c0ffee'],
+      ['signed', 'u_42', 'c0ffee'],
+      ['for someone else', 'customer-1', undefined],
+      ['next visit', 'u_42', 'c0ffee'],
+      ['logged out', undefined, undefined],
+      ['identify', 'u_43', undefined],
+      ['unsigned user', 'u_43', undefined],
+    ]);
+  });
+
   it('feedback is a track event named feedback', async () => {
     const { tracker } = setup({ consent: ['analytics'] });
     tracker.feedback({ kind: 'nps', score: 9, comment: 'great' });

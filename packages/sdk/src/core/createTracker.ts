@@ -3,8 +3,23 @@ import { attempt, warn } from './attempt.js';
 import { createId } from './createId.js';
 import { getChannel } from './getChannel.js';
 import { IS_SCRIPT_TAG } from './isScriptTag.js';
-import { isIdentity, isStoredEvent, parse, type Session, type State } from './isStoredEvent.js';
-import type { Feedback, IdentifyOptions, Platform, Tracker, TrackerOptions, TrackOptions } from './types.js';
+import {
+  isIdentity,
+  isStoredEvent,
+  parse,
+  type Session,
+  type State,
+  type Unchecked,
+} from './isStoredEvent.js';
+import type {
+  Feedback,
+  IdentifyOptions,
+  KeyValueStorage,
+  Platform,
+  Tracker,
+  TrackerOptions,
+  TrackOptions,
+} from './types.js';
 
 /** The decision: the only datum a withdrawal keeps (it identifies no one). */
 export const CONSENT_KEY = 'parcours_consent';
@@ -54,7 +69,15 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
     retryDelay = 1e3,
     maxRetryDelay = 6e4,
   } = options;
-  const { storage } = platform;
+  // A write that throws keeps nothing, and says nothing (the browser's storage, that of the
+  // script tag, already answers so).
+  const storage: KeyValueStorage = IS_SCRIPT_TAG
+    ? platform.storage
+    : {
+        get: (key) => platform.storage.get(key),
+        set: (key, value) => attempt(() => platform.storage.set(key, value)),
+        remove: (key) => attempt(() => platform.storage.remove(key)),
+      };
   let granted = (!IS_SCRIPT_TAG && options.consent) || [];
   /** A decision was taken: stored, or in this page. */
   let decided = false;
@@ -128,9 +151,9 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
    * identity, session and dropped count are adopted too, each only if well typed.
    */
   const absorb = (text: unknown, load?: unknown) => {
-    const { a, u, h, s, q, d }: Partial<Record<keyof State, any>> = parse(text) || {};
+    const { a, u, h, s, q, d }: Unchecked<State> = parse(text) || {};
     // A stored value without a queue array reads as a queue of one malformed event.
-    const events: Event[] = text == null ? [] : [].concat(q);
+    const events = text == null ? [] : ([] as Event[]).concat(q as Event[]);
     queue.push(
       ...events.filter(
         (event) =>
@@ -143,13 +166,13 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
     if (load && text != null) {
       // A mistyped id or session is discarded with the rest of the identity: a new one starts.
       if (isIdentity(a, u, h, s?.i, s?.c)) {
-        anonymousId = a;
-        userId = u;
-        userHash = h;
-        session = s;
+        anonymousId = a as string | undefined;
+        userId = u as string | undefined;
+        userHash = h as string | undefined;
+        session = s as Session | undefined;
       }
-      // Any unsigned 32-bit integer (`>>>` makes one of anything) is a count the collector takes.
-      dropped += d >>> 0;
+      // A count the collector takes: `>>>` makes an unsigned 32-bit integer of anything.
+      dropped += (d as number) >>> 0;
     }
   };
 
@@ -273,7 +296,7 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
     if (own) {
       const source = getChannel((context.url as string) || '', (context.referrer as string) || '');
       // A stored session whose time is not a number ends here, too.
-      if (!(timestamp - session?.t! < SESSION_MS) || (source && source[1] != session!.k)) {
+      if (!(timestamp - (session?.t as number) < SESSION_MS) || (source && source[1] != session!.k)) {
         session = {
           i: createId(),
           t: 0,

@@ -24,6 +24,9 @@ export interface State {
   d: number;
 }
 
+/** What may be stored under a type's keys, before any check: anything (a session, too). */
+export type Unchecked<T> = { [K in keyof T]?: unknown } & { s?: { i?: unknown; c?: unknown } };
+
 /** JSON, or `undefined` for anything that is not. */
 export const parse = (text: unknown) => attempt(() => JSON.parse(text as string));
 
