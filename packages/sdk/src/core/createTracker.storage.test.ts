@@ -176,6 +176,15 @@ describe('what is stored is checked, never thrown into the page', () => {
     second.consent.grant(['analytics']);
     second.track('Rejected');
     await Promise.all([tracker.flush(), second.flush()]);
+    // Thrown while loading: the decision, 0.1.0's key and the state, one each. Rejected: absent.
+    expect(
+      collector.arrivals.filter((a) => a.body.batch).map((a) => [a.body.batch![0]!.name, a.body.dropped]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['Thrown', 3],
+        ['Rejected', undefined],
+      ]),
+    );
     expect(
       collector
         .events()

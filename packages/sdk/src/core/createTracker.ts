@@ -139,7 +139,7 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
         );
   const read = (key: string, then: (text: unknown) => void) => {
     const value = get(key);
-    if ((value as Promise<unknown>)?.then) (value as Promise<unknown>).then(then, () => then(0));
+    if ((value as Promise<unknown>)?.then) (value as Promise<unknown>).then(then, () => then(undefined));
     else then(value);
   };
 
