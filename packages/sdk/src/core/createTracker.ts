@@ -91,7 +91,8 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
   /**
    * Ids of the events this tab holds or held (acknowledged, refused, dropped past
    * `maxQueue`): only others are adopted from storage, so what this tab let go of never
-   * comes back from a copy another tab wrote meanwhile.
+   * comes back from a copy another tab wrote meanwhile. (A plain object is the shortest code;
+   * a stored id such as `constructor` reads as known, and that event is left out.)
    */
   const known: Record<string, 1> = {};
   /** A write is scheduled for the end of this task. */
@@ -125,11 +126,9 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
     CATEGORIES.filter((c) => categories.includes(c) && !(platform.gpc && c == 'marketing'));
 
   /**
-   * Runs `then` on a key's value, which may come in a promise (AsyncStorage) or not
-   * (localStorage). A get that throws, while loading, reads as a value that is not JSON
-   * (lost, and counted); later, and a get that rejects, as nothing.
+   * A key's value. A get that throws, while loading, reads as a value that is not JSON (lost,
+   * and counted); later, as nothing. The browser's storage never throws (it answers nothing).
    */
-  // The browser's storage never throws (it answers nothing instead).
   const get = (key: string) =>
     IS_SCRIPT_TAG
       ? storage.get(key)
@@ -137,6 +136,7 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
           () => storage.get(key),
           () => pending && '!',
         );
+  /** Runs `then` on a key's value, in a promise (AsyncStorage, a file) or not; a rejection reads as nothing. */
   const read = (key: string, then: (text: unknown) => void) => {
     const value = get(key);
     if ((value as Promise<unknown>)?.then) (value as Promise<unknown>).then(then, () => then(undefined));
@@ -148,7 +148,7 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
    * another tab stored (open, or closed since) are adopted, but none this tab knows, nor any
    * of a category no longer granted; malformed ones are dropped and counted, as is a stored
    * value that is not JSON or has no queue array (one). While loading (`load`), the stored
-   * identity, session and dropped count are adopted too, each only if well typed.
+   * identity and session are adopted too if well typed, and the dropped count.
    */
   const absorb = (text: unknown, load?: unknown) => {
     const { a, u, h, s, q, d }: Unchecked<State> = parse(text) || {};
