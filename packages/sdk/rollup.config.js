@@ -12,6 +12,16 @@ rmSync('dist', { recursive: true, force: true });
 const manualChunks = (id) =>
   /[/\\]src[/\\](core|platforms[/\\]sendWithFetch)/.test(id) ? 'core' : undefined;
 
+/** The script tag's build: `src/core/isScriptTag.ts` becomes `isScriptTag.iife.ts` (see there). */
+const scriptTag = {
+  name: 'script-tag',
+  async resolveId(source, importer, options) {
+    if (!source.endsWith('/isScriptTag.js')) return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    return resolved && { ...resolved, id: resolved.id.replace(/\.ts$/, '.iife.ts') };
+  },
+};
+
 export default [
   {
     input: { index: 'src/index.ts', 'react-native': 'src/react-native.ts', node: 'src/node.ts' },
@@ -37,7 +47,7 @@ export default [
   {
     input: 'src/iife.ts',
     external,
-    plugins: [typescript({ declaration: false, outDir: 'dist' })],
+    plugins: [scriptTag, typescript({ declaration: false, outDir: 'dist' })],
     output: {
       file: 'dist/parcours.iife.js',
       format: 'iife',

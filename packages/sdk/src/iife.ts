@@ -10,6 +10,7 @@
  * `data-auto-page` (`"false"` = no automatic page views) from its tag, exposes the tracker as `window.parcours`, and replays in order the calls
  * the loader snippet's stub queued in `window.parcours.q` (see `loaderSnippet.ts`).
  */
+import { warn } from './core/attempt.js';
 import { createTracker } from './index.js';
 import { replayCalls } from './replayCalls.js';
 
@@ -29,5 +30,5 @@ if (data?.writeKey) {
   holder.parcours = tracker;
   replayCalls(tracker, calls);
 } else {
-  console.warn('parcours: no data-write-key');
+  warn('no data-write-key');
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { STATE_KEY } from './core/createTracker.js';
 import { createCollector, HOST, networkError } from './testing/createCollector.js';
 import { createFileStorage, createTracker } from './node.js';
 
@@ -67,7 +68,7 @@ describe('@parcours/sdk/node', () => {
     // File writes are fire-and-forget: wait (bounded) until the queue is on disk.
     const readQueue = () => {
       try {
-        return JSON.parse(JSON.parse(readFileSync(file, 'utf8')).parcours).q as Array<{
+        return JSON.parse(JSON.parse(readFileSync(file, 'utf8'))[STATE_KEY]).q as Array<{
           id: string;
           name: string;
         }>;

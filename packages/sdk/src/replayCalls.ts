@@ -1,3 +1,4 @@
+import { warn } from './core/attempt.js';
 import type { Tracker } from './core/types.js';
 
 /**
@@ -17,7 +18,7 @@ export const replayCalls = (tracker: Tracker, calls: [string, unknown[]][] = [])
         );
       (method as (...values: unknown[]) => unknown)(...args);
     } catch (error) {
-      console.warn('parcours:', path, error);
+      warn(path, error);
     }
   }
 };

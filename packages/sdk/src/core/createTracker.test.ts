@@ -26,6 +26,9 @@ const setup = (options: Partial<TrackerOptions> = {}, test = createTestPlatform(
 /** What arrived, for failure messages. */
 const wire = () => JSON.stringify(collector.arrivals, null, 1);
 
+/** Storage writes are coalesced, one per task: lets the pending one run. */
+const written = () => Promise.resolve();
+
 /** Lets fetch, msw and the promise chains run, with fake timers installed. */
 const settle = () => vi.advanceTimersByTimeAsync(0);
 
@@ -152,6 +155,7 @@ describe('consent transitions', () => {
     await tracker.flush();
     tracker.consent.deny(['marketing']);
     expect(tracker.consent.get()).toEqual(['analytics']);
+    await written();
     const state = JSON.parse(storage.data.get(STATE_KEY)!);
     expect(state.q.map((e: { name: string }) => e.name)).toEqual(['Page read']);
     expect(state.a).toEqual(expect.any(String));
@@ -473,6 +477,7 @@ describe('delivery', () => {
     tracker.track('first');
     await tracker.flush();
     for (let i = 0; i < 7; i++) tracker.track('e' + i);
+    await written();
     const state = JSON.parse(storage.data.get(STATE_KEY)!);
     expect(state.q.map((e: { name: string }) => e.name)).toEqual(['e2', 'e3', 'e4', 'e5', 'e6']);
     expect(state.d).toBe(3);
@@ -606,6 +611,36 @@ describe('capture', () => {
     expect(loggedOut!.userId).toBeUndefined();
     expect(loggedOut!.anonymousId).not.toBe(before!.anonymousId);
     expect(loggedOut!.context!.session).not.toBe(before!.context!.session);
+  });
+
+  it('identify keeps the userHash with the user id: sent with each of its events, persisted, cleared by reset', async () => {
+    const first = setup({ consent: ['analytics'] });
+    first.tracker.track('anonymous');
+    first.tracker.identify('u_42', { plan: 'pro' }, { userHash: 'c0ffee' });
+    first.tracker.track('signed');
+    first.tracker.track('for someone else', {}, { userId: 'customer-1' });
+    await first.tracker.flush();
+    // The next visit, on the same storage, still knows the hash.
+    const next = setup({ consent: ['analytics'] }, createTestPlatform({ storage: first.storage }));
+    next.tracker.track('next visit');
+    next.tracker.reset();
+    next.tracker.track('logged out');
+    next.tracker.identify('u_43');
+    next.tracker.track('unsigned user');
+    await next.tracker.flush();
+    expect(
+      collector.events().map((e) => [e.name, e.userId, e.userHash]),
+      wire(),
+    ).toEqual([
+      ['anonymous', undefined, undefined],
+      ['identify', 'u_42', 'c0ffee'],
+      ['signed', 'u_42', 'c0ffee'],
+      ['for someone else', 'customer-1', undefined],
+      ['next visit', 'u_42', 'c0ffee'],
+      ['logged out', undefined, undefined],
+      ['identify', 'u_43', undefined],
+      ['unsigned user', 'u_43', undefined],
+    ]);
   });
 
   it('feedback is a track event named feedback', async () => {

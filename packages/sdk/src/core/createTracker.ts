@@ -1,12 +1,35 @@
 import type { ConsentCategory, ConsentRecord, Event, Properties } from '@parcours/schema/types';
+import { attempt, warn } from './attempt.js';
 import { createId } from './createId.js';
 import { getChannel } from './getChannel.js';
-import type { Feedback, Platform, Tracker, TrackerOptions, TrackOptions } from './types.js';
+import { IS_SCRIPT_TAG } from './isScriptTag.js';
+import {
+  isIdentity,
+  isStoredEvent,
+  parse,
+  type Session,
+  type State,
+  type Unchecked,
+} from './isStoredEvent.js';
+import type {
+  Feedback,
+  IdentifyOptions,
+  KeyValueStorage,
+  Platform,
+  Tracker,
+  TrackerOptions,
+  TrackOptions,
+} from './types.js';
 
 /** The decision: the only datum a withdrawal keeps (it identifies no one). */
 export const CONSENT_KEY = 'parcours_consent';
-/** Everything else: anonymous id, user id, session, queue, dropped count. */
-export const STATE_KEY = 'parcours';
+/**
+ * Everything else: anonymous id, user id and hash, session, queue, dropped count. Versioned:
+ * a new layout gets a new key, and adopts the old one's content once.
+ */
+export const STATE_KEY = 'parcours:2';
+/** Where 0.1.0 kept the same state. */
+export const OLD_STATE_KEY = 'parcours';
 
 /** `@parcours/schema`'s `CONSENT_CATEGORIES`, copied: the SDK imports types only. */
 export const CATEGORIES: ConsentCategory[] = ['analytics', 'marketing', 'personalization'];
@@ -21,30 +44,14 @@ const SESSION_MS = 18e5;
  */
 const MAX_BYTES = 6e4;
 
-/** Session: id, time of last activity, channel, campaign key. Stored, so short keys. */
-interface Session {
-  i: string;
-  t: number;
-  c: string;
-  k: string;
-}
-
-/** UTF-8 length of a value's JSON: what it weighs on the wire. */
-const getBytes = (value: unknown) => encodeURIComponent(JSON.stringify(value)).replace(/%../g, '.').length;
-
-const parse = (text: unknown) => {
-  try {
-    return JSON.parse(text as string);
-  } catch {
-    return undefined;
-  }
-};
-
-const warn = (reason: unknown) => console.warn('parcours:', reason);
-
-/** Runs `then` on a value that may be a promise (AsyncStorage) or not (localStorage). */
-const when = <T>(value: T | Promise<T>, then: (value?: T) => void) =>
-  value && (value as Promise<T>).then ? (value as Promise<T>).then(then, () => then()) : then(value as T);
+/**
+ * UTF-8 length of a value's JSON: what it weighs on the wire. The script tag asks `Blob`
+ * (shorter code; React Native's Blob does not take strings everywhere).
+ */
+const getBytes = (value: unknown) =>
+  IS_SCRIPT_TAG
+    ? new Blob([JSON.stringify(value)]).size
+    : encodeURIComponent(JSON.stringify(value)).replace(/%../g, '.').length;
 
 /**
  * Builds a tracker on a platform adapter. The platform-free core: consent gate, identity,
@@ -62,35 +69,53 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
     retryDelay = 1e3,
     maxRetryDelay = 6e4,
   } = options;
-  const { storage } = platform;
-  let granted = options.consent || [];
+  // A write that throws keeps nothing, and says nothing (the browser's storage, that of the
+  // script tag, already answers so).
+  const storage: KeyValueStorage = IS_SCRIPT_TAG
+    ? platform.storage
+    : {
+        get: (key) => platform.storage.get(key),
+        set: (key, value) => attempt(() => platform.storage.set(key, value)),
+        remove: (key) => attempt(() => platform.storage.remove(key)),
+      };
+  let granted = (!IS_SCRIPT_TAG && options.consent) || [];
   /** A decision was taken: stored, or in this page. */
   let decided = false;
   let anonymousId: string | undefined;
   let userId: string | undefined;
+  /** `identify`'s `userHash`, sent with every event of `userId`. */
+  let userHash: string | undefined;
   let session: Session | undefined;
   let queue: Event[] = [];
   let dropped = 0;
+  /**
+   * Ids of the events this tab holds or held (acknowledged, refused, dropped past
+   * `maxQueue`): only others are adopted from storage, so what this tab let go of never
+   * comes back from a copy another tab wrote meanwhile. (A plain object is the shortest code;
+   * a stored id such as `constructor` reads as known, and that event is left out.)
+   */
+  const known: Record<string, 1> = {};
+  /** A write is scheduled for the end of this task. */
+  let dirty: unknown;
   /** Events held in memory before any decision (`bufferBeforeConsent`). */
   const buffer: Event[] = [];
   let records: ConsentRecord[] = [];
   let listeners: ((granted: ConsentCategory[]) => void)[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let sending: Promise<void> | undefined;
-  let attempt = 0;
+  /** Failed sends in a row: the backoff exponent. */
+  let failures = 0;
   /** The automatic page view was dropped for want of consent: record it on grant. */
   let pageMissed: unknown;
-  let pending: (() => void)[] | undefined = [];
-  const loaded = new Promise<void>((resolve) => pending!.push(resolve));
+  /**
+   * Calls made before storage is read (AsyncStorage, a file), run once it is. The script tag
+   * reads localStorage before any call can be made: it has none of this.
+   */
+  let pending: (() => void)[] | undefined = IS_SCRIPT_TAG ? undefined : [];
+  const loaded = IS_SCRIPT_TAG || new Promise<void>((resolve) => pending!.push(resolve));
 
   /** Public methods run once storage is read, in call order, and never throw into the page. */
-  const run = (fn: () => void) => {
-    try {
-      fn();
-    } catch (error) {
-      warn(error);
-    }
-  };
+  const run = (fn: () => void) => attempt(fn, warn);
   const later =
     <A extends unknown[]>(fn: (...args: A) => unknown) =>
     (...args: A) =>
@@ -100,13 +125,81 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
   const allow = (categories: ConsentCategory[]) =>
     CATEGORIES.filter((c) => categories.includes(c) && !(platform.gpc && c == 'marketing'));
 
-  const save = () =>
-    granted[0] &&
-    storage.set(STATE_KEY, JSON.stringify({ a: anonymousId, u: userId, s: session, q: queue, d: dropped }));
+  /**
+   * A key's value. A get that throws, while loading, reads as a value that is not JSON (lost,
+   * and counted); later, as nothing. The browser's storage never throws (it answers nothing).
+   */
+  const get = (key: string) =>
+    IS_SCRIPT_TAG
+      ? storage.get(key)
+      : attempt(
+          () => storage.get(key),
+          () => pending && '!',
+        );
+  /** Runs `then` on a key's value, in a promise (AsyncStorage, a file) or not; a rejection reads as nothing. */
+  const read = (key: string, then: (text: unknown) => void) => {
+    const value = get(key);
+    if ((value as Promise<unknown>)?.then) (value as Promise<unknown>).then(then, () => then(undefined));
+    else then(value);
+  };
+
+  /**
+   * Merges a stored state into this tab's. Its queue joins this tab's by event id: the events
+   * another tab stored (open, or closed since) are adopted, but none this tab knows, nor any
+   * of a category no longer granted; malformed ones are dropped and counted, as is a stored
+   * value that is not JSON or has no queue array (one). While loading (`load`), the stored
+   * identity and session are adopted too if well typed, and the dropped count.
+   */
+  const absorb = (text: unknown, load?: unknown) => {
+    const { a, u, h, s, q, d }: Unchecked<State> = parse(text) || {};
+    // A stored value without a queue array reads as a queue of one malformed event.
+    const events = text == null ? [] : ([] as Event[]).concat(q as Event[]);
+    queue.push(
+      ...events.filter(
+        (event) =>
+          (isStoredEvent(event) || !++dropped) &&
+          granted.includes(event.category!) &&
+          !known[event.id] &&
+          (known[event.id] = 1),
+      ),
+    );
+    if (load && text != null) {
+      // A mistyped id or session is discarded with the rest of the identity: a new one starts.
+      if (isIdentity(a, u, h, s?.i, s?.c)) {
+        anonymousId = a as string | undefined;
+        userId = u as string | undefined;
+        userHash = h as string | undefined;
+        session = s as Session | undefined;
+      }
+      // A count the collector takes: `>>>` makes an unsigned 32-bit integer of anything.
+      dropped += (d as number) >>> 0;
+    }
+  };
+
+  const persist = () =>
+    storage.set(
+      STATE_KEY,
+      JSON.stringify({ a: anonymousId, u: userId, h: userHash, s: session, q: queue, d: dropped }),
+    );
+
+  /**
+   * Read, merge, write: what other tabs stored since this tab's last write is kept, so two
+   * tabs never erase each other's events (each may then send the other's too: the store
+   * ignores a repeated id). Synchronous on localStorage.
+   */
+  const write = () => {
+    dirty = 0;
+    const merge = (text: unknown) => granted[0] && (absorb(text), persist());
+    if (IS_SCRIPT_TAG) merge(get(STATE_KEY));
+    else read(STATE_KEY, merge);
+  };
+
+  /** Coalesces writes: one per task, however many events it tracked. */
+  const save = () => (dirty ||= Promise.resolve().then(write));
 
   /** Sends a body; unless the answer says "retry", runs `settle` (the body leaves the queue). */
   const post = (path: string, body: object, settle: () => void, exit?: boolean) =>
-    platform.send(host + '/trpc/' + path, JSON.stringify({ writeKey, ...body }), !!exit).then((outcome) => {
+    platform.send(host + '/trpc/' + path, JSON.stringify({ writeKey, ...body }), exit!).then((outcome) => {
       // Acknowledged (committed) or refused for good: either way it leaves storage.
       if (outcome.kind != 'retry') settle();
       return outcome;
@@ -133,7 +226,8 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
       'collect',
       // The categories granted on the device, so the collector enforces consent a second time;
       // left out when consent was given up front (server-side, another legal basis).
-      { batch, dropped: reported || undefined, consent: decided ? granted : undefined },
+      // (In the script tag, a category is granted only by a decision.)
+      { batch, dropped: reported || undefined, consent: IS_SCRIPT_TAG || decided ? granted : undefined },
       () => {
         queue = queue.filter((event) => !batch.includes(event));
         dropped = Math.max(0, dropped - reported);
@@ -143,8 +237,12 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
     );
   };
 
-  /** Proof records first: they need no consent to be sent, and a refusal names no one. */
-  const sendNext = () => (records[0] ? sendRecords() : granted[0] && queue[0] ? sendBatch() : undefined);
+  /**
+   * Proof records first: they need no consent to be sent, and a refusal names no one. Each
+   * batch starts with a write, which also picks up what closed tabs left in storage.
+   */
+  const sendNext = () =>
+    records[0] ? sendRecords() : granted[0] && (write(), queue[0]) ? sendBatch() : undefined;
 
   const deliver = (): Promise<void> => {
     clearTimeout(timer);
@@ -154,12 +252,12 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
         if (outcome.kind == 'retry') {
           // Exponential backoff with jitter, or exactly what `Retry-After` asked (RFC 9110 §10.2.3).
           const delay =
-            outcome.after ?? Math.min(retryDelay * 2 ** attempt, maxRetryDelay) * (0.5 + Math.random() / 2);
-          attempt++;
+            outcome.after ?? Math.min(retryDelay * 2 ** failures, maxRetryDelay) * (0.5 + Math.random() / 2);
+          failures++;
           timer = setTimeout(deliver, delay);
           return;
         }
-        attempt = 0;
+        failures = 0;
         if (outcome.kind == 'drop') warn(outcome.reason);
       }
     })().finally(() => (sending = undefined)));
@@ -174,13 +272,14 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
     }
     event.anonymousId ||= anonymousId!;
     if (getBytes(event) > MAX_BYTES - 1e3) return warn('event too large: ' + event.name);
+    known[event.id] = 1;
     if (queue.push(event) > maxQueue) {
       queue.shift();
       dropped++;
     }
     save();
     // While backing off, new events wait for the scheduled retry (`Retry-After` is a promise to keep).
-    if (!attempt) queue.length < batchSize ? (timer ||= setTimeout(deliver, flushInterval)) : deliver();
+    if (!failures) queue.length < batchSize ? (timer ||= setTimeout(deliver, flushInterval)) : deliver();
   };
 
   const add = (
@@ -191,21 +290,22 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
   ) => {
     const context = platform.context();
     const timestamp = Date.now();
-    const own = !(o.anonymousId || o.userId);
+    const own = IS_SCRIPT_TAG || !(o.anonymousId || o.userId);
     name ||= type == 'page' ? (context.path as string) : '';
     if (!name) return warn('no name');
     if (own) {
       const source = getChannel((context.url as string) || '', (context.referrer as string) || '');
-      if (!session || timestamp - session.t > SESSION_MS || (source && source[1] != session.k)) {
+      // A stored session whose time is not a number ends here, too.
+      if (!(timestamp - (session?.t as number) < SESSION_MS) || (source && source[1] != session!.k)) {
         session = {
           i: createId(),
           t: 0,
-          c: source?.[0] || platform.channel || 'direct',
+          c: source?.[0] || (!IS_SCRIPT_TAG && platform.channel) || 'direct',
           k: source?.[1] || '',
         };
       }
-      session.t = timestamp;
-      context.session = session.i;
+      session!.t = timestamp;
+      context.session = session!.i;
     }
     return enqueue({
       id: createId(),
@@ -213,8 +313,9 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
       name: name.slice(0, 200),
       // An event about someone else (server-side, offline imports) must not carry this
       // device's ids: they would link, and so merge, every person it is sent for.
-      anonymousId: o.anonymousId || (o.userId ? 'u:' + o.userId.slice(0, 120) : anonymousId!),
+      anonymousId: own ? anonymousId! : o.anonymousId || 'u:' + o.userId!.slice(0, 120),
       userId: own ? userId : o.userId,
+      userHash: own ? userHash : undefined,
       timestamp: o.timestamp || timestamp,
       channel: o.channel || (own ? session!.c : undefined),
       category: o.category || 'analytics',
@@ -233,7 +334,7 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
       anonymousId ||= createId();
       queue = queue.filter((event) => granted.includes(event.category!));
     } else {
-      anonymousId = userId = session = undefined;
+      anonymousId = userId = userHash = session = undefined;
       queue = [];
       dropped = 0;
       storage.remove(STATE_KEY);
@@ -251,7 +352,7 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
     buffer.splice(0).forEach(enqueue);
     if (pageMissed && granted.includes('analytics')) pageMissed = page();
     listeners.forEach((fn) => run(() => fn(granted.slice())));
-    if (!attempt) deliver();
+    if (!failures) deliver();
   };
 
   const autoPage = later(() => (pageMissed = page()));
@@ -261,18 +362,19 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
       add('track', name, properties, o),
     ),
     page: later(page),
-    identify: later((id: string, traits?: Properties) => {
+    identify: later((id: string, traits?: Properties, o?: IdentifyOptions) => {
       userId = id;
+      userHash = o?.userHash;
       save();
       add('identify', 'identify', traits);
     }),
     reset: later(() => {
       anonymousId = granted[0] && createId();
-      userId = session = undefined;
+      userId = userHash = session = undefined;
       save();
     }),
     feedback: later((feedback: Feedback, o?: TrackOptions) => add('track', 'feedback', { ...feedback }, o)),
-    flush: () => loaded.then(deliver),
+    flush: IS_SCRIPT_TAG ? deliver : () => (loaded as Promise<void>).then(deliver),
     consent: {
       grant: later((categories: ConsentCategory[], source?: string) =>
         decide(granted.concat(categories), source),
@@ -294,29 +396,42 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
   platform.onHide(() => {
     // Beacons are not acknowledged: what they carry stays stored, and a later delivery
     // repeats it under the same ids, which the store ignores.
+    write();
     if (records[0]) sendRecords(true);
     if (granted[0] && queue[0]) sendBatch(true);
   });
-  if (platform.onNavigate && options.autoPage != false) {
-    autoPage();
-    platform.onNavigate(autoPage);
-  }
-
-  when(storage.get(CONSENT_KEY), (decision) => {
+  /** Starts from what storage holds: the decision, 0.1.0's state, this version's state. */
+  const load = (decision: unknown, old: unknown, text: unknown) => {
     const stored = parse(decision);
     if (stored) {
       decided = true;
       granted = allow(stored);
     }
-    when(granted[0] && storage.get(STATE_KEY), (state) => {
-      ({ a: anonymousId, u: userId, s: session, q: queue = [], d: dropped = 0 } = parse(state) || {});
-      if (granted[0]) anonymousId ||= createId();
+    if (granted[0]) {
+      // 0.1.0's key: its queue is adopted, and its identity unless a newer state exists.
+      absorb(old, 1);
+      absorb(text, 1);
+      anonymousId ||= createId();
+      persist();
+      storage.remove(OLD_STATE_KEY);
+    }
+    if (!IS_SCRIPT_TAG) {
       const calls = pending!;
       pending = undefined;
       calls.forEach((fn) => fn());
-      if (queue[0]) deliver();
-    });
-  });
+    }
+    if (queue[0]) deliver();
+  };
+  if (IS_SCRIPT_TAG) load(get(CONSENT_KEY), get(OLD_STATE_KEY), get(STATE_KEY));
+  else
+    read(CONSENT_KEY, (decision) =>
+      read(OLD_STATE_KEY, (old) => read(STATE_KEY, (text) => load(decision, old, text))),
+    );
+  // After the load: so that a synchronous storage is read before the first page view.
+  if ((IS_SCRIPT_TAG || platform.onNavigate) && options.autoPage != false) {
+    autoPage();
+    platform.onNavigate!(autoPage);
+  }
 
   return tracker;
 }

@@ -99,6 +99,16 @@ export interface TrackOptions {
   userId?: string;
 }
 
+/** Options of `identify`. */
+export interface IdentifyOptions {
+  /**
+   * `HMAC-SHA256(identitySecret, userId)` as lower-case hex, computed by the site's backend
+   * (never in the page: the secret must stay there). Projects that require signed
+   * identities merge a person only on links that carry it. Default: none.
+   */
+  userHash?: string;
+}
+
 /** A feedback touchpoint, recorded as a `track` event named `feedback`. */
 export interface Feedback {
   kind: 'nps' | 'csat';
@@ -133,9 +143,13 @@ export interface Tracker {
   track(name: string, properties?: Properties, options?: TrackOptions): void;
   /** Records a page or screen view; `name` defaults to the current path. */
   page(name?: string, properties?: Properties, options?: TrackOptions): void;
-  /** Links the anonymous id to `userId` (the person's id in your systems). */
-  identify(userId: string, traits?: Properties): void;
-  /** Logout: forgets the user id and starts a new anonymous id and session. */
+  /**
+   * Links the anonymous id to `userId` (the person's id in your systems). `userHash`, if
+   * given, is kept with the user id and sent with each of its events; a later `identify`
+   * without one forgets it.
+   */
+  identify(userId: string, traits?: Properties, options?: IdentifyOptions): void;
+  /** Logout: forgets the user id (and its hash) and starts a new anonymous id and session. */
   reset(): void;
   /** Records an NPS or CSAT answer. */
   feedback(feedback: Feedback, options?: TrackOptions): void;

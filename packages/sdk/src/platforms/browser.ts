@@ -1,14 +1,8 @@
+import { attempt } from '../core/attempt.js';
 import type { KeyValueStorage, Platform } from '../core/types.js';
 import { sendWithFetch } from './sendWithFetch.js';
 
-/** localStorage throws when storage is disabled (Safari private mode, blocked cookies): then nothing persists. */
-const attempt = <T>(fn: () => T) => {
-  try {
-    return fn();
-  } catch {
-    return undefined;
-  }
-};
+// localStorage throws when storage is disabled (Safari private mode, blocked cookies): then nothing persists.
 
 /** First-party storage: `localStorage`, and no cookie at all. */
 const storage: KeyValueStorage = {
@@ -38,11 +32,8 @@ export const createBrowserPlatform = (): Platform => ({
     // "unload a document"); on a tab switch only the latter; some Safari versions fire only
     // `pagehide`. Call `fn` once per hiding, and again only after the page was visible.
     let hidden: unknown;
-    const onEvent = (event: Event) => {
-      const now = event.type == 'pagehide' || document.visibilityState == 'hidden';
-      if (now && !hidden) fn();
-      hidden = now;
-    };
+    const onEvent = (event: Event) =>
+      hidden != (hidden = event.type == 'pagehide' || document.visibilityState == 'hidden') && hidden && fn();
     addEventListener('visibilitychange', onEvent);
     addEventListener('pagehide', onEvent);
   },

@@ -19,10 +19,10 @@ export const sendWithFetch = (url: string, body: string, keepalive?: boolean): P
       if (response.ok) return { kind: 'ok' };
       if (status == 408 || status == 429 || status > 499)
         return { kind: 'retry', after: getRetryAfter(response.headers.get('retry-after')) };
-      return response.text().then(
-        (text) => ({ kind: 'drop', reason: status + ' ' + text }),
-        () => ({ kind: 'drop', reason: '' + status }),
-      );
+      return response
+        .text()
+        .catch(() => '')
+        .then((text) => ({ kind: 'drop', reason: status + ' ' + text }));
     },
     () => ({ kind: 'retry' }),
   );
