@@ -11,7 +11,8 @@ export interface JourneyEngineOptions extends JourneyHostOptions {
   /**
    * The same, for a project whose index has not answered since the engine started
    * (it is being built): the caller hears "warming up" quickly while the build goes
-   * on. Default 2 s.
+   * on. Default: `queryTimeoutMs`; 2 s for a store that warms its indexes at open
+   * (`warmUp`, what the server does).
    */
   warmingTimeoutMs?: number | undefined;
   /** Questions waiting or running at most; past it, new ones are refused busy at once. Default 8. */
@@ -74,13 +75,8 @@ export function createWorkerJourneyEngine(
   filename: string,
   options: JourneyEngineOptions = {},
 ): JourneyEngine {
-  const {
-    queryTimeoutMs = 20_000,
-    warmingTimeoutMs = 2_000,
-    maxQueuedQueries = 8,
-    heapMb,
-    logError = console.error,
-  } = options;
+  const { queryTimeoutMs = 20_000, maxQueuedQueries = 8, heapMb, logError = console.error } = options;
+  const warmingTimeoutMs = options.warmingTimeoutMs ?? queryTimeoutMs;
   const pending = new Map<number, Pending>();
   /** Projects whose index has answered since the thread started. */
   const ready = new Set<number>();

@@ -118,7 +118,11 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const engine =
     inMemory || options.journeyEngine === 'inline'
       ? createInlineJourneyEngine(db, options.journeyLimits)
-      : createWorkerJourneyEngine(options.filename, options.journeyLimits);
+      : createWorkerJourneyEngine(options.filename, {
+          // A server that warms its indexes answers "warming up" quickly meanwhile.
+          ...(options.warmUp === true && { warmingTimeoutMs: 2_000 }),
+          ...options.journeyLimits,
+        });
   if (options.warmUp === true) engine.warm(projects.getProjects().map((row) => row.id));
   const ask = async <T>(projectId: string, call: JourneyCall): Promise<T> =>
     (await engine.run(getProjectRow(projectId).id, call)) as T;
