@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts'],
+    // These tests open real SQLite files, start real HTTP servers and hash passwords
+    // with scrypt. CI shares 2 cores among all the packages' test runs, where Vitest's
+    // 5 s default has timed out a correct test: give each test and hook 30 s.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
