@@ -21,3 +21,4 @@ export {
   textSchema,
 } from './validators.js';
 export { describeValidationIssues, formatPath, getValidationIssues, type ValidationIssue } from './issues.js';
+export { bannerTextsSchema, CONSENT_TEXT_LIMITS, consentConfigInputSchema } from './consentConfigSchema.js';

@@ -194,6 +194,7 @@ describe('parseCollectInput', () => {
         fc.subarray(['analytics', 'marketing', 'personalization']),
         fc.constantFrom(['necessary'], 'analytics', ['analytics', 'analytics', 'analytics', 'analytics']),
       ),
+      policyVersion: fc.constantFrom(1, 7, 0, -1, 2.5, '3', null, Number.MAX_SAFE_INTEGER, 2 ** 53),
       extra: fc.anything(),
     },
     { requiredKeys: ['batch'] },

@@ -94,7 +94,7 @@ function parseProperties(value: unknown): Properties | undefined {
  */
 export function parseCollectInput(value: unknown): CollectInput | undefined {
   if (!isRecord(value)) return undefined;
-  const { writeKey, batch, dropped, consent } = value;
+  const { writeKey, batch, dropped, consent, policyVersion } = value;
   if (!isString(writeKey, 1, LIMITS.maxWriteKeyLength) || !Array.isArray(batch) || batch.length === 0) {
     return undefined;
   }
@@ -115,6 +115,12 @@ export function parseCollectInput(value: unknown): CollectInput | undefined {
     const categories: unknown[] = consent;
     if (!categories.every((c) => (CONSENT_CATEGORIES as readonly unknown[]).includes(c))) return undefined;
     input.consent = categories.slice() as CollectInput['consent'];
+  }
+  if (policyVersion !== undefined) {
+    if (typeof policyVersion !== 'number' || !Number.isSafeInteger(policyVersion) || policyVersion < 1) {
+      return undefined;
+    }
+    input.policyVersion = policyVersion;
   }
   return input;
 }

@@ -76,7 +76,26 @@ export interface CollectInput {
    * secret key of scope `ingest` (`Authorization: Bearer`), and then every category is stored.
    */
   consent?: ConsentCategory[];
+  /**
+   * The published consent config version (`PublishedConsentConfig.policyVersion`)
+   * under which the visitor chose; the banner tells the SDK. A batch naming a version
+   * never published, or one below the config's `minimumPolicyVersion`, is refused
+   * whole (counted in `refused`); a batch without it is stored with no version, and
+   * refused only once a minimum version is set.
+   */
+  policyVersion?: number;
 }
+
+/** What a consent decision did: the ledger's `action`. */
+export const CONSENT_ACTIONS = [
+  'accept_all',
+  'refuse_all',
+  'custom',
+  'withdraw',
+  'reconsent',
+  'gpc_default',
+] as const;
+export type ConsentAction = (typeof CONSENT_ACTIONS)[number];
 
 /**
  * Proof of one consent decision, sent to `POST /trpc/consent` as
@@ -92,12 +111,31 @@ export interface ConsentRecord {
   denied: ConsentCategory[];
   /** The version of the privacy policy the person was shown (SDK config `policyVersion`). */
   policyVersion: string;
-  /** Where the decision was taken: `"banner"`, `"sdk"`, `"api"`, `"gpc"`… */
+  /**
+   * The mechanism: `"banner"` (a button), `"api"` or `"sdk"` (a call), `"gpc"` (the
+   * browser's Global Privacy Control signal).
+   */
   source: string;
-  /** Present only when something was granted. */
+  /** Present only for a grant or a withdrawal. */
   anonymousId?: string;
-  /** Present only when something was granted and the person is known. */
+  /** Present only for a grant or a withdrawal, when the person is known. */
   userId?: string;
+  /**
+   * What the decision did. Absent: the server infers it from the categories
+   * (nothing granted: `refuse_all`; nothing denied: `accept_all`; else `custom`).
+   */
+  action?: ConsentAction;
+  /** The language the banner was shown in (BCP 47, ≤ 35 characters). */
+  locale?: string;
+  /** The page's path (≤ 2,048); the server drops anything from `?` or `#`. */
+  path?: string;
+  /** True when the browser sent Global Privacy Control (the server also reads `Sec-GPC: 1`). */
+  gpc?: boolean;
+  /**
+   * SHA-256 (64 hex) of the config the visitor saw. The ledger keeps the hash of the
+   * published version `policyVersion` names, which wins over this one.
+   */
+  configHash?: string;
 }
 
 /** The body of `POST /trpc/consent`. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { INPUT_MESSAGES, isReservedPropertyName, isWellFormed } from './inputRules.js';
 import { LIMITS } from './limits.js';
 import {
+  CONSENT_ACTIONS,
   CONSENT_CATEGORIES,
   EVENT_TYPES,
   type CollectInput,
@@ -87,6 +88,7 @@ export const collectInputSchema = z.object({
   batch: z.array(eventSchema).min(1),
   dropped: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   consent: z.array(z.enum(CONSENT_CATEGORIES)).max(CONSENT_CATEGORIES.length).optional(),
+  policyVersion: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
 }) satisfies z.ZodType<CollectInput>;
 
 /** True when a raw body carries more events than one batch may. */
@@ -99,8 +101,9 @@ export function isOversizedBatch(raw: unknown): boolean {
 const categories = z.array(z.enum(CONSENT_CATEGORIES)).max(CONSENT_CATEGORIES.length);
 
 /**
- * Proof of one consent decision. A refusal (nothing granted) must not identify the
- * person, and no category may be both granted and denied: such a record proves nothing.
+ * Proof of one consent decision. A refusal (nothing granted, not a withdrawal) must
+ * not identify the person, and no category may be both granted and denied: such a
+ * record proves nothing.
  */
 export const consentRecordSchema = z
   .object({
@@ -112,11 +115,29 @@ export const consentRecordSchema = z
     source: textSchema(1, 32),
     anonymousId: textSchema(1, LIMITS.maxAnonymousIdLength).optional(),
     userId: textSchema(1, LIMITS.maxUserIdLength).optional(),
+    action: z.enum(CONSENT_ACTIONS).optional(),
+    locale: z
+      .string()
+      .max(35)
+      .regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'a BCP 47 language tag such as "fr-FR"')
+      .optional(),
+    path: textSchema(0, 2048).optional(),
+    gpc: z.boolean().optional(),
+    configHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex (64 characters)')
+      .optional(),
   })
-  .refine((r) => r.granted.length > 0 || (r.anonymousId === undefined && r.userId === undefined), {
-    message: 'a refusal carries no identifier of the person',
-    path: ['anonymousId'],
-  })
+  .refine(
+    (r) =>
+      r.granted.length > 0 ||
+      r.action === 'withdraw' ||
+      (r.anonymousId === undefined && r.userId === undefined),
+    {
+      message: 'a refusal carries no identifier of the person',
+      path: ['anonymousId'],
+    },
+  )
   .superRefine((r, ctx) => {
     const both = r.granted.filter((category) => r.denied.includes(category));
     if (both.length > 0) {
