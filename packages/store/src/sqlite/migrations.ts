@@ -1,8 +1,16 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * One migration: SQL, or a function for what SQL alone cannot do (hashing existing
+ * rows, say). Either runs inside the migration's transaction.
+ */
+export type Migration = string | ((db: Database.Database) => void);
+
 /**
  * Numbered migrations, applied in order on open. `PRAGMA user_version` holds the
  * number of the last one applied. Never edit a released migration: add one.
  */
-export const MIGRATIONS: ReadonlyArray<string> = [
+export const MIGRATIONS: ReadonlyArray<Migration> = [
   // 1: projects, keys, events, identity links
   `
   CREATE TABLE projects (
