@@ -13,6 +13,7 @@ import type {
   StagesResult,
 } from './engine/types.js';
 import type { AccountStore } from './accounts/types.js';
+import type { ConsentStore } from './consent/types.js';
 
 /** What `createProject` hands back: the only time the secret key is ever visible. */
 export interface CreatedProject {
@@ -86,13 +87,32 @@ export interface TimelineOptions {
   limit?: number;
 }
 
+/** How `insertEvents` stores a batch. */
+export interface InsertEventsOptions {
+  /** The published consent config version the batch was collected under; default none (NULL). */
+  policyVersion?: number | undefined;
+}
+
 /**
  * Everything Parcours keeps, behind one interface: the SQLite implementation is the
  * embedded default; a ClickHouse one must pass the same conformance suite
  * (`Store.conformance.ts`). Every method is async so that a networked engine fits.
  */
-export interface Store extends AccountStore {
-  /** A new project with an `admin` secret key labelled `default`; `ownerUserId` becomes its owner. */
+export interface Store
+  extends
+    AccountStore,
+    Pick<
+      ConsentStore,
+      | 'getConsentConfig'
+      | 'getConsentConfigVersion'
+      | 'getConsentConfigVersions'
+      | 'publishConsentConfig'
+      | 'getConsentPolicy'
+    > {
+  /**
+   * A new project with an `admin` secret key labelled `default` and version 1 of its
+   * consent settings (the default, published by nobody); `ownerUserId` becomes its owner.
+   */
   createProject(input: { name: string; ownerUserId?: string }): Promise<CreatedProject>;
   getProjects(): Promise<Project[]>;
   /** One project by its public id, or undefined. */
@@ -106,8 +126,13 @@ export interface Store extends AccountStore {
    * An event whose id the project already has is ignored and counted as a duplicate.
    * An event carrying a `userId` links its device to that user (see `Person`); a
    * `claimedUserId` links nothing. The caller (the collector) decides which is which.
+   * Every event keeps `options.policyVersion` (the batch's consent config version).
    */
-  insertEvents(projectId: string, events: ReadonlyArray<StoredEvent>): Promise<CollectResult>;
+  insertEvents(
+    projectId: string,
+    events: ReadonlyArray<StoredEvent>,
+    options?: InsertEventsOptions,
+  ): Promise<CollectResult>;
   /** The project's identity settings; makes its identity secret on first call. Never cached: another process may change them. */
   getIdentitySettings(projectId: string): Promise<IdentitySettings>;
   /**

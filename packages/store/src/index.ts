@@ -1,6 +1,7 @@
 export type {
   CreatedProject,
   IdentitySettings,
+  InsertEventsOptions,
   Person,
   PersonRef,
   PersonTimeline,
@@ -30,3 +31,5 @@ export {
 } from './sqlite/StorageFault.js';
 export { InvalidCursorError } from './InvalidCursorError.js';
 export { decodeDropoffCursor } from './engine/dropoffCursor.js';
+export type { ConsentConfigVersionSummary, ConsentPolicy, ConsentPublisher } from './consent/types.js';
+export { createDefaultConsentConfig } from './consent/defaultConsentConfig.js';

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { migrateConsentConfigs } from './consent/migrateConsentConfigs.js';
 
 /**
  * One migration: SQL, or a function for what SQL alone cannot do (hashing existing
@@ -199,4 +200,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   ALTER TABLE projects ADD COLUMN require_signed_identities INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE events ADD COLUMN claimed_user_id TEXT;
   `,
+  // 8 (issue 8): consent settings published in versions (version 1 for every
+  // project), and each event's policy version (see consent/migrateConsentConfigs.ts).
+  migrateConsentConfigs,
 ];

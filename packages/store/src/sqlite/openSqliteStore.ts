@@ -33,6 +33,7 @@ import { createSqliteAccountStore } from './accounts/createSqliteAccountStore.js
 import { prepareMembershipQueries } from './accounts/memberships.js';
 import { prepareSecretKeyQueries } from './accounts/secretKeys.js';
 import { prepareUserQueries } from './accounts/users.js';
+import { createSqliteConsentConfigStore } from './consent/createSqliteConsentConfigStore.js';
 
 export interface SqliteStoreOptions extends OpenDatabaseOptions {
   /** Events per group commit before flushing early. Default 5,000. */
@@ -65,6 +66,7 @@ const DEFAULT_TIMELINE_LIMIT = 10_000;
 interface InsertJob {
   projectRowId: number;
   events: ReadonlyArray<StoredEvent>;
+  policyVersion: number | null;
 }
 
 function toProject(row: ProjectRow): Project {
@@ -148,13 +150,14 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     projectsByWriteKey.delete(row.write_key);
   };
   const accounts = createSqliteAccountStore(db, findProjectRow);
+  const consentConfigs = createSqliteConsentConfigStore(db, getProjectRow);
 
   const insertJobs = db.transaction((jobs: InsertJob[]): CollectResult[] => {
     const now = Date.now();
-    return jobs.map(({ projectRowId, events }) => {
+    return jobs.map(({ projectRowId, events, policyVersion }) => {
       let accepted = 0;
       for (const event of events) {
-        if (!insertEvent(projectRowId, event, now)) continue;
+        if (!insertEvent(projectRowId, event, now, policyVersion)) continue;
         accepted++;
         // Only a stored event links (a replayed id with other ids must not): the
         // links table then lists exactly the devices with events carrying the user id.
@@ -174,6 +177,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   let closed = false;
   return {
     ...accounts,
+    ...consentConfigs.store,
     async createProject({ name, ownerUserId }) {
       const projectId = createKey('prj', 9);
       const writeKey = createKey('wk');
@@ -183,6 +187,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         const rowId = projects.insertProject(projectId, name, writeKey, now);
         const keyInfo = { publicId: createKey('key', 9), prefix: secretKey.slice(0, 8), label: 'default' };
         secretKeys.insertSecretKey(hashToken(secretKey), rowId, { ...keyInfo, scope: 'admin' }, now);
+        consentConfigs.publishDefault(rowId, name, now);
         if (ownerUserId === undefined) return;
         const owner = users.getUserByPublicId(ownerUserId);
         if (owner === undefined) throw new Error(`unknown user ${ownerUserId}`);
@@ -223,10 +228,11 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       const row = grant && findProjectRow(grant.projectId);
       return row && toProject(row);
     },
-    insertEvents(projectId, events) {
+    insertEvents(projectId, events, insertOptions) {
       if (closed) return Promise.reject(new Error('the store is closed'));
       if (events.length === 0) return Promise.resolve({ accepted: 0, duplicates: 0 });
-      return committer.submit({ projectRowId: getProjectRow(projectId).id, events });
+      const policyVersion = insertOptions?.policyVersion ?? null;
+      return committer.submit({ projectRowId: getProjectRow(projectId).id, events, policyVersion });
     },
     async getIdentitySettings(projectId) {
       return identitySettings.get(getProjectRow(projectId).id);
