@@ -3,6 +3,7 @@ import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
 import { collect } from './routers/collect.js';
 import { consent } from './routers/consent.js';
+import { consentConfig } from './routers/consentConfig.js';
 import { identityRouter } from './routers/identity.js';
 import { journeysRouter } from './routers/journeys.js';
 import { keysRouter } from './routers/keys.js';
@@ -16,6 +17,8 @@ import { createCallerFactory, router } from './trpc.js';
 export const appRouter = router({
   collect,
   consent,
+  // A dotted key, not a router: `consent` itself is a procedure (POST /trpc/consent).
+  'consent.config': consentConfig,
   auth: authRouter,
   journeys: journeysRouter,
   privacy: privacyRouter,

@@ -5,6 +5,6 @@ export { describePasswordProblem, hashPassword, verifyPassword, PASSWORD_LENGTH 
 export { createApiServices, DEFAULT_SESSION_IDLE_MS } from './auth/createApiServices.js';
 export { readSessionCookie, SESSION_COOKIE } from './auth/sessionCookie.js';
 export { PERMISSIONS, type Permission } from './permissions.js';
-export { isCollectorProcedure } from './isCollectorProcedure.js';
+export { getCollectorMethod, isCollectorProcedure } from './isCollectorProcedure.js';
 export { TokenBuckets, type TokenBucketOptions } from './rateLimit/TokenBuckets.js';
 export { DEFAULT_RATE_LIMITS, describeRateLimit, type RateLimits } from './rateLimit/rateLimits.js';

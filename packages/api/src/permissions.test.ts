@@ -1,5 +1,11 @@
 import { TRPCError } from '@trpc/server';
-import { KEY_SCOPES, openSqliteStore, type KeyScope, type Store } from '@parcours/store';
+import {
+  createDefaultConsentConfig,
+  KEY_SCOPES,
+  openSqliteStore,
+  type KeyScope,
+  type Store,
+} from '@parcours/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from './appRouter.js';
 import { hashPassword } from './auth/password.js';
@@ -104,6 +110,7 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
       },
     ],
   }),
+  'consent.config': (f) => ({ writeKey: f.writeKey }),
   'auth.signIn': () => ({ email: 'viewer@example.com', password: PASSWORD }),
   'auth.invitation': (f) => ({ token: f.invitationToken }),
   'auth.acceptInvitation': (f) => ({ token: f.invitationToken, name: 'Newcomer', password: PASSWORD }),
@@ -131,6 +138,10 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
     stages: [{ name: 'awareness', touchpoints: [] }],
   }),
   'privacy.consentRecords': (f) => ({ projectId: f.projectId }),
+  'privacy.consentConfig': (f) => ({ projectId: f.projectId }),
+  'privacy.publishConsentConfig': (f) => ({ projectId: f.projectId, ...createDefaultConsentConfig('Shop') }),
+  'privacy.consentConfigVersions': (f) => ({ projectId: f.projectId }),
+  'privacy.consentConfigVersion': (f) => ({ projectId: f.projectId, policyVersion: 1 }),
   'admin.project': (f) => ({ projectId: f.projectId }),
   'admin.renameProject': (f) => ({ projectId: f.projectId, name: 'Renamed' }),
   'admin.deleteProject': (f) => ({ projectId: f.projectId, confirmName: 'Shop' }),
@@ -288,6 +299,7 @@ describe('the permission table', () => {
     expect(project('shares.create').roles).toEqual(['analyst', 'owner']);
     expect(PERMISSIONS['collect']).toEqual({ access: 'writeKey', scopes: ['ingest'] });
     expect(PERMISSIONS['consent']).toEqual({ access: 'writeKey' });
+    expect(PERMISSIONS['consent.config']).toEqual({ access: 'writeKey' });
   });
 
   for (const path of procedurePaths) {

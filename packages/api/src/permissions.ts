@@ -3,7 +3,8 @@ import type { KeyScope, Role } from '@parcours/store';
 /**
  * How a procedure may be reached:
  * - `public`: anyone (sign-in, an invitation or a share link, whose token is checked inside);
- * - `writeKey`: the public write key in the body (`collect`, `consent`); answers any origin.
+ * - `writeKey`: the public write key in the input (`collect`, `consent`, `consent.config`);
+ *   answers any origin.
  *   `scopes`, when given, are the secret-key scopes that may come along with it
  *   (`Authorization: Bearer`) to mark a trusted server-side source: on `collect`, an
  *   `ingest` key lets a batch without a consent list store every category;
@@ -35,6 +36,8 @@ const ownerOnly = { access: 'project', roles: OWNER, scopes: ['admin'] } as cons
 export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   collect: { access: 'writeKey', scopes: ['ingest'] },
   consent: { access: 'writeKey' },
+  // Issue 8: the banner's published config, public and cacheable (GET).
+  'consent.config': { access: 'writeKey' },
 
   'auth.signIn': { access: 'public' },
   'auth.invitation': { access: 'public' },
@@ -53,6 +56,10 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'journeys.setJourneyMap': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },
 
   'privacy.consentRecords': privacyProcedure,
+  'privacy.consentConfig': privacyProcedure,
+  'privacy.publishConsentConfig': privacyProcedure,
+  'privacy.consentConfigVersions': privacyProcedure,
+  'privacy.consentConfigVersion': privacyProcedure,
 
   'admin.project': { access: 'project', roles: EVERY_ROLE, scopes: ['read', 'privacy', 'admin'] },
   'admin.renameProject': ownerOnly,

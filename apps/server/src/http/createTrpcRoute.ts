@@ -1,5 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { describeRateLimit, isCollectorProcedure, type TokenBuckets } from '@parcours/api';
+import {
+  describeRateLimit,
+  getCollectorMethod,
+  isCollectorProcedure,
+  type TokenBuckets,
+} from '@parcours/api';
+import { answerNotModified } from './answerNotModified.js';
 import { applyCollectorCors } from './applyCollectorCors.js';
 import { prepareEarlyAnswer } from './closeAfterAnswer.js';
 import { decodeUtf8Body } from './decodeUtf8Body.js';
@@ -20,7 +26,6 @@ export interface TrpcRouteOptions {
   getClientIp: (req: IncomingMessage) => string;
 }
 
-const COLLECTOR_METHODS = 'POST, OPTIONS';
 const API_METHODS = 'GET, POST';
 
 /**
@@ -40,12 +45,16 @@ export function createTrpcRoute(options: TrpcRouteOptions) {
     res: ServerResponse,
     target: { pathname: string; searchParams: URLSearchParams },
   ): Promise<void> => {
-    // Answers are per caller and per moment: no cache may keep them.
+    // Answers are per caller and per moment: no cache may keep them (consent.config,
+    // the same for everyone, sets its own).
     res.setHeader('Cache-Control', 'no-store');
     const procedures = target.pathname.slice('/trpc/'.length).split(',');
-    const collector = procedures.some(isCollectorProcedure);
-    if (collector && applyCollectorCors(req, res)) return;
-    const allowed = collector ? COLLECTOR_METHODS : API_METHODS;
+    const collectorPath = procedures.find(isCollectorProcedure);
+    const collector = collectorPath !== undefined;
+    // `consent.config` is a GET (cacheable, 304 on a matching ETag); the others POST.
+    const collectorMethod = collector ? getCollectorMethod(collectorPath) : undefined;
+    if (collector && applyCollectorCors(req, res, collectorMethod)) return;
+    const allowed = collector ? `${collectorMethod}, OPTIONS` : API_METHODS;
     if (!allowed.split(', ').includes(req.method ?? '')) {
       refuseEarly(req, res, {
         code: 'METHOD_NOT_SUPPORTED',
@@ -96,6 +105,7 @@ export function createTrpcRoute(options: TrpcRouteOptions) {
       // (`adapters/node-http/incomingMessageToRequest.ts`, createBody).
       (req as IncomingMessage & { body?: string }).body = decoded.text;
     }
+    if (collectorMethod === 'GET') answerNotModified(req, res);
     handleTrpc(req, res);
   };
 }

@@ -8,6 +8,7 @@ import {
   type ConsentCategory,
 } from '@parcours/schema';
 import { resolveTrustedSource } from '../auth/resolveTrustedSource.js';
+import { isPolicyVersionAccepted } from '../consent/isPolicyVersionAccepted.js';
 import { signIdentities } from '../signIdentities.js';
 import { collectorProcedure } from '../rateLimit/collectorProcedure.js';
 
@@ -26,6 +27,10 @@ const DEFAULT_GRANTED: readonly ConsentCategory[] = ['analytics'];
  * write key could send one: a trusted server-side source that collects on another
  * legal basis sends a secret key with the `ingest` scope (`Authorization: Bearer`),
  * and then a batch without a list stores every category.
+ *
+ * Policy version (issue 8): a batch under a version never published, or older than
+ * the current config's minimum, is refused whole (not stored, every event counted in
+ * `refused`); a batch without one is stored with no version, unless a minimum is set.
  */
 export const collect = collectorProcedure
   // Before parsing: an oversized batch is a 413, and not worth validating.
@@ -47,6 +52,10 @@ export const collect = collectorProcedure
     if (project === undefined) {
       throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Unknown write key' });
     }
+    const policy = await ctx.store.getConsentPolicy(project.projectId);
+    if (!isPolicyVersionAccepted(input.policyVersion, policy)) {
+      return { accepted: 0, duplicates: 0, refused: input.batch.length };
+    }
     // Unsigned user ids are kept apart when the project requires signatures (issue 13).
     const batch = signIdentities(input.batch, await ctx.store.getIdentitySettings(project.projectId));
     // Consent is enforced twice: the SDK sends the categories granted on the device,
@@ -55,7 +64,9 @@ export const collect = collectorProcedure
     const granted: readonly ConsentCategory[] =
       input.consent ?? (trusted ? CONSENT_CATEGORIES : DEFAULT_GRANTED);
     const allowed = batch.filter((event) => granted.includes(event.category ?? 'analytics'));
-    const result = await ctx.store.insertEvents(project.projectId, allowed);
+    const result = await ctx.store.insertEvents(project.projectId, allowed, {
+      policyVersion: input.policyVersion,
+    });
     const refused = batch.length - allowed.length;
     return refused === 0 ? result : { ...result, refused };
   });
