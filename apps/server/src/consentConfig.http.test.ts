@@ -181,6 +181,34 @@ describe('GET /trpc/consent.config', () => {
     const collectPreflight = await fetch(`${base}/trpc/collect`, { method: 'OPTIONS' });
     expect(collectPreflight.headers.get('access-control-allow-methods')).toBe('POST, OPTIONS');
   });
+
+  it("is charged to the write key's bucket like the collector: 429 with Retry-After past it", async () => {
+    const limited = createServer({
+      store,
+      publicDir: dir,
+      logError: () => {},
+      rateLimits: { perIp: false, perWriteKey: { ratePerSecond: 0.01, burst: 3 } },
+    });
+    limited.listen(0, '127.0.0.1');
+    await once(limited, 'listening');
+    const project = await store.createProject({ name: 'Limited' });
+    const url = configUrl(project.writeKey).replace(
+      base,
+      `http://127.0.0.1:${(limited.address() as AddressInfo).port}`,
+    );
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await fetch(url)).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      const refused = await fetch(url);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(refused.headers.get('access-control-allow-origin')).toBe('*');
+    } finally {
+      limited.closeAllConnections();
+      limited.close();
+    }
+  });
 });
 
 describe('publishing consent settings', () => {
