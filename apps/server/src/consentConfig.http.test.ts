@@ -264,6 +264,8 @@ describe('publishing consent settings', () => {
         { ...config, texts: { ...config.texts, fr: { ...config.texts.fr, title: '  ' } } },
         /texts\.fr\.title/,
       ],
+      // The next version is 2: a minimum of 3 would refuse every batch.
+      [{ ...config, minimumPolicyVersion: 3 }, /minimumPolicyVersion: at most 2/],
     ];
     for (const [bad, field] of cases) {
       const answer = await publish(project, owner, bad);
@@ -271,6 +273,8 @@ describe('publishing consent settings', () => {
       expect(answer.error.message).toMatch(field);
     }
     expect((await store.getConsentPolicy(project.projectId)).policyVersion).toBe(1);
+    const atNext = await publish(project, owner, { ...config, minimumPolicyVersion: 2 });
+    expect(atNext.data.policyVersion).toBe(2);
   });
 
   it('lists the versions newest first with who published them, and answers one version whole', async () => {

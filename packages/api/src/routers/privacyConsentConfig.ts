@@ -24,10 +24,20 @@ export const consentConfigProcedures = {
   /**
    * Publishes the input as the next version (+1), even if nothing changed: the
    * version says when the privacy officer stood behind these texts. Validated whole
-   * (`consentConfigInputSchema`; an error names the field); audited.
+   * (`consentConfigInputSchema`; an error names the field), with a minimum version no
+   * higher than the one published; audited.
    */
   publishConsentConfig: projectProcedure.input(consentConfigInputSchema).mutation(async ({ ctx, input }) => {
     const { projectId: _, ...config } = input;
+    // A minimum above the version being published would refuse every batch until
+    // later versions exist: surely a typo.
+    const next = (await ctx.store.getConsentPolicy(ctx.project.projectId)).policyVersion + 1;
+    if (config.minimumPolicyVersion !== null && config.minimumPolicyVersion > next) {
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message: `minimumPolicyVersion: at most ${next}, the version this publishes`,
+      });
+    }
     const published = await ctx.store.publishConsentConfig(ctx.project.projectId, config, toPublisher(ctx));
     await auditProject(ctx, 'privacy.consentConfigPublished', {
       target: `v${published.policyVersion}`,
