@@ -5,13 +5,13 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { ConsentConfigInput, Event } from '@parcours/schema';
 import {
   createDefaultConsentConfig,
   openSqliteStore,
   type CreatedProject,
   type Role,
+  type SqliteStoreOptions,
   type Store,
 } from '@parcours/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,8 +19,12 @@ import { createServer } from './createServer.js';
 
 // Issue 8 over real HTTP on a real SQLite file: the banner's public, cacheable config;
 // publishing versions (privacy officers only); the collector's policy-version rule.
+/** The store's own better-sqlite3 connection, from its test hook (this package may not import the driver). */
+type Connection = Parameters<NonNullable<SqliteStoreOptions['onConnection']>>[0];
+
 let dir: string;
 let file: string;
+let connection: Connection;
 let store: Store;
 let server: Server;
 let base: string;
@@ -28,7 +32,7 @@ let base: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parcours-consent-config-'));
   file = join(dir, 'consent.db');
-  store = openSqliteStore({ filename: file });
+  store = openSqliteStore({ filename: file, onConnection: (db) => (connection = db) });
   server = createServer({ store, publicDir: dir, logError: () => {} });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -96,15 +100,10 @@ async function collect(project: CreatedProject, batch: Event[], policyVersion?: 
   });
   return { status: response.status, data: ((await response.json()) as any).result?.data };
 }
-/** The events' ids and policy versions, as the SQLite file holds them. */
+/** The events' ids and policy versions, as the SQLite file holds them (committed rows). */
 function storedVersions(ids: string[]): Array<[string, number | null]> {
-  const raw = new Database(file, { readonly: true });
-  try {
-    const select = raw.prepare(`SELECT event_id, policy_version FROM events WHERE event_id = ?`).raw();
-    return ids.flatMap((id) => select.all(id) as Array<[string, number | null]>);
-  } finally {
-    raw.close();
-  }
+  const select = connection.prepare(`SELECT event_id, policy_version FROM events WHERE event_id = ?`).raw();
+  return ids.flatMap((id) => select.all(id) as Array<[string, number | null]>);
 }
 
 describe('GET /trpc/consent.config', () => {
