@@ -4,7 +4,7 @@ import { request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from '@parcours/server';
+import { createServer, TEST_SERVER_LIMITS } from '@parcours/server';
 import { openSqliteStore, type CreatedProject, type Store } from '@parcours/store';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ beforeAll(async () => {
     store,
     logError: (message) => logged.push(message),
     maxMemoryMb: 1_000_000,
-    limits: { maxEventLoopDelayMs: 60_000 },
+    limits: TEST_SERVER_LIMITS,
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

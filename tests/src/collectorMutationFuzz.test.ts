@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { createServer } from '@parcours/server';
+import { createServer, TEST_SERVER_LIMITS } from '@parcours/server';
 import { openSqliteStore, type CreatedProject, type Store } from '@parcours/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fuzzRequest, type FuzzRequest } from './support/collectorFuzzCases.js';
@@ -29,7 +29,11 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parcours-fuzz-'));
   store = openSqliteStore({ filename: join(dir, 'fuzz.db') });
   project = await store.createProject({ name: 'Fuzz' });
-  server = createServer({ store, logError: (message, error) => logged.push(`${message}: ${String(error)}`) });
+  server = createServer({
+    store,
+    logError: (message, error) => logged.push(`${message}: ${String(error)}`),
+    limits: TEST_SERVER_LIMITS,
+  });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   port = (server.address() as AddressInfo).port;

@@ -8,6 +8,7 @@ import { hashPassword } from '@parcours/api';
 import { openSqliteStore, type CreatedProject, type Store, type User } from '@parcours/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type ServerOptions } from './createServer.js';
+import { TEST_SERVER_LIMITS } from './testing/testServerLimits.js';
 
 // Issue 7: accounts over real HTTP, on a real SQLite file, on loopback.
 const PASSWORD = 'correct horse battery staple';
@@ -33,7 +34,13 @@ async function start(options: Partial<ServerOptions> = {}): Promise<Running> {
   const project = await store.createProject({ name: 'Shop' });
   passwordHash ??= await hashPassword(PASSWORD);
   const owner = await store.createUser({ email: 'owner@example.com', name: 'Olga', passwordHash });
-  const server: Server = createServer({ store, publicDir: dir, logError: () => {}, ...options });
+  const server: Server = createServer({
+    store,
+    publicDir: dir,
+    logError: () => {},
+    limits: TEST_SERVER_LIMITS,
+    ...options,
+  });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const r: Running = {

@@ -16,6 +16,7 @@ import {
 } from '@parcours/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from './createServer.js';
+import { TEST_SERVER_LIMITS } from './testing/testServerLimits.js';
 
 // Issue 8 over real HTTP on a real SQLite file: the banner's public, cacheable config;
 // publishing versions (privacy officers only); the collector's policy-version rule.
@@ -33,7 +34,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parcours-consent-config-'));
   file = join(dir, 'consent.db');
   store = openSqliteStore({ filename: file, onConnection: (db) => (connection = db) });
-  server = createServer({ store, publicDir: dir, logError: () => {} });
+  server = createServer({ store, publicDir: dir, logError: () => {}, limits: TEST_SERVER_LIMITS });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -186,6 +187,7 @@ describe('GET /trpc/consent.config', () => {
       store,
       publicDir: dir,
       logError: () => {},
+      limits: TEST_SERVER_LIMITS,
       rateLimits: { perIp: false, perWriteKey: { ratePerSecond: 0.01, burst: 3 } },
     });
     limited.listen(0, '127.0.0.1');

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { openSqliteStore, type CreatedProject, type Store } from '@parcours/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from './createServer.js';
+import { TEST_SERVER_LIMITS } from './testing/testServerLimits.js';
 
 let dir: string;
 let store: Store;
@@ -24,7 +25,12 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'secret.txt'), 'do not serve');
   store = openSqliteStore({ filename: join(dir, 'server.db') });
   project = await store.createProject({ name: 'HTTP' });
-  server = createServer({ store, publicDir, logError: (message) => logged.push(message) });
+  server = createServer({
+    store,
+    publicDir,
+    logError: (message) => logged.push(message),
+    limits: TEST_SERVER_LIMITS,
+  });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -137,6 +143,7 @@ describe('POST /trpc/collect', () => {
       store: { ...store, insertEvents: () => Promise.reject(new Error('disk on fire: /var/db')) },
       publicDir: dir,
       logError: (message) => logged.push(message),
+      limits: TEST_SERVER_LIMITS,
     });
     failing.listen(0, '127.0.0.1');
     await once(failing, 'listening');

@@ -8,6 +8,7 @@ import { openSqliteStore, type CreatedProject, type Store } from '@parcours/stor
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from './createServer.js';
 import { openRawConnection, postHead } from './http/rawHttp.testSupport.js';
+import { TEST_SERVER_LIMITS } from './testing/testServerLimits.js';
 
 const LIMIT_MESSAGE = 'A request body holds at most 524288 bytes (512 KiB)';
 
@@ -28,6 +29,7 @@ beforeAll(async () => {
     store,
     publicDir: join(dir, 'public'),
     logError: (message) => logged.push(message),
+    limits: TEST_SERVER_LIMITS,
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

@@ -9,6 +9,7 @@ import type { Event } from '@parcours/schema';
 import { openSqliteStore, type CreatedProject, type Store } from '@parcours/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from './createServer.js';
+import { TEST_SERVER_LIMITS } from './testing/testServerLimits.js';
 
 // Issue 13 over real HTTP on a real SQLite file: the write key is public, so it must
 // not be able to put a stranger's events in Bob's timeline.
@@ -58,7 +59,7 @@ const namesOf = (timeline: { events: Array<{ name: string }> }) => timeline.even
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parcours-identities-'));
   store = openSqliteStore({ filename: join(dir, 'identities.db') });
-  server = createServer({ store, publicDir: dir });
+  server = createServer({ store, publicDir: dir, limits: TEST_SERVER_LIMITS });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

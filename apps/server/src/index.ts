@@ -1,3 +1,4 @@
 export { createServer, DEFAULT_PUBLIC_DIR, type ServerOptions } from './createServer.js';
 export { runCli } from './cli.js';
 export { generateDemoJourneys, type DemoOptions } from './demo/generateDemoJourneys.js';
+export { TEST_SERVER_LIMITS } from './testing/testServerLimits.js';

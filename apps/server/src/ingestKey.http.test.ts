@@ -8,6 +8,7 @@ import { openSqliteStore, type Store } from '@parcours/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './cli.js';
 import { createServer } from './createServer.js';
+import { TEST_SERVER_LIMITS } from './testing/testServerLimits.js';
 
 /**
  * Issue 13, "consent the server can stand behind", end to end: a key made with
@@ -35,7 +36,7 @@ beforeAll(async () => {
   const created = await cli(['project', 'create', '--name', 'Shop', '--db', db]);
   ({ projectId, writeKey } = JSON.parse(created.out[0]!) as { projectId: string; writeKey: string });
   store = openSqliteStore({ filename: db });
-  server = createServer({ store, publicDir: dir, logError: () => {} });
+  server = createServer({ store, publicDir: dir, logError: () => {}, limits: TEST_SERVER_LIMITS });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

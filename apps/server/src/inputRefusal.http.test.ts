@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { openSqliteStore, type CreatedProject, type Store } from '@parcours/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from './createServer.js';
+import { TEST_SERVER_LIMITS } from './testing/testServerLimits.js';
 
 /**
  * Issue 13, "input is refused, not rewritten", over real HTTP on a real SQLite file:
@@ -25,7 +26,12 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parcours-refusal-'));
   store = openSqliteStore({ filename: join(dir, 'refusal.db') });
   project = await store.createProject({ name: 'Refusal' });
-  server = createServer({ store, publicDir: dir, logError: (message) => logged.push(message) });
+  server = createServer({
+    store,
+    publicDir: dir,
+    logError: (message) => logged.push(message),
+    limits: TEST_SERVER_LIMITS,
+  });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -8,6 +8,7 @@ import type { Event } from '@parcours/schema';
 import { openSqliteStore, type CreatedProject, type Store } from '@parcours/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from './createServer.js';
+import { TEST_SERVER_LIMITS } from './testing/testServerLimits.js';
 
 // The journeys.* queries through the real HTTP API on a real SQLite file.
 let dir: string;
@@ -57,7 +58,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parcours-journeys-'));
   store = openSqliteStore({ filename: join(dir, 'journeys.db') });
   project = await store.createProject({ name: 'Journeys' });
-  server = createServer({ store, publicDir: dir });
+  server = createServer({ store, publicDir: dir, limits: TEST_SERVER_LIMITS });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -256,7 +257,7 @@ describe('journey queries within their budget', () => {
       filename: join(busyDir, 'busy.db'),
       journeyLimits: { queryTimeoutMs: 1 },
     });
-    const busyServer = createServer({ store: busyStore, publicDir: busyDir });
+    const busyServer = createServer({ store: busyStore, publicDir: busyDir, limits: TEST_SERVER_LIMITS });
     try {
       const busy = await busyStore.createProject({ name: 'Busy' });
       busyServer.listen(0, '127.0.0.1');

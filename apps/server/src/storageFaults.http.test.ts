@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { openSqliteStore, type SqliteStoreOptions, type Store } from '@parcours/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer } from './createServer.js';
+import { TEST_SERVER_LIMITS } from './testing/testServerLimits.js';
 
 // Issue 13: at run time a storage fault answers 503 with Retry-After over HTTP (the
 // SDK keeps the batch and retries), is logged once per incident, and nothing is lost.
@@ -43,7 +44,7 @@ async function start(filename: string, onConnection?: (db: Connection) => void, 
   server = createServer({
     store,
     logError: (message) => log.push(message),
-    limits: { maxEventLoopDelayMs: 60_000 },
+    limits: TEST_SERVER_LIMITS,
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/trpc/collect`;

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashPassword } from '@parcours/api';
-import { createServer } from '@parcours/server';
+import { createServer, TEST_SERVER_LIMITS } from '@parcours/server';
 import type { Event } from '@parcours/schema';
 import { openSqliteStore, type CreatedProject, type Role, type Store } from '@parcours/store';
 
@@ -79,7 +79,7 @@ export async function startAccountsServer(roles: Partial<Record<Role, string>>):
     await store.setMember(project.projectId, user.userId, role);
     users[role] = { userId: user.userId, email, name, password };
   }
-  const server = createServer({ store, logError: () => {} });
+  const server = createServer({ store, logError: () => {}, limits: TEST_SERVER_LIMITS });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   return {

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from '@parcours/server';
+import { createServer, TEST_SERVER_LIMITS } from '@parcours/server';
 import { openSqliteStore, type CreatedProject, type Store } from '@parcours/store';
 
 export interface Collector {
@@ -21,7 +21,7 @@ export async function startCollector(): Promise<Collector> {
   const dir = mkdtempSync(join(tmpdir(), 'parcours-e2e-'));
   const store = openSqliteStore({ filename: join(dir, 'e2e.db') });
   const project = await store.createProject({ name: 'E2E' });
-  const server = createServer({ store });
+  const server = createServer({ store, limits: TEST_SERVER_LIMITS });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

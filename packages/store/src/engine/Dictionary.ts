@@ -1,6 +1,8 @@
+import { LargeMap } from './LargeMap.js';
+
 /** Interns strings as small integers, so the index stores numbers, not strings. */
 export class Dictionary {
-  private readonly _ids = new Map<string, number>();
+  private readonly _ids = new LargeMap<string, number>();
   readonly values: string[] = [];
 
   /** The id of a value, adding it if new. */

@@ -7,7 +7,7 @@ export class GrowableColumn<T extends TypedArray> {
   length = 0;
 
   constructor(
-    private readonly _type: TypedArrayConstructor<T>,
+    private _type: TypedArrayConstructor<T>,
     capacity = 1024,
   ) {
     this.data = new _type(capacity);
@@ -28,6 +28,15 @@ export class GrowableColumn<T extends TypedArray> {
 
   get byteLength(): number {
     return this.data.byteLength;
+  }
+
+  /**
+   * Copies the column into a wider type (Uint16 → Uint32, say) from now on: a column
+   * of small ids starts narrow and widens once, instead of wrapping a value past its type.
+   */
+  widen(type: TypedArrayConstructor<T>): void {
+    this._type = type;
+    this._grow(this.data.length);
   }
 
   private _grow(capacity: number): void {

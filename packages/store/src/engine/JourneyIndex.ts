@@ -59,7 +59,8 @@ export class JourneyIndex {
   readonly channels = new Dictionary();
   readonly time = new GrowableColumn(Float64Array);
   readonly name = new GrowableColumn(Uint32Array);
-  readonly channel = new GrowableColumn(Uint16Array);
+  /** Channel cells: 16 bits while a project has fewer than 65,536 channels, then 32 (see `append`). */
+  readonly channel = new GrowableColumn<Uint16Array | Uint32Array>(Uint16Array);
 
   private readonly _persons = new PersonStitcher(this.time);
   private readonly _properties = new Map<string, PropertyColumn>();
@@ -96,7 +97,10 @@ export class JourneyIndex {
     }
     const position = this.time.push(event.timestamp);
     this.name.push(this.names.intern(event.name));
-    this.channel.push(event.channel === undefined ? 0 : this.channels.intern(event.channel) + 1);
+    const channel = event.channel === undefined ? 0 : this.channels.intern(event.channel) + 1;
+    // A 65,536th channel would wrap to another channel's cell: widen the column once.
+    if (channel > 0xffff && this.channel.data instanceof Uint16Array) this.channel.widen(Uint32Array);
+    this.channel.push(channel);
     for (const found of this._properties.values()) this._appendProperty(found, event.properties);
     this._persons.addTouchpoint(position, event.anonymousId, event.userId);
   }

@@ -1,6 +1,7 @@
 import { toDevicePersonId, toUserPersonId } from '../personId.js';
 import { GrowableColumn } from './GrowableColumn.js';
 import { IdentityLinks } from './IdentityLinks.js';
+import { LargeMap } from './LargeMap.js';
 import { insertSorted, mergeSorted } from './sortedPositions.js';
 
 /** A person's ids, as drop-off lists show them. */
@@ -32,8 +33,8 @@ const MIXED = -3;
  * list per person.
  */
 export class PersonStitcher {
-  private readonly _deviceNodes = new Map<string, number>();
-  private readonly _userNodes = new Map<string, number>();
+  private readonly _deviceNodes = new LargeMap<string, number>();
+  private readonly _userNodes = new LargeMap<string, number>();
   /** Node → the anonymous id or user id it stands for. */
   private readonly _ids: string[] = [];
   private readonly _isUser: boolean[] = [];
@@ -42,7 +43,7 @@ export class PersonStitcher {
   /** Device node → its owner user node, or UNLINKED, STALE or MIXED (see `_segments`). */
   private readonly _owner = new GrowableColumn(Int32Array);
   /** Device node → (start index in its list, owner user node) pairs, for MIXED devices only. */
-  private readonly _segments = new Map<number, number[]>();
+  private readonly _segments = new LargeMap<number, number[]>();
   private readonly _links: IdentityLinks;
   private readonly _scratch: [number[], number[]] = [[], []];
 
@@ -163,7 +164,7 @@ export class PersonStitcher {
     }
   }
 
-  private _node(nodes: Map<string, number>, id: string, isUser: boolean): number {
+  private _node(nodes: LargeMap<string, number>, id: string, isUser: boolean): number {
     let node = nodes.get(id);
     if (node === undefined) {
       node = this._ids.length;

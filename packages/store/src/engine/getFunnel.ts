@@ -3,6 +3,7 @@ import { analysePersonFunnel, compileFunnel, type CompiledFunnel } from './analy
 import type { JourneyIndex } from './JourneyIndex.js';
 import { median } from './median.js';
 import type { FunnelQuery, FunnelResult, FunnelStepResult } from './types.js';
+import { LargeMap } from './LargeMap.js';
 
 /** Breakdown values returned at most, most persons first. */
 export const MAX_BREAKDOWN_VALUES = 50;
@@ -54,7 +55,7 @@ export function getFunnel(index: JourneyIndex, query: FunnelQuery): FunnelResult
   const total = new FunnelTally(funnel.stepCount);
   const breakdownOf =
     query.breakdown === undefined ? undefined : createBreakdownReader(index, query.breakdown);
-  const byValue = new Map<number, FunnelTally>();
+  const byValue = new LargeMap<number, FunnelTally>();
   const state = new Float64Array(funnel.stepCount);
   index.forEachPerson((events) => {
     const { reached, chain } = analysePersonFunnel(events, time, funnel, state);

@@ -1,5 +1,6 @@
 import type { JourneyIndex } from './JourneyIndex.js';
 import type { PathsQuery, PathsResult } from './types.js';
+import { LargeMap } from './LargeMap.js';
 
 export const MAX_PATH_DEPTH = 20;
 
@@ -20,7 +21,7 @@ export function getPaths(index: JourneyIndex, query: PathsQuery): PathsResult {
   const endId = query.end === undefined ? -2 : index.names.find(query.end);
   if (startId === -1 || endId === -1) return { paths: [], links: [] };
   const names = index.name.data;
-  const counts = new Map<string, number>();
+  const counts = new LargeMap<string, number>();
   const sequence: number[] = [];
   index.forEachPerson((events) => {
     let i = 0;
@@ -45,7 +46,7 @@ export function getPaths(index: JourneyIndex, query: PathsQuery): PathsResult {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   });
 
-  const links = new Map<string, number>();
+  const links = new LargeMap<string, number>();
   for (const [key, count] of counts) {
     const ids = key.split(',');
     for (let d = 0; d + 1 < ids.length; d++) {
