@@ -163,6 +163,10 @@ describe('GET /trpc/consent.config', () => {
     expect(unknown.headers.get('etag')).toBeNull();
     expect(unknown.headers.get('access-control-allow-origin')).toBe('*');
 
+    const noKey = await fetch(`${base}/trpc/consent.config?input=${encodeURIComponent('{}')}`);
+    expect(noKey.status).toBe(400);
+    expect(((await noKey.json()) as any).error.message).toMatch(/writeKey/);
+
     const project = await store.createProject({ name: 'Methods' });
     const post = await fetch(`${base}/trpc/consent.config`, {
       method: 'POST',

@@ -1,4 +1,5 @@
 import { TRPCError } from '@trpc/server';
+import { LIMITS, textSchema } from '@parcours/schema';
 import { z } from 'zod';
 import { collectorProcedure } from '../rateLimit/collectorProcedure.js';
 
@@ -13,7 +14,7 @@ export const CONSENT_CONFIG_MAX_AGE_SECONDS = 60;
  * with 304 (apps/server's HTTP layer). An unknown write key is a 401.
  */
 export const consentConfig = collectorProcedure
-  .input(z.object({ writeKey: z.string().min(1).max(64) }))
+  .input(z.object({ writeKey: textSchema(1, LIMITS.maxWriteKeyLength) }))
   .query(async ({ ctx, input }) => {
     const project = await ctx.store.getProjectByWriteKey(input.writeKey);
     if (project === undefined) {
