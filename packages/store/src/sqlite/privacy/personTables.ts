@@ -1,0 +1,99 @@
+/**
+ * The one registry of where persons are stored: every table of the schema is either
+ * a person table (its person-id columns declared) or excluded with the reason.
+ * Export, erasure (and, later, retention) walk `PERSON_TABLES`; `personTables.test.ts`
+ * holds both lists against the live schema of a freshly migrated database, so a new
+ * table, or a new column that looks like a person id, fails until it is classified here.
+ */
+
+/** What a person-id column holds: a device's anonymous id or a user id. */
+export type PersonIdKind = 'anonymousId' | 'userId';
+
+/** What erasure does to a person table's rows of the person. */
+export type ErasureMode =
+  /** Deletes them. */
+  | 'delete'
+  /** Blanks their person-id columns and keeps the rest (the consent ledger's proof). */
+  | 'pseudonymise';
+
+export interface PersonTable {
+  table: string;
+  /** The column naming the project (its row id); every person table is per project. */
+  projectColumn: 'project_id';
+  /** The person-id columns and what each holds. A row is the person's when one of them holds one of the person's ids. */
+  columns: Readonly<Record<string, PersonIdKind>>;
+  /** Columns kept as JSON text, exported parsed. */
+  jsonColumns: readonly string[];
+  /** The export's row order (a column list, constant). */
+  orderBy: string;
+  erasure: ErasureMode;
+}
+
+/**
+ * Tables holding data about data subjects (site visitors and users). `consent_records`
+ * is deleted like the rest until the hash-chained ledger (issue 8) is merged; then its
+ * rows are pseudonymised instead (see `eraseConsentRecords`).
+ */
+export const PERSON_TABLES: readonly PersonTable[] = [
+  {
+    table: 'events',
+    projectColumn: 'project_id',
+    columns: { anonymous_id: 'anonymousId', user_id: 'userId', claimed_user_id: 'userId' },
+    jsonColumns: ['properties', 'context'],
+    orderBy: 'timestamp, seq',
+    erasure: 'delete',
+  },
+  {
+    table: 'identity_links',
+    projectColumn: 'project_id',
+    columns: { anonymous_id: 'anonymousId', user_id: 'userId' },
+    jsonColumns: [],
+    orderBy: 'anonymous_id, user_id',
+    erasure: 'delete',
+  },
+  {
+    table: 'consent_records',
+    projectColumn: 'project_id',
+    columns: { anonymous_id: 'anonymousId', user_id: 'userId' },
+    jsonColumns: ['granted', 'denied'],
+    orderBy: 'seq',
+    erasure: 'delete',
+  },
+];
+
+/** A table that holds no data about data subjects. */
+export interface ExcludedTable {
+  reason: string;
+  /**
+   * Its columns that look like person ids but hold dashboard account ids (the
+   * controller's staff, not the persons tracked), declared so that the schema test
+   * tells them from a forgotten person id.
+   */
+  accountIdColumns?: readonly string[];
+}
+
+/** Every table that is not a person table, and why. */
+export const EXCLUDED_TABLES: Readonly<Record<string, ExcludedTable>> = {
+  projects: { reason: 'projects and their keys; no person' },
+  secret_keys: { reason: 'API keys of a project; no person' },
+  journey_maps: { reason: "a project's stages (touchpoint names); no person" },
+  consent_configs: { reason: 'published banner settings and texts; no person' },
+  users: { reason: 'dashboard accounts (staff), not data subjects' },
+  sessions: { reason: 'dashboard sign-in sessions', accountIdColumns: ['user_id'] },
+  memberships: { reason: 'dashboard roles per project', accountIdColumns: ['user_id'] },
+  invitations: { reason: 'dashboard invitations (staff e-mail addresses)' },
+  share_links: { reason: 'read-only links to aggregate views; no person' },
+  audit_log: {
+    reason:
+      'what dashboard accounts did; privacy entries never name the person (a receipt carries its request id and counts)',
+  },
+};
+
+/**
+ * The rule for "looks like a person id": a column named `anonymous_id`, `user_id`,
+ * `person_id`, `subject_id` or `device_id`, or ending in `_` + one of those
+ * (`claimed_user_id`, `requester_user_id`…), or starting with `claimed_`.
+ */
+export function looksLikePersonIdColumn(column: string): boolean {
+  return /(^|_)(anonymous|user|person|subject|device)_id$/.test(column) || column.startsWith('claimed_');
+}
