@@ -14,6 +14,7 @@ import type {
 } from './engine/types.js';
 import type { AccountStore } from './accounts/types.js';
 import type { ConsentStore } from './consent/types.js';
+import type { PrivacyStore } from './privacy/types.js';
 
 /** What `createProject` hands back: the only time the secret key is ever visible. */
 export interface CreatedProject {
@@ -101,6 +102,7 @@ export interface InsertEventsOptions {
 export interface Store
   extends
     AccountStore,
+    PrivacyStore,
     Pick<
       ConsentStore,
       | 'getConsentConfig'

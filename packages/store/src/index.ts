@@ -33,3 +33,12 @@ export { InvalidCursorError } from './InvalidCursorError.js';
 export { decodeDropoffCursor } from './engine/dropoffCursor.js';
 export type { ConsentConfigVersionSummary, ConsentPolicy, ConsentPublisher } from './consent/types.js';
 export { createDefaultConsentConfig } from './consent/defaultConsentConfig.js';
+export {
+  PERSON_EXPORT_SCHEMA_VERSION,
+  type ErasureReceipt,
+  type ExportedRow,
+  type PersonExport,
+  type PrivacyStore,
+  type PrivacySubjectRef,
+} from './privacy/types.js';
+export { PERSON_TABLES, EXCLUDED_TABLES, type PersonTable } from './sqlite/privacy/personTables.js';

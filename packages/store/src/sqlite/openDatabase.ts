@@ -50,6 +50,9 @@ export function openDatabase(options: OpenDatabaseOptions): Database.Database {
     // than SQLite's 2 MiB default (64 MiB, a budget, not an allocation).
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
+    // Deleted content is overwritten with zeros, so that an erasure (issue 9) leaves no
+    // trace of the erased rows in the file's free space.
+    db.pragma('secure_delete = ON');
     if (!memory && options.quickCheck !== false) assertUndamaged(db, path);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > MIGRATIONS.length) {

@@ -34,6 +34,8 @@ import { prepareMembershipQueries } from './accounts/memberships.js';
 import { prepareSecretKeyQueries } from './accounts/secretKeys.js';
 import { prepareUserQueries } from './accounts/users.js';
 import { createSqliteConsentConfigStore } from './consent/createSqliteConsentConfigStore.js';
+import { createSqlitePrivacyStore } from './privacy/createSqlitePrivacyStore.js';
+import type { IdentityGraph } from './resolvePerson.js';
 
 export interface SqliteStoreOptions extends OpenDatabaseOptions {
   /** Events per group commit before flushing early. Default 5,000. */
@@ -174,10 +176,25 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     options.maxGroupSize,
   );
 
+  const identityGraphOf = (projectRowId: number): IdentityGraph => ({
+    getAnonymousIdsOfUserId: (id) => getAnonymousIdsOfUserId(projectRowId, id),
+    getLatestUserIdOfAnonymousId: (id) => getLatestUserIdOfAnonymousId(projectRowId, id),
+    getIdentityChanges: (id) => getIdentityChanges(projectRowId, id),
+    hasAnonymousId: (id) => hasAnonymousId(projectRowId, id),
+  });
+  const privacy = createSqlitePrivacyStore({
+    db,
+    getProjectRowId: (projectId) => getProjectRow(projectId).id,
+    getIdentityGraph: identityGraphOf,
+    flushWrites: () => committer.flush(),
+    forgetJourneyIndex: (projectRowId) => engine.forget(projectRowId),
+  });
+
   let closed = false;
   return {
     ...accounts,
     ...consentConfigs.store,
+    ...privacy,
     async createProject({ name, ownerUserId }) {
       const projectId = createKey('prj', 9);
       const writeKey = createKey('wk');
@@ -245,15 +262,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     },
     async getPersonTimeline(projectId, ref, timelineOptions = {}) {
       const projectRowId = getProjectRow(projectId).id;
-      const resolved = resolvePerson(
-        {
-          getAnonymousIdsOfUserId: (id) => getAnonymousIdsOfUserId(projectRowId, id),
-          getLatestUserIdOfAnonymousId: (id) => getLatestUserIdOfAnonymousId(projectRowId, id),
-          getIdentityChanges: (id) => getIdentityChanges(projectRowId, id),
-          hasAnonymousId: (id) => hasAnonymousId(projectRowId, id),
-        },
-        ref,
-      );
+      const resolved = resolvePerson(identityGraphOf(projectRowId), ref);
       if (resolved === undefined) return undefined;
       const { person, segments } = resolved;
       const limit = timelineOptions.limit ?? DEFAULT_TIMELINE_LIMIT;

@@ -1,0 +1,111 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type Database from 'better-sqlite3';
+import { createKey } from '../../createKey.js';
+import { toDevicePersonId, toUserPersonId } from '../../personId.js';
+import {
+  PERSON_EXPORT_SCHEMA_VERSION,
+  type ErasureReceipt,
+  type PersonExport,
+  type PrivacyStore,
+  type PrivacySubjectRef,
+} from '../../privacy/types.js';
+import type { Person } from '../../Store.js';
+import { resolvePerson, type IdentityGraph } from '../resolvePerson.js';
+import { PERSON_TABLES, type PersonTable } from './personTables.js';
+import { preparePersonRows, type PersonIds, type PersonRowQueries } from './preparePersonRows.js';
+
+/** What the privacy half of the store needs from the rest of it. */
+export interface PrivacyStoreParts {
+  db: Database.Database;
+  getProjectRowId(projectId: string): number;
+  /** The identity lookups of one project (see `resolvePerson`). */
+  getIdentityGraph(projectRowId: number): IdentityGraph;
+  /** Commits the events waiting for a group commit, so that none lands after an erasure. */
+  flushWrites(): void;
+  /** Drops the project's journey index: the next question rebuilds it from the rows left. */
+  forgetJourneyIndex(projectRowId: number): void;
+}
+
+/** Checkpoint attempts (each waiting up to the busy timeout for readers) before giving up. */
+const CHECKPOINT_ATTEMPTS = 5;
+
+/** The SQLite store's `exportPerson` and `erasePerson`, over the registry of person tables. */
+export function createSqlitePrivacyStore(parts: PrivacyStoreParts): PrivacyStore {
+  const { db } = parts;
+  const tables = PERSON_TABLES.map((spec) => ({ spec, queries: preparePersonRows(db, spec) }));
+
+  const findPerson = (projectRowId: number, ref: PrivacySubjectRef): Person | undefined => {
+    const resolved = resolvePerson(parts.getIdentityGraph(projectRowId), ref);
+    if (resolved !== undefined) return resolved.person;
+    // Stitching knows only ids with events; a visitor who refused consent, or a user id
+    // only ever claimed (unsigned), is still a person whose rows must be found.
+    const person: Person =
+      'userId' in ref
+        ? { id: toUserPersonId(ref.userId), anonymousIds: [], userIds: [ref.userId] }
+        : { id: toDevicePersonId(ref.anonymousId), anonymousIds: [ref.anonymousId], userIds: [] };
+    return tables.some(({ queries }) => queries.has(projectRowId, person)) ? person : undefined;
+  };
+
+  const exportPerson = db.transaction((projectRowId: number, ref: PrivacySubjectRef) => {
+    const person = findPerson(projectRowId, ref);
+    if (person === undefined) return undefined;
+    const rows = tables.map(({ spec, queries }) => [spec.table, queries.select(projectRowId, person)]);
+    return { person, tables: Object.fromEntries(rows) as PersonExport['tables'] };
+  });
+
+  const erase = db.transaction((projectRowId: number, ref: PrivacySubjectRef) => {
+    const person = findPerson(projectRowId, ref);
+    const counts = tables.map(({ spec, queries }) => [
+      spec.table,
+      person === undefined ? 0 : eraseRows(spec, queries, projectRowId, person),
+    ]);
+    return Object.fromEntries(counts) as ErasureReceipt['tables'];
+  });
+
+  return {
+    async exportPerson(projectId, ref) {
+      const found = exportPerson(parts.getProjectRowId(projectId), ref);
+      if (found === undefined) return undefined;
+      return { schemaVersion: PERSON_EXPORT_SCHEMA_VERSION, projectId, exportedAt: Date.now(), ...found };
+    },
+    async erasePerson(projectId, ref, options = {}) {
+      const projectRowId = parts.getProjectRowId(projectId);
+      parts.flushWrites();
+      const counts = erase(projectRowId, ref);
+      // An append-only catch-up cannot see a delete: the index is rebuilt from what is left.
+      parts.forgetJourneyIndex(projectRowId);
+      await truncateWal(db);
+      return { requestId: options.requestId ?? createKey('era', 9), erasedAt: Date.now(), tables: counts };
+    },
+  };
+}
+
+/**
+ * Erases one table's rows of the person, as its registry entry says: deleted, or (the
+ * consent ledger, once it is a hash chain) pseudonymised so that the proof survives.
+ */
+function eraseRows(spec: PersonTable, queries: PersonRowQueries, projectRowId: number, ids: PersonIds) {
+  return spec.erasure === 'pseudonymise'
+    ? queries.pseudonymise(projectRowId, ids)
+    : queries.delete(projectRowId, ids);
+}
+
+/**
+ * Copies the WAL into the database file and truncates it to zero bytes, so that the
+ * pre-erasure pages (which the WAL still holds) leave the disk. A reader on another
+ * connection (the journey engine's) can keep the checkpoint from completing: each
+ * attempt waits for it (the busy timeout), then we try again a few times.
+ */
+async function truncateWal(db: Database.Database): Promise<void> {
+  if (db.memory) return;
+  for (let attempt = 1; ; attempt++) {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+    if (result === undefined || result.busy === 0) return;
+    if (attempt === CHECKPOINT_ATTEMPTS) {
+      throw new Error(
+        'the erased rows are gone, but a reader kept the WAL from being checkpointed: erase again to retry',
+      );
+    }
+    await sleep(100 * attempt);
+  }
+}
