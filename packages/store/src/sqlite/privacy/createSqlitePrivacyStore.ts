@@ -11,6 +11,7 @@ import {
 } from '../../privacy/types.js';
 import type { Person } from '../../Store.js';
 import { resolvePerson, type IdentityGraph } from '../resolvePerson.js';
+import { fileContains } from './fileContains.js';
 import { PERSON_TABLES, type PersonTable } from './personTables.js';
 import { preparePersonRows, type PersonIds, type PersonRowQueries } from './preparePersonRows.js';
 
@@ -59,7 +60,7 @@ export function createSqlitePrivacyStore(parts: PrivacyStoreParts): PrivacyStore
       spec.table,
       person === undefined ? 0 : eraseRows(spec, queries, projectRowId, person),
     ]);
-    return Object.fromEntries(counts) as ErasureReceipt['tables'];
+    return { person, counts: Object.fromEntries(counts) as ErasureReceipt['tables'] };
   });
 
   return {
@@ -71,10 +72,16 @@ export function createSqlitePrivacyStore(parts: PrivacyStoreParts): PrivacyStore
     async erasePerson(projectId, ref, options = {}) {
       const projectRowId = parts.getProjectRowId(projectId);
       parts.flushWrites();
-      const counts = erase(projectRowId, ref);
+      const { person, counts } = erase(projectRowId, ref);
       // An append-only catch-up cannot see a delete: the index is rebuilt from what is left.
       parts.forgetJourneyIndex(projectRowId);
       await truncateWal(db);
+      if (person !== undefined && (await mayHoldTraces(db, person))) {
+        // Free space written before secure_delete was on (a database from an older
+        // release) keeps stale copies of index entries: only a rebuild drops them.
+        db.exec('VACUUM');
+        await truncateWal(db);
+      }
       return { requestId: options.requestId ?? createKey('era', 9), erasedAt: Date.now(), tables: counts };
     },
   };
@@ -88,6 +95,17 @@ function eraseRows(spec: PersonTable, queries: PersonRowQueries, projectRowId: n
   return spec.erasure === 'pseudonymise'
     ? queries.pseudonymise(projectRowId, ids)
     : queries.delete(projectRowId, ids);
+}
+
+/** Ids shorter than this could match unrelated bytes: the file is then rebuilt without looking. */
+const MIN_SEARCHABLE_ID_BYTES = 8;
+
+/** True unless a search of the file and its WAL shows none of the person's ids left. */
+async function mayHoldTraces(db: Database.Database, ids: PersonIds): Promise<boolean> {
+  if (db.memory) return false;
+  const all = [...ids.anonymousIds, ...ids.userIds];
+  if (all.some((id) => Buffer.byteLength(id) < MIN_SEARCHABLE_ID_BYTES)) return true;
+  return fileContains([db.name, `${db.name}-wal`], all);
 }
 
 /**
