@@ -142,6 +142,8 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   'privacy.publishConsentConfig': (f) => ({ projectId: f.projectId, ...createDefaultConsentConfig('Shop') }),
   'privacy.consentConfigVersions': (f) => ({ projectId: f.projectId }),
   'privacy.consentConfigVersion': (f) => ({ projectId: f.projectId, policyVersion: 1 }),
+  'privacy.exportPerson': (f) => ({ projectId: f.projectId, anonymousId: 'a1' }),
+  'privacy.erasePerson': (f) => ({ projectId: f.projectId, anonymousId: 'a1' }),
   'admin.project': (f) => ({ projectId: f.projectId }),
   'admin.renameProject': (f) => ({ projectId: f.projectId, name: 'Renamed' }),
   'admin.deleteProject': (f) => ({ projectId: f.projectId, confirmName: 'Shop' }),

@@ -60,6 +60,9 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'privacy.publishConsentConfig': privacyProcedure,
   'privacy.consentConfigVersions': privacyProcedure,
   'privacy.consentConfigVersion': privacyProcedure,
+  // Issue 9: access and erasure.
+  'privacy.exportPerson': privacyProcedure,
+  'privacy.erasePerson': privacyProcedure,
 
   'admin.project': { access: 'project', roles: EVERY_ROLE, scopes: ['read', 'privacy', 'admin'] },
   'admin.renameProject': ownerOnly,
