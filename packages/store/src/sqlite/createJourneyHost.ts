@@ -50,9 +50,19 @@ export interface JourneyHost {
 export function createJourneyHost(db: Database.Database, options: JourneyHostOptions = {}): JourneyHost {
   const getEvents = prepareGetIndexableEvents(db);
   const getTouchpointProperty = prepareGetTouchpointProperty(db);
+  const getRemovalGeneration = db.prepare(`SELECT removal_generation FROM projects WHERE id = ?`).pluck();
   const indexes = new Map<number, JourneyIndex>();
+  /** The removal generation (migration 9) each index was built at. */
+  const generations = new Map<number, number>();
 
   const catchUp = (projectRowId: number): JourneyIndex => {
+    // Rows were removed (an erasure, here or in another process): catching up by
+    // sequence number cannot see that, so the index starts again from what is left.
+    const generation = (getRemovalGeneration.get(projectRowId) as number | undefined) ?? 0;
+    if (generations.get(projectRowId) !== generation) {
+      indexes.delete(projectRowId);
+      generations.set(projectRowId, generation);
+    }
     let index = indexes.get(projectRowId);
     if (index === undefined) {
       const created: JourneyIndex = new JourneyIndex(
@@ -93,6 +103,7 @@ export function createJourneyHost(db: Database.Database, options: JourneyHostOpt
     },
     forget(projectRowId) {
       indexes.delete(projectRowId);
+      generations.delete(projectRowId);
     },
   };
 }

@@ -203,4 +203,10 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   // 8 (issue 8): consent settings published in versions (version 1 for every
   // project), and each event's policy version (see consent/migrateConsentConfigs.ts).
   migrateConsentConfigs,
+  // 9 (issue 9): bumped by every transaction that removes a project's rows (erasure,
+  // retention). A journey index is an append-only cache that cannot see a delete: one
+  // built at another value rebuilds before answering, in any process on the file.
+  `
+  ALTER TABLE projects ADD COLUMN removal_generation INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -187,7 +187,6 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     getProjectRowId: (projectId) => getProjectRow(projectId).id,
     getIdentityGraph: identityGraphOf,
     flushWrites: () => committer.flush(),
-    forgetJourneyIndex: (projectRowId) => engine.forget(projectRowId),
   });
 
   let closed = false;

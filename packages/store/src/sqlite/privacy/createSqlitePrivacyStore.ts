@@ -23,8 +23,6 @@ export interface PrivacyStoreParts {
   getIdentityGraph(projectRowId: number): IdentityGraph;
   /** Commits the events waiting for a group commit, so that none lands after an erasure. */
   flushWrites(): void;
-  /** Drops the project's journey index: the next question rebuilds it from the rows left. */
-  forgetJourneyIndex(projectRowId: number): void;
 }
 
 /** Checkpoint attempts (each waiting up to the busy timeout for readers) before giving up. */
@@ -34,6 +32,9 @@ const CHECKPOINT_ATTEMPTS = 5;
 export function createSqlitePrivacyStore(parts: PrivacyStoreParts): PrivacyStore {
   const { db } = parts;
   const tables = PERSON_TABLES.map((spec) => ({ spec, queries: preparePersonRows(db, spec) }));
+  const bumpRemovalGeneration = db.prepare(
+    `UPDATE projects SET removal_generation = removal_generation + 1 WHERE id = ?`,
+  );
 
   const findPerson = (projectRowId: number, ref: PrivacySubjectRef): Person | undefined => {
     const resolved = resolvePerson(parts.getIdentityGraph(projectRowId), ref);
@@ -60,6 +61,9 @@ export function createSqlitePrivacyStore(parts: PrivacyStoreParts): PrivacyStore
       spec.table,
       person === undefined ? 0 : eraseRows(spec, queries, projectRowId, person),
     ]);
+    // An append-only catch-up cannot see a delete: journey indexes (of any process on
+    // this file) see the new generation and rebuild from the rows left.
+    if (counts.some(([, count]) => count !== 0)) bumpRemovalGeneration.run(projectRowId);
     return { person, counts: Object.fromEntries(counts) as ErasureReceipt['tables'] };
   });
 
@@ -73,8 +77,6 @@ export function createSqlitePrivacyStore(parts: PrivacyStoreParts): PrivacyStore
       const projectRowId = parts.getProjectRowId(projectId);
       parts.flushWrites();
       const { person, counts } = erase(projectRowId, ref);
-      // An append-only catch-up cannot see a delete: the index is rebuilt from what is left.
-      parts.forgetJourneyIndex(projectRowId);
       await truncateWal(db);
       if (person !== undefined && (await mayHoldTraces(db, person))) {
         // Free space written before secure_delete was on (a database from an older
