@@ -17,7 +17,7 @@ async function run(argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
-  const json = code === 0 && out[0]?.startsWith('{') === true ? (JSON.parse(out[0])) : undefined;
+  const json = code === 0 && out[0]?.startsWith('{') === true ? JSON.parse(out[0]) : undefined;
   return { code, out, err, json };
 }
 
