@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConsentRecord } from '@parcours/schema';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Store, StoredEvent } from '../../Store.js';
 import { openSqliteStore } from '../openSqliteStore.js';
@@ -110,6 +111,53 @@ describe('erasePerson on a file, through the worker engine', () => {
       await reference.close();
       expect(await store.getPersonTimeline(projectId, { userId: alice.userId })).toBeUndefined();
     } finally {
+      await store.close();
+    }
+  }, 60_000);
+
+  it('waits out a reader that holds the WAL, then truncates it', async () => {
+    const filename = join(dir, 'reader.db');
+    // A short busy timeout: each checkpoint attempt gives up on the reader quickly.
+    const store = openSqliteStore({ filename, journeyEngine: 'inline', busyTimeoutMs: 100 });
+    const reader = new Database(filename, { readonly: true });
+    try {
+      const { projectId } = await store.createProject({ name: 'Shop' });
+      const alice = personOf('alice', 1);
+      await store.insertEvents(projectId, [...alice.events, ...personOf('other', 2).events]);
+      // A read transaction opened before the erasure pins the WAL frames it may read.
+      reader.exec('BEGIN');
+      reader.prepare('SELECT count(*) FROM events').pluck().get();
+      setTimeout(() => reader.exec('COMMIT'), 50);
+      const receipt = await store.erasePerson(projectId, { userId: alice.userId });
+      expect(receipt.tables.events).toBe(5);
+      expect(readFileSync(`${filename}-wal`).length).toBe(0);
+      for (const trace of [alice.userId, ...alice.devices, ...alice.secrets]) {
+        expect(readFiles(filename).includes(trace), trace).toBe(false);
+      }
+    } finally {
+      reader.close();
+      await store.close();
+    }
+  }, 60_000);
+
+  it('fails, rows erased, when the reader never lets go; erasing again completes', async () => {
+    const filename = join(dir, 'stuck.db');
+    const store = openSqliteStore({ filename, journeyEngine: 'inline', busyTimeoutMs: 20 });
+    const reader = new Database(filename, { readonly: true });
+    try {
+      const { projectId } = await store.createProject({ name: 'Shop' });
+      const alice = personOf('alice', 1);
+      await store.insertEvents(projectId, alice.events);
+      reader.exec('BEGIN');
+      reader.prepare('SELECT count(*) FROM events').pluck().get();
+      await expect(store.erasePerson(projectId, { userId: alice.userId })).rejects.toThrow(/checkpoint/);
+      expect(await store.countEvents(projectId)).toBe(0);
+      reader.exec('COMMIT');
+      const again = await store.erasePerson(projectId, { userId: alice.userId });
+      expect(again.tables.events).toBe(0);
+      expect(readFileSync(`${filename}-wal`).length).toBe(0);
+    } finally {
+      reader.close();
       await store.close();
     }
   }, 60_000);
