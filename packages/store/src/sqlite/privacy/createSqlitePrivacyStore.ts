@@ -41,10 +41,7 @@ export function createSqlitePrivacyStore(parts: PrivacyStoreParts): PrivacyStore
     if (resolved !== undefined) return resolved.person;
     // Stitching knows only ids with events; a visitor who refused consent, or a user id
     // only ever claimed (unsigned), is still a person whose rows must be found.
-    const person: Person =
-      'userId' in ref
-        ? { id: toUserPersonId(ref.userId), anonymousIds: [], userIds: [ref.userId] }
-        : { id: toDevicePersonId(ref.anonymousId), anonymousIds: [ref.anonymousId], userIds: [] };
+    const person = toBarePerson(ref);
     return tables.some(({ queries }) => queries.has(projectRowId, person)) ? person : undefined;
   };
 
@@ -78,7 +75,9 @@ export function createSqlitePrivacyStore(parts: PrivacyStoreParts): PrivacyStore
       parts.flushWrites();
       const { person, counts } = erase(projectRowId, ref);
       await truncateWal(db);
-      if (person !== undefined && (await mayHoldTraces(db, person))) {
+      // A repeat after a failed checkpoint finds nobody, yet must still clean the file.
+      const searched = person ?? toBarePerson(ref);
+      if (await mayHoldTraces(db, searched, { rebuildShortIds: person !== undefined })) {
         // Free space written before secure_delete was on (a database from an older
         // release) keeps stale copies of index entries: only a rebuild drops them.
         db.exec('VACUUM');
@@ -102,12 +101,27 @@ function eraseRows(spec: PersonTable, queries: PersonRowQueries, projectRowId: n
 /** Ids shorter than this could match unrelated bytes: the file is then rebuilt without looking. */
 const MIN_SEARCHABLE_ID_BYTES = 8;
 
-/** True unless a search of the file and its WAL shows none of the person's ids left. */
-async function mayHoldTraces(db: Database.Database, ids: PersonIds): Promise<boolean> {
+/** The person a ref names by that id alone. */
+function toBarePerson(ref: PrivacySubjectRef): Person {
+  return 'userId' in ref
+    ? { id: toUserPersonId(ref.userId), anonymousIds: [], userIds: [ref.userId] }
+    : { id: toDevicePersonId(ref.anonymousId), anonymousIds: [ref.anonymousId], userIds: [] };
+}
+
+/**
+ * True unless a search of the file and its WAL shows none of the person's ids left.
+ * `rebuildShortIds`: answer true for an id too short to search (rows were just removed).
+ */
+async function mayHoldTraces(
+  db: Database.Database,
+  ids: PersonIds,
+  { rebuildShortIds }: { rebuildShortIds: boolean },
+): Promise<boolean> {
   if (db.memory) return false;
   const all = [...ids.anonymousIds, ...ids.userIds];
-  if (all.some((id) => Buffer.byteLength(id) < MIN_SEARCHABLE_ID_BYTES)) return true;
-  return fileContains([db.name, `${db.name}-wal`], all);
+  const searchable = all.filter((id) => Buffer.byteLength(id) >= MIN_SEARCHABLE_ID_BYTES);
+  if (rebuildShortIds && searchable.length < all.length) return true;
+  return fileContains([db.name, `${db.name}-wal`], searchable);
 }
 
 /**
