@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeStoreConformance } from '../Store.conformance.js';
 import { describeAccountStoreConformance } from '../accounts/AccountStore.conformance.js';
+import { describePrivacyStoreConformance } from '../privacy/PrivacyStore.conformance.js';
 import { MIGRATIONS } from './migrations.js';
 import { openSqliteStore } from './openSqliteStore.js';
 
@@ -15,6 +16,7 @@ const newFile = () => join(dir, `store-${++files}.db`);
 
 describeStoreConformance('SQLite', async () => openSqliteStore({ filename: newFile() }));
 describeAccountStoreConformance('SQLite', async () => openSqliteStore({ filename: newFile() }));
+describePrivacyStoreConformance('SQLite', async () => openSqliteStore({ filename: newFile() }));
 
 describe('openSqliteStore', () => {
   it('upgrades in place a database written by Parcours 0.1.0, whose secret keys keep working as admin', async () => {
