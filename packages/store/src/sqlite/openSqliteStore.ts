@@ -187,6 +187,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     getProjectRowId: (projectId) => getProjectRow(projectId).id,
     getIdentityGraph: identityGraphOf,
     flushWrites: () => committer.flush(),
+    onRowsRemoved: (projectRowId) => engine.warm([projectRowId]),
   });
 
   let closed = false;

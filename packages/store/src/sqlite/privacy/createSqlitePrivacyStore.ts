@@ -23,6 +23,8 @@ export interface PrivacyStoreParts {
   getIdentityGraph(projectRowId: number): IdentityGraph;
   /** Commits the events waiting for a group commit, so that none lands after an erasure. */
   flushWrites(): void;
+  /** Rows were removed: rebuild the project's journey index in the background now. */
+  onRowsRemoved(projectRowId: number): void;
 }
 
 /** Checkpoint attempts (each waiting up to the busy timeout for readers) before giving up. */
@@ -83,6 +85,8 @@ export function createSqlitePrivacyStore(parts: PrivacyStoreParts): PrivacyStore
         db.exec('VACUUM');
         await truncateWal(db);
       }
+      // Only now: a rebuild reading the file would hold the WAL against the checkpoint.
+      if (Object.values(counts).some((count) => count !== 0)) parts.onRowsRemoved(projectRowId);
       return { requestId: options.requestId ?? createKey('era', 9), erasedAt: Date.now(), tables: counts };
     },
   };
