@@ -8,6 +8,7 @@ import { memberRemoveCommand, MEMBER_REMOVE_HELP } from './commands/memberRemove
 import { projectCreateCommand, PROJECT_CREATE_HELP } from './commands/projectCreateCommand.js';
 import { projectIdentityCommand, PROJECT_IDENTITY_HELP } from './commands/projectIdentityCommand.js';
 import { projectListCommand, PROJECT_LIST_HELP } from './commands/projectListCommand.js';
+import { privacyVerifyCommand, PRIVACY_VERIFY_HELP } from './commands/privacyVerifyCommand.js';
 import { readVersion } from './commands/readVersion.js';
 import { startCommand, START_HELP } from './commands/startCommand.js';
 import { userCreateCommand, USER_CREATE_HELP } from './commands/userCreateCommand.js';
@@ -32,6 +33,7 @@ Commands:
   key create           create a scoped secret key for the API
   key list             list a project's secret keys (never the keys)
   key revoke           revoke a secret key
+  privacy verify       check a project's consent ledger (exit 1 if a record was altered)
 
 Every command prints one JSON line on stdout (but start) and takes --db FILE
 (default ./parcours.db) and --skip-check (open without PRAGMA quick_check, for a
@@ -61,6 +63,7 @@ const COMMANDS: Record<string, Command> = {
   'key create': { help: KEY_CREATE_HELP, run: keyCreateCommand },
   'key list': { help: KEY_LIST_HELP, run: keyListCommand },
   'key revoke': { help: KEY_REVOKE_HELP, run: keyRevokeCommand },
+  'privacy verify': { help: PRIVACY_VERIFY_HELP, run: privacyVerifyCommand },
 };
 
 /** The commands named by two words: `parcours user create`, `parcours key list`… */

@@ -8,6 +8,7 @@ import {
   type ConsentCategory,
 } from '@parcours/schema';
 import { resolveTrustedSource } from '../auth/resolveTrustedSource.js';
+import { dropGpcMarketing } from '../consent/dropGpcMarketing.js';
 import { isPolicyVersionAccepted } from '../consent/isPolicyVersionAccepted.js';
 import { signIdentities } from '../signIdentities.js';
 import { collectorProcedure } from '../rateLimit/collectorProcedure.js';
@@ -63,7 +64,9 @@ export const collect = collectorProcedure
     const trusted = await resolveTrustedSource(ctx, path, project);
     const granted: readonly ConsentCategory[] =
       input.consent ?? (trusted ? CONSENT_CATEGORIES : DEFAULT_GRANTED);
-    const allowed = batch.filter((event) => granted.includes(event.category ?? 'analytics'));
+    let allowed = batch.filter((event) => granted.includes(event.category ?? 'analytics'));
+    // `Sec-GPC: 1`: marketing only for a device that opted in with GPC on (see dropGpcMarketing).
+    if (ctx.request?.gpc === true) allowed = await dropGpcMarketing(ctx.store, project.projectId, allowed);
     const result = await ctx.store.insertEvents(project.projectId, allowed, {
       policyVersion: input.policyVersion,
     });

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { migrateConsentConfigs } from './consent/migrateConsentConfigs.js';
+import { migrateConsentLedger } from './consent/migrateConsentLedger.js';
 
 /**
  * One migration: SQL, or a function for what SQL alone cannot do (hashing existing
@@ -203,4 +204,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   // 8 (issue 8): consent settings published in versions (version 1 for every
   // project), and each event's policy version (see consent/migrateConsentConfigs.ts).
   migrateConsentConfigs,
+  // 9 (issue 8): the consent ledger, a hash chain UPDATE and DELETE cannot rewrite
+  // (see consent/migrateConsentLedger.ts).
+  migrateConsentLedger,
 ];
