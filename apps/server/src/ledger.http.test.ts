@@ -206,4 +206,113 @@ describe("the privacy officer's ledger reads", () => {
       expect((await query('privacy.consentStats', as, { ...input, from: 0, to: 1 })).status).toBe(403);
     }
   });
+
+  it('filters and pages the log over HTTP; a cursor it never handed out is a 400 naming it', async () => {
+    const project = await store.createProject({ name: 'Paging' });
+    const officer = await key(project, 'privacy');
+    await sendConsent(project, [
+      decision({ id: 'p1', anonymousId: 'dev-a', userId: 'user-a' }),
+      decision({ id: 'p2', granted: [], anonymousId: undefined }),
+      decision({ id: 'p3', anonymousId: 'dev-b', granted: ['analytics', 'marketing'], denied: [] }),
+      decision({ id: 'p4', anonymousId: 'dev-a', action: 'withdraw', granted: [] }),
+    ]);
+    const ids = (data: any) => data.records.map((r: any) => r.recordId);
+    const input = { projectId: project.projectId };
+    expect(ids((await query('privacy.consentLog', officer, { ...input, search: 'dev-a' })).data)).toEqual([
+      'p4',
+      'p1',
+    ]);
+    expect(ids((await query('privacy.consentLog', officer, { ...input, search: 'user-a' })).data)).toEqual([
+      'p1',
+    ]);
+    expect(
+      ids((await query('privacy.consentLog', officer, { ...input, action: 'refuse_all' })).data),
+    ).toEqual(['p2']);
+    const first = await query('privacy.consentLog', officer, { ...input, limit: 3 });
+    expect(ids(first.data)).toEqual(['p4', 'p3', 'p2']);
+    expect(typeof first.data.nextCursor).toBe('string');
+    const second = await query('privacy.consentLog', officer, {
+      ...input,
+      limit: 3,
+      cursor: first.data.nextCursor,
+    });
+    expect([ids(second.data), second.data.nextCursor]).toEqual([['p1'], null]);
+    const bad = await query('privacy.consentLog', officer, { ...input, cursor: 'not-a-cursor' });
+    expect(bad.status).toBe(400);
+    expect(bad.error.message).toMatch(/^cursor: /);
+    expect((await query('privacy.consentLog', officer, { ...input, limit: 501 })).status).toBe(400);
+    expect((await query('privacy.consentLog', officer, { ...input, action: 'maybe' })).status).toBe(400);
+  });
+
+  it('exports the filtered log as CSV, one row per record, ids as stored', async () => {
+    const project = await store.createProject({ name: 'Csv' });
+    await sendConsent(
+      project,
+      [
+        decision({ id: 'x1', anonymousId: '=cmd', path: '/a?b=c', locale: 'en' }),
+        decision({ id: 'x2', granted: [], anonymousId: undefined }),
+      ],
+      { Origin: 'https://shop.example' },
+    );
+    const { status, data } = await query('privacy.consentLogCsv', await key(project, 'admin'), {
+      projectId: project.projectId,
+      action: 'custom',
+    });
+    expect(status).toBe(200);
+    expect(data.filename).toMatch(
+      new RegExp(`^parcours-consent-log-${project.projectId}-\\d{4}-\\d{2}-\\d{2}\\.csv$`),
+    );
+    const lines = (data.csv as string).split('\r\n');
+    expect(lines[0]).toBe(
+      'seq,record_id,timestamp,received_at,action,source,granted,denied,policy_version,config_hash,locale,origin,path,gpc,anonymous_id,user_id,verified',
+    );
+    expect(lines).toHaveLength(3); // header, x1, and the final CRLF
+    const cells = lines[1]!.split(',');
+    expect([
+      cells[1],
+      cells[4],
+      cells[6],
+      cells[7],
+      cells[10],
+      cells[11],
+      cells[12],
+      cells[14],
+      cells[16],
+    ]).toEqual([
+      'x1',
+      'custom',
+      'analytics',
+      'marketing',
+      'en',
+      'https://shop.example',
+      '/a',
+      "'=cmd", // a spreadsheet must not run it
+      'true',
+    ]);
+  });
+
+  it('computes consent stats for a known set of records', async () => {
+    const project = await store.createProject({ name: 'Stats' });
+    const before = Date.now();
+    await sendConsent(project, [
+      decision({ granted: ['analytics', 'marketing'], denied: [], locale: 'fr-FR' }),
+      decision({ granted: [], anonymousId: undefined, locale: 'en' }),
+      decision({ locale: 'en-US' }),
+    ]);
+    await sendConsent(project, [decision({ granted: [], anonymousId: undefined, locale: 'fr' })], {
+      'Sec-GPC': '1',
+    });
+    const { data } = await query('privacy.consentStats', await key(project, 'privacy'), {
+      projectId: project.projectId,
+      from: before,
+      to: Date.now() + 1,
+    });
+    expect(data.totals).toEqual({ decisions: 4, acceptAll: 1, refuseAll: 2, custom: 1, gpcShare: 0.25 });
+    expect(data.byVersion).toEqual([{ policyVersion: '1', ...data.totals }]);
+    expect(data.byLanguage).toEqual([
+      { language: 'fr', decisions: 2, acceptAll: 1, refuseAll: 1, custom: 0, gpcShare: 0.5 },
+      { language: 'en', decisions: 2, acceptAll: 0, refuseAll: 1, custom: 1, gpcShare: 0 },
+    ]);
+    expect(data.byDay.reduce((sum: number, day: any) => sum + day.decisions, 0)).toBe(4);
+  });
 });
