@@ -29,6 +29,9 @@ const DEFAULT_GRANTED: readonly ConsentCategory[] = ['analytics'];
  * legal basis sends a secret key with the `ingest` scope (`Authorization: Bearer`),
  * and then a batch without a list stores every category.
  *
+ * Global Privacy Control (issue 8): under `Sec-GPC: 1`, `marketing` events are refused
+ * unless the device's latest ledger record is an explicit marketing grant made with GPC on.
+ *
  * Policy version (issue 8): a batch under a version never published, or older than
  * the current config's minimum, is refused whole (not stored, every event counted in
  * `refused`); a batch without one is stored with no version, unless a minimum is set.

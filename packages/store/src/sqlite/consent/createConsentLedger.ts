@@ -144,8 +144,10 @@ export function createConsentLedger(db: Database.Database) {
   );
 
   return {
+    // IMMEDIATE: the write lock is taken before the head is read, so another process
+    // writing the same file (the CLI) waits instead of failing on a stale head.
     append: (projectRowId: number, records: ReadonlyArray<ConsentRecord>, facts: ConsentRequestFacts) =>
-      append(projectRowId, records, facts),
+      append.immediate(projectRowId, records, facts),
     getLatest(projectRowId: number, anonymousId: string): LatestConsent | undefined {
       const row = getLatest.get(projectRowId, anonymousId) as
         { action: ConsentAction; granted: string; gpc: number } | undefined;
