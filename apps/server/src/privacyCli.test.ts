@@ -33,8 +33,8 @@ async function seed(store: Store): Promise<string> {
     {
       id: 'r1',
       timestamp: 1,
-      granted: [],
-      denied: ['analytics'],
+      granted: ['analytics'],
+      denied: [],
       policyVersion: '1',
       source: 'banner',
       anonymousId: 'erin-device',

@@ -161,6 +161,8 @@ describe('privacy.exportPerson and privacy.erasePerson over HTTP', () => {
     expect(entries.some((e) => e.action === 'privacy.personExported')).toBe(true);
     expect(JSON.stringify(entries)).not.toMatch(/carol/);
 
+    const ledger = await call('privacy.verifyLedger', officer, { projectId: project.projectId });
+    expect(ledger.data).toEqual({ ok: true, records: 1 });
     expect(
       (await call('journeys.person', owner, { projectId: project.projectId, userId: USER })).status,
     ).toBe(404);

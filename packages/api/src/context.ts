@@ -9,6 +9,8 @@ export interface RequestFacts {
   ip: string;
   /** The request's `Origin` header, if any. */
   origin?: string | undefined;
+  /** True when the request carried `Sec-GPC: 1` (the browser's Global Privacy Control). */
+  gpc?: boolean | undefined;
   /** The dashboard's own origin, e.g. `https://parcours.example.com`: where it was reached. */
   selfOrigin: string;
   /** True when the request came over HTTPS (directly, or per `X-Forwarded-Proto` behind `--trust-proxy`). */

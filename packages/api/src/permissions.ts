@@ -58,6 +58,10 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'privacy.consentRecords': privacyProcedure,
   'privacy.consentConfig': privacyProcedure,
   'privacy.publishConsentConfig': privacyProcedure,
+  'privacy.verifyLedger': privacyProcedure,
+  'privacy.consentLog': privacyProcedure,
+  'privacy.consentLogCsv': privacyProcedure,
+  'privacy.consentStats': privacyProcedure,
   'privacy.consentConfigVersions': privacyProcedure,
   'privacy.consentConfigVersion': privacyProcedure,
   // Issue 9: access and erasure.

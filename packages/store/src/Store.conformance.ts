@@ -316,6 +316,43 @@ export function describeStoreConformance(engine: string, openStore: () => Promis
       });
     });
 
+    it('appends consent decisions to a ledger that verifies, newest first, with the server facts', async () => {
+      const decision = (id: string, granted: ('analytics' | 'marketing')[], anonymousId?: string) => ({
+        id,
+        timestamp: at(1),
+        granted,
+        denied: granted.length === 2 ? [] : (['marketing'] as 'marketing'[]),
+        policyVersion: '1',
+        source: 'banner',
+        path: '/p?q=1',
+        ...(anonymousId !== undefined && { anonymousId }),
+      });
+      await store.insertConsentRecords(projectId, [decision('l1', ['analytics', 'marketing'], 'dev')], {
+        origin: 'https://a.example',
+        gpc: true,
+      });
+      await store.insertConsentRecords(projectId, [decision('l2', [], 'dev'), decision('l1', ['analytics'])]);
+      expect(await store.verifyLedger(projectId)).toEqual({ ok: true, records: 2 });
+      const log = await store.getConsentLog(projectId, { limit: 10 });
+      expect(
+        log.records.map((r) => [r.recordId, r.action, r.anonymousId, r.path, r.origin, r.gpc, r.verified]),
+      ).toEqual([
+        ['l2', 'refuse_all', null, '/p', null, false, true],
+        ['l1', 'accept_all', 'dev', '/p', 'https://a.example', true, true],
+      ]);
+      expect(log.records[1]!.configHash).toBe((await store.getConsentConfig(projectId)).configHash);
+      expect(await store.getLatestConsent(projectId, 'dev')).toEqual({
+        action: 'accept_all',
+        granted: ['analytics', 'marketing'],
+        gpc: true,
+      });
+      const stats = await store.getConsentStats(projectId, { from: 0, to: Date.now() + 1 });
+      expect(stats.totals).toEqual({ decisions: 2, acceptAll: 1, refuseAll: 1, custom: 0, gpcShare: 0.5 });
+      await expect(store.getConsentLog(projectId, { limit: 1, cursor: 'nope' })).rejects.toThrow(
+        InvalidCursorError,
+      );
+    });
+
     it('keeps consent records once each, newest first, a page at a time', async () => {
       const record = (id: string, granted: ('analytics' | 'marketing')[]) => ({
         id,

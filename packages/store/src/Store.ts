@@ -110,6 +110,11 @@ export interface Store
       | 'getConsentConfigVersions'
       | 'publishConsentConfig'
       | 'getConsentPolicy'
+      | 'insertConsentRecords'
+      | 'getLatestConsent'
+      | 'verifyLedger'
+      | 'getConsentLog'
+      | 'getConsentStats'
     > {
   /**
    * A new project with an `admin` secret key labelled `default` and version 1 of its
@@ -166,8 +171,6 @@ export interface Store
   getFunnelDropoffs(projectId: string, query: FunnelDropoffQuery): Promise<FunnelDropoffResult>;
   /** The most common paths through touchpoints, and their transitions for a Sankey. */
   getPaths(projectId: string, query: PathsQuery): Promise<PathsResult>;
-  /** Keeps consent decisions as proof; a repeated record id is a duplicate. Committed on return. */
-  insertConsentRecords(projectId: string, records: ReadonlyArray<ConsentRecord>): Promise<CollectResult>;
   /**
    * The consent records, newest first, a page at a time. A cursor that is not the
    * `nextCursor` of one of this project's pages throws `InvalidCursorError`.

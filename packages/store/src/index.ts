@@ -31,7 +31,18 @@ export {
 } from './sqlite/StorageFault.js';
 export { InvalidCursorError } from './InvalidCursorError.js';
 export { decodeDropoffCursor } from './engine/dropoffCursor.js';
-export type { ConsentConfigVersionSummary, ConsentPolicy, ConsentPublisher } from './consent/types.js';
+export type {
+  ConsentConfigVersionSummary,
+  ConsentLogFilter,
+  ConsentPolicy,
+  ConsentPublisher,
+  ConsentRates,
+  ConsentRequestFacts,
+  ConsentStats,
+  LatestConsent,
+  LedgerEntry,
+  LedgerVerification,
+} from './consent/types.js';
 export { createDefaultConsentConfig } from './consent/defaultConsentConfig.js';
 export {
   PERSON_EXPORT_SCHEMA_VERSION,

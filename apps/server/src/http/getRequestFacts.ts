@@ -21,5 +21,13 @@ export function getRequestFacts(req: IncomingMessage, options: { trustProxy: boo
     req.socket.remoteAddress ??
     'unknown';
   const host = req.headers.host ?? 'localhost';
-  return { ip, origin: req.headers.origin, selfOrigin: `${secure ? 'https' : 'http'}://${host}`, secure };
+  // Global Privacy Control: the header's only defined value is "1".
+  const gpc = req.headers['sec-gpc'] === '1';
+  return {
+    ip,
+    origin: req.headers.origin,
+    gpc,
+    selfOrigin: `${secure ? 'https' : 'http'}://${host}`,
+    secure,
+  };
 }

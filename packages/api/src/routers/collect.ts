@@ -8,6 +8,7 @@ import {
   type ConsentCategory,
 } from '@parcours/schema';
 import { resolveTrustedSource } from '../auth/resolveTrustedSource.js';
+import { dropGpcMarketing } from '../consent/dropGpcMarketing.js';
 import { isPolicyVersionAccepted } from '../consent/isPolicyVersionAccepted.js';
 import { signIdentities } from '../signIdentities.js';
 import { collectorProcedure } from '../rateLimit/collectorProcedure.js';
@@ -27,6 +28,9 @@ const DEFAULT_GRANTED: readonly ConsentCategory[] = ['analytics'];
  * write key could send one: a trusted server-side source that collects on another
  * legal basis sends a secret key with the `ingest` scope (`Authorization: Bearer`),
  * and then a batch without a list stores every category.
+ *
+ * Global Privacy Control (issue 8): under `Sec-GPC: 1`, `marketing` events are refused
+ * unless the device's latest ledger record is an explicit marketing grant made with GPC on.
  *
  * Policy version (issue 8): a batch under a version never published, or older than
  * the current config's minimum, is refused whole (not stored, every event counted in
@@ -63,7 +67,9 @@ export const collect = collectorProcedure
     const trusted = await resolveTrustedSource(ctx, path, project);
     const granted: readonly ConsentCategory[] =
       input.consent ?? (trusted ? CONSENT_CATEGORIES : DEFAULT_GRANTED);
-    const allowed = batch.filter((event) => granted.includes(event.category ?? 'analytics'));
+    let allowed = batch.filter((event) => granted.includes(event.category ?? 'analytics'));
+    // `Sec-GPC: 1`: marketing only for a device that opted in with GPC on (see dropGpcMarketing).
+    if (ctx.request?.gpc === true) allowed = await dropGpcMarketing(ctx.store, project.projectId, allowed);
     const result = await ctx.store.insertEvents(project.projectId, allowed, {
       policyVersion: input.policyVersion,
     });

@@ -6,12 +6,14 @@ import { collectorProcedure } from '../rateLimit/collectorProcedure.js';
  * `POST /trpc/consent`: keeps proof of consent decisions (time, categories granted
  * and denied, policy version, source) for the privacy officer. Like `collect`, it
  * is called from customers' pages with the public write key and answers once the
- * records are committed; a repeated record id is a duplicate, so the SDK may retry.
+ * records are committed (appended to the project's ledger, see the store README); a repeated record id is a duplicate, so the SDK may retry.
  */
 export const consent = collectorProcedure.input(consentInputSchema).mutation(async ({ ctx, input }) => {
   const project = await ctx.store.getProjectByWriteKey(input.writeKey);
   if (project === undefined) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Unknown write key' });
   }
-  return ctx.store.insertConsentRecords(project.projectId, input.records);
+  // The server's own facts: the page's origin and the browser's GPC signal.
+  const facts = { origin: ctx.request?.origin, gpc: ctx.request?.gpc };
+  return ctx.store.insertConsentRecords(project.projectId, input.records, facts);
 });

@@ -3,12 +3,14 @@ import { auditProject } from '../auth/audit.js';
 import { projectProcedure, router } from '../trpc.js';
 import { consentConfigProcedures } from './privacyConsentConfig.js';
 import { personPrivacyProcedures } from './privacyPerson.js';
+import { ledgerProcedures } from './privacyLedger.js';
 import { withCursorCheck } from './withCursorCheck.js';
 
 /** The privacy officer's API (roles `privacy` and `owner`, key scopes `privacy` and `admin`). */
 export const privacyRouter = router({
   ...consentConfigProcedures,
   ...personPrivacyProcedures,
+  ...ledgerProcedures,
   /**
    * Consent decisions received, newest first, a page at a time. Each read is audited.
    * A cursor that is not a `nextCursor` of this project's pages is a 400.

@@ -27,7 +27,7 @@ export const LEDGER_COLUMNS =
   'seq, record_id, timestamp, received_at, granted, denied, policy_version, config_hash, action, ' +
   'source, locale, origin, path, gpc, anonymous_id, user_id, subject_digest, prev_hash, hash';
 
-/** What the row's hash covers. The categories are hashed as stored (their JSON text). */
+/** What the row's hash covers. The categories are hashed as the lists their stored JSON holds. */
 export function toLedgerContent(row: Omit<LedgerRow, 'seq' | 'prev_hash' | 'hash'>): LedgerContent {
   return {
     recordId: row.record_id,

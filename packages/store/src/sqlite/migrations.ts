@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { migrateConsentConfigs } from './consent/migrateConsentConfigs.js';
+import { migrateConsentLedger } from './consent/migrateConsentLedger.js';
 
 /**
  * One migration: SQL, or a function for what SQL alone cannot do (hashing existing
@@ -203,7 +204,10 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   // 8 (issue 8): consent settings published in versions (version 1 for every
   // project), and each event's policy version (see consent/migrateConsentConfigs.ts).
   migrateConsentConfigs,
-  // 9 (issue 9): bumped by every transaction that removes a project's rows (erasure,
+  // 9 (issue 8): the consent ledger, a hash chain UPDATE and DELETE cannot rewrite
+  // (see consent/migrateConsentLedger.ts).
+  migrateConsentLedger,
+  // 10 (issue 9): bumped by every transaction that removes a project's rows (erasure,
   // retention). A journey index is an append-only cache that cannot see a delete: one
   // built at another value rebuilds before answering, in any process on the file.
   `

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { CollectResult, ConsentRecord } from '@parcours/schema';
+import type { CollectResult } from '@parcours/schema';
 import { createKey, hashToken } from '../createKey.js';
 import type { Project, Store, StoredEvent } from '../Store.js';
 import { GroupCommitter } from './GroupCommitter.js';
@@ -14,11 +14,7 @@ import {
   type JourneyEngineOptions,
 } from './createJourneyEngine.js';
 import { prepareGetJourneyMap, prepareUpsertJourneyMap } from './queries/journeyMaps.js';
-import {
-  prepareGetConsentRecords,
-  prepareHasConsentRecord,
-  prepareInsertConsentRecord,
-} from './queries/consentRecords.js';
+import { prepareGetConsentRecords, prepareHasConsentRecord } from './queries/consentRecords.js';
 import { prepareCountEvents } from './queries/countEvents.js';
 import { prepareGetAnonymousIdsOfUserId } from './queries/getAnonymousIdsOfUserId.js';
 import { prepareGetEventsInSegments } from './queries/getEventsInSegments.js';
@@ -36,6 +32,7 @@ import { prepareUserQueries } from './accounts/users.js';
 import { createSqliteConsentConfigStore } from './consent/createSqliteConsentConfigStore.js';
 import { createSqlitePrivacyStore } from './privacy/createSqlitePrivacyStore.js';
 import type { IdentityGraph } from './resolvePerson.js';
+import { createSqliteConsentLedgerStore } from './consent/createSqliteConsentLedgerStore.js';
 
 export interface SqliteStoreOptions extends OpenDatabaseOptions {
   /** Events per group commit before flushing early. Default 5,000. */
@@ -100,17 +97,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const getAnonymousIdsOfUserId = prepareGetAnonymousIdsOfUserId(db);
   const hasAnonymousId = prepareHasAnonymousId(db);
   const getJourneyMap = prepareGetJourneyMap(db);
-  const insertConsentRecord = prepareInsertConsentRecord(db);
   const getConsentRecords = prepareGetConsentRecords(db);
   const hasConsentRecord = prepareHasConsentRecord(db);
-  const insertConsentRecords = db.transaction(
-    (projectRowId: number, records: ReadonlyArray<ConsentRecord>) => {
-      const now = Date.now();
-      let accepted = 0;
-      for (const record of records) if (insertConsentRecord(projectRowId, record, now)) accepted++;
-      return { accepted, duplicates: records.length - accepted };
-    },
-  );
   const upsertJourneyMap = prepareUpsertJourneyMap(db);
   const journeyMapOf = (projectId: string): JourneyStage[] =>
     getJourneyMap(getProjectRow(projectId).id) ??
@@ -195,6 +183,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     ...accounts,
     ...consentConfigs.store,
     ...privacy,
+    ...createSqliteConsentLedgerStore(db, getProjectRow),
     async createProject({ name, ownerUserId }) {
       const projectId = createKey('prj', 9);
       const writeKey = createKey('wk');
@@ -280,9 +269,6 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     },
     getPaths(projectId, query) {
       return ask(projectId, { method: 'getPaths', query });
-    },
-    async insertConsentRecords(projectId, records) {
-      return insertConsentRecords(getProjectRow(projectId).id, records);
     },
     async getConsentRecords(projectId, { limit, cursor }) {
       const projectRowId = getProjectRow(projectId).id;

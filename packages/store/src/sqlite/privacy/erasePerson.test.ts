@@ -116,25 +116,53 @@ describe('erasePerson', () => {
     );
   }, 60_000);
 
-  it('answers zeros for every person table when called again', async () => {
+  it('pseudonymises the ledger (the chain still verifies) and answers zeros when called again', async () => {
     const events: StoredEvent[] = [
       { id: 'a', type: 'track', name: 'A', anonymousId: 'd0', userId: 'u0', timestamp: 1 },
       { id: 'b', type: 'track', name: 'B', anonymousId: 'd1', timestamp: 2 },
     ];
     const { store, projectId } = await openLoaded(events);
     await store.insertConsentRecords(projectId, [
+      // Grants keep their ids (refusals are stored without them).
       {
         id: 'c',
         timestamp: 1,
-        granted: [],
-        denied: ['analytics'],
+        granted: ['analytics'],
+        denied: [],
         policyVersion: '1',
         source: 'banner',
         anonymousId: 'd0',
       },
+      {
+        id: 'c2',
+        timestamp: 2,
+        granted: ['analytics'],
+        denied: [],
+        policyVersion: '1',
+        source: 'banner',
+        userId: 'u0',
+      },
+      {
+        id: 'k',
+        timestamp: 3,
+        granted: ['analytics'],
+        denied: [],
+        policyVersion: '1',
+        source: 'banner',
+        anonymousId: 'd1',
+      },
     ]);
+    expect((await store.verifyLedger(projectId)).ok).toBe(true);
     const first = await store.erasePerson(projectId, { userId: 'u0' });
-    expect(first.tables).toEqual({ events: 1, identity_links: 1, consent_records: 1 });
+    expect(first.tables).toEqual({ events: 1, identity_links: 1, consent_records: 2 });
+    // The proof stays, without the ids; the chain still verifies.
+    expect(await store.verifyLedger(projectId)).toEqual({ ok: true, records: 3 });
+    const log = await store.getConsentLog(projectId, { limit: 10 });
+    expect(log.records.map((r) => [r.recordId, r.anonymousId, r.userId, r.verified])).toEqual([
+      ['k', 'd1', null, true],
+      ['c2', null, null, true],
+      ['c', null, null, true],
+    ]);
     expect(first.requestId).toMatch(/^era_/);
     const again = await store.erasePerson(projectId, { userId: 'u0' }, { requestId: 'req_42' });
     expect(again.requestId).toBe('req_42');

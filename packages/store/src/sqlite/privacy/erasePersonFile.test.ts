@@ -91,6 +91,7 @@ describe('erasePerson on a file, through the worker engine', () => {
 
       const receipt = await store.erasePerson(projectId, { anonymousId: alice.devices[1]! });
       expect(receipt.tables).toEqual({ events: 5, identity_links: 2, consent_records: 2 });
+      expect(await store.verifyLedger(projectId)).toEqual({ ok: true, records: 800 });
 
       const after = readFiles(filename);
       for (const trace of traces) expect(after.includes(trace), `${trace} is gone`).toBe(false);

@@ -30,9 +30,9 @@ export interface PersonTable {
 }
 
 /**
- * Tables holding data about data subjects (site visitors and users). `consent_records`
- * is deleted like the rest until the hash-chained ledger (issue 8) is merged; then its
- * rows are pseudonymised instead (see `eraseConsentRecords`).
+ * Tables holding data about data subjects (site visitors and users). The consent
+ * ledger (`consent_records`) is pseudonymised, not deleted: its trigger allows exactly
+ * that UPDATE, and its hash chain covers a keyed digest of the ids, so it still verifies.
  */
 export const PERSON_TABLES: readonly PersonTable[] = [
   {
@@ -57,7 +57,7 @@ export const PERSON_TABLES: readonly PersonTable[] = [
     columns: { anonymous_id: 'anonymousId', user_id: 'userId' },
     jsonColumns: ['granted', 'denied'],
     orderBy: 'seq',
-    erasure: 'delete',
+    erasure: 'pseudonymise',
   },
 ];
 

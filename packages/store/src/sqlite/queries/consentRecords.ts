@@ -1,28 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ConsentCategory, ConsentRecord } from '@parcours/schema';
 
-/** Keeps one consent record; false when the project already has its id. */
-export function prepareInsertConsentRecord(db: Database.Database) {
-  const statement = db.prepare(`
-    INSERT OR IGNORE INTO consent_records
-      (project_id, record_id, timestamp, granted, denied, policy_version, source, anonymous_id, user_id, received_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-  `);
-  return (projectRowId: number, record: ConsentRecord, now: number): boolean =>
-    statement.run(
-      projectRowId,
-      record.id,
-      record.timestamp,
-      JSON.stringify(record.granted),
-      JSON.stringify(record.denied),
-      record.policyVersion,
-      record.source,
-      record.anonymousId ?? null,
-      record.userId ?? null,
-      now,
-    ).changes === 1;
-}
-
 interface ConsentRow {
   seq: number;
   record_id: string;

@@ -25,8 +25,9 @@ export function prepareProjectQueries(db: Database.Database) {
   const deleteProjectRows = [
     `DELETE FROM events WHERE project_id = ?`,
     `DELETE FROM identity_links WHERE project_id = ?`,
-    `DELETE FROM consent_records WHERE project_id = ?`,
     `DELETE FROM projects WHERE id = ?`,
+    // After the project: the ledger's trigger refuses deletes while the project exists.
+    `DELETE FROM consent_records WHERE project_id = ?`,
   ].map((sql) => db.prepare(sql));
   return {
     insertProject: (publicId: string, name: string, writeKey: string, now: number) =>
