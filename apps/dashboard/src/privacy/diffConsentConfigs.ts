@@ -18,9 +18,12 @@ const VERSION_FIELDS = new Set(['policyVersion', 'configHash', 'publishedAt']);
 /** A value as the diff shows it: lists joined in their order, no value as `—`. */
 function showValue(value: unknown): string {
   if (value === null || value === undefined) return '—';
-  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map(String).join(', ');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  if (Array.isArray(value))
+    return value.length === 0
+      ? '—'
+      : value.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join(', ');
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
 }
 
 /** Every leaf of `value` by dotted path, in key order; arrays are leaves (their order is shown to visitors). */

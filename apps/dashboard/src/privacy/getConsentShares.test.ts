@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLanguage, getConsentShares } from './getConsentShares.js';
+import { describeLanguage, describePolicyVersion, getConsentShares } from './getConsentShares.js';
 
 describe('getConsentShares', () => {
   it('divides each kind of choice by the decisions, the rest counted as other', () => {
@@ -36,5 +36,14 @@ describe('describeLanguage', () => {
     expect(describeLanguage('de')).toBe('de');
     expect(describeLanguage(null)).toBe('Unknown');
     expect(describeLanguage('')).toBe('Unknown');
+  });
+});
+
+describe('describePolicyVersion', () => {
+  it('names a version, number or string, and says when there is none', () => {
+    expect(describePolicyVersion(3)).toBe('Version 3');
+    expect(describePolicyVersion('2')).toBe('Version 2');
+    expect(describePolicyVersion(null)).toBe('No version');
+    expect(describePolicyVersion('')).toBe('No version');
   });
 });

@@ -39,3 +39,10 @@ export function describeLanguage(language: string | null | undefined): string {
   const word = LANGUAGE_WORDS[base];
   return word ? `${word} (${language})` : language;
 }
+
+/** A policy version as the analytics show it: `3` → `Version 3`; none → `No version`. */
+export function describePolicyVersion(policyVersion: string | number | null | undefined): string {
+  return policyVersion === null || policyVersion === undefined || policyVersion === ''
+    ? 'No version'
+    : `Version ${policyVersion}`;
+}
