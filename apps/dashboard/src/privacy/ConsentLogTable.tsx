@@ -31,7 +31,7 @@ export function ConsentLogTable({
   records: readonly LedgerEntry[];
 }) {
   return (
-    <TableScroll label="Consent log">
+    <TableScroll label="Consent log records">
       <table class="data-table consent-log">
         <caption>Consent decisions, newest first</caption>
         <thead>

@@ -34,7 +34,7 @@ export function ConsentVersions({ projectId }: { projectId: string }) {
       )}
       {versions.isError && <ErrorNotice error={versions.error} onRetry={() => void versions.refetch()} />}
       {list.length > 0 && (
-        <TableScroll label="Published versions">
+        <TableScroll label="Table of published versions">
           <table class="data-table consent-versions">
             <caption>Versions of the consent settings, newest first</caption>
             <thead>
