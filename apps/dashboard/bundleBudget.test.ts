@@ -18,7 +18,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // (project, members, API keys, share links), the audit log with its filters and CSV
 // export, consent proof, the share button and the read-only shared view: about 8.7 kB
 // (40.8 → 49.6 kB), all of it the dashboard's own code; no new dependency.
-const BUDGET_GZIP_BYTES = { js: 52_000, css: 4_000 };
+// JS raised from 52 kB to 58 kB with the Privacy section (issue 8): consent settings with
+// the fr/en text editor, publish, versions and their diff; consent analytics; the consent
+// log with filters, CSV and chain verification: measured 56.2 kB in all, the dashboard's
+// own code; no new dependency.
+const BUDGET_GZIP_BYTES = { js: 58_000, css: 4_000 };
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 let outDir: string;

@@ -138,17 +138,18 @@ describe('accounts in the dashboard', () => {
     await ownerPage.waitForSelector('button:has-text("Edit the map")');
   }, 60_000);
 
-  it('gives a privacy officer persons, consent proof and the audit log, and none of the journeys', async () => {
+  it('gives a privacy officer persons, the privacy pages and the audit log, and none of the journeys', async () => {
     const privacy = await openFreshPage();
     await signInThroughForm(privacy, server.origin, server.users['privacy']!);
     // Their home page is the first they may use.
     await privacy.waitForSelector('#person-id');
     const nav = await readNav(privacy);
-    for (const title of ['Persons', 'Consent proof', 'Audit log']) expect(nav).toContain(title);
+    for (const title of ['Persons', 'Privacy', 'Audit log']) expect(nav).toContain(title);
     for (const hidden of ['Overview', 'Funnel', 'Paths', 'Journey map', 'Settings'])
       expect(nav).not.toContain(hidden);
-    await privacy.click('nav[aria-label=Main] >> text=Consent proof');
-    await privacy.waitForSelector('h1:has-text("Consent proof")');
+    await privacy.click('nav[aria-label=Main] >> text=Privacy');
+    await privacy.waitForSelector('h1:has-text("Consent settings")');
+    await privacy.click('nav[aria-label=Privacy] >> text=Consent log');
     await privacy.waitForSelector('text=No consent decision was received yet.');
     // A shared link to a page the role may not use says so, instead of failing.
     await privacy.goto(`${server.origin}/${projectHash('funnel')}`);

@@ -4,7 +4,7 @@ import { can, ROLE_LABELS } from './access/can.js';
 import { useTRPC } from './api/trpc.js';
 import type { Me } from './api/types.js';
 import { ErrorNotice } from './components/ErrorNotice.js';
-import { getNavLinks } from './components/getNavLinks.js';
+import { getNavLinks, SECTION_TITLES } from './components/getNavLinks.js';
 import { Nav } from './components/Nav.js';
 import { ProjectSwitcher } from './components/ProjectSwitcher.js';
 import { getPagesFor, PAGES } from './pages.js';
@@ -115,12 +115,12 @@ export function Shell({ me, route, onSignedOut }: ShellProps) {
         )}
         {project && page && can(project.role, page.permission) && (
           <>
-            {page.section === 'settings' && (
+            {page.section !== undefined && (
               <Nav
-                label="Settings"
+                label={SECTION_TITLES[page.section]}
                 class="tabs"
                 links={pages
-                  .filter((p) => p.section === 'settings')
+                  .filter((p) => p.section === page.section)
                   .map((p) => ({
                     href: createProjectHash(project.projectId, p.path),
                     title: p.title,

@@ -1,13 +1,16 @@
 import type { ComponentType } from 'preact';
 import { can, type Permission } from './access/can.js';
 import type { Project, Role } from './api/types.js';
+import type { PageSection } from './components/getNavLinks.js';
 import { AuditLogPage, AUDIT_PATH } from './audit/AuditLogPage.js';
 import { FunnelPage, FUNNEL_PATH } from './funnel/FunnelPage.js';
 import { OverviewPage, OVERVIEW_PATH } from './overview/OverviewPage.js';
 import { PathsPage, PATHS_PATH } from './paths/PathsPage.js';
 import { PERSON_PATH } from './person/getPersonLookup.js';
 import { PersonPage } from './person/PersonPage.js';
-import { ConsentPage, CONSENT_PATH } from './privacy/ConsentPage.js';
+import { ConsentAnalyticsPage, CONSENT_ANALYTICS_PATH } from './privacy/ConsentAnalyticsPage.js';
+import { ConsentLogPage, CONSENT_LOG_PATH } from './privacy/ConsentLogPage.js';
+import { ConsentSettingsPage, CONSENT_SETTINGS_PATH } from './privacy/ConsentSettingsPage.js';
 import { KeysPage, KEYS_PATH } from './settings/KeysPage.js';
 import { MembersPage, MEMBERS_PATH } from './settings/MembersPage.js';
 import { ProjectSettingsPage, PROJECT_SETTINGS_PATH } from './settings/ProjectSettingsPage.js';
@@ -27,8 +30,8 @@ export interface Page {
   title: string;
   /** Who sees the page: its link shows only for roles that may use it. */
   permission: Permission;
-  /** Settings pages share one "Settings" link in the main navigation, and their own tabs. */
-  section?: 'settings';
+  /** Pages of a section share one link in the main navigation ("Privacy", "Settings"), and their own tabs. */
+  section?: PageSection;
   Component: ComponentType<PageProps>;
 }
 
@@ -42,7 +45,27 @@ export const PAGES: readonly Page[] = [
   { path: PATHS_PATH, title: 'Paths', permission: 'readJourneys', Component: PathsPage },
   { path: STAGES_PATH, title: 'Journey map', permission: 'readJourneys', Component: StagesPage },
   { path: PERSON_PATH, title: 'Persons', permission: 'readPersons', Component: PersonPage },
-  { path: CONSENT_PATH, title: 'Consent proof', permission: 'readConsent', Component: ConsentPage },
+  {
+    path: CONSENT_SETTINGS_PATH,
+    title: 'Consent settings',
+    permission: 'manageConsent',
+    section: 'privacy',
+    Component: ConsentSettingsPage,
+  },
+  {
+    path: CONSENT_ANALYTICS_PATH,
+    title: 'Consent analytics',
+    permission: 'readConsent',
+    section: 'privacy',
+    Component: ConsentAnalyticsPage,
+  },
+  {
+    path: CONSENT_LOG_PATH,
+    title: 'Consent log',
+    permission: 'readConsent',
+    section: 'privacy',
+    Component: ConsentLogPage,
+  },
   { path: AUDIT_PATH, title: 'Audit log', permission: 'readAudit', Component: AuditLogPage },
   {
     path: PROJECT_SETTINGS_PATH,

@@ -15,7 +15,10 @@ const PERMISSIONS = {
   editJourneyMap: ['owner', 'analyst'],
   /** Create read-only share links. */
   share: ['owner', 'analyst'],
+  /** The consent log and analytics. */
   readConsent: ['owner', 'privacy'],
+  /** Publish consent settings. */
+  manageConsent: ['owner', 'privacy'],
   readAudit: ['owner', 'privacy'],
   /** Rename or delete the project, members, keys, share links. */
   manageProject: ['owner'],

@@ -49,9 +49,6 @@ export type AuditPage = Awaited<ReturnType<Client['audit']['list']['query']>>;
 /** One entry of the audit log: who did what to what, when and from where. */
 export type AuditEntry = AuditPage['entries'][number];
 
-/** One page of consent records, newest first. */
-export type ConsentPage = Awaited<ReturnType<Client['privacy']['consentRecords']['query']>>;
-
 /** What `journeys.person` answers: a person, their touchpoints in time order, and a cut flag. */
 export type PersonTimeline = Awaited<ReturnType<Client['journeys']['person']['query']>>;
 

@@ -1,3 +1,5 @@
+import { getStartOfDay } from '../format/getStartOfDay.js';
+
 /** The audit log's filters as its URL carries them: `?action=member.&actor=ann@x.org&from=2025-01-01&to=…`. */
 export interface AuditFilter {
   /** Actions starting with this: a kind (`member.`) or one action (`auth.signInFailed`). */
@@ -48,19 +50,6 @@ export const AUDIT_ACTIONS = [
   'privacy.consentRecordsRead',
 ] as const;
 
-const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Midnight starting a `YYYY-MM-DD` day in the viewer's time zone, `offset` days later; undefined if not a day. */
-function startOfDay(day: string | undefined, offset = 0): number | undefined {
-  const match = day === undefined ? null : DAY_PATTERN.exec(day);
-  if (!match) return undefined;
-  const [year, month, date] = match.slice(1).map(Number) as [number, number, number];
-  // `new Date` rolls 30 February over to March: such a day is not a day.
-  const asked = new Date(year, month - 1, date);
-  if (asked.getMonth() !== month - 1 || asked.getDate() !== date) return undefined;
-  return new Date(year, month - 1, date + offset).getTime();
-}
-
 /** The filters in a page's URL parameters; blank or malformed values are no filter. */
 export function parseAuditFilter(params: Record<string, string>): AuditFilter {
   const filter: AuditFilter = {};
@@ -68,8 +57,8 @@ export function parseAuditFilter(params: Record<string, string>): AuditFilter {
   const actor = params['actor']?.trim();
   if (action) filter.action = action;
   if (actor) filter.actor = actor;
-  if (startOfDay(params['from']) !== undefined) filter.from = params['from']!;
-  if (startOfDay(params['to']) !== undefined) filter.to = params['to']!;
+  if (getStartOfDay(params['from']) !== undefined) filter.from = params['from']!;
+  if (getStartOfDay(params['to']) !== undefined) filter.to = params['to']!;
   return filter;
 }
 
@@ -93,8 +82,8 @@ export function toAuditQuery(filter: AuditFilter): {
   from?: number;
   to?: number;
 } {
-  const from = startOfDay(filter.from);
-  const endOfTo = startOfDay(filter.to, 1);
+  const from = getStartOfDay(filter.from);
+  const endOfTo = getStartOfDay(filter.to, 1);
   return {
     ...(filter.action ? { action: filter.action } : {}),
     ...(filter.actor ? { actor: filter.actor } : {}),

@@ -21,6 +21,16 @@ describe('getNavLinks', () => {
     ]);
   });
 
+  it('gathers the privacy pages the same way, apart from the settings', () => {
+    const consent = { path: 'consent', title: 'Consent settings', section: 'privacy' as const };
+    const log = { path: 'consent/log', title: 'Consent log', section: 'privacy' as const };
+    expect(getNavLinks('prj_1', [consent, log, audit, members], log)).toEqual([
+      { href: '#/p/prj_1/consent', title: 'Privacy', isCurrent: true },
+      { href: '#/p/prj_1/audit', title: 'Audit log', isCurrent: false },
+      { href: '#/p/prj_1/settings/members', title: 'Settings', isCurrent: false },
+    ]);
+  });
+
   it('has no settings link for a role with no settings page', () => {
     expect(getNavLinks('prj_1', [overview], undefined).map((link) => link.title)).toEqual(['Overview']);
   });

@@ -1,0 +1,108 @@
+import { useQuery } from '@tanstack/react-query';
+import { ErrorNotice } from '../components/ErrorNotice.js';
+import { RangePicker } from '../components/RangePicker.js';
+import { formatCount, formatPercent } from '../format/formatPercent.js';
+import { formatShortDay } from '../format/formatShortDay.js';
+import { getDayRange, parseRangeDays } from '../overview/getDayRange.js';
+import type { PageProps } from '../pages.js';
+import { createProjectHash } from '../routing/resolveRoute.js';
+import { ConsentRatesTable } from './ConsentRatesTable.js';
+import { describeLanguage, describePolicyVersion, getConsentShares } from './getConsentShares.js';
+import { privacyKey, usePrivacyClient } from './privacyApi.js';
+
+/** The page path of the consent analytics: Privacy → Consent analytics. */
+export const CONSENT_ANALYTICS_PATH = 'consent/analytics';
+
+/**
+ * Owners and privacy officers: how visitors choose, from the consent ledger alone
+ * (`privacy.consentStats`): acceptance, refusal and custom-choice rates in total, per
+ * policy version, per language and per day, and the share made with GPC on. The
+ * dashboard adds no tracking of its own: one query, the range in the URL (`?days=`).
+ */
+export function ConsentAnalyticsPage({ project, params }: PageProps) {
+  const privacy = usePrivacyClient();
+  const days = parseRangeDays(params['days']);
+  const input = { projectId: project.projectId, ...getDayRange(days, Date.now()) };
+  const stats = useQuery({
+    queryKey: privacyKey('consentStats', input),
+    queryFn: () => privacy.consentStats.query(input),
+  });
+  const totals = stats.data ? getConsentShares(stats.data.totals) : undefined;
+
+  return (
+    <>
+      <div class="page-head">
+        <h1>Consent analytics</h1>
+        <RangePicker
+          value={days}
+          hrefFor={(next) =>
+            createProjectHash(project.projectId, CONSENT_ANALYTICS_PATH, { days: String(next ?? days) })
+          }
+        />
+      </div>
+      <p class="help">
+        Counted from the consent ledger: each decision once, as it was recorded. Visitors who closed or
+        ignored the banner made no decision and are not counted.
+      </p>
+      {stats.isPending && (
+        <p class="notice" role="status">
+          Counting the decisions…
+        </p>
+      )}
+      {stats.isError && <ErrorNotice error={stats.error} onRetry={() => void stats.refetch()} />}
+      {stats.data && totals && (
+        <>
+          <dl class="kpis consent-kpis">
+            {[
+              { label: 'Decisions', value: formatCount(totals.decisions) },
+              { label: 'Accepted all', value: formatPercent(totals.acceptAll) },
+              { label: 'Custom choice', value: formatPercent(totals.custom) },
+              { label: 'Refused all', value: formatPercent(totals.refuseAll) },
+              { label: 'Made with GPC on', value: formatPercent(totals.gpc) },
+            ].map((tile) => (
+              <div key={tile.label} class="kpi">
+                <dt>{tile.label}</dt>
+                <dd>
+                  <span class="kpi-value">{tile.value}</span>
+                </dd>
+              </div>
+            ))}
+          </dl>
+          {totals.decisions === 0 ? (
+            <p class="notice">No consent decision was recorded in the last {days} days.</p>
+          ) : (
+            <>
+              <ul class="legend split-legend">
+                <li class="legend-acceptAll">Accepted all</li>
+                <li class="legend-custom">Custom choice</li>
+                <li class="legend-refuseAll">Refused all</li>
+                <li class="legend-other">Other (withdrawals, re-consents, GPC defaults)</li>
+              </ul>
+              <ConsentRatesTable
+                caption="Decisions per policy version"
+                groupHeading="Policy version"
+                rows={stats.data.byVersion.map((group) => ({
+                  label: describePolicyVersion(group.policyVersion),
+                  rates: group,
+                }))}
+              />
+              <ConsentRatesTable
+                caption="Decisions per language"
+                groupHeading="Language"
+                rows={stats.data.byLanguage.map((group) => ({
+                  label: describeLanguage(group.language),
+                  rates: group,
+                }))}
+              />
+              <ConsentRatesTable
+                caption="Decisions per day (UTC)"
+                groupHeading="Day"
+                rows={stats.data.byDay.map((group) => ({ label: formatShortDay(group.day), rates: group }))}
+              />
+            </>
+          )}
+        </>
+      )}
+    </>
+  );
+}
