@@ -49,7 +49,7 @@ describe('toConsentLogQuery', () => {
     expect(toConsentLogQuery({ search: 'anon-1', action: 'custom', version: '2' })).toEqual({
       search: 'anon-1',
       action: 'custom',
-      policyVersion: '2',
+      policyVersion: 2,
     });
   });
 });

@@ -66,7 +66,8 @@ export interface ConsentLogQuery {
   from?: number;
   to?: number;
   action?: ConsentAction;
-  policyVersion?: string;
+  /** A published version number: the ledger's filter takes numbers only. */
+  policyVersion?: number;
 }
 
 /**
@@ -81,6 +82,8 @@ export function toConsentLogQuery(filter: ConsentLogFilter): ConsentLogQuery {
     ...(from === undefined ? {} : { from }),
     ...(endOfTo === undefined ? {} : { to: endOfTo - 1 }),
     ...(filter.action ? { action: filter.action } : {}),
-    ...(filter.version ? { policyVersion: filter.version } : {}),
+    ...(filter.version && /^[1-9]\d{0,14}$/.test(filter.version)
+      ? { policyVersion: Number(filter.version) }
+      : {}),
   };
 }
