@@ -35,6 +35,7 @@ export default tseslint.config(
           'packages/store/tsconfig.json',
           'packages/api/tsconfig.json',
           'packages/sdk/tsconfig.test.json',
+          'packages/consent-banner/tsconfig.test.json',
           'apps/server/tsconfig.json',
           'apps/dashboard/tsconfig.json',
           'tests/tsconfig.json',

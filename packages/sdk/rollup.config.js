@@ -8,6 +8,10 @@ const external = [/^@parcours\/schema/, /^node:/];
 // A stale chunk from an earlier build must not survive into the package.
 rmSync('dist', { recursive: true, force: true });
 
+/** Property names no one outside the script-tag bundle sees (none is on the wire, in a `data-` attribute or the API). */
+const INTERNAL =
+  /^(_|(kind|after|reason|storage|onHide|onNavigate|batchSize|flushInterval|maxQueue|retryDelay|maxRetryDelay)$)/;
+
 /** The code every entry point shares lands in one `shared/core` chunk. */
 const manualChunks = (id) =>
   /[/\\]src[/\\](core|platforms[/\\]sendWithFetch)/.test(id) ? 'core' : undefined;
@@ -56,9 +60,11 @@ export default [
       plugins: [
         terser({
           ecma: 2020,
-          compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true },
-          // Private fields start with `_` (STYLE.md, "Size"): everything else is API or wire format.
-          mangle: { properties: { regex: /^_/ } },
+          compress: { passes: 3, unsafe_arrows: true },
+          // Private fields start with `_` (STYLE.md, "Size"): everything else is API or wire format,
+          // except, in this one closure, the names core and platform share (`Platform`, `Outcome`)
+          // and the options the tag never sets. `builtins`: terser spares DOM names (`kind`…) otherwise.
+          mangle: { properties: { regex: INTERNAL, builtins: true } },
         }),
       ],
     },

@@ -1,5 +1,5 @@
 // Copies what the server serves into dist/public: the dashboard build at / and the
-// SDK's script-tag bundle at /sdk.js. Run by `npm run build` after tsc.
+// SDK's script-tag bundle at /sdk.js, the consent banner's at /banner.js. Run by `npm run build` after tsc.
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,10 @@ const publicDir = join(root, 'dist', 'public');
 const assets = [
   { from: join(repo, 'apps', 'dashboard', 'dist'), to: publicDir },
   { from: join(repo, 'packages', 'sdk', 'dist', 'parcours.iife.js'), to: join(publicDir, 'sdk.js') },
+  {
+    from: join(repo, 'packages', 'consent-banner', 'dist', 'banner.iife.js'),
+    to: join(publicDir, 'banner.js'),
+  },
 ];
 
 rmSync(publicDir, { recursive: true, force: true });

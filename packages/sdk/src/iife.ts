@@ -11,7 +11,7 @@
  * the loader snippet's stub queued in `window.parcours.q` (see `loaderSnippet.ts`).
  */
 import { warn } from './core/attempt.js';
-import { createTracker } from './index.js';
+import { createTracker, type TrackerOptions } from './index.js';
 import { replayCalls } from './replayCalls.js';
 
 const script = document.currentScript as HTMLScriptElement | null;
@@ -20,12 +20,12 @@ const holder = window as unknown as { parcours?: unknown };
 
 if (data?.writeKey) {
   const calls = (holder.parcours as { q?: [string, unknown[]][] } | undefined)?.q;
+  // The tag's attributes as options (`writeKey`, `policyVersion`, `autoPage`); the core reads no other
+  // name from them in this bundle (the rest are mangled, see rollup.config.js).
   const tracker = createTracker({
-    writeKey: data.writeKey,
+    ...(data as unknown as TrackerOptions),
     host: data.host || new URL(script!.src).origin,
-    policyVersion: data.policyVersion,
     bufferBeforeConsent: data.bufferBeforeConsent != null,
-    autoPage: data.autoPage != 'false',
   });
   holder.parcours = tracker;
   replayCalls(tracker, calls);

@@ -1,4 +1,4 @@
-import { warn } from './core/attempt.js';
+import { attempt, warn } from './core/attempt.js';
 import type { Tracker } from './core/types.js';
 
 /**
@@ -7,18 +7,18 @@ import type { Tracker } from './core/types.js';
  * dot, as the stub's Proxy builds them: `"track."`, `"consent.grant."`.
  */
 export const replayCalls = (tracker: Tracker, calls: [string, unknown[]][] = []) => {
-  for (const [path, args] of calls) {
-    try {
-      // The tracker's methods are closures, so calling one detached from its object is fine.
-      const method = path
-        .split('.')
-        .reduce<unknown>(
-          (target, name) => (name ? (target as Record<string, unknown>)[name] : target),
-          tracker,
-        );
-      (method as (...values: unknown[]) => unknown)(...args);
-    } catch (error) {
-      warn(path, error);
-    }
-  }
+  for (const [path, args] of calls)
+    attempt(
+      () =>
+        // The tracker's methods are closures, so calling one detached from its object is fine.
+        (
+          path
+            .split('.')
+            .reduce<unknown>(
+              (target, name) => (name ? (target as Record<string, unknown>)[name] : target),
+              tracker,
+            ) as (...values: unknown[]) => unknown
+        )(...args),
+      (error) => warn(path, error),
+    );
 };

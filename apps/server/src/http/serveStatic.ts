@@ -18,7 +18,7 @@ const CONTENT_TYPES: Record<string, string> = {
 /**
  * Serves the dashboard build and the SDK bundles from one folder. Paths without an
  * extension fall back to `index.html` (the dashboard routes in the browser).
- * `/sdk.js` is loaded by customers' pages on other origins, hence its CORS header.
+ * `/sdk.js` and `/banner.js` are loaded by customers' pages on other origins, hence their CORS header.
  */
 export async function serveStatic(
   req: IncomingMessage,

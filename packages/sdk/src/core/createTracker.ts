@@ -6,6 +6,7 @@ import { IS_SCRIPT_TAG } from './isScriptTag.js';
 import {
   isIdentity,
   isStoredEvent,
+  isText,
   parse,
   type Session,
   type State,
@@ -16,10 +17,19 @@ import type {
   IdentifyOptions,
   KeyValueStorage,
   Platform,
+  RecordFields,
   Tracker,
   TrackerOptions,
   TrackOptions,
 } from './types.js';
+
+/** What a decision made under a published consent config adds to its stored categories. */
+interface DecisionMeta {
+  /** The published version (`policyVersion` of the record, as a number). */
+  v: number;
+  /** When it was made, epoch ms. */
+  t: number;
+}
 
 /** The decision: the only datum a withdrawal keeps (it identifies no one). */
 export const CONSENT_KEY = 'parcours_consent';
@@ -81,6 +91,10 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
   let granted = (!IS_SCRIPT_TAG && options.consent) || [];
   /** A decision was taken: stored, or in this page. */
   let decided = false;
+  /** The stored or last decision's published-config version and time (see `DecisionMeta`). */
+  let meta: DecisionMeta | undefined;
+  /** Sending waits for `consent.review` (a stored decision made under a published config). */
+  let held: unknown;
   let anonymousId: string | undefined;
   let userId: string | undefined;
   /** `identify`'s `userHash`, sent with every event of `userId`. */
@@ -122,8 +136,9 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
       pending ? pending.push(() => run(() => fn(...args))) : run(() => fn(...args));
 
   // Global Privacy Control is a refusal of sale and sharing: we read it as refusing `marketing`.
-  const allow = (categories: ConsentCategory[]) =>
-    CATEGORIES.filter((c) => categories.includes(c) && !(platform.gpc && c == 'marketing'));
+  // A grant made knowing the signal (`explicit`: a banner that showed it) may include it.
+  const allow = (categories: ConsentCategory[], explicit?: unknown) =>
+    CATEGORIES.filter((c) => categories.includes(c) && !(platform.gpc && c == 'marketing' && !explicit));
 
   /**
    * A key's value. A get that throws, while loading, reads as a value that is not JSON (lost,
@@ -227,7 +242,13 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
       // The categories granted on the device, so the collector enforces consent a second time;
       // left out when consent was given up front (server-side, another legal basis).
       // (In the script tag, a category is granted only by a decision.)
-      { batch, dropped: reported || undefined, consent: IS_SCRIPT_TAG || decided ? granted : undefined },
+      // `policyVersion`: the published config the decision was made under, if any.
+      {
+        batch,
+        dropped: reported || undefined,
+        consent: IS_SCRIPT_TAG || decided ? granted : undefined,
+        policyVersion: meta?.v,
+      },
       () => {
         queue = queue.filter((event) => !batch.includes(event));
         dropped = Math.max(0, dropped - reported);
@@ -242,7 +263,7 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
    * batch starts with a write, which also picks up what closed tabs left in storage.
    */
   const sendNext = () =>
-    records[0] ? sendRecords() : granted[0] && (write(), queue[0]) ? sendBatch() : undefined;
+    records[0] ? sendRecords() : !held && granted[0] && (write(), queue[0]) ? sendBatch() : undefined;
 
   const deliver = (): Promise<void> => {
     clearTimeout(timer);
@@ -326,10 +347,15 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
 
   const page = (name?: string, properties?: Properties, o?: TrackOptions) => add('page', name, properties, o);
 
-  const decide = (next: ConsentCategory[], source = 'sdk') => {
-    granted = allow(next);
+  const decide = (next: ConsentCategory[], record: string | RecordFields = {}) => {
+    const fields = isText(record) ? { source: record } : record;
+    const timestamp = Date.now();
+    granted = allow(next, fields.gpc);
     decided = true;
-    storage.set(CONSENT_KEY, JSON.stringify(granted));
+    // A version of the published config is kept with the decision; a call without one keeps the last.
+    if (fields.policyVersion) meta = { v: +fields.policyVersion, t: timestamp };
+    // Stored as the categories, then the meta object: `allow` reads past what is not a category.
+    storage.set(CONSENT_KEY, JSON.stringify((granted as unknown[]).concat(meta || [])));
     if (granted[0]) {
       anonymousId ||= createId();
       queue = queue.filter((event) => granted.includes(event.category!));
@@ -341,11 +367,12 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
     }
     records.push({
       id: createId(),
-      timestamp: Date.now(),
+      timestamp,
       granted,
       denied: CATEGORIES.filter((c) => !granted.includes(c)),
       policyVersion,
-      source,
+      source: 'sdk',
+      ...fields,
       ...(granted[0] ? { anonymousId, userId } : {}),
     });
     save();
@@ -376,15 +403,28 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
     feedback: later((feedback: Feedback, o?: TrackOptions) => add('track', 'feedback', { ...feedback }, o)),
     flush: IS_SCRIPT_TAG ? deliver : () => (loaded as Promise<void>).then(deliver),
     consent: {
-      grant: later((categories: ConsentCategory[], source?: string) =>
-        decide(granted.concat(categories), source),
+      grant: later((categories: ConsentCategory[], record?: string | RecordFields) =>
+        decide(granted.concat(categories), record),
       ),
-      deny: later((categories = CATEGORIES, source?: string) =>
+      deny: later((categories = CATEGORIES, record?: string | RecordFields) =>
         decide(
           granted.filter((c) => !categories.includes(c)),
-          source,
+          record,
         ),
       ),
+      review: (version, since) => {
+        const current = meta?.v == version && meta.t >= since;
+        held = 0;
+        // Stale: as if undecided, in memory only (nothing is written before the next decision);
+        // what was queued under the old decision is never sent (`known` keeps it from coming back).
+        if (!current) {
+          granted = [];
+          queue = [];
+          decided = false;
+        }
+        deliver();
+        return current;
+      },
       get: () => granted.slice(),
       onChange: (fn) => {
         listeners.push(fn);
@@ -398,14 +438,16 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
     // repeats it under the same ids, which the store ignores.
     write();
     if (records[0]) sendRecords(true);
-    if (granted[0] && queue[0]) sendBatch(true);
+    if (!held && granted[0] && queue[0]) sendBatch(true);
   });
   /** Starts from what storage holds: the decision, 0.1.0's state, this version's state. */
   const load = (decision: unknown, old: unknown, text: unknown) => {
     const stored = parse(decision);
     if (stored) {
       decided = true;
-      granted = allow(stored);
+      held = meta = (stored as DecisionMeta[]).find((item) => item.v);
+      // The banner applied GPC when the decision was made: its `marketing` grant was explicit.
+      granted = allow(stored, meta);
     }
     if (granted[0]) {
       // 0.1.0's key: its queue is adopted, and its identity unless a newer state exists.
@@ -428,7 +470,8 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
       read(OLD_STATE_KEY, (old) => read(STATE_KEY, (text) => load(decision, old, text))),
     );
   // After the load: so that a synchronous storage is read before the first page view.
-  if ((IS_SCRIPT_TAG || platform.onNavigate) && options.autoPage != false) {
+  // `false`, or the script tag's `data-auto-page="false"` (a string: the tag passes its attributes).
+  if ((IS_SCRIPT_TAG || platform.onNavigate) && options.autoPage + '' != 'false') {
     autoPage();
     platform.onNavigate!(autoPage);
   }

@@ -1,4 +1,4 @@
-import type { ConsentCategory, Properties } from '@parcours/schema/types';
+import type { ConsentCategory, ConsentRecord, Properties } from '@parcours/schema/types';
 
 export type {
   ConsentCategory,
@@ -117,20 +117,42 @@ export interface Feedback {
   comment?: string;
 }
 
+/**
+ * What a consent record may say beyond its categories (see `ConsentRecord`): the mechanism
+ * (`source`, default `"sdk"`) and, from a banner, the action, locale, path, GPC state, and
+ * the published config's `policyVersion` (a version number as a string) and `configHash`.
+ * A `policyVersion` given here is kept with the decision and sent, as a number, with every
+ * collect batch; `gpc: true` says the person saw the GPC notice, so a `marketing` grant is
+ * explicit and kept.
+ */
+export type RecordFields = Partial<
+  Pick<ConsentRecord, 'source' | 'action' | 'locale' | 'path' | 'gpc' | 'configHash' | 'policyVersion'>
+>;
+
 /** The consent half of the API. */
 export interface ConsentApi {
   /**
    * Grants categories (added to those already granted), remembers the decision, sends a
    * proof record and starts capture. With Global Privacy Control on, `marketing` is refused.
-   * `source` goes into the proof record; default `"sdk"`.
+   * `record` is the proof record's `source` (default `"sdk"`) or its extra fields (`RecordFields`).
    */
-  grant(categories: ConsentCategory[], source?: string): void;
+  grant(categories: ConsentCategory[], record?: string | RecordFields): void;
   /**
    * Withdraws categories; no argument withdraws everything. Queued events of a withdrawn
    * category are deleted; when nothing stays granted, the anonymous id, the queue and every
    * other stored datum go too, except the decision itself. Sends a proof record.
    */
-  deny(categories?: ConsentCategory[], source?: string): void;
+  deny(categories?: ConsentCategory[], record?: string | RecordFields): void;
+  /**
+   * For a consent banner. A stored decision made under a published config (a grant or deny
+   * with `policyVersion`) holds every send from the start, so that a stale one lets nothing
+   * leave (a grant or deny meanwhile is kept, and waits too); this ends the hold. Returns
+   * true, and sends, when the stored decision was made under `policyVersion` at or after
+   * `since` (epoch ms). Otherwise returns false and the tracker acts as undecided until the
+   * next grant or deny: nothing is sent, what was queued is dropped, and storage is left as
+   * it is. Synchronous storage only (the browser's).
+   */
+  review(policyVersion: number, since: number): boolean;
   /** The categories granted now. */
   get(): ConsentCategory[];
   /** Calls `fn` with the granted categories after each decision; returns an unsubscribe function. */

@@ -2,7 +2,12 @@ import type { Outcome } from '../core/types.js';
 
 /** `Retry-After` in ms, from delay-seconds or an HTTP date (RFC 9110 §10.2.3); `undefined` if absent or unreadable. */
 export const getRetryAfter = (header: string | null): number | undefined => {
-  const ms = header ? (isNaN(+header) ? Date.parse(header) - Date.now() : +header * 1e3) : NaN;
+  // `isNaN` and `*` convert the string themselves; `>= 0` is false for NaN.
+  const ms = header
+    ? isNaN(header as never)
+      ? Date.parse(header) - Date.now()
+      : (header as never) * 1e3
+    : NaN;
   return ms >= 0 ? ms : undefined;
 };
 
