@@ -102,7 +102,8 @@ export const createBanner = (options: BannerOptions): Banner => {
     // × and Escape: a refusal before any choice; afterwards (a change of mind) they change nothing.
     const dismiss = () => (decided ? close() : layer == 'preferences' ? show('first') : refuseAll());
     dialog = renderDialog(config.texts[lang], lang, dismiss);
-    dialog.onkeydown = (event) => event.key == 'Escape' && dismiss();
+    // (A handler property that returns false cancels the key: Tab would not move.)
+    dialog.onkeydown = (event) => void (event.key == 'Escape' && dismiss());
     if (layer == 'first')
       renderFirstLayer(dialog, config, lang, gpc, {
         acceptAll,
@@ -124,23 +125,26 @@ export const createBanner = (options: BannerOptions): Banner => {
     options.host +
     '/trpc/consent.config?input=' +
     encodeURIComponent(JSON.stringify({ writeKey: options.writeKey }));
-  const ready = Promise.all([fetch(url).then((response) => response.json()), whenParsed()]).then(
-    async ([answer]) => {
-      config = (answer as { result: { data: PublishedConsentConfig } }).result.data;
-      // An `async` SDK tag may still be on its way: wait for the page's load, once.
-      tracker =
-        getTracker(options) ||
-        (await new Promise((resolve) => addEventListener('load', resolve)), getTracker(options));
-      if (!tracker) throw new Error('parcours: no tracker (window.parcours) to drive');
-      tracker.consent.open = open;
-      addStyles();
-      const since = new Date();
-      since.setMonth(since.getMonth() - config.reaskMonths);
-      decided = tracker.consent.review(config.policyVersion, +since);
-      if (decided) close();
-      else show('first');
-    },
-  );
+  const ready = Promise.all([
+    // Revalidated on every page (the ETag makes it a 304): a new version must be asked at once,
+    // not after the minute the procedure lets caches keep it.
+    fetch(url, { cache: 'no-cache' }).then((response) => response.json()),
+    whenParsed(),
+  ]).then(async ([answer]) => {
+    config = (answer as { result: { data: PublishedConsentConfig } }).result.data;
+    // An `async` SDK tag may still be on its way: wait for the page's load, once.
+    tracker =
+      getTracker(options) ||
+      (await new Promise((resolve) => addEventListener('load', resolve)), getTracker(options));
+    if (!tracker) throw new Error('parcours: no tracker (window.parcours) to drive');
+    tracker.consent.open = open;
+    addStyles();
+    const since = new Date();
+    since.setMonth(since.getMonth() - config.reaskMonths);
+    decided = tracker.consent.review(config.policyVersion, +since);
+    if (decided) close();
+    else show('first');
+  });
 
   function open() {
     void ready.then(() => show('preferences'));
