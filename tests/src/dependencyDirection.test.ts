@@ -12,6 +12,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ALLOWED: Record<string, { runtime: string[]; typeOnly?: string[] }> = {
   'packages/schema': { runtime: ['zod'] },
   'packages/sdk': { runtime: [], typeOnly: ['@parcours/schema'] },
+  'packages/consent-banner': { runtime: [], typeOnly: ['@parcours/schema'] },
   'packages/store': { runtime: ['better-sqlite3', '@parcours/schema'] },
   'packages/api': { runtime: ['@trpc/server', 'zod', '@parcours/store', '@parcours/schema'] },
   'apps/server': {
