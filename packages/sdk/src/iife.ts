@@ -20,12 +20,12 @@ const holder = window as unknown as { parcours?: unknown };
 
 if (data?.writeKey) {
   const calls = (holder.parcours as { q?: [string, unknown[]][] } | undefined)?.q;
-  // The tag's attributes as options (`writeKey`, `policyVersion`, `autoPage`); the core reads no other
-  // name from them in this bundle (the rest are mangled, see rollup.config.js).
+  // The tag's attributes are the options (`writeKey`, `policyVersion`, `autoPage`,
+  // `bufferBeforeConsent`): the core reads no other name in this bundle (the rest are
+  // mangled, see rollup.config.js).
   const tracker = createTracker({
     ...(data as unknown as TrackerOptions),
     host: data.host || new URL(script!.src).origin,
-    bufferBeforeConsent: data.bufferBeforeConsent != null,
   });
   holder.parcours = tracker;
   replayCalls(tracker, calls);

@@ -266,8 +266,8 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
     records[0] ? sendRecords() : !held && granted[0] && (write(), queue[0]) ? sendBatch() : undefined;
 
   const deliver = (): Promise<void> => {
-    clearTimeout(timer);
-    timer = undefined;
+    // (`clearTimeout` answers undefined.)
+    timer = clearTimeout(timer)!;
     return (sending ||= (async () => {
       for (let outcome; (outcome = await sendNext());) {
         if (outcome.kind == 'retry') {
@@ -287,7 +287,9 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
   /** Returns true when the event was dropped for want of consent. */
   const enqueue = (event: Event): true | void => {
     if (!granted.includes(event.category!)) {
-      if (decided || !options.bufferBeforeConsent) return true;
+      // The script tag passes its attributes: `data-buffer-before-consent` is on when present ("").
+      if (decided || !(IS_SCRIPT_TAG ? options.bufferBeforeConsent != null : options.bufferBeforeConsent))
+        return true;
       if (buffer.push(event) > maxQueue) buffer.shift();
       return;
     }
