@@ -60,7 +60,9 @@ export default [
       plugins: [
         terser({
           ecma: 2020,
-          compress: { passes: 3, unsafe_arrows: true },
+          // `booleans_as_integers`: `true`/`false` literals become 1/0; nothing public returns
+          // one (`consent.review` returns a comparison's result), and fetch reads `keepalive: 1`.
+          compress: { passes: 3, unsafe_arrows: true, booleans_as_integers: true },
           // Private fields start with `_` (STYLE.md, "Size"): everything else is API or wire format,
           // except, in this one closure, the names core and platform share (`Platform`, `Outcome`)
           // and the options the tag never sets. `builtins`: terser spares DOM names (`kind`…) otherwise.

@@ -7,7 +7,7 @@ import {
   renderFirstLayer,
   renderPreferences,
 } from './renderBanner.js';
-import type { Banner, BannerOptions, BannerRecord, ConsentTracker } from './types.js';
+import type { Banner, BannerFields, BannerOptions, BannerSource, ConsentTracker } from './types.js';
 
 /** The tracker, once it is the loaded SDK (the loader snippet's stub has a `q` and no real `review`). */
 const getTracker = (options: BannerOptions) => {
@@ -56,13 +56,12 @@ export const createBanner = (options: BannerOptions): Banner => {
   /** Applies exactly `chosen`: a grant when it only adds, else a withdrawal first. */
   const decide = (
     chosen: ConsentCategory[],
-    action: BannerRecord['action'],
-    source: BannerRecord['source'] = 'banner',
+    action: BannerFields['action'],
+    source: BannerSource = 'banner',
   ) => {
     const consent = tracker!.consent;
     const now = consent.get();
-    const record: BannerRecord = {
-      source,
+    const fields: BannerFields = {
       action: action == 'refuse_all' && now[0] ? 'withdraw' : action,
       locale: lang,
       path: location.pathname,
@@ -70,14 +69,15 @@ export const createBanner = (options: BannerOptions): Banner => {
       configHash: config.configHash,
       policyVersion: '' + config.policyVersion,
     };
-    if (now.every((category) => chosen.includes(category))) consent.grant(chosen, record);
+    if (now.every((category) => chosen.includes(category))) consent.grant(chosen, source, fields);
     else {
       consent.deny(
         now.filter((category) => !chosen.includes(category)),
-        record,
+        source,
+        fields,
       );
       const added = chosen.filter((category) => !now.includes(category));
-      if (added[0]) consent.grant(added, record);
+      if (added[0]) consent.grant(added, source, fields);
     }
     decided = true;
     close();

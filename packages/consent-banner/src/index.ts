@@ -9,4 +9,4 @@
  * ```
  */
 export { createBanner } from './createBanner.js';
-export type { Banner, BannerOptions, BannerRecord, ConsentTracker } from './types.js';
+export type { Banner, BannerFields, BannerOptions, BannerSource, ConsentTracker } from './types.js';

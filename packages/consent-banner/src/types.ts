@@ -3,9 +3,11 @@ import type { ConsentConfigInput, ConsentLanguage } from '@parcours/schema/conse
 /** `analytics`, `marketing` or `personalization` (`@parcours/schema`'s, as the config names them). */
 export type ConsentCategory = ConsentConfigInput['categories'][number];
 
-/** What a consent record from the banner says beyond its categories (the SDK's `RecordFields`). */
-export interface BannerRecord {
-  source: 'banner' | 'gpc';
+/** The mechanism: a button of the banner, or the browser's GPC signal (for its default). */
+export type BannerSource = 'banner' | 'gpc';
+
+/** What a consent record from the banner says beyond its categories and source (the SDK's `RecordFields`). */
+export interface BannerFields {
   action: 'accept_all' | 'refuse_all' | 'custom' | 'withdraw' | 'gpc_default';
   locale: ConsentLanguage;
   path: string;
@@ -21,8 +23,8 @@ export interface BannerRecord {
  */
 export interface ConsentTracker {
   consent: {
-    grant(categories: ConsentCategory[], record?: BannerRecord): void;
-    deny(categories?: ConsentCategory[], record?: BannerRecord): void;
+    grant(categories: ConsentCategory[], source?: string, fields?: BannerFields): void;
+    deny(categories?: ConsentCategory[], source?: string, fields?: BannerFields): void;
     get(): ConsentCategory[];
     review(policyVersion: number, since: number): boolean;
     /** Added by the banner: opens the preferences. */

@@ -16,7 +16,6 @@ afterAll(() => collector.server.close());
 
 const HASH = 'a'.repeat(64);
 const fields = (policyVersion: string, extra: Partial<RecordFields> = {}): RecordFields => ({
-  source: 'banner',
   action: 'accept_all',
   locale: 'fr',
   path: '/shop',
@@ -38,10 +37,14 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('a decision made under a published config', () => {
   it('sends the record fields and, with every batch, the version as a number', async () => {
     const { tracker } = visit();
-    tracker.consent.grant(['analytics'], fields('3'));
+    tracker.consent.grant(['analytics'], 'banner', fields('3'));
     tracker.track('Added to cart');
     await tracker.flush();
-    expect(collector.records()[0]).toMatchObject({ ...fields('3'), granted: ['analytics'] });
+    expect(collector.records()[0]).toMatchObject({
+      ...fields('3'),
+      source: 'banner',
+      granted: ['analytics'],
+    });
     expect(collects().length).toBeGreaterThan(0);
     for (const { body } of collects()) expect(body.policyVersion).toBe(3);
   });
@@ -57,7 +60,7 @@ describe('a decision made under a published config', () => {
 
   it('holds every send on the next page until review, and not even the exit beacon leaves', async () => {
     const first = visit();
-    first.tracker.consent.grant(['analytics'], fields('3'));
+    first.tracker.consent.grant(['analytics'], 'banner', fields('3'));
     await first.tracker.flush();
     collector.reset();
     const next = visit(first.storage);
@@ -79,7 +82,7 @@ describe('a decision made under a published config', () => {
       [3, Date.now() + 60_000],
     ] as const) {
       const first = visit();
-      first.tracker.consent.grant(['analytics'], fields('3'));
+      first.tracker.consent.grant(['analytics'], 'banner', fields('3'));
       await first.tracker.flush();
       collector.reset();
       const storedBefore = new Map(first.storage.data);
@@ -92,7 +95,7 @@ describe('a decision made under a published config', () => {
       await wait(30);
       expect(collector.arrivals).toEqual([]);
       expect(next.storage.data.get(CONSENT_KEY)).toBe(storedBefore.get(CONSENT_KEY));
-      next.tracker.consent.grant(['analytics'], fields(String(version), { action: 'accept_all' }));
+      next.tracker.consent.grant(['analytics'], 'banner', fields(String(version), { action: 'accept_all' }));
       next.tracker.track('After');
       await next.tracker.flush();
       expect(collects().flatMap((a) => a.body.batch!.map((e) => e.name))).toEqual(['After']);
@@ -112,7 +115,7 @@ describe('a decision made under a published config', () => {
     const { tracker } = visit(storage, true);
     tracker.consent.grant(['analytics', 'marketing']);
     expect(tracker.consent.get()).toEqual(['analytics']);
-    tracker.consent.grant(['marketing'], fields('2', { action: 'custom', gpc: true }));
+    tracker.consent.grant(['marketing'], 'banner', fields('2', { action: 'custom', gpc: true }));
     expect(tracker.consent.get()).toEqual(['analytics', 'marketing']);
     await tracker.flush();
     const next = visit(storage, true);

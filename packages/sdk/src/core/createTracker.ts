@@ -6,7 +6,6 @@ import { IS_SCRIPT_TAG } from './isScriptTag.js';
 import {
   isIdentity,
   isStoredEvent,
-  isText,
   parse,
   type Session,
   type State,
@@ -204,9 +203,12 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
    */
   const write = () => {
     dirty = 0;
-    const merge = (text: unknown) => granted[0] && (absorb(text), persist());
-    if (IS_SCRIPT_TAG) merge(get(STATE_KEY));
-    else read(STATE_KEY, merge);
+    if (IS_SCRIPT_TAG) {
+      if (granted[0]) {
+        absorb(get(STATE_KEY));
+        persist();
+      }
+    } else read(STATE_KEY, (text) => granted[0] && (absorb(text), persist()));
   };
 
   /** Coalesces writes: one per task, however many events it tracked. */
@@ -260,10 +262,11 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
 
   /**
    * Proof records first: they need no consent to be sent, and a refusal names no one. Each
-   * batch starts with a write, which also picks up what closed tabs left in storage.
+   * batch starts with a write, which also picks up what closed tabs left in storage. (The
+   * queue holds events only of granted categories: nothing granted, nothing queued.)
    */
   const sendNext = () =>
-    records[0] ? sendRecords() : !held && granted[0] && (write(), queue[0]) ? sendBatch() : undefined;
+    records[0] ? sendRecords() : !held && (write(), queue[0]) ? sendBatch() : undefined;
 
   const deliver = (): Promise<void> => {
     // (`clearTimeout` answers undefined.)
@@ -317,7 +320,10 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
     name ||= type == 'page' ? (context.path as string) : '';
     if (!name) return warn('no name');
     if (own) {
-      const source = getChannel((context.url as string) || '', (context.referrer as string) || '');
+      // The browser's context always has both (strings); other platforms may leave them out.
+      const source = IS_SCRIPT_TAG
+        ? getChannel(context.url as string, context.referrer as string)
+        : getChannel((context.url as string) || '', (context.referrer as string) || '');
       // A stored session whose time is not a number ends here, too.
       if (!(timestamp - (session?.t as number) < SESSION_MS) || (source && source[1] != session!.k)) {
         session = {
@@ -349,8 +355,7 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
 
   const page = (name?: string, properties?: Properties, o?: TrackOptions) => add('page', name, properties, o);
 
-  const decide = (next: ConsentCategory[], record: string | RecordFields = {}) => {
-    const fields = isText(record) ? { source: record } : record;
+  const decide = (next: ConsentCategory[], source = 'sdk', fields: RecordFields = {}) => {
     const timestamp = Date.now();
     granted = allow(next, fields.gpc);
     decided = true;
@@ -373,7 +378,7 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
       granted,
       denied: CATEGORIES.filter((c) => !granted.includes(c)),
       policyVersion,
-      source: 'sdk',
+      source,
       ...fields,
       ...(granted[0] ? { anonymousId, userId } : {}),
     });
@@ -405,26 +410,29 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
     feedback: later((feedback: Feedback, o?: TrackOptions) => add('track', 'feedback', { ...feedback }, o)),
     flush: IS_SCRIPT_TAG ? deliver : () => (loaded as Promise<void>).then(deliver),
     consent: {
-      grant: later((categories: ConsentCategory[], record?: string | RecordFields) =>
-        decide(granted.concat(categories), record),
+      grant: later((categories: ConsentCategory[], source?: string, fields?: RecordFields) =>
+        decide(granted.concat(categories), source, fields),
       ),
-      deny: later((categories = CATEGORIES, record?: string | RecordFields) =>
+      deny: later((categories = CATEGORIES, source?: string, fields?: RecordFields) =>
         decide(
           granted.filter((c) => !categories.includes(c)),
-          record,
+          source,
+          fields,
         ),
       ),
       review: (version, since) => {
+        // A computed boolean (the bundle turns `true` literals into 1: see rollup.config.js).
         const current = meta?.v == version && meta.t >= since;
         held = 0;
-        // Stale: as if undecided, in memory only (nothing is written before the next decision);
-        // what was queued under the old decision is never sent (`known` keeps it from coming back).
-        if (!current) {
+        // Stale: nothing granted, in memory only (nothing is written before the next decision);
+        // what was queued under the old decision is never sent (`known` keeps it from coming
+        // back), nor is what is tracked until that decision (dropped, even with
+        // `bufferBeforeConsent`: the decision stays "taken").
+        if (current) deliver();
+        else {
           granted = [];
           queue = [];
-          decided = false;
         }
-        deliver();
         return current;
       },
       get: () => granted.slice(),
@@ -440,7 +448,7 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
     // repeats it under the same ids, which the store ignores.
     write();
     if (records[0]) sendRecords(true);
-    if (!held && granted[0] && queue[0]) sendBatch(true);
+    if (!held && queue[0]) sendBatch(true);
   });
   /** Starts from what storage holds: the decision, 0.1.0's state, this version's state. */
   const load = (decision: unknown, old: unknown, text: unknown) => {

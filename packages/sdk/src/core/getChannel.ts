@@ -4,7 +4,7 @@ const CHANNELS = ['ads', 'email', 'social', 'search'];
 const RULES = [
   /^(cpc|ppc|cpm|display|ads?|paid.*)$/,
   /mail|newsletter/,
-  /social|facebook|instagram|twitter|linkedin|lnkd|pinterest|reddit|tiktok|youtube|^t\.co$|^x\.com$/,
+  /social|facebook|instagram|twitter|linkedin|lnkd|pinterest|reddit|tiktok|youtube|^(t\.co|x\.com)$/,
   /search|organic|google|bing|yahoo|duckduckgo|ecosia|qwant|baidu|yandex/,
 ];
 
@@ -22,7 +22,7 @@ const getHost = (url: string) => url.split('/')[2];
  */
 export const getChannel = (url: string, referrer: string): [channel: string, key: string] | undefined => {
   const param = (name: string) => (url.match('[?&]utm_' + name + '=([^&#]*)')?.[1] || '').toLowerCase();
-  const medium = param('medium') || (/[?&]\w*(cl|clk|bra)id=/.test(url) ? 'cpc' : '');
+  const medium = param('medium') || (/[?&]\w*(clk?|bra)id=/.test(url) ? 'cpc' : '');
   const source = param('source');
   const key = medium + '/' + source + '/' + param('campaign');
   const host = getHost(referrer);

@@ -118,15 +118,15 @@ export interface Feedback {
 }
 
 /**
- * What a consent record may say beyond its categories (see `ConsentRecord`): the mechanism
- * (`source`, default `"sdk"`) and, from a banner, the action, locale, path, GPC state, and
+ * What a consent record may say beyond its categories and `source` (see `ConsentRecord`):
+ * from a banner, the action, locale, path, GPC state, and
  * the published config's `policyVersion` (a version number as a string) and `configHash`.
  * A `policyVersion` given here is kept with the decision and sent, as a number, with every
  * collect batch; `gpc: true` says the person saw the GPC notice, so a `marketing` grant is
  * explicit and kept.
  */
 export type RecordFields = Partial<
-  Pick<ConsentRecord, 'source' | 'action' | 'locale' | 'path' | 'gpc' | 'configHash' | 'policyVersion'>
+  Pick<ConsentRecord, 'action' | 'locale' | 'path' | 'gpc' | 'configHash' | 'policyVersion'>
 >;
 
 /** The consent half of the API. */
@@ -134,15 +134,15 @@ export interface ConsentApi {
   /**
    * Grants categories (added to those already granted), remembers the decision, sends a
    * proof record and starts capture. With Global Privacy Control on, `marketing` is refused.
-   * `record` is the proof record's `source` (default `"sdk"`) or its extra fields (`RecordFields`).
+   * `source` goes into the proof record (default `"sdk"`), and so do `fields` (`RecordFields`).
    */
-  grant(categories: ConsentCategory[], record?: string | RecordFields): void;
+  grant(categories: ConsentCategory[], source?: string, fields?: RecordFields): void;
   /**
    * Withdraws categories; no argument withdraws everything. Queued events of a withdrawn
    * category are deleted; when nothing stays granted, the anonymous id, the queue and every
    * other stored datum go too, except the decision itself. Sends a proof record.
    */
-  deny(categories?: ConsentCategory[], record?: string | RecordFields): void;
+  deny(categories?: ConsentCategory[], source?: string, fields?: RecordFields): void;
   /**
    * For a consent banner. A stored decision made under a published config (a grant or deny
    * with `policyVersion`) holds every send from the start, so that a stale one lets nothing
