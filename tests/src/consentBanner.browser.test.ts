@@ -46,7 +46,7 @@ async function privacy(path: string, input: object, mutation = false) {
   const response = mutation
     ? await fetch(base, { method: 'POST', headers, body: JSON.stringify(input) })
     : await fetch(`${base}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers });
-  const body = (await response.json());
+  const body = await response.json();
   if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(body.error)}`);
   return body.result.data;
 }

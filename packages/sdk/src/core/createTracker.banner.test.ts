@@ -29,7 +29,7 @@ const fields = (policyVersion: string, extra: Partial<RecordFields> = {}): Recor
 const visit = (storage = createMemoryStorage(), gpc?: boolean) => {
   const test = createTestPlatform({ storage, gpc });
   const tracker = createTracker({ writeKey: collector.writeKey, host: HOST, autoPage: true }, test.platform);
-  return { tracker, storage, ...test };
+  return { tracker, ...test };
 };
 const collects = () => collector.arrivals.filter((a) => a.path === 'collect');
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -15,6 +15,7 @@ export interface Arrival {
     batch?: Event[];
     dropped?: number;
     consent?: string[];
+    policyVersion?: number;
     records?: ConsentRecord[];
   };
   at: number;
