@@ -125,7 +125,7 @@ export type PrivacyClient = RealPrivacy extends { consentStats: unknown }
 
 /** The `privacy` procedures of the tRPC client, called directly (queries keyed with {@link privacyKey}). */
 export function usePrivacyClient(): PrivacyClient {
-  return useTRPCClient().privacy as PrivacyClient;
+  return useTRPCClient().privacy;
 }
 
 /**
