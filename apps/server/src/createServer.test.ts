@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +22,7 @@ beforeAll(async () => {
   mkdirSync(publicDir);
   writeFileSync(join(publicDir, 'index.html'), '<!doctype html><title>Parcours</title>');
   writeFileSync(join(publicDir, 'sdk.js'), 'window.parcours={}');
+  writeFileSync(join(publicDir, 'banner.js'), '/* banner */');
   writeFileSync(join(dir, 'secret.txt'), 'do not serve');
   store = openSqliteStore({ filename: join(dir, 'server.db') });
   project = await store.createProject({ name: 'HTTP' });
@@ -248,6 +249,22 @@ describe('static files', () => {
     expect(sdk.headers.get('content-type')).toContain('javascript');
     expect(sdk.headers.get('access-control-allow-origin')).toBe('*');
     expect(await sdk.text()).toBe('window.parcours={}');
+    const banner = await fetch(`${base}/banner.js`);
+    expect(banner.headers.get('content-type')).toContain('javascript');
+    expect(banner.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await banner.text()).toBe('/* banner */');
+  });
+
+  it('ships the built SDK and consent banner in its public folder (npm run build copies them)', () => {
+    const repo = join(import.meta.dirname, '..', '..', '..');
+    const publicDir = join(import.meta.dirname, '..', 'dist', 'public');
+    for (const [served, built] of [
+      ['sdk.js', 'packages/sdk/dist/parcours.iife.js'],
+      ['banner.js', 'packages/consent-banner/dist/banner.iife.js'],
+    ] as const)
+      expect(readFileSync(join(publicDir, served), 'utf8'), served).toBe(
+        readFileSync(join(repo, built), 'utf8'),
+      );
   });
 
   it('serves nothing outside its folder', async () => {
