@@ -31,6 +31,7 @@ beforeAll(async () => {
     `<body><main><h1>Shop</h1><button id="track" onclick="parcours.track('Added to cart')">Add</button></main></body></html>`;
   writeFileSync(join(dir, 'sdk-first.html'), page(sdk + banner));
   writeFileSync(join(dir, 'banner-first.html'), page(banner + sdk));
+  writeFileSync(join(dir, 'button.html'), page(sdk + banner.replace('<script ', '<script data-button ')));
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -332,6 +333,43 @@ describe('the banner', () => {
     await page.keyboard.press('Escape');
     expect(await bannerShown(page)).toBe(false);
     expect(sent('consent')).toHaveLength(1);
+    await context.close();
+  }, 60_000);
+
+  it('asks again once the stored choice is older than the re-ask period', async () => {
+    const { context, page, sent } = await visit();
+    await open(page);
+    await page.getByRole('button', { name: 'Refuse all', exact: true }).click();
+    await page.reload();
+    await open(page);
+    expect(await bannerShown(page)).toBe(false);
+    // The decision's time, 6 months and a day ago (the default period is 6 months).
+    await page.evaluate(() => {
+      const stored = JSON.parse(localStorage.getItem('parcours_consent')!);
+      stored.at(-1).t -= 184 * 864e5;
+      localStorage.setItem('parcours_consent', JSON.stringify(stored));
+    });
+    await page.reload();
+    await open(page);
+    expect(await bannerShown(page)).toBe(true);
+    expect(sent('collect')).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('with data-button, a floating button reopens the preferences after a choice', async () => {
+    const { context, page } = await visit();
+    await open(page, 'button.html');
+    await page.getByRole('button', { name: 'Accept all', exact: true }).click();
+    await page.getByRole('button', { name: 'Cookies' }).click();
+    expect(
+      await page.getByRole('switch').evaluateAll((s) => s.map((e) => (e as HTMLInputElement).checked)),
+    ).toEqual([true, true, true]);
+    await page.getByRole('switch').first().uncheck();
+    await page.getByRole('button', { name: /save/i }).click();
+    expect(await page.evaluate(() => (window as any).parcours.consent.get())).toEqual([
+      'marketing',
+      'personalization',
+    ]);
     await context.close();
   }, 60_000);
 
