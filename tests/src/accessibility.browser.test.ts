@@ -39,6 +39,54 @@ beforeAll(async () => {
     createdBy: 'ana@example.com',
     expiresAt: Date.now() + 7 * 86_400_000,
   });
+  // Privacy pages with something to show: a second consent version (so versions can be
+  // compared) and decisions of every kind in the ledger, in two languages, one with GPC.
+  const config = await store.getConsentConfig(project.projectId);
+  const { policyVersion: _v, configHash: _h, publishedAt: _p, ...settings } = config;
+  await store.publishConsentConfig(
+    project.projectId,
+    { ...settings, controllerName: 'Accessible shop SAS' },
+    { userId: 'usr_test', name: 'Olga' },
+  );
+  const now = Date.now();
+  await store.insertConsentRecords(project.projectId, [
+    {
+      id: 'a11y-1',
+      timestamp: now - 3_600_000,
+      granted: ['analytics', 'marketing', 'personalization'],
+      denied: [],
+      policyVersion: '1',
+      source: 'banner',
+      anonymousId: 'dev-a',
+      action: 'accept_all',
+      locale: 'fr',
+      path: '/',
+    },
+    {
+      id: 'a11y-2',
+      timestamp: now - 1_800_000,
+      granted: [],
+      denied: ['analytics', 'marketing', 'personalization'],
+      policyVersion: '2',
+      source: 'banner',
+      action: 'refuse_all',
+      locale: 'en',
+      path: '/pricing',
+    },
+    {
+      id: 'a11y-3',
+      timestamp: now - 60_000,
+      granted: ['analytics'],
+      denied: ['marketing', 'personalization'],
+      policyVersion: '2',
+      source: 'banner',
+      anonymousId: 'dev-c',
+      action: 'custom',
+      locale: 'en',
+      path: '/',
+      gpc: true,
+    },
+  ]);
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -120,6 +168,14 @@ describe.each([1440, 390])('accessibility at %i px wide', (width) => {
     ['settings: share links', () => owner, () => projectHash('settings/shares'), '.status-live'],
     ['audit log', () => owner, () => projectHash('audit'), '.audit-table'],
     ['overview, with its top bar', () => owner, () => projectHash('overview'), '.kpis'],
+    [
+      'privacy: consent settings and versions',
+      () => owner,
+      () => projectHash('consent'),
+      '.consent-versions',
+    ],
+    ['privacy: consent analytics', () => owner, () => projectHash('consent/analytics'), '.consent-rates'],
+    ['privacy: consent log', () => owner, () => projectHash('consent/log'), '.consent-log .chain-ok'],
   ];
 
   it.each(pages)('%s page has no violation', async (name, context, hash, ready) => {

@@ -124,16 +124,17 @@ describe('GET /trpc/consent.config', () => {
         .update(JSON.stringify(sortKeys(input)))
         .digest('hex'),
     ).toBe(configHash);
-    expect(response.headers.get('etag')).toBe(`"${configHash}"`);
+    const etag = `"1-${configHash}"`;
+    expect(response.headers.get('etag')).toBe(etag);
     expect(response.headers.get('cache-control')).toBe('public, max-age=60');
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     expect(response.headers.get('access-control-expose-headers')).toContain('ETag');
 
-    for (const ifNoneMatch of [`"${configHash}"`, `W/"${configHash}"`, `"other", "${configHash}"`, '*']) {
+    for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
       const again = await fetch(configUrl(project.writeKey), { headers: { 'If-None-Match': ifNoneMatch } });
       expect(again.status, ifNoneMatch).toBe(304);
       expect(await again.text()).toBe('');
-      expect(again.headers.get('etag')).toBe(`"${configHash}"`);
+      expect(again.headers.get('etag')).toBe(etag);
       expect(again.headers.get('cache-control')).toBe('public, max-age=60');
       expect(again.headers.get('access-control-allow-origin')).toBe('*');
     }
@@ -146,13 +147,24 @@ describe('GET /trpc/consent.config', () => {
     const edited = { ...createDefaultConsentConfig('Banner shop'), controllerName: 'Banner shop SAS' };
     expect((await publish(project, owner, edited)).status).toBe(200);
     const changed = await fetch(configUrl(project.writeKey), {
-      headers: { 'If-None-Match': `"${configHash}"` },
+      headers: { 'If-None-Match': etag },
     });
     expect(changed.status).toBe(200);
     const next = ((await changed.json()) as any).result.data;
     expect(next).toMatchObject({ policyVersion: 2, controllerName: 'Banner shop SAS' });
-    expect(changed.headers.get('etag')).toBe(`"${next.configHash}"`);
+    expect(changed.headers.get('etag')).toBe(`"2-${next.configHash}"`);
     expect(next.configHash).not.toBe(configHash);
+
+    // Republishing the same settings is a new version with the same hash: the banner
+    // holding version 2's ETag must still get version 3 (and re-ask).
+    expect((await publish(project, owner, edited)).status).toBe(200);
+    const republished = await fetch(configUrl(project.writeKey), {
+      headers: { 'If-None-Match': `"2-${next.configHash}"` },
+    });
+    expect(republished.status).toBe(200);
+    const third = ((await republished.json()) as any).result.data;
+    expect(third).toMatchObject({ policyVersion: 3, configHash: next.configHash });
+    expect(republished.headers.get('etag')).toBe(`"3-${next.configHash}"`);
   });
 
   it('answers an unknown write key 401, never cached; takes GET only; answers its preflight', async () => {

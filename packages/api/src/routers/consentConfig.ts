@@ -9,7 +9,9 @@ export const CONSENT_CONFIG_MAX_AGE_SECONDS = 60;
 /**
  * `GET /trpc/consent.config?input={"writeKey":"wk_…"}`: the project's current
  * published consent config, for the banner on any origin (no credentials; charged to
- * the write key's bucket like the collector). Cacheable: `ETag: "<configHash>"` and
+ * the write key's bucket like the collector). Cacheable: `ETag: "<version>-<configHash>"`
+ * (the version too: republishing an unchanged config is a new version the banner must
+ * re-ask for, with the same hash) and
  * `Cache-Control: public, max-age=60`; the server answers a matching `If-None-Match`
  * with 304 (apps/server's HTTP layer). An unknown write key is a 401.
  */
@@ -22,7 +24,12 @@ export const consentConfig = collectorProcedure
     }
     const config = await ctx.store.getConsentConfig(project.projectId);
     // Set only on success: an error keeps the route's `no-store`.
-    ctx.setHeader?.('ETag', `"${config.configHash}"`);
+    ctx.setHeader?.('ETag', consentConfigEtag(config));
     ctx.setHeader?.('Cache-Control', `public, max-age=${CONSENT_CONFIG_MAX_AGE_SECONDS}`);
     return config;
   });
+
+/** The config's entity tag: its version and hash (see `consentConfig`). */
+export function consentConfigEtag(config: { policyVersion: number; configHash: string }): string {
+  return `"${config.policyVersion}-${config.configHash}"`;
+}
