@@ -2,15 +2,14 @@ import type { ComponentType } from 'preact';
 import { can, type Permission } from './access/can.js';
 import type { Project, Role } from './api/types.js';
 import type { PageSection } from './components/getNavLinks.js';
+import { lazyPage } from './components/lazyPage.js';
 import { AuditLogPage, AUDIT_PATH } from './audit/AuditLogPage.js';
 import { FunnelPage, FUNNEL_PATH } from './funnel/FunnelPage.js';
 import { OverviewPage, OVERVIEW_PATH } from './overview/OverviewPage.js';
 import { PathsPage, PATHS_PATH } from './paths/PathsPage.js';
 import { PERSON_PATH } from './person/getPersonLookup.js';
 import { PersonPage } from './person/PersonPage.js';
-import { ConsentAnalyticsPage, CONSENT_ANALYTICS_PATH } from './privacy/ConsentAnalyticsPage.js';
-import { ConsentLogPage, CONSENT_LOG_PATH } from './privacy/ConsentLogPage.js';
-import { ConsentSettingsPage, CONSENT_SETTINGS_PATH } from './privacy/ConsentSettingsPage.js';
+import { CONSENT_ANALYTICS_PATH, CONSENT_LOG_PATH, CONSENT_SETTINGS_PATH } from './privacy/privacyPaths.js';
 import { KeysPage, KEYS_PATH } from './settings/KeysPage.js';
 import { MembersPage, MEMBERS_PATH } from './settings/MembersPage.js';
 import { ProjectSettingsPage, PROJECT_SETTINGS_PATH } from './settings/ProjectSettingsPage.js';
@@ -35,6 +34,9 @@ export interface Page {
   Component: ComponentType<PageProps>;
 }
 
+/** The Privacy section's chunk (one download for all its pages). */
+const loadPrivacyPages = () => import('./privacy/privacyPages.js');
+
 /**
  * Every page, in navigation order. A role's home page is the first it may use. A new
  * page is one component and one line here.
@@ -50,21 +52,21 @@ export const PAGES: readonly Page[] = [
     title: 'Consent settings',
     permission: 'manageConsent',
     section: 'privacy',
-    Component: ConsentSettingsPage,
+    Component: lazyPage(loadPrivacyPages, (pages) => pages.ConsentSettingsPage),
   },
   {
     path: CONSENT_ANALYTICS_PATH,
     title: 'Consent analytics',
     permission: 'readConsent',
     section: 'privacy',
-    Component: ConsentAnalyticsPage,
+    Component: lazyPage(loadPrivacyPages, (pages) => pages.ConsentAnalyticsPage),
   },
   {
     path: CONSENT_LOG_PATH,
     title: 'Consent log',
     permission: 'readConsent',
     section: 'privacy',
-    Component: ConsentLogPage,
+    Component: lazyPage(loadPrivacyPages, (pages) => pages.ConsentLogPage),
   },
   { path: AUDIT_PATH, title: 'Audit log', permission: 'readAudit', Component: AuditLogPage },
   {

@@ -8,10 +8,8 @@ import type { PageProps } from '../pages.js';
 import { createProjectHash } from '../routing/resolveRoute.js';
 import { ConsentRatesTable } from './ConsentRatesTable.js';
 import { describeLanguage, describePolicyVersion, getConsentShares } from './getConsentShares.js';
+import { CONSENT_ANALYTICS_PATH } from './privacyPaths.js';
 import { privacyKey, usePrivacyClient } from './privacyApi.js';
-
-/** The page path of the consent analytics: Privacy → Consent analytics. */
-export const CONSENT_ANALYTICS_PATH = 'consent/analytics';
 
 /**
  * Owners and privacy officers: how visitors choose, from the consent ledger alone

@@ -6,11 +6,9 @@ import { createProjectHash } from '../routing/resolveRoute.js';
 import { ConsentLogFilters } from './ConsentLogFilters.js';
 import { ConsentLogTable } from './ConsentLogTable.js';
 import { createConsentLogParams, parseConsentLogFilter, toConsentLogQuery } from './parseConsentLogFilter.js';
+import { CONSENT_LOG_PATH } from './privacyPaths.js';
 import { privacyKey, usePrivacyClient } from './privacyApi.js';
 import { VerifyLedgerButton } from './VerifyLedgerButton.js';
-
-/** The page path of the consent log: Privacy → Consent log. */
-export const CONSENT_LOG_PATH = 'consent/log';
 
 /** Records a page. */
 const PAGE_SIZE = 100;

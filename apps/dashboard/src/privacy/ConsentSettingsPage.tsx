@@ -6,9 +6,6 @@ import { ConsentVersions } from './ConsentVersions.js';
 import { formatHashPrefix } from './formatPublisher.js';
 import { privacyKey, usePrivacyClient, type ConsentConfigInput } from './privacyApi.js';
 
-/** The page path of the consent settings: Privacy → Consent settings. */
-export const CONSENT_SETTINGS_PATH = 'consent';
-
 /**
  * Owners and privacy officers: the current consent settings in an editor, published
  * as a new immutable version (`privacy.publishConsentConfig`), and every version with

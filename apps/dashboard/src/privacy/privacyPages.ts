@@ -1,0 +1,5 @@
+// The Privacy section's pages: one chunk, loaded the first time a privacy page opens, so
+// analysts, who never open them, do not download them (`pages.ts`, `lazyPage`).
+export { ConsentAnalyticsPage } from './ConsentAnalyticsPage.js';
+export { ConsentLogPage } from './ConsentLogPage.js';
+export { ConsentSettingsPage } from './ConsentSettingsPage.js';
