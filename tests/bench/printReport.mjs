@@ -47,6 +47,23 @@ export function printReport(run) {
     status('indexMemory'),
   );
   row('index build, first funnel (ms)', int(parcours.indexBuildMs), null, null, null);
+  if (parcours.restart !== undefined) {
+    const { restart } = parcours;
+    row(
+      `first funnel after restart, index snapshot loaded (ms; ${ratio(restart.restartFirstFunnelMs / restart.coldFirstFunnelMs)} of a cold build)`,
+      int(restart.restartFirstFunnelMs),
+      null,
+      null,
+      targets.some((t) => t.key === 'restart') ? status('restart') : null,
+    );
+    row(
+      `index snapshot: write (ms), ${mb(restart.snapshotBytes)}`,
+      int(restart.snapshotSaveMs),
+      null,
+      null,
+      null,
+    );
+  }
   row('DuckDB NDJSON load (ms)', '', int(duckdb.loadMs), null, null);
   lines.push(...table(rows));
   lines.push('');

@@ -126,6 +126,7 @@ async function benchSize(size) {
     funnelRatio: ratios.funnel,
     funnelMs: parcours.funnel.medianMs,
     bytesPerEvent: parcours.memory.bytesPerEvent,
+    restartMs: parcours.restart?.restartFirstFunnelMs,
   });
   log(`${label}: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   return {

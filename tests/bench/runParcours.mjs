@@ -5,6 +5,8 @@
  * arrayBuffers after a full GC, before and after. Usage: node --expose-gc
  * runParcours.mjs DB_FILE PROJECT_ID. Prints one JSON line.
  */
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { openSqliteStore } from '@parcours/store';
 import { FUNNEL_QUERY, PATHS_QUERY, reportToParent, timeQuery } from './benchQueries.mjs';
 
@@ -21,7 +23,13 @@ function measureMemory() {
 // Inline: the engine's code is the same as on its own thread (the default), but its
 // memory is then measurable in this process. The dataset was just imported: skip the
 // quick check, which reads every page of a large file.
-const store = openSqliteStore({ filename, journeyEngine: 'inline', quickCheck: false });
+const store = openSqliteStore({
+  filename,
+  journeyEngine: 'inline',
+  quickCheck: false,
+  indexSnapshots: false,
+});
+let report;
 try {
   const events = await store.countEvents(projectId);
   const before = measureMemory();
@@ -29,14 +37,46 @@ try {
   // The results held now are a few hundred bytes: what grew is the index.
   const after = measureMemory();
   const paths = await timeQuery(() => store.getPaths(projectId, PATHS_QUERY));
-  reportToParent({
+  report = {
     events,
     memory: { before, after, bytesPerEvent: (after - before) / events },
     // The first funnel built the index; its time is reported apart from the median.
     indexBuildMs: funnel.firstMs,
     funnel: { ...funnel, result: funnel.result.steps },
     paths,
-  });
+  };
 } finally {
   await store.close();
+}
+report.restart = await measureRestart();
+reportToParent(report);
+
+/**
+ * A restart with the index saved beside the database: a cold build (as a first start
+ * does), the snapshot written after that answer, then a new store on the same file
+ * and the time of its first funnel (the snapshot loaded, then caught up).
+ */
+async function measureRestart() {
+  const directory = `${filename}.journey`;
+  rmSync(directory, { recursive: true, force: true });
+  const first = openSqliteStore({ filename, journeyEngine: 'inline', quickCheck: false });
+  let started = performance.now();
+  await first.getFunnel(projectId, FUNNEL_QUERY);
+  const coldFirstFunnelMs = performance.now() - started;
+  // The snapshot is written on the turn after the answer that made it due.
+  started = performance.now();
+  await new Promise((resolve) => setImmediate(resolve));
+  const snapshotSaveMs = performance.now() - started;
+  await first.close();
+  const snapshotBytes = readdirSync(directory).reduce(
+    (sum, name) => sum + statSync(join(directory, name)).size,
+    0,
+  );
+  const second = openSqliteStore({ filename, journeyEngine: 'inline', quickCheck: false });
+  started = performance.now();
+  await second.getFunnel(projectId, FUNNEL_QUERY);
+  const restartFirstFunnelMs = performance.now() - started;
+  await second.close();
+  rmSync(directory, { recursive: true, force: true });
+  return { coldFirstFunnelMs, snapshotSaveMs, snapshotBytes, restartFirstFunnelMs };
 }

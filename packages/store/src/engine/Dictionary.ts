@@ -1,3 +1,4 @@
+import type { IndexSnapshot } from './IndexSnapshot.js';
 import { LargeMap } from './LargeMap.js';
 
 /** Interns strings as small integers, so the index stores numbers, not strings. */
@@ -23,5 +24,14 @@ export class Dictionary {
 
   get size(): number {
     return this.values.length;
+  }
+
+  save(snapshot: IndexSnapshot, name: string): void {
+    snapshot.strings.set(name, this.values);
+  }
+
+  /** Takes the values a snapshot saved (into an empty dictionary): same values, same ids. */
+  restore(snapshot: IndexSnapshot, name: string): void {
+    for (const value of snapshot.stringList(name)) this.intern(value);
   }
 }

@@ -14,7 +14,7 @@ export class GrowableColumn<T extends TypedArray> {
   }
 
   push(value: number): number {
-    if (this.length === this.data.length) this._grow(this.length * 2);
+    if (this.length === this.data.length) this._grow(Math.max(1024, this.length * 2));
     this.data[this.length] = value;
     return this.length++;
   }
@@ -24,6 +24,21 @@ export class GrowableColumn<T extends TypedArray> {
     if (index >= this.data.length) this._grow(Math.max(index + 1, this.data.length * 2));
     this.data[index] = value;
     if (index >= this.length) this.length = index + 1;
+  }
+
+  /** The filled part, as a view (no copy): what a snapshot saves. */
+  get values(): T {
+    return this.data.subarray(0, this.length) as T;
+  }
+
+  /**
+   * Takes `values` as the column's content, of their type (a snapshot's, see
+   * `indexSnapshot.ts`): kept as they are, copied only when the next push grows the column.
+   */
+  restore(values: T): void {
+    this._type = values.constructor as TypedArrayConstructor<T>;
+    this.data = values;
+    this.length = values.length;
   }
 
   get byteLength(): number {

@@ -1,4 +1,5 @@
 import { GrowableColumn } from './GrowableColumn.js';
+import type { IndexSnapshot } from './IndexSnapshot.js';
 
 /**
  * The links `PersonStitcher` walks, in typed columns rather than per-node objects
@@ -23,6 +24,35 @@ export class IdentityLinks {
   private readonly _identifyNext = new GrowableColumn(Int32Array);
 
   constructor(private readonly _time: GrowableColumn<Float64Array>) {}
+
+  /** Every column, by its name in a snapshot. */
+  private get _columns(): Record<string, GrowableColumn<Uint32Array | Int32Array | Float64Array>> {
+    return {
+      carried: this._carried,
+      linkHead: this._linkHead,
+      linkTo: this._linkTo,
+      linkNext: this._linkNext,
+      identifyHead: this._identifyHead,
+      identifyTime: this._identifyTime,
+      identifyPosition: this._identifyPosition,
+      identifyUser: this._identifyUser,
+      identifyNext: this._identifyNext,
+    };
+  }
+
+  save(snapshot: IndexSnapshot): void {
+    for (const [name, column] of Object.entries(this._columns))
+      snapshot.arrays.set(`links.${name}`, column.values);
+  }
+
+  restore(snapshot: IndexSnapshot): void {
+    for (const [name, column] of Object.entries(this._columns)) {
+      const type = column.data.constructor as {
+        new (length: number): Uint32Array | Int32Array | Float64Array;
+      };
+      column.restore(snapshot.array(`links.${name}`, type));
+    }
+  }
 
   get byteLength(): number {
     return [

@@ -1,6 +1,7 @@
 import type { EventType, Properties, PropertyValue } from '@parcours/schema';
 import { Dictionary } from './Dictionary.js';
 import { GrowableColumn } from './GrowableColumn.js';
+import { SnapshotError, type IndexSnapshot } from './IndexSnapshot.js';
 import { PersonStitcher, type PersonDescription } from './PersonStitcher.js';
 import { QueryBudgetError } from './journeyErrors.js';
 import { parsePersonId } from '../personId.js';
@@ -103,6 +104,35 @@ export class JourneyIndex {
     this.channel.push(channel);
     for (const found of this._properties.values()) this._appendProperty(found, event.properties);
     this._persons.addTouchpoint(position, event.anonymousId, event.userId);
+  }
+
+  /**
+   * Saves the index (not its property columns, which are rebuilt on demand) into
+   * `snapshot`; `restore` on a new index gives one that answers every query alike.
+   */
+  save(snapshot: IndexSnapshot): void {
+    this.names.save(snapshot, 'names');
+    this.channels.save(snapshot, 'channels');
+    snapshot.arrays.set('time', this.time.values);
+    snapshot.arrays.set('name', this.name.values);
+    snapshot.arrays.set('channel', this.channel.values);
+    snapshot.numbers.set('lastSeq', this.lastSeq);
+    this._persons.save(snapshot);
+  }
+
+  /** Restores what `save` saved, into this new, empty index. */
+  restore(snapshot: IndexSnapshot): void {
+    if (this.eventCount > 0) throw new Error('restore needs an empty index');
+    this.names.restore(snapshot, 'names');
+    this.channels.restore(snapshot, 'channels');
+    this.time.restore(snapshot.array('time', Float64Array));
+    this.name.restore(snapshot.array('name', Uint32Array));
+    this.channel.restore(snapshot.array<Uint16Array | Uint32Array>('channel', Uint16Array, Uint32Array));
+    if (this.name.length !== this.time.length || this.channel.length !== this.time.length) {
+      throw new SnapshotError('the columns of the snapshot do not line up');
+    }
+    this.lastSeq = snapshot.number('lastSeq');
+    this._persons.restore(snapshot);
   }
 
   /** Calls `visit` for every person with at least one touchpoint; `person` is a unique key. */

@@ -38,14 +38,29 @@ export function createInlineJourneyEngine(
   options: JourneyEngineOptions = {},
 ): JourneyEngine {
   const host = createJourneyHost(db, options);
+  let saving: NodeJS.Immediate | undefined;
   return {
-    run: async (projectRowId, call) => host.run(projectRowId, call),
+    run: async (projectRowId, call) => {
+      const result = host.run(projectRowId, call);
+      // After the answer: what is due (usually nothing) is saved on the next turn.
+      saving ??= setImmediate(() => {
+        saving = undefined;
+        host.saveSnapshots();
+      });
+      return result;
+    },
     // On the caller's thread, a build in the background would be a stall.
     warm: () => {},
     forget: (projectRowId) => host.forget(projectRowId),
-    close: async () => {},
+    close: async () => {
+      if (saving !== undefined) clearImmediate(saving);
+      host.saveSnapshots(true);
+    },
   };
 }
+
+/** How long `close` waits for the thread's last snapshots. */
+const CLOSE_SAVE_TIMEOUT_MS = 15_000;
 
 interface Pending {
   projectRowId: number;
@@ -83,6 +98,8 @@ export function createWorkerJourneyEngine(
   let worker: Worker | undefined;
   let nextId = 1;
   let closed = false;
+  /** Resolves `close`'s wait for the thread's last snapshots. */
+  let savedAtClose: (() => void) | undefined;
 
   const failAll = (error: JourneyEngineBusyError) => {
     for (const p of pending.values()) {
@@ -95,12 +112,20 @@ export function createWorkerJourneyEngine(
   const start = (): Worker => {
     if (worker !== undefined) return worker;
     const started = new Worker(getWorkerUrl(), {
-      workerData: { filename, propertyBudgetBytes: options.propertyBudgetBytes },
+      workerData: {
+        filename,
+        propertyBudgetBytes: options.propertyBudgetBytes,
+        snapshotDirectory: options.snapshotDirectory,
+      },
       ...(heapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: heapMb } }),
     });
     // The store's owner closes it; an idle engine must not keep the process alive.
     started.unref();
     started.on('message', (reply: EngineReply) => {
+      if (reply.id === -1) {
+        savedAtClose?.();
+        return;
+      }
       if (reply.id === 0) {
         if (reply.ok) ready.add(reply.result as number); // a warm-up done
         return;
@@ -190,6 +215,18 @@ export function createWorkerJourneyEngine(
       const thread = worker;
       worker = undefined;
       failAll(new JourneyEngineBusyError('The store is closing', 5));
+      if (thread !== undefined && options.snapshotDirectory !== undefined) {
+        // The thread saves what changed since its last snapshots, within a bound: a
+        // stop must not hang on a slow disk (the next start catches up from an older one).
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, CLOSE_SAVE_TIMEOUT_MS);
+          savedAtClose = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+          thread.postMessage({ kind: 'save' } satisfies EngineRequest);
+        });
+      }
       await thread?.terminate();
     },
   };

@@ -16,6 +16,7 @@ import type {
 } from '../engine/types.js';
 import { prepareGetIndexableEvents } from './queries/getIndexableEvents.js';
 import { prepareGetTouchpointProperty } from './queries/getTouchpointProperty.js';
+import { IndexSnapshotFiles } from './IndexSnapshotFiles.js';
 
 /** One journey question, as it crosses to the engine (structured-clonable). */
 export type JourneyCall =
@@ -28,15 +29,32 @@ export type JourneyCall =
 export interface JourneyHostOptions {
   /** Bytes the property columns of one project's index may hold. Default: the index's (256 MiB). */
   propertyBudgetBytes?: number | undefined;
+  /**
+   * Where indexes are saved (`IndexSnapshotFiles`), so that a restart loads them
+   * instead of reading every row. Default: none (indexes live in memory only).
+   */
+  snapshotDirectory?: string | undefined;
 }
+
+/** New events since an index's last snapshot that make it worth a new one: at least this many… */
+const SNAPSHOT_MIN_NEW_EVENTS = 100_000;
+/** …and this share of the events the last snapshot held (a snapshot costs a write of the whole index). */
+const SNAPSHOT_MIN_GROWTH = 0.25;
+/** At close, indexes smaller than this are not saved: rebuilding them is as quick as loading. */
+const SNAPSHOT_MIN_EVENTS = 10_000;
 
 /** Answers journey questions over the journey indexes of one SQLite database. */
 export interface JourneyHost {
   run(projectRowId: number, call: JourneyCall): unknown;
   /** Builds or catches up a project's index now, before anyone asks. */
   warm(projectRowId: number): void;
-  /** Drops a project's index (the project was deleted). */
+  /** Drops a project's index (the project was deleted), and its snapshot. */
   forget(projectRowId: number): void;
+  /**
+   * Saves the indexes that grew enough since their last snapshot (after an answer, not
+   * before it); with `all`, every index that changed (at close).
+   */
+  saveSnapshots(all?: boolean): void;
 }
 
 /**
@@ -52,6 +70,12 @@ export function createJourneyHost(db: Database.Database, options: JourneyHostOpt
   const getTouchpointProperty = prepareGetTouchpointProperty(db);
   const getRemovalGeneration = db.prepare(`SELECT removal_generation FROM projects WHERE id = ?`).pluck();
   const indexes = new Map<number, JourneyIndex>();
+  const snapshots =
+    options.snapshotDirectory === undefined
+      ? undefined
+      : new IndexSnapshotFiles(db, options.snapshotDirectory);
+  /** Events each index held at its last snapshot (saved or loaded). */
+  const savedCounts = new Map<number, number>();
   /** The removal generation (migration 9) each index was built at. */
   const generations = new Map<number, number>();
 
@@ -60,7 +84,7 @@ export function createJourneyHost(db: Database.Database, options: JourneyHostOpt
     // sequence number cannot see that, so the index starts again from what is left.
     const generation = (getRemovalGeneration.get(projectRowId) as number | undefined) ?? 0;
     if (generations.get(projectRowId) !== generation) {
-      indexes.delete(projectRowId);
+      if (indexes.delete(projectRowId)) snapshots?.remove(projectRowId);
       generations.set(projectRowId, generation);
     }
     let index = indexes.get(projectRowId);
@@ -71,6 +95,9 @@ export function createJourneyHost(db: Database.Database, options: JourneyHostOpt
         { propertyBudgetBytes: options.propertyBudgetBytes },
       );
       indexes.set(projectRowId, (index = created));
+      // A valid snapshot is a head start; the catch-up below does the rest.
+      if (snapshots?.load(projectRowId, created) === true) savedCounts.set(projectRowId, created.eventCount);
+      else savedCounts.set(projectRowId, 0);
     }
     // Property columns are kept current by `append`: read properties only when some exist.
     const properties = index.propertyNames.length > 0;
@@ -104,6 +131,30 @@ export function createJourneyHost(db: Database.Database, options: JourneyHostOpt
     forget(projectRowId) {
       indexes.delete(projectRowId);
       generations.delete(projectRowId);
+      savedCounts.delete(projectRowId);
+      snapshots?.remove(projectRowId);
+    },
+    saveSnapshots(all = false) {
+      if (snapshots === undefined) return;
+      for (const [projectRowId, index] of indexes) {
+        const saved = savedCounts.get(projectRowId) ?? 0;
+        const grown = index.eventCount - saved;
+        const due = all
+          ? grown > 0 && index.eventCount >= SNAPSHOT_MIN_EVENTS
+          : grown >= Math.max(SNAPSHOT_MIN_NEW_EVENTS, saved * SNAPSHOT_MIN_GROWTH);
+        if (!due) continue;
+        // Rows removed since this index was built: it must not be written (erasure).
+        const generation = (getRemovalGeneration.get(projectRowId) as number | undefined) ?? 0;
+        if (generations.get(projectRowId) !== generation) continue;
+        try {
+          snapshots.save(projectRowId, index);
+        } catch {
+          // A full disk, a read-only folder: a snapshot is only a head start, the
+          // index stays right in memory; the next due save tries again.
+          continue;
+        }
+        savedCounts.set(projectRowId, index.eventCount);
+      }
     },
   };
 }

@@ -34,7 +34,15 @@ db.pragma('busy_timeout = 5000');
 db.pragma('cache_size = -65536');
 const host = createJourneyHost(db, options);
 
+/** After an answer (not before it): the snapshots that are due. */
+const saveSoon = () => setImmediate(() => host.saveSnapshots());
+
 parentPort!.on('message', (request: EngineRequest) => {
+  if (request.kind === 'save') {
+    host.saveSnapshots(true);
+    parentPort!.postMessage({ id: -1, ok: true, result: null } satisfies EngineReply);
+    return;
+  }
   if (request.kind === 'forget') {
     host.forget(request.projectRowId);
     return;
@@ -43,6 +51,7 @@ parentPort!.on('message', (request: EngineRequest) => {
     try {
       host.warm(request.projectRowId);
       parentPort!.postMessage({ id: 0, ok: true, result: request.projectRowId } satisfies EngineReply);
+      saveSoon();
     } catch {
       // The first question about it will meet the same error and report it.
     }
@@ -56,4 +65,5 @@ parentPort!.on('message', (request: EngineRequest) => {
     reply = { id: request.id, ok: false, error: { name, message } };
   }
   parentPort!.postMessage(reply);
+  saveSoon();
 });

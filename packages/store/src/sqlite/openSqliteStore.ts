@@ -31,6 +31,7 @@ import { prepareSecretKeyQueries } from './accounts/secretKeys.js';
 import { prepareUserQueries } from './accounts/users.js';
 import { createSqliteConsentConfigStore } from './consent/createSqliteConsentConfigStore.js';
 import { createSqlitePrivacyStore } from './privacy/createSqlitePrivacyStore.js';
+import { getSnapshotDirectory, removeIndexSnapshot } from './IndexSnapshotFiles.js';
 import type { IdentityGraph } from './resolvePerson.js';
 import { createSqliteConsentLedgerStore } from './consent/createSqliteConsentLedgerStore.js';
 
@@ -52,6 +53,12 @@ export interface SqliteStoreOptions extends OpenDatabaseOptions {
    * does; a CLI command does not). Default false.
    */
   warmUp?: boolean;
+  /**
+   * Save journey indexes beside the database (`<file>.journey/`), so that a restart
+   * loads them instead of reading every row (see `IndexSnapshotFiles`). Default true
+   * for a file, never for `:memory:`.
+   */
+  indexSnapshots?: boolean;
   /**
    * Test hook: receives the connection once it is open, checked and migrated, to
    * inject storage faults SQLite itself reports (`PRAGMA max_page_count`, `query_only`).
@@ -107,10 +114,13 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   // Journey questions go to the engine, whose indexes catch up with the store
   // before every answer (see createJourneyHost).
   const inMemory = options.filename === ':memory:' || options.filename === '';
+  const snapshotDirectory =
+    inMemory || options.indexSnapshots === false ? undefined : getSnapshotDirectory(options.filename);
   const engine =
     inMemory || options.journeyEngine === 'inline'
-      ? createInlineJourneyEngine(db, options.journeyLimits)
+      ? createInlineJourneyEngine(db, { ...options.journeyLimits, snapshotDirectory })
       : createWorkerJourneyEngine(options.filename, {
+          snapshotDirectory,
           // A server that warms its indexes answers "warming up" quickly meanwhile.
           ...(options.warmUp === true && { warmingTimeoutMs: 2_000 }),
           ...options.journeyLimits,
@@ -175,7 +185,11 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     getProjectRowId: (projectId) => getProjectRow(projectId).id,
     getIdentityGraph: identityGraphOf,
     flushWrites: () => committer.flush(),
-    onRowsRemoved: (projectRowId) => engine.warm([projectRowId]),
+    onRowsRemoved: (projectRowId) => {
+      // The snapshot holds the removed ids: it goes with them, now.
+      if (snapshotDirectory !== undefined) removeIndexSnapshot(snapshotDirectory, projectRowId);
+      engine.warm([projectRowId]);
+    },
   });
 
   let closed = false;
@@ -213,6 +227,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       forgetProject(row);
       // Row ids can be reused by a later project: its index must not be this one's.
       engine.forget(row.id);
+      if (snapshotDirectory !== undefined) removeIndexSnapshot(snapshotDirectory, row.id);
     },
     async getProjects() {
       return projects.getProjects().map(toProject);
