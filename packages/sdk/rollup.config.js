@@ -9,8 +9,7 @@ const external = [/^@parcours\/schema/, /^node:/];
 rmSync('dist', { recursive: true, force: true });
 
 /** Property names no one outside the script-tag bundle sees (none is on the wire, in a `data-` attribute or the API). */
-const INTERNAL =
-  /^(_|(kind|after|reason|storage|onHide|onNavigate|batchSize|flushInterval|maxQueue|retryDelay|maxRetryDelay)$)/;
+const INTERNAL = /^(_|(kind|after|reason|storage|onHide|onNavigate)$)/;
 
 /** The code every entry point shares lands in one `shared/core` chunk. */
 const manualChunks = (id) =>

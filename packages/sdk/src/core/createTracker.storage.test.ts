@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createMemoryStorage } from '../platforms/createMemoryStorage.js';
 import { createCollector, HOST, networkError } from '../testing/createCollector.js';
 import { createTestPlatform } from '../testing/createTestPlatform.js';
+import { createId } from './createId.js';
 import { CONSENT_KEY, createTracker, OLD_STATE_KEY, STATE_KEY } from './createTracker.js';
 import type { Event, TrackerOptions } from './types.js';
 
@@ -124,12 +125,15 @@ describe('what is stored is checked, never thrown into the page', () => {
 
   it('keeps a well-typed stored identity and session', async () => {
     const session = { i: 's_1', t: Date.now() - 60_000, c: 'email', k: 'email//' };
-    const storage = storageWith({ a: 'a_1', u: 'u_1', h: 'f00d', s: session, q: [], d: 0 });
+    // An anonymous id as the SDK makes them: its creation time first (an id without one
+    // is replaced: see createTracker.lifetime.test.ts).
+    const a1 = createId();
+    const storage = storageWith({ a: a1, u: 'u_1', h: 'f00d', s: session, q: [], d: 0 });
     const { tracker } = open(storage);
     tracker.track('After');
     await tracker.flush();
     expect(collector.events()[0], wire()).toMatchObject({
-      anonymousId: 'a_1',
+      anonymousId: a1,
       userId: 'u_1',
       userHash: 'f00d',
       channel: 'email',
@@ -197,9 +201,11 @@ describe('what is stored is checked, never thrown into the page', () => {
 
 describe('0.1.0 kept its state under `parcours`', () => {
   it('adopts its identity, queue and count once, under the versioned key, and removes it', async () => {
+    // 0.1.0 made its anonymous ids with `createId` too: its creation time first.
+    const aOld = createId();
     const storage = storageWith(
       {
-        a: 'a_old',
+        a: aOld,
         u: 'u_old',
         s: { i: 's_old', t: Date.now(), c: 'direct', k: '' },
         q: [stored('queued')],
@@ -209,7 +215,7 @@ describe('0.1.0 kept its state under `parcours`', () => {
     );
     const { tracker } = open(storage);
     expect(storage.data.has(OLD_STATE_KEY)).toBe(false);
-    expect(readState(storage)).toMatchObject({ a: 'a_old', u: 'u_old', q: [{ name: 'queued' }] });
+    expect(readState(storage)).toMatchObject({ a: aOld, u: 'u_old', q: [{ name: 'queued' }] });
     tracker.track('After upgrade');
     await tracker.flush();
     expect(
@@ -217,7 +223,7 @@ describe('0.1.0 kept its state under `parcours`', () => {
       wire(),
     ).toEqual([
       ['queued', 'a_stored', undefined],
-      ['After upgrade', 'a_old', 'u_old'],
+      ['After upgrade', aOld, 'u_old'],
     ]);
     expect(collector.arrivals[0]!.body.dropped).toBe(1);
   });

@@ -47,6 +47,13 @@ export const CATEGORIES: ConsentCategory[] = ['analytics', 'marketing', 'persona
 const SESSION_MS = 18e5;
 
 /**
+ * How long an anonymous id lives, counted from when it was made, however often it is used
+ * since: 393 days, the shortest 13 calendar months (a common-year February among them), so
+ * it never outlives the CNIL's 13 months.
+ */
+export const ID_LIFETIME_MS = 393 * 864e5;
+
+/**
  * Bytes of events in one request. Browsers share a ~64 KiB quota among all keepalive
  * requests and beacons in flight (Fetch standard, "keepalive"; Chromium's 64 KiB), so
  * every request stays under 60 KiB, envelope included; an event alone above it is refused.
@@ -68,16 +75,14 @@ const getBytes = (value: unknown) =>
  * (`@parcours/sdk`, `/react-native`, `/node`) call it with their platform.
  */
 export function createTracker(options: TrackerOptions, platform: Platform): Tracker {
-  const {
-    writeKey,
-    host,
-    policyVersion = '1',
-    batchSize = 50,
-    flushInterval = 5e3,
-    maxQueue = 1e3,
-    retryDelay = 1e3,
-    maxRetryDelay = 6e4,
-  } = options;
+  const { writeKey, host, policyVersion = '1' } = options;
+  // The script tag cannot set these (its options are its attributes): there the defaults
+  // are constants, which the minifier writes in place.
+  const batchSize = IS_SCRIPT_TAG ? 50 : (options.batchSize ?? 50);
+  const flushInterval = IS_SCRIPT_TAG ? 5e3 : (options.flushInterval ?? 5e3);
+  const maxQueue = IS_SCRIPT_TAG ? 1e3 : (options.maxQueue ?? 1e3);
+  const retryDelay = IS_SCRIPT_TAG ? 1e3 : (options.retryDelay ?? 1e3);
+  const maxRetryDelay = IS_SCRIPT_TAG ? 6e4 : (options.maxRetryDelay ?? 6e4);
   // A write that throws keeps nothing, and says nothing (the browser's storage, that of the
   // script tag, already answers so).
   const storage: KeyValueStorage = IS_SCRIPT_TAG
@@ -127,8 +132,30 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
   let pending: (() => void)[] | undefined = IS_SCRIPT_TAG ? undefined : [];
   const loaded = IS_SCRIPT_TAG || new Promise<void>((resolve) => pending!.push(resolve));
 
-  /** Public methods run once storage is read, in call order, and never throw into the page. */
-  const run = (fn: () => void) => attempt(fn, warn);
+  /**
+   * Forgets who this is: anonymous id (a new one if something is granted), user id and
+   * hash, session; and stores it.
+   */
+  const forget = () => {
+    anonymousId = granted[0] && createId();
+    userId = userHash = session = undefined;
+    save();
+  };
+  /**
+   * An anonymous id past its lifetime goes with the rest of the identity: a user id kept
+   * would link the new id to the old person on the server, which would then not expire.
+   */
+  const expire = () =>
+    // `createId` starts an id with its time in base 36 (8 digits from 1972 to 2059), so ids
+    // of those years sort as strings by time: older than the oldest allowed, it is expired.
+    // One made otherwise sorts first ("a_1") and expires; `undefined < "…"` is false.
+    anonymousId! < (Date.now() - ID_LIFETIME_MS).toString(36) && forget();
+
+  /**
+   * Public methods run once storage is read, in call order, and never throw into the page;
+   * each first lets an expired identity go (a page, an app, may stay open for months).
+   */
+  const run = (fn: () => void) => attempt(() => (expire(), fn()), warn);
   const later =
     <A extends unknown[]>(fn: (...args: A) => unknown) =>
     (...args: A) =>
@@ -253,7 +280,7 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
       },
       () => {
         queue = queue.filter((event) => !batch.includes(event));
-        dropped = Math.max(0, dropped - reported);
+        dropped = dropped > reported ? dropped - reported : 0;
         save();
       },
       exit,
@@ -266,7 +293,8 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
    * queue holds events only of granted categories: nothing granted, nothing queued.)
    */
   const sendNext = () =>
-    records[0] ? sendRecords() : !held && (write(), queue[0]) ? sendBatch() : undefined;
+    // (Nothing to send: a falsy value, which ends `deliver`'s loop.)
+    records[0] ? sendRecords() : !held && (write(), queue[0]) && sendBatch();
 
   const deliver = (): Promise<void> => {
     // (`clearTimeout` answers undefined.)
@@ -367,7 +395,7 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
       anonymousId ||= createId();
       queue = queue.filter((event) => granted.includes(event.category!));
     } else {
-      anonymousId = userId = userHash = session = undefined;
+      forget();
       queue = [];
       dropped = 0;
       storage.remove(STATE_KEY);
@@ -380,7 +408,9 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
       policyVersion,
       source,
       ...fields,
-      ...(granted[0] ? { anonymousId, userId } : {}),
+      // Both undefined, so not on the wire, once nothing is granted (`forget` above).
+      anonymousId,
+      userId,
     });
     save();
     buffer.splice(0).forEach(enqueue);
@@ -402,11 +432,7 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
       save();
       add('identify', 'identify', traits);
     }),
-    reset: later(() => {
-      anonymousId = granted[0] && createId();
-      userId = userHash = session = undefined;
-      save();
-    }),
+    reset: later(forget),
     feedback: later((feedback: Feedback, o?: TrackOptions) => add('track', 'feedback', { ...feedback }, o)),
     flush: IS_SCRIPT_TAG ? deliver : () => (loaded as Promise<void>).then(deliver),
     consent: {
@@ -463,6 +489,8 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
       // 0.1.0's key: its queue is adopted, and its identity unless a newer state exists.
       absorb(old, 1);
       absorb(text, 1);
+      // An identity stored before ids expired has its birth in its id all the same.
+      expire();
       anonymousId ||= createId();
       persist();
       storage.remove(OLD_STATE_KEY);
