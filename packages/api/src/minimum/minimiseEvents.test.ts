@@ -20,7 +20,8 @@ const page: StoredEvent = {
     none: null,
   },
   context: {
-    url: 'https://shop.example/p?email=ann%40example.com&utm_campaign=spring#frag',
+    url: 'https://ann:pw@shop.example/p?email=ann%40example.com&utm_campaign=spring#frag',
+    staging: 'http://10.0.0.5:8080/from/203.0.113.7',
     referrer: 'https://search.example/?q=ann+lee',
     path: '/p',
     title: 'Order for +33 6 12 34 56 78',
@@ -44,6 +45,8 @@ describe('minimiseEvents', () => {
       },
       context: {
         url: 'https://shop.example/p?utm_campaign=spring',
+        // The host is the site's address, kept; an address after it is redacted.
+        staging: 'http://10.0.0.5:8080/from/[ip]',
         referrer: 'https://search.example/',
         path: '/p',
         title: 'Order for [phone]',

@@ -13,11 +13,25 @@ interface Minimiser {
   exempt: ReadonlySet<string>;
 }
 
+// Scheme, user info (credentials: dropped), host and port of an absolute URL.
+const URL_ORIGIN = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^/?#@]*@)?([^/?#]*)/i;
+
+/**
+ * A URL redacted after its host: the host is the site's address (an IP there is a
+ * server's, not a visitor's), and the user info before it is a credential, dropped.
+ */
+function redactUrl(url: string, redact: boolean): string {
+  const origin = URL_ORIGIN.exec(url);
+  if (origin === null) return redact ? redactPii(url) : url;
+  const rest = url.slice(origin[0].length);
+  return origin[1]! + origin[2]! + (redact ? redactPii(rest) : rest);
+}
+
 function minimiseValue(value: PropertyValue, isUrl: boolean, redact: boolean, m: Minimiser): PropertyValue {
   if (typeof value === 'number') return redact ? redactPiiNumber(value) : value;
   if (typeof value !== 'string') return value;
-  const cut = isUrl || ABSOLUTE_URL.test(value) ? keepAllowedQuery(value, m.allow) : value;
-  return redact ? redactPii(cut) : cut;
+  if (isUrl || ABSOLUTE_URL.test(value)) return redactUrl(keepAllowedQuery(value, m.allow), redact);
+  return redact ? redactPii(value) : value;
 }
 
 function minimiseProperties(properties: Properties, prefix: '' | 'context.', m: Minimiser): Properties {
