@@ -176,6 +176,13 @@ describe.each([1440, 390])('accessibility at %i px wide', (width) => {
     ],
     ['privacy: consent analytics', () => owner, () => projectHash('consent/analytics'), '.consent-rates'],
     ['privacy: consent log', () => owner, () => projectHash('consent/log'), '.consent-log .chain-ok'],
+    ['privacy: data collection', () => owner, () => projectHash('collection'), '#query-allow-list'],
+    [
+      'privacy: data collection with a problem',
+      () => owner,
+      () => projectHash('collection'),
+      '#query-allow-list',
+    ],
   ];
 
   it.each(pages)('%s page has no violation', async (name, context, hash, ready) => {
@@ -185,6 +192,11 @@ describe.each([1440, 390])('accessibility at %i px wide', (width) => {
       await page.fill('#sign-in-password', 'wrong');
       await page.click('button[type=submit]');
       await page.waitForSelector('[role=alert]');
+    }
+    if (name === 'privacy: data collection with a problem') {
+      await page.fill('#query-allow-list', 'utm_*\n*');
+      await page.click('button[type=submit]');
+      await page.waitForSelector('#query-allow-list-problem');
     }
     const violations = await findViolations(page);
     await page.close();

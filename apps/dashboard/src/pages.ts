@@ -10,6 +10,7 @@ import { PathsPage, PATHS_PATH } from './paths/PathsPage.js';
 import { PERSON_PATH } from './person/getPersonLookup.js';
 import { PersonPage } from './person/PersonPage.js';
 import { CONSENT_ANALYTICS_PATH, CONSENT_LOG_PATH, CONSENT_SETTINGS_PATH } from './privacy/privacyPaths.js';
+import { DataCollectionPage, DATA_COLLECTION_PATH } from './privacy/DataCollectionPage.js';
 import { KeysPage, KEYS_PATH } from './settings/KeysPage.js';
 import { MembersPage, MEMBERS_PATH } from './settings/MembersPage.js';
 import { ProjectSettingsPage, PROJECT_SETTINGS_PATH } from './settings/ProjectSettingsPage.js';
@@ -67,6 +68,13 @@ export const PAGES: readonly Page[] = [
     permission: 'readConsent',
     section: 'privacy',
     Component: lazyPage(loadPrivacyPages, (pages) => pages.ConsentLogPage),
+  },
+  {
+    path: DATA_COLLECTION_PATH,
+    title: 'Data collection',
+    permission: 'manageConsent',
+    section: 'privacy',
+    Component: DataCollectionPage,
   },
   { path: AUDIT_PATH, title: 'Audit log', permission: 'readAudit', Component: AuditLogPage },
   {

@@ -144,6 +144,8 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   'privacy.consentConfigVersion': (f) => ({ projectId: f.projectId, policyVersion: 1 }),
   'privacy.exportPerson': (f) => ({ projectId: f.projectId, anonymousId: 'a1' }),
   'privacy.erasePerson': (f) => ({ projectId: f.projectId, anonymousId: 'a1' }),
+  'privacy.collectionSettings': (f) => ({ projectId: f.projectId }),
+  'privacy.setCollectionSettings': (f) => ({ projectId: f.projectId, queryAllowList: ['utm_*', 'ref'] }),
   'privacy.verifyLedger': (f) => ({ projectId: f.projectId }),
   'privacy.consentLog': (f) => ({ projectId: f.projectId }),
   'privacy.consentLogCsv': (f) => ({ projectId: f.projectId }),

@@ -67,6 +67,9 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   // Issue 9: access and erasure.
   'privacy.exportPerson': privacyProcedure,
   'privacy.erasePerson': privacyProcedure,
+  // Issue 9: what the collector keeps (query allow-list, PII redaction).
+  'privacy.collectionSettings': privacyProcedure,
+  'privacy.setCollectionSettings': privacyProcedure,
 
   'admin.project': { access: 'project', roles: EVERY_ROLE, scopes: ['read', 'privacy', 'admin'] },
   'admin.renameProject': ownerOnly,

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Event } from '@parcours/schema';
 import { InvalidCursorError } from './InvalidCursorError.js';
 import type { Store, StoredEvent } from './Store.js';
+import { DEFAULT_COLLECTION_SETTINGS } from './CollectionSettings.js';
 
 /**
  * The behaviour every Store engine must have. The SQLite store runs it in
@@ -219,6 +220,26 @@ export function describeStoreConformance(engine: string, openStore: () => Promis
       expect((await store.getIdentitySettings(other.projectId)).identitySecret).not.toBe(
         rotated.identitySecret,
       );
+    });
+
+    it('keeps data-collection settings per project, defaulting to utm_* and redaction on', async () => {
+      expect(await store.getCollectionSettings(projectId)).toEqual(DEFAULT_COLLECTION_SETTINGS);
+      const changed = await store.setCollectionSettings(projectId, {
+        queryAllowList: ['utm_*', 'ref'],
+        piiExemptProperties: ['plan', 'context.title'],
+      });
+      expect(changed).toEqual({
+        queryAllowList: ['utm_*', 'ref'],
+        redactPii: true,
+        piiExemptProperties: ['plan', 'context.title'],
+      });
+      expect(await store.setCollectionSettings(projectId, { redactPii: false })).toEqual({
+        ...changed,
+        redactPii: false,
+      });
+      expect((await store.getCollectionSettings(projectId)).redactPii).toBe(false);
+      const other = await store.createProject({ name: 'Other' });
+      expect(await store.getCollectionSettings(other.projectId)).toEqual(DEFAULT_COLLECTION_SETTINGS);
     });
 
     it('cuts a long timeline at the limit and says so', async () => {

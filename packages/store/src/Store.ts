@@ -15,6 +15,7 @@ import type {
 import type { AccountStore } from './accounts/types.js';
 import type { ConsentStore } from './consent/types.js';
 import type { PrivacyStore } from './privacy/types.js';
+import type { CollectionSettings } from './CollectionSettings.js';
 
 /** What `createProject` hands back: the only time the secret key is ever visible. */
 export interface CreatedProject {
@@ -150,6 +151,10 @@ export interface Store
     projectId: string,
     change: { requireSignedIdentities?: boolean; rotateSecret?: boolean },
   ): Promise<IdentitySettings>;
+  /** The project's data-collection settings (query allow-list, PII redaction); never cached. */
+  getCollectionSettings(projectId: string): Promise<CollectionSettings>;
+  /** Changes the given data-collection settings (validated by the caller); applies to batches collected from then on. */
+  setCollectionSettings(projectId: string, change: Partial<CollectionSettings>): Promise<CollectionSettings>;
   countEvents(projectId: string): Promise<number>;
   /** A person's cross-channel timeline with identities merged, or undefined if unknown. */
   getPersonTimeline(

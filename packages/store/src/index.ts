@@ -10,6 +10,7 @@ export type {
   StoredEvent,
   TimelineOptions,
 } from './Store.js';
+export { DEFAULT_COLLECTION_SETTINGS, type CollectionSettings } from './CollectionSettings.js';
 export { parsePersonId, toDevicePersonId, toUserPersonId } from './personId.js';
 export { openSqliteStore, type SqliteStoreOptions } from './sqlite/openSqliteStore.js';
 export type { JourneyEngineOptions } from './sqlite/createJourneyEngine.js';

@@ -10,6 +10,7 @@ import {
 import { resolveTrustedSource } from '../auth/resolveTrustedSource.js';
 import { dropGpcMarketing } from '../consent/dropGpcMarketing.js';
 import { isPolicyVersionAccepted } from '../consent/isPolicyVersionAccepted.js';
+import { minimiseEvents } from '../minimum/minimiseEvents.js';
 import { signIdentities } from '../signIdentities.js';
 import { collectorProcedure } from '../rateLimit/collectorProcedure.js';
 
@@ -35,6 +36,10 @@ const DEFAULT_GRANTED: readonly ConsentCategory[] = ['analytics'];
  * Policy version (issue 8): a batch under a version never published, or older than
  * the current config's minimum, is refused whole (not stored, every event counted in
  * `refused`); a batch without one is stored with no version, unless a minimum is set.
+ *
+ * Minimum (issue 9): what is stored passes `minimiseEvents` with the project's
+ * collection settings (query allow-list, PII redaction). No IP address is stored:
+ * the client's address only feeds the in-memory rate limits.
  */
 export const collect = collectorProcedure
   // Before parsing: an oversized batch is a 413, and not worth validating.
@@ -70,6 +75,8 @@ export const collect = collectorProcedure
     let allowed = batch.filter((event) => granted.includes(event.category ?? 'analytics'));
     // `Sec-GPC: 1`: marketing only for a device that opted in with GPC on (see dropGpcMarketing).
     if (ctx.request?.gpc === true) allowed = await dropGpcMarketing(ctx.store, project.projectId, allowed);
+    // Collect the minimum (issue 9): query allow-list and PII redaction, the last step before storage.
+    allowed = minimiseEvents(allowed, await ctx.store.getCollectionSettings(project.projectId));
     const result = await ctx.store.insertEvents(project.projectId, allowed, {
       policyVersion: input.policyVersion,
     });

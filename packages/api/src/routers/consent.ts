@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { consentInputSchema } from '@parcours/schema';
+import { minimiseConsentRecords } from '../minimum/minimiseEvents.js';
 import { collectorProcedure } from '../rateLimit/collectorProcedure.js';
 
 /**
@@ -15,5 +16,11 @@ export const consent = collectorProcedure.input(consentInputSchema).mutation(asy
   }
   // The server's own facts: the page's origin and the browser's GPC signal.
   const facts = { origin: ctx.request?.origin, gpc: ctx.request?.gpc };
-  return ctx.store.insertConsentRecords(project.projectId, input.records, facts);
+  // The page path is redacted like an event's (issue 9); no IP address is kept.
+  const settings = await ctx.store.getCollectionSettings(project.projectId);
+  return ctx.store.insertConsentRecords(
+    project.projectId,
+    minimiseConsentRecords(input.records, settings),
+    facts,
+  );
 });

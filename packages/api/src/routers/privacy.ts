@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { auditProject } from '../auth/audit.js';
 import { projectProcedure, router } from '../trpc.js';
+import { collectionSettingsProcedures } from './privacyCollectionSettings.js';
 import { consentConfigProcedures } from './privacyConsentConfig.js';
 import { personPrivacyProcedures } from './privacyPerson.js';
 import { ledgerProcedures } from './privacyLedger.js';
@@ -11,6 +12,7 @@ export const privacyRouter = router({
   ...consentConfigProcedures,
   ...personPrivacyProcedures,
   ...ledgerProcedures,
+  ...collectionSettingsProcedures,
   /**
    * Consent decisions received, newest first, a page at a time. Each read is audited.
    * A cursor that is not a `nextCursor` of this project's pages is a 400.

@@ -213,4 +213,11 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   `
   ALTER TABLE projects ADD COLUMN removal_generation INTEGER NOT NULL DEFAULT 0;
   `,
+  // issue 9, "collect the minimum": what the collector keeps of what it receives (see
+  // CollectionSettings.ts). The lists are JSON arrays; the defaults are the issue's.
+  `
+  ALTER TABLE projects ADD COLUMN query_allow_list TEXT NOT NULL DEFAULT '["utm_*"]';
+  ALTER TABLE projects ADD COLUMN redact_pii INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE projects ADD COLUMN pii_exempt_properties TEXT NOT NULL DEFAULT '[]';
+  `,
 ];

@@ -21,6 +21,7 @@ import { prepareGetEventsInSegments } from './queries/getEventsInSegments.js';
 import { prepareGetIdentityChanges } from './queries/getIdentityChanges.js';
 import { prepareGetLatestUserIdOfAnonymousId } from './queries/getLatestUserIdOfAnonymousId.js';
 import { prepareIdentitySettings } from './queries/identitySettings.js';
+import { prepareCollectionSettings } from './queries/collectionSettings.js';
 import { prepareHasAnonymousId } from './queries/hasAnonymousId.js';
 import { prepareInsertEvent } from './queries/insertEvent.js';
 import { prepareInsertIdentityLink } from './queries/insertIdentityLink.js';
@@ -101,6 +102,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const getIdentityChanges = prepareGetIdentityChanges(db);
   const getEventsInSegments = prepareGetEventsInSegments(db);
   const identitySettings = prepareIdentitySettings(db);
+  const collectionSettings = prepareCollectionSettings(db);
   const getAnonymousIdsOfUserId = prepareGetAnonymousIdsOfUserId(db);
   const hasAnonymousId = prepareHasAnonymousId(db);
   const getJourneyMap = prepareGetJourneyMap(db);
@@ -260,6 +262,12 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     },
     async setIdentitySettings(projectId, change) {
       return identitySettings.set(getProjectRow(projectId).id, change);
+    },
+    async getCollectionSettings(projectId) {
+      return collectionSettings.get(getProjectRow(projectId).id);
+    },
+    async setCollectionSettings(projectId, change) {
+      return collectionSettings.set(getProjectRow(projectId).id, change);
     },
     async countEvents(projectId) {
       return countEvents(getProjectRow(projectId).id);
