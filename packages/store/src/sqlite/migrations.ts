@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { migrateConsentConfigs } from './consent/migrateConsentConfigs.js';
 import { migrateConsentLedger } from './consent/migrateConsentLedger.js';
+import { MIGRATE_RETENTION } from './retention/migrateRetention.js';
 
 /**
  * One migration: SQL, or a function for what SQL alone cannot do (hashing existing
@@ -213,4 +214,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   `
   ALTER TABLE projects ADD COLUMN removal_generation INTEGER NOT NULL DEFAULT 0;
   `,
+  // 11 (issue 9): retention settings per project, and the consent ledger's purge
+  // anchors (see retention/migrateRetention.ts).
+  MIGRATE_RETENTION,
 ];

@@ -31,6 +31,7 @@ import { prepareSecretKeyQueries } from './accounts/secretKeys.js';
 import { prepareUserQueries } from './accounts/users.js';
 import { createSqliteConsentConfigStore } from './consent/createSqliteConsentConfigStore.js';
 import { createSqlitePrivacyStore } from './privacy/createSqlitePrivacyStore.js';
+import { createSqliteRetentionStore } from './retention/createSqliteRetentionStore.js';
 import type { IdentityGraph } from './resolvePerson.js';
 import { createSqliteConsentLedgerStore } from './consent/createSqliteConsentLedgerStore.js';
 
@@ -178,11 +179,17 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     onRowsRemoved: (projectRowId) => engine.warm([projectRowId]),
   });
 
+  const retention = createSqliteRetentionStore({
+    db,
+    getProjectRowId: (projectId) => getProjectRow(projectId).id,
+  });
+
   let closed = false;
   return {
     ...accounts,
     ...consentConfigs.store,
     ...privacy,
+    ...retention,
     ...createSqliteConsentLedgerStore(db, getProjectRow),
     async createProject({ name, ownerUserId }) {
       const projectId = createKey('prj', 9);
