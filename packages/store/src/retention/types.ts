@@ -50,4 +50,12 @@ export interface RetentionStore {
    * the setting when a value is outside `RETENTION_LIMITS` or not an integer.
    */
   setRetention(projectId: string, change: Partial<RetentionSettings>): Promise<RetentionSettings>;
+  /**
+   * Applies the project's settings as of `now` (epoch ms; default the clock): deletes
+   * its events older than `eventsMonths` calendar months, the identity links no event
+   * supports any more, and the oldest ledger records whose consent ended more than
+   * `ledgerProofYears` ago (a prefix of the chain, anchored so that the rest still
+   * verifies). The journey index forgets the removed events before its next answer.
+   */
+  purge(projectId: string, now?: number): Promise<PurgeReceipt>;
 }

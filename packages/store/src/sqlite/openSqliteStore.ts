@@ -182,6 +182,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const retention = createSqliteRetentionStore({
     db,
     getProjectRowId: (projectId) => getProjectRow(projectId).id,
+    onRowsRemoved: (projectRowId) => engine.warm([projectRowId]),
   });
 
   let closed = false;
