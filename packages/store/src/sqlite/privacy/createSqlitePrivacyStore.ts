@@ -66,6 +66,32 @@ export function createSqlitePrivacyStore(parts: PrivacyStoreParts): PrivacyStore
     return { person, counts: Object.fromEntries(counts) as ErasureReceipt['tables'] };
   });
 
+  // A withdrawal's erasure: the device's rows only (not its user's other devices), and
+  // the ledger untouched: its records of the consent and of the withdrawal are the proof.
+  const eraseDevice = db.transaction((projectRowId: number, anonymousId: string) => {
+    const ids = { anonymousIds: [anonymousId], userIds: [] };
+    const counts = tables.map(({ spec, queries }) => [
+      spec.table,
+      spec.erasure === 'delete' ? queries.delete(projectRowId, ids) : 0,
+    ]);
+    if (counts.some(([, count]) => count !== 0)) bumpRemovalGeneration.run(projectRowId);
+    return Object.fromEntries(counts) as ErasureReceipt['tables'];
+  });
+
+  /** After an erasure's transaction: leaves no trace in the file, then rebuilds the index. */
+  const cleanUp = async (projectRowId: number, searched: PersonIds, removed: ErasureReceipt['tables']) => {
+    const anyRemoved = Object.values(removed).some((count) => count !== 0);
+    await truncateWal(db);
+    if (await mayHoldTraces(db, searched, { rebuildShortIds: anyRemoved })) {
+      // Free space written before secure_delete was on (a database from an older
+      // release) keeps stale copies of index entries: only a rebuild drops them.
+      db.exec('VACUUM');
+      await truncateWal(db);
+    }
+    // Only now: a rebuild reading the file would hold the WAL against the checkpoint.
+    if (anyRemoved) parts.onRowsRemoved(projectRowId);
+  };
+
   return {
     async exportPerson(projectId, ref) {
       const found = exportPerson(parts.getProjectRowId(projectId), ref);
@@ -76,16 +102,17 @@ export function createSqlitePrivacyStore(parts: PrivacyStoreParts): PrivacyStore
       const projectRowId = parts.getProjectRowId(projectId);
       parts.flushWrites();
       const { person, counts } = erase(projectRowId, ref);
-      await truncateWal(db);
       // A repeat after a failed checkpoint finds nobody, yet must still clean the file.
-      const searched = person ?? toBarePerson(ref);
-      if (await mayHoldTraces(db, searched, { rebuildShortIds: person !== undefined })) {
-        // Free space written before secure_delete was on (a database from an older
-        // release) keeps stale copies of index entries: only a rebuild drops them.
-        db.exec('VACUUM');
-        await truncateWal(db);
-      }
-      // Only now: a rebuild reading the file would hold the WAL against the checkpoint.
+      await cleanUp(projectRowId, person ?? toBarePerson(ref), counts);
+      return { requestId: options.requestId ?? createKey('era', 9), erasedAt: Date.now(), tables: counts };
+    },
+    async eraseDevice(projectId, anonymousId, options = {}) {
+      const projectRowId = parts.getProjectRowId(projectId);
+      parts.flushWrites();
+      const counts = eraseDevice(projectRowId, anonymousId);
+      // secure_delete overwrote the rows; the WAL's copies go now. The id itself stays
+      // in the ledger by design, so searching the file for it would always VACUUM.
+      await truncateWal(db);
       if (Object.values(counts).some((count) => count !== 0)) parts.onRowsRemoved(projectRowId);
       return { requestId: options.requestId ?? createKey('era', 9), erasedAt: Date.now(), tables: counts };
     },
