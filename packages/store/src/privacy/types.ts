@@ -55,11 +55,13 @@ export interface PrivacyStore {
    * including those carrying its user's id, and its identity links), with the same
    * care for the file as `erasePerson`. Its user's other devices keep their rows, and
    * the consent ledger keeps its records (the proof of the consent and its withdrawal).
-   * The receipt lists every person table (0 for the ledger).
+   * The receipt lists every person table (0 for the ledger). `categories` (a partial
+   * withdrawal): only its events of those categories go (no category = `analytics`),
+   * and its links no event of it supports any more. Default: every event.
    */
   eraseDevice(
     projectId: string,
     anonymousId: string,
-    options?: { requestId?: string | undefined },
+    options?: { requestId?: string | undefined; categories?: readonly string[] | undefined },
   ): Promise<ErasureReceipt>;
 }

@@ -13,6 +13,7 @@ import type { Person } from '../../Store.js';
 import { resolvePerson, type IdentityGraph } from '../resolvePerson.js';
 import { fileContains } from './fileContains.js';
 import { PERSON_TABLES, type PersonTable } from './personTables.js';
+import { prepareEraseDeviceCategories } from './prepareEraseDeviceCategories.js';
 import { preparePersonRows, type PersonIds, type PersonRowQueries } from './preparePersonRows.js';
 
 /** What the privacy half of the store needs from the rest of it. */
@@ -68,15 +69,24 @@ export function createSqlitePrivacyStore(parts: PrivacyStoreParts): PrivacyStore
 
   // A withdrawal's erasure: the device's rows only (not its user's other devices), and
   // the ledger untouched: its records of the consent and of the withdrawal are the proof.
-  const eraseDevice = db.transaction((projectRowId: number, anonymousId: string) => {
-    const ids = { anonymousIds: [anonymousId], userIds: [] };
-    const counts = tables.map(({ spec, queries }) => [
-      spec.table,
-      spec.erasure === 'delete' ? queries.delete(projectRowId, ids) : 0,
-    ]);
-    if (counts.some(([, count]) => count !== 0)) bumpRemovalGeneration.run(projectRowId);
-    return Object.fromEntries(counts) as ErasureReceipt['tables'];
-  });
+  const eraseCategories = prepareEraseDeviceCategories(db);
+  const eraseDevice = db.transaction(
+    (projectRowId: number, anonymousId: string, categories: readonly string[] | undefined) => {
+      const ids = { anonymousIds: [anonymousId], userIds: [] };
+      const some =
+        categories === undefined ? undefined : eraseCategories(projectRowId, anonymousId, categories);
+      const counts = tables.map(({ spec, queries }) => [
+        spec.table,
+        some !== undefined
+          ? (some[spec.table as keyof typeof some] ?? 0)
+          : spec.erasure === 'delete'
+            ? queries.delete(projectRowId, ids)
+            : 0,
+      ]);
+      if (counts.some(([, count]) => count !== 0)) bumpRemovalGeneration.run(projectRowId);
+      return Object.fromEntries(counts) as ErasureReceipt['tables'];
+    },
+  );
 
   /** After an erasure's transaction: leaves no trace in the file, then rebuilds the index. */
   const cleanUp = async (projectRowId: number, searched: PersonIds, removed: ErasureReceipt['tables']) => {
@@ -109,7 +119,7 @@ export function createSqlitePrivacyStore(parts: PrivacyStoreParts): PrivacyStore
     async eraseDevice(projectId, anonymousId, options = {}) {
       const projectRowId = parts.getProjectRowId(projectId);
       parts.flushWrites();
-      const counts = eraseDevice(projectRowId, anonymousId);
+      const counts = eraseDevice(projectRowId, anonymousId, options.categories);
       // secure_delete overwrote the rows; the WAL's copies go now. The id itself stays
       // in the ledger by design, so searching the file for it would always VACUUM.
       await truncateWal(db);

@@ -61,4 +61,22 @@ describe('eraseDevice (a consent withdrawal)', () => {
     expect((await store.eraseDevice(projectId, 'phone')).tables.events).toBe(0);
     await store.close();
   });
+
+  it('erases only the withdrawn categories on a partial withdrawal', async () => {
+    const store = openSqliteStore({ filename: ':memory:' });
+    const { projectId } = await store.createProject({ name: 'Shop' });
+    await store.insertEvents(projectId, [
+      event('a', { userId: 'u1' }),
+      event('m', { category: 'marketing', userId: 'u2', timestamp: T + 1 }),
+      event('p', { category: 'personalization', timestamp: T + 2 }),
+      event('x', { anonymousId: 'laptop', category: 'marketing', timestamp: T + 3 }),
+    ]);
+    const receipt = await store.eraseDevice(projectId, 'phone', { categories: ['marketing'] });
+    // Its marketing event goes, and the u2 link it alone supported; u1's link stays.
+    expect(receipt.tables).toEqual({ events: 1, identity_links: 1, consent_records: 0 });
+    const left = await store.getPersonTimeline(projectId, { userId: 'u1' });
+    expect(left?.events.map((e) => e.id)).toEqual(['a', 'p']);
+    expect(await store.countEvents(projectId)).toBe(3);
+    await store.close();
+  });
 });
