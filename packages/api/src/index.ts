@@ -8,3 +8,4 @@ export { PERMISSIONS, type Permission } from './permissions.js';
 export { getCollectorMethod, isCollectorProcedure } from './isCollectorProcedure.js';
 export { TokenBuckets, type TokenBucketOptions } from './rateLimit/TokenBuckets.js';
 export { DEFAULT_RATE_LIMITS, describeRateLimit, type RateLimits } from './rateLimit/rateLimits.js';
+export { purgeWithReceipt, RETENTION_ACTOR } from './retention/purgeWithReceipt.js';

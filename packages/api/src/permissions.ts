@@ -70,6 +70,10 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   // Issue 9: what the collector keeps (query allow-list, PII redaction).
   'privacy.collectionSettings': privacyProcedure,
   'privacy.setCollectionSettings': privacyProcedure,
+  // Issue 9: retention.
+  'privacy.retention': privacyProcedure,
+  'privacy.setRetention': privacyProcedure,
+  'privacy.purgeNow': privacyProcedure,
 
   'admin.project': { access: 'project', roles: EVERY_ROLE, scopes: ['read', 'privacy', 'admin'] },
   'admin.renameProject': ownerOnly,

@@ -16,6 +16,7 @@ import type { AccountStore } from './accounts/types.js';
 import type { ConsentStore } from './consent/types.js';
 import type { PrivacyStore } from './privacy/types.js';
 import type { CollectionSettings } from './CollectionSettings.js';
+import type { RetentionStore } from './retention/types.js';
 
 /** What `createProject` hands back: the only time the secret key is ever visible. */
 export interface CreatedProject {
@@ -104,6 +105,7 @@ export interface Store
   extends
     AccountStore,
     PrivacyStore,
+    RetentionStore,
     Pick<
       ConsentStore,
       | 'getConsentConfig'

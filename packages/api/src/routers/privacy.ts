@@ -5,6 +5,7 @@ import { collectionSettingsProcedures } from './privacyCollectionSettings.js';
 import { consentConfigProcedures } from './privacyConsentConfig.js';
 import { personPrivacyProcedures } from './privacyPerson.js';
 import { ledgerProcedures } from './privacyLedger.js';
+import { retentionProcedures } from './privacyRetention.js';
 import { withCursorCheck } from './withCursorCheck.js';
 
 /** The privacy officer's API (roles `privacy` and `owner`, key scopes `privacy` and `admin`). */
@@ -13,6 +14,7 @@ export const privacyRouter = router({
   ...personPrivacyProcedures,
   ...ledgerProcedures,
   ...collectionSettingsProcedures,
+  ...retentionProcedures,
   /**
    * Consent decisions received, newest first, a page at a time. Each read is audited.
    * A cursor that is not a `nextCursor` of this project's pages is a 400.

@@ -142,7 +142,10 @@ export interface ConsentStore {
   getConsentPolicy(projectId: string): Promise<ConsentPolicy>;
   /** The latest ledger record naming this anonymous id, or undefined. */
   getLatestConsent(projectId: string, anonymousId: string): Promise<LatestConsent | undefined>;
-  /** Walks the project's chain from the first record and names the first that does not verify. */
+  /**
+   * Walks the project's chain from the first record (which follows the genesis hash, or
+   * after a retention purge the latest anchor's) and names the first that does not verify.
+   */
   verifyLedger(projectId: string): Promise<LedgerVerification>;
   /**
    * Ledger records, newest first, filtered, a page at a time (`cursor`: a `nextCursor`;

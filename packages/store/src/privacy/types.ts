@@ -49,4 +49,19 @@ export interface PrivacyStore {
     ref: PrivacySubjectRef,
     options?: { requestId?: string | undefined },
   ): Promise<ErasureReceipt>;
+  /**
+   * Erases one device (a consent withdrawal, issue 9 item 3): deletes the rows naming
+   * this anonymous id in every person table that erasure deletes from (its events,
+   * including those carrying its user's id, and its identity links), with the same
+   * care for the file as `erasePerson`. Its user's other devices keep their rows, and
+   * the consent ledger keeps its records (the proof of the consent and its withdrawal).
+   * The receipt lists every person table (0 for the ledger). `categories` (a partial
+   * withdrawal): only its events of those categories go (no category = `analytics`),
+   * and its links no event of it supports any more. Default: every event.
+   */
+  eraseDevice(
+    projectId: string,
+    anonymousId: string,
+    options?: { requestId?: string | undefined; categories?: readonly string[] | undefined },
+  ): Promise<ErasureReceipt>;
 }

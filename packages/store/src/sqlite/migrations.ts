@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { migrateConsentConfigs } from './consent/migrateConsentConfigs.js';
 import { migrateConsentLedger } from './consent/migrateConsentLedger.js';
+import { MIGRATE_RETENTION } from './retention/migrateRetention.js';
 
 /**
  * One migration: SQL, or a function for what SQL alone cannot do (hashing existing
@@ -220,4 +221,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   ALTER TABLE projects ADD COLUMN redact_pii INTEGER NOT NULL DEFAULT 1;
   ALTER TABLE projects ADD COLUMN pii_exempt_properties TEXT NOT NULL DEFAULT '[]';
   `,
+  // 11 (issue 9): retention settings per project, and the consent ledger's purge
+  // anchors (see retention/migrateRetention.ts).
+  MIGRATE_RETENTION,
 ];

@@ -33,6 +33,7 @@ import { prepareUserQueries } from './accounts/users.js';
 import { createSqliteConsentConfigStore } from './consent/createSqliteConsentConfigStore.js';
 import { createSqlitePrivacyStore } from './privacy/createSqlitePrivacyStore.js';
 import { getSnapshotDirectory, removeIndexSnapshot } from './IndexSnapshotFiles.js';
+import { createSqliteRetentionStore } from './retention/createSqliteRetentionStore.js';
 import type { IdentityGraph } from './resolvePerson.js';
 import { createSqliteConsentLedgerStore } from './consent/createSqliteConsentLedgerStore.js';
 
@@ -182,16 +183,24 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     getIdentityChanges: (id) => getIdentityChanges(projectRowId, id),
     hasAnonymousId: (id) => hasAnonymousId(projectRowId, id),
   });
+  // Erasure and retention removed rows: the index starts again from what is left, and
+  // its snapshot, which holds the removed ids, goes with them now.
+  const onRowsRemoved = (projectRowId: number) => {
+    if (snapshotDirectory !== undefined) removeIndexSnapshot(snapshotDirectory, projectRowId);
+    engine.warm([projectRowId]);
+  };
   const privacy = createSqlitePrivacyStore({
     db,
     getProjectRowId: (projectId) => getProjectRow(projectId).id,
     getIdentityGraph: identityGraphOf,
     flushWrites: () => committer.flush(),
-    onRowsRemoved: (projectRowId) => {
-      // The snapshot holds the removed ids: it goes with them, now.
-      if (snapshotDirectory !== undefined) removeIndexSnapshot(snapshotDirectory, projectRowId);
-      engine.warm([projectRowId]);
-    },
+    onRowsRemoved,
+  });
+
+  const retention = createSqliteRetentionStore({
+    db,
+    getProjectRowId: (projectId) => getProjectRow(projectId).id,
+    onRowsRemoved,
   });
 
   let closed = false;
@@ -199,6 +208,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     ...accounts,
     ...consentConfigs.store,
     ...privacy,
+    ...retention,
     ...createSqliteConsentLedgerStore(db, getProjectRow),
     async createProject({ name, ownerUserId }) {
       const projectId = createKey('prj', 9);

@@ -50,6 +50,12 @@ export function createConsentLedger(db: Database.Database) {
        action, source, locale, origin, path, gpc, anonymous_id, user_id, subject_digest, prev_hash, hash)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   `);
+  // After a retention purge the chain starts from its latest anchor, not the genesis.
+  const getAnchor = db
+    .prepare(`SELECT hash FROM consent_ledger_anchors WHERE project_id = ? ORDER BY through_seq DESC LIMIT 1`)
+    .pluck();
+  const startOf = (projectRowId: number) =>
+    (getAnchor.get(projectRowId) as string | undefined) ?? GENESIS_HASH;
   const walk = db.prepare(`SELECT ${LEDGER_COLUMNS} FROM consent_records WHERE project_id = ? ORDER BY seq`);
   const getLatest = db.prepare(`
     SELECT action, granted, gpc FROM consent_records
@@ -107,7 +113,8 @@ export function createConsentLedger(db: Database.Database) {
     ): CollectResult => {
       const now = Date.now();
       const secret = secretOf(projectRowId);
-      let prevHash = (getHead.get(projectRowId) as string | undefined) ?? GENESIS_HASH;
+      // A ledger purged to nothing goes on from its anchor.
+      let prevHash = (getHead.get(projectRowId) as string | undefined) ?? startOf(projectRowId);
       let accepted = 0;
       for (const record of records) {
         const row = toRow(projectRowId, record, facts, now, secret);
@@ -160,7 +167,7 @@ export function createConsentLedger(db: Database.Database) {
     },
     verify(projectRowId: number): LedgerVerification {
       const secret = secretOf(projectRowId);
-      let prevHash = GENESIS_HASH;
+      let prevHash = startOf(projectRowId);
       let records = 0;
       let firstBroken: LedgerVerification['firstBroken'];
       for (const row of walk.iterate(projectRowId) as Iterable<LedgerRow>) {
@@ -177,7 +184,8 @@ export function createConsentLedger(db: Database.Database) {
     toEntries(projectRowId: number, rows: LedgerRow[]): LedgerEntry[] {
       const secret = secretOf(projectRowId);
       return rows.map((row) => {
-        const prevHash = (getPrevHash.get(projectRowId, row.seq) as string | undefined) ?? GENESIS_HASH;
+        const prevHash =
+          (getPrevHash.get(projectRowId, row.seq) as string | undefined) ?? startOf(projectRowId);
         return toLedgerEntry(row, checkLedgerRow(row, prevHash, secret) === undefined);
       });
     },

@@ -13,6 +13,7 @@ import type { Person } from '../../Store.js';
 import { resolvePerson, type IdentityGraph } from '../resolvePerson.js';
 import { fileContains } from './fileContains.js';
 import { PERSON_TABLES, type PersonTable } from './personTables.js';
+import { prepareEraseDeviceCategories } from './prepareEraseDeviceCategories.js';
 import { preparePersonRows, type PersonIds, type PersonRowQueries } from './preparePersonRows.js';
 
 /** What the privacy half of the store needs from the rest of it. */
@@ -66,6 +67,41 @@ export function createSqlitePrivacyStore(parts: PrivacyStoreParts): PrivacyStore
     return { person, counts: Object.fromEntries(counts) as ErasureReceipt['tables'] };
   });
 
+  // A withdrawal's erasure: the device's rows only (not its user's other devices), and
+  // the ledger untouched: its records of the consent and of the withdrawal are the proof.
+  const eraseCategories = prepareEraseDeviceCategories(db);
+  const eraseDevice = db.transaction(
+    (projectRowId: number, anonymousId: string, categories: readonly string[] | undefined) => {
+      const ids = { anonymousIds: [anonymousId], userIds: [] };
+      const some =
+        categories === undefined ? undefined : eraseCategories(projectRowId, anonymousId, categories);
+      const counts = tables.map(({ spec, queries }) => [
+        spec.table,
+        some !== undefined
+          ? (some[spec.table as keyof typeof some] ?? 0)
+          : spec.erasure === 'delete'
+            ? queries.delete(projectRowId, ids)
+            : 0,
+      ]);
+      if (counts.some(([, count]) => count !== 0)) bumpRemovalGeneration.run(projectRowId);
+      return Object.fromEntries(counts) as ErasureReceipt['tables'];
+    },
+  );
+
+  /** After an erasure's transaction: leaves no trace in the file, then rebuilds the index. */
+  const cleanUp = async (projectRowId: number, searched: PersonIds, removed: ErasureReceipt['tables']) => {
+    const anyRemoved = Object.values(removed).some((count) => count !== 0);
+    await truncateWal(db);
+    if (await mayHoldTraces(db, searched, { rebuildShortIds: anyRemoved })) {
+      // Free space written before secure_delete was on (a database from an older
+      // release) keeps stale copies of index entries: only a rebuild drops them.
+      db.exec('VACUUM');
+      await truncateWal(db);
+    }
+    // Only now: a rebuild reading the file would hold the WAL against the checkpoint.
+    if (anyRemoved) parts.onRowsRemoved(projectRowId);
+  };
+
   return {
     async exportPerson(projectId, ref) {
       const found = exportPerson(parts.getProjectRowId(projectId), ref);
@@ -76,16 +112,17 @@ export function createSqlitePrivacyStore(parts: PrivacyStoreParts): PrivacyStore
       const projectRowId = parts.getProjectRowId(projectId);
       parts.flushWrites();
       const { person, counts } = erase(projectRowId, ref);
-      await truncateWal(db);
       // A repeat after a failed checkpoint finds nobody, yet must still clean the file.
-      const searched = person ?? toBarePerson(ref);
-      if (await mayHoldTraces(db, searched, { rebuildShortIds: person !== undefined })) {
-        // Free space written before secure_delete was on (a database from an older
-        // release) keeps stale copies of index entries: only a rebuild drops them.
-        db.exec('VACUUM');
-        await truncateWal(db);
-      }
-      // Only now: a rebuild reading the file would hold the WAL against the checkpoint.
+      await cleanUp(projectRowId, person ?? toBarePerson(ref), counts);
+      return { requestId: options.requestId ?? createKey('era', 9), erasedAt: Date.now(), tables: counts };
+    },
+    async eraseDevice(projectId, anonymousId, options = {}) {
+      const projectRowId = parts.getProjectRowId(projectId);
+      parts.flushWrites();
+      const counts = eraseDevice(projectRowId, anonymousId, options.categories);
+      // secure_delete overwrote the rows; the WAL's copies go now. The id itself stays
+      // in the ledger by design, so searching the file for it would always VACUUM.
+      await truncateWal(db);
       if (Object.values(counts).some((count) => count !== 0)) parts.onRowsRemoved(projectRowId);
       return { requestId: options.requestId ?? createKey('era', 9), erasedAt: Date.now(), tables: counts };
     },
