@@ -14,6 +14,7 @@ import type {
 } from './engine/types.js';
 import type { AccountStore } from './accounts/types.js';
 import type { ConsentStore } from './consent/types.js';
+import type { PrivacyRequestStore } from './privacy/requestTypes.js';
 import type { PrivacyStore } from './privacy/types.js';
 
 /** What `createProject` hands back: the only time the secret key is ever visible. */
@@ -103,6 +104,7 @@ export interface Store
   extends
     AccountStore,
     PrivacyStore,
+    PrivacyRequestStore,
     Pick<
       ConsentStore,
       | 'getConsentConfig'
