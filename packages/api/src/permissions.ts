@@ -67,6 +67,16 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   // Issue 9: access and erasure.
   'privacy.exportPerson': privacyProcedure,
   'privacy.erasePerson': privacyProcedure,
+  // Issue 9: data-subject requests.
+  'privacy.requests.list': privacyProcedure,
+  'privacy.requests.get': privacyProcedure,
+  'privacy.requests.assignees': privacyProcedure,
+  'privacy.requests.create': privacyProcedure,
+  'privacy.requests.update': privacyProcedure,
+  'privacy.requests.extend': privacyProcedure,
+  'privacy.requests.exportData': privacyProcedure,
+  'privacy.requests.complete': privacyProcedure,
+  'privacy.requests.refuse': privacyProcedure,
 
   'admin.project': { access: 'project', roles: EVERY_ROLE, scopes: ['read', 'privacy', 'admin'] },
   'admin.renameProject': ownerOnly,
