@@ -11,6 +11,7 @@ import { PERSON_PATH } from './person/getPersonLookup.js';
 import { PersonPage } from './person/PersonPage.js';
 import { CONSENT_ANALYTICS_PATH, CONSENT_LOG_PATH, CONSENT_SETTINGS_PATH } from './privacy/privacyPaths.js';
 import { DataCollectionPage, DATA_COLLECTION_PATH } from './privacy/DataCollectionPage.js';
+import { RequestsPage, REQUESTS_PATH } from './privacy/RequestsPage.js';
 import { KeysPage, KEYS_PATH } from './settings/KeysPage.js';
 import { MembersPage, MEMBERS_PATH } from './settings/MembersPage.js';
 import { ProjectSettingsPage, PROJECT_SETTINGS_PATH } from './settings/ProjectSettingsPage.js';
@@ -75,6 +76,13 @@ export const PAGES: readonly Page[] = [
     permission: 'manageConsent',
     section: 'privacy',
     Component: DataCollectionPage,
+  },
+  {
+    path: REQUESTS_PATH,
+    title: 'Requests',
+    permission: 'handleRequests',
+    section: 'privacy',
+    Component: RequestsPage,
   },
   { path: AUDIT_PATH, title: 'Audit log', permission: 'readAudit', Component: AuditLogPage },
   {

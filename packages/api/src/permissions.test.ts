@@ -38,6 +38,9 @@ interface Fixture {
   invitationToken: string;
   shareId: string;
   shareToken: string;
+  /** A verified access request, and a verified erasure request (to complete). */
+  accessRequestId: string;
+  erasureRequestId: string;
 }
 
 async function createFixture(): Promise<Fixture> {
@@ -76,7 +79,16 @@ async function createFixture(): Promise<Fixture> {
     createdBy: 'owner@example.com',
     expiresAt: Date.now() + DAY,
   });
+  const [accessRequest, erasureRequest] = await Promise.all(
+    (['access', 'erasure'] as const).map((kind) =>
+      store.createPrivacyRequest(projectId, { kind, receivedOn: '2026-01-31', anonymousIds: ['a1'] }),
+    ),
+  );
+  for (const request of [accessRequest!, erasureRequest!])
+    await store.updatePrivacyRequest(projectId, request.requestId, { verification: 'verified' });
   return {
+    accessRequestId: accessRequest!.requestId,
+    erasureRequestId: erasureRequest!.requestId,
     store,
     projectId,
     writeKey,
@@ -150,6 +162,32 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   'privacy.setRetention': (f) => ({ projectId: f.projectId, eventsMonths: 13 }),
   'privacy.purgeNow': (f) => ({ projectId: f.projectId }),
   'privacy.verifyLedger': (f) => ({ projectId: f.projectId }),
+  'privacy.requests.list': (f) => ({ projectId: f.projectId }),
+  'privacy.requests.get': (f) => ({ projectId: f.projectId, requestId: f.accessRequestId }),
+  'privacy.requests.assignees': (f) => ({ projectId: f.projectId }),
+  'privacy.requests.create': (f) => ({
+    projectId: f.projectId,
+    kind: 'objection',
+    receivedOn: '2026-02-01',
+    userId: 'u1',
+  }),
+  'privacy.requests.update': (f) => ({
+    projectId: f.projectId,
+    requestId: f.accessRequestId,
+    status: 'in_progress',
+  }),
+  'privacy.requests.extend': (f) => ({
+    projectId: f.projectId,
+    requestId: f.accessRequestId,
+    reason: 'complex',
+  }),
+  'privacy.requests.exportData': (f) => ({ projectId: f.projectId, requestId: f.accessRequestId }),
+  'privacy.requests.complete': (f) => ({ projectId: f.projectId, requestId: f.erasureRequestId }),
+  'privacy.requests.refuse': (f) => ({
+    projectId: f.projectId,
+    requestId: f.accessRequestId,
+    reason: 'unfounded',
+  }),
   'privacy.consentLog': (f) => ({ projectId: f.projectId }),
   'privacy.consentLogCsv': (f) => ({ projectId: f.projectId }),
   'privacy.consentStats': (f) => ({ projectId: f.projectId, from: 0, to: 1 }),

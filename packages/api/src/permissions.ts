@@ -74,6 +74,16 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'privacy.retention': privacyProcedure,
   'privacy.setRetention': privacyProcedure,
   'privacy.purgeNow': privacyProcedure,
+  // Issue 9: data-subject requests.
+  'privacy.requests.list': privacyProcedure,
+  'privacy.requests.get': privacyProcedure,
+  'privacy.requests.assignees': privacyProcedure,
+  'privacy.requests.create': privacyProcedure,
+  'privacy.requests.update': privacyProcedure,
+  'privacy.requests.extend': privacyProcedure,
+  'privacy.requests.exportData': privacyProcedure,
+  'privacy.requests.complete': privacyProcedure,
+  'privacy.requests.refuse': privacyProcedure,
 
   'admin.project': { access: 'project', roles: EVERY_ROLE, scopes: ['read', 'privacy', 'admin'] },
   'admin.renameProject': ownerOnly,

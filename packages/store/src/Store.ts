@@ -14,6 +14,7 @@ import type {
 } from './engine/types.js';
 import type { AccountStore } from './accounts/types.js';
 import type { ConsentStore } from './consent/types.js';
+import type { PrivacyRequestStore } from './privacy/requestTypes.js';
 import type { PrivacyStore } from './privacy/types.js';
 import type { CollectionSettings } from './CollectionSettings.js';
 import type { RetentionStore } from './retention/types.js';
@@ -106,6 +107,7 @@ export interface Store
     AccountStore,
     PrivacyStore,
     RetentionStore,
+    PrivacyRequestStore,
     Pick<
       ConsentStore,
       | 'getConsentConfig'

@@ -62,3 +62,28 @@ export {
   type RetentionSettings,
   type RetentionStore,
 } from './retention/types.js';
+export {
+  PRIVACY_REQUEST_KINDS,
+  PRIVACY_REQUEST_STATUSES,
+  VERIFICATION_STATES,
+  type NewPrivacyRequest,
+  type PrivacyRequest,
+  type PrivacyRequestChange,
+  type PrivacyRequestKind,
+  type PrivacyRequestOutcome,
+  type PrivacyRequestStatus,
+  type PrivacyRequestStore,
+  type VerificationState,
+} from './privacy/requestTypes.js';
+export {
+  addCalendarMonths,
+  formatCalendarDay,
+  isCalendarDay,
+  type CalendarDay,
+} from './privacy/addCalendarMonths.js';
+export {
+  DUE_SOON_DAYS,
+  getDueState,
+  getRequestDueDates,
+  type DueState,
+} from './privacy/getRequestDueDates.js';

@@ -20,6 +20,8 @@ const PERMISSIONS = {
   /** Publish consent settings. */
   manageConsent: ['owner', 'privacy'],
   readAudit: ['owner', 'privacy'],
+  /** Data-subject requests, and a person's export from their page. */
+  handleRequests: ['owner', 'privacy'],
   /** Rename or delete the project, members, keys, share links. */
   manageProject: ['owner'],
 } as const satisfies Record<string, readonly Role[]>;

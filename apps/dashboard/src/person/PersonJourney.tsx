@@ -2,7 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { getErrorCode } from '../api/getErrorCode.js';
 import { useTRPC } from '../api/trpc.js';
 import type { Project } from '../api/types.js';
+import { can } from '../access/can.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
+import { ExportPersonButton } from './ExportPersonButton.js';
 import { describePersonLookup, type PersonLookup } from './getPersonLookup.js';
 import { PersonSummary } from './PersonSummary.js';
 import { PersonTimeline } from './PersonTimeline.js';
@@ -35,6 +37,9 @@ export function PersonJourney({ project, lookup }: { project: Project; lookup: P
   return (
     <>
       <PersonSummary projectId={project.projectId} timeline={timeline} lookup={lookup} />
+      {can(project.role, 'handleRequests') && (
+        <ExportPersonButton projectId={project.projectId} person={timeline.person} />
+      )}
       {timeline.truncated && (
         <p class="notice" role="note">
           Showing the first {timeline.events.length.toLocaleString()} touchpoints only: this person has more.

@@ -6,6 +6,7 @@ import { consentConfigProcedures } from './privacyConsentConfig.js';
 import { personPrivacyProcedures } from './privacyPerson.js';
 import { ledgerProcedures } from './privacyLedger.js';
 import { retentionProcedures } from './privacyRetention.js';
+import { privacyRequestsRouter } from './privacyRequests.js';
 import { withCursorCheck } from './withCursorCheck.js';
 
 /** The privacy officer's API (roles `privacy` and `owner`, key scopes `privacy` and `admin`). */
@@ -15,6 +16,7 @@ export const privacyRouter = router({
   ...ledgerProcedures,
   ...collectionSettingsProcedures,
   ...retentionProcedures,
+  requests: privacyRequestsRouter,
   /**
    * Consent decisions received, newest first, a page at a time. Each read is audited.
    * A cursor that is not a `nextCursor` of this project's pages is a 400.

@@ -224,4 +224,35 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   // 11 (issue 9): retention settings per project, and the consent ledger's purge
   // anchors (see retention/migrateRetention.ts).
   MIGRATE_RETENTION,
+  // 11 (issue 9): data-subject requests. subject_anonymous_ids is a JSON array; the
+  // request is a person table (privacy/personTables.ts): an erasure blanks who asked and
+  // the ids they gave, and keeps the rest as proof of the answer.
+  `
+  CREATE TABLE privacy_requests (
+    id INTEGER PRIMARY KEY,
+    public_id TEXT NOT NULL UNIQUE,
+    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('access', 'erasure', 'rectification', 'objection', 'portability')),
+    received_on TEXT NOT NULL,
+    due_on TEXT NOT NULL,
+    extended_due_on TEXT,
+    extension_reason TEXT,
+    requester_name TEXT,
+    requester_email TEXT,
+    subject_user_id TEXT,
+    subject_anonymous_ids TEXT,
+    verification TEXT NOT NULL DEFAULT 'pending' CHECK (verification IN ('pending', 'verified', 'failed')),
+    status TEXT NOT NULL DEFAULT 'received'
+      CHECK (status IN ('received', 'verified', 'in_progress', 'done', 'refused')),
+    refusal_reason TEXT,
+    assignee_account_id TEXT,
+    outcome TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    closed_at INTEGER
+  );
+  CREATE INDEX privacy_requests_by_project ON privacy_requests(project_id, due_on);
+  CREATE INDEX privacy_requests_by_user_id ON privacy_requests(project_id, subject_user_id)
+    WHERE subject_user_id IS NOT NULL;
+  `,
 ];

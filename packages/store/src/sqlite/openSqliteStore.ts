@@ -34,6 +34,7 @@ import { createSqliteConsentConfigStore } from './consent/createSqliteConsentCon
 import { createSqlitePrivacyStore } from './privacy/createSqlitePrivacyStore.js';
 import { getSnapshotDirectory, removeIndexSnapshot } from './IndexSnapshotFiles.js';
 import { createSqliteRetentionStore } from './retention/createSqliteRetentionStore.js';
+import { createSqlitePrivacyRequestStore } from './privacy/createSqlitePrivacyRequestStore.js';
 import type { IdentityGraph } from './resolvePerson.js';
 import { createSqliteConsentLedgerStore } from './consent/createSqliteConsentLedgerStore.js';
 
@@ -209,6 +210,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     ...consentConfigs.store,
     ...privacy,
     ...retention,
+    ...createSqlitePrivacyRequestStore(db, (projectId) => getProjectRow(projectId).id),
     ...createSqliteConsentLedgerStore(db, getProjectRow),
     async createProject({ name, ownerUserId }) {
       const projectId = createKey('prj', 9);

@@ -154,7 +154,7 @@ describe('erasePerson', () => {
     ]);
     expect((await store.verifyLedger(projectId)).ok).toBe(true);
     const first = await store.erasePerson(projectId, { userId: 'u0' });
-    expect(first.tables).toEqual({ events: 1, identity_links: 1, consent_records: 2 });
+    expect(first.tables).toEqual({ events: 1, identity_links: 1, consent_records: 2, privacy_requests: 0 });
     // The proof stays, without the ids; the chain still verifies.
     expect(await store.verifyLedger(projectId)).toEqual({ ok: true, records: 3 });
     const log = await store.getConsentLog(projectId, { limit: 10 });

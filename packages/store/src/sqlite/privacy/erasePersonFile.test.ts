@@ -90,7 +90,12 @@ describe('erasePerson on a file, through the worker engine', () => {
       for (const trace of traces) expect(bytes, `${trace} is there before`).toContain(trace);
 
       const receipt = await store.erasePerson(projectId, { anonymousId: alice.devices[1]! });
-      expect(receipt.tables).toEqual({ events: 5, identity_links: 2, consent_records: 2 });
+      expect(receipt.tables).toEqual({
+        events: 5,
+        identity_links: 2,
+        consent_records: 2,
+        privacy_requests: 0,
+      });
       expect(await store.verifyLedger(projectId)).toEqual({ ok: true, records: 800 });
 
       const after = readFiles(filename);

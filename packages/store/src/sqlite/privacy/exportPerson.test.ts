@@ -67,6 +67,14 @@ describe('exportPerson', () => {
       consent('c-refuser', { anonymousId: 'refuser' }),
     ]);
     await store.insertConsentRecords(other, [consent('c-other', { anonymousId: 'phone' })]);
+    // Her access request names one device only; Bob's names his user id.
+    await store.createPrivacyRequest(projectId, {
+      kind: 'access',
+      receivedOn: '2026-01-31',
+      requesterName: 'Alice A.',
+      anonymousIds: ['kiosk-x', 'laptop'],
+    });
+    await store.createPrivacyRequest(projectId, { kind: 'erasure', receivedOn: '2026-02-01', userId: 'bob' });
   });
   afterAll(async () => {
     await store.close();
@@ -102,6 +110,13 @@ describe('exportPerson', () => {
       ]);
       expect(tables.consent_records!.map((r) => r.record_id)).toEqual(['c-phone', 'c-laptop', 'c-user']);
       expect(tables.consent_records![0]).toMatchObject({ granted: ['analytics'], denied: ['marketing'] });
+      expect(tables.privacy_requests).toHaveLength(1);
+      expect(tables.privacy_requests![0]).toMatchObject({
+        kind: 'access',
+        requester_name: 'Alice A.',
+        subject_anonymous_ids: ['kiosk-x', 'laptop'],
+        due_on: '2026-02-28',
+      });
       expect(JSON.stringify(exported)).not.toMatch(/bob|c-other|project_id/);
     }
   });

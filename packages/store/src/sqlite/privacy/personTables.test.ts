@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../openDatabase.js';
-import { EXCLUDED_TABLES, looksLikePersonIdColumn, PERSON_TABLES } from './personTables.js';
+import {
+  EXCLUDED_TABLES,
+  getPersonIdColumns,
+  looksLikePersonIdColumn,
+  PERSON_TABLES,
+} from './personTables.js';
 
 /** The live schema: every table of a freshly migrated database and its columns. */
 function readSchema(db: Database.Database): Map<string, string[]> {
@@ -40,9 +45,10 @@ describe('the person-table registry against the live schema', () => {
 
   it('declares every column of a person table that looks like a person id', () => {
     const undeclared: string[] = [];
-    for (const { table, columns } of PERSON_TABLES) {
-      for (const column of schema.get(table) ?? []) {
-        if (looksLikePersonIdColumn(column) && !(column in columns)) undeclared.push(`${table}.${column}`);
+    for (const spec of PERSON_TABLES) {
+      for (const column of schema.get(spec.table) ?? []) {
+        if (looksLikePersonIdColumn(column) && !getPersonIdColumns(spec).includes(column))
+          undeclared.push(`${spec.table}.${column}`);
       }
     }
     expect(undeclared).toEqual([]);
@@ -59,22 +65,25 @@ describe('the person-table registry against the live schema', () => {
         'events.user_id',
         'events.claimed_user_id',
         'sessions.user_id',
+        'privacy_requests.subject_user_id',
+        'privacy_requests.subject_anonymous_ids',
       ]),
     );
     const outside = found.filter((qualified) => {
       const [table, column] = qualified.split('.') as [string, string];
       const person = PERSON_TABLES.find((t) => t.table === table);
-      if (person !== undefined) return !(column in person.columns);
+      if (person !== undefined) return !getPersonIdColumns(person).includes(column);
       return !(EXCLUDED_TABLES[table]?.accountIdColumns ?? []).includes(column);
     });
     expect(outside, 'person ids the registry does not declare').toEqual([]);
   });
 
   it('declares only columns that exist (a stale registry would export or erase nothing)', () => {
-    for (const { table, columns, jsonColumns, projectColumn } of PERSON_TABLES) {
+    for (const spec of PERSON_TABLES) {
+      const { table, jsonColumns, projectColumn, blankColumns = [] } = spec;
       const live = schema.get(table);
       expect(live, table).toBeDefined();
-      for (const column of [...Object.keys(columns), ...jsonColumns, projectColumn]) {
+      for (const column of [...getPersonIdColumns(spec), ...jsonColumns, ...blankColumns, projectColumn]) {
         expect(live, `${table}.${column}`).toContain(column);
       }
     }
@@ -93,6 +102,7 @@ describe('the person-table registry against the live schema', () => {
       'requester_user_id',
       'person_id',
       'claimed_email',
+      'subject_anonymous_ids',
     ]) {
       expect(looksLikePersonIdColumn(name), name).toBe(true);
     }

@@ -22,6 +22,10 @@ export interface PersonTable {
   projectColumn: 'project_id';
   /** The person-id columns and what each holds. A row is the person's when one of them holds one of the person's ids. */
   columns: Readonly<Record<string, PersonIdKind>>;
+  /** Columns holding a JSON array of ids of one kind (a request's anonymous ids); the row is the person's when one of them is. Default none. */
+  idListColumns?: Readonly<Record<string, PersonIdKind>>;
+  /** Columns pseudonymisation also blanks: personal data that is not an id (a requester's name and e-mail). Default none. */
+  blankColumns?: readonly string[];
   /** Columns kept as JSON text, exported parsed. */
   jsonColumns: readonly string[];
   /** The export's row order (a column list, constant). */
@@ -59,6 +63,19 @@ export const PERSON_TABLES: readonly PersonTable[] = [
     orderBy: 'seq',
     erasure: 'pseudonymise',
   },
+  {
+    // A data-subject request is the controller's proof that it answered: an erasure
+    // keeps the request (kind, dates, status, the receipt's counts) and blanks who
+    // asked and the ids they gave.
+    table: 'privacy_requests',
+    projectColumn: 'project_id',
+    columns: { subject_user_id: 'userId' },
+    idListColumns: { subject_anonymous_ids: 'anonymousId' },
+    blankColumns: ['requester_name', 'requester_email'],
+    jsonColumns: ['subject_anonymous_ids', 'outcome'],
+    orderBy: 'received_on, id',
+    erasure: 'pseudonymise',
+  },
 ];
 
 /** A table that holds no data about data subjects. */
@@ -92,9 +109,15 @@ export const EXCLUDED_TABLES: Readonly<Record<string, ExcludedTable>> = {
 
 /**
  * The rule for "looks like a person id": a column named `anonymous_id`, `user_id`,
- * `person_id`, `subject_id` or `device_id`, or ending in `_` + one of those
- * (`claimed_user_id`, `requester_user_id`…), or starting with `claimed_`.
+ * `person_id`, `subject_id` or `device_id` (or the plural, `_ids`: a list of them), or
+ * ending in `_` + one of those (`claimed_user_id`, `subject_anonymous_ids`…), or
+ * starting with `claimed_`.
  */
 export function looksLikePersonIdColumn(column: string): boolean {
-  return /(^|_)(anonymous|user|person|subject|device)_id$/.test(column) || column.startsWith('claimed_');
+  return /(^|_)(anonymous|user|person|subject|device)_ids?$/.test(column) || column.startsWith('claimed_');
+}
+
+/** Every person-id column of a person table: single ids and id lists. */
+export function getPersonIdColumns(spec: PersonTable): string[] {
+  return [...Object.keys(spec.columns), ...Object.keys(spec.idListColumns ?? {})];
 }

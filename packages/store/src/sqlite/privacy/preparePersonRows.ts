@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ExportedRow } from '../../privacy/types.js';
-import type { PersonTable } from './personTables.js';
+import { getPersonIdColumns, type PersonTable } from './personTables.js';
 
 /** The ids whose rows are the person's, as JSON arrays bound to one prepared statement each. */
 export interface PersonIds {
@@ -28,14 +28,21 @@ const PARAMETER = { anonymousId: '@anonymousIds', userId: '@userIds' } as const;
  * one statement serves any number of ids.
  */
 export function preparePersonRows(db: Database.Database, spec: PersonTable): PersonRowQueries {
-  const match = Object.entries(spec.columns)
-    .map(([column, kind]) => `${column} IN (SELECT value FROM json_each(${PARAMETER[kind]}))`)
-    .join(' OR ');
+  const match = [
+    ...Object.entries(spec.columns).map(
+      ([column, kind]) => `${column} IN (SELECT value FROM json_each(${PARAMETER[kind]}))`,
+    ),
+    // A JSON array of ids (NULL once blanked): the row is the person's when one is theirs.
+    ...Object.entries(spec.idListColumns ?? {}).map(
+      ([column, kind]) =>
+        `EXISTS (SELECT 1 FROM json_each(${column}) WHERE value IN (SELECT value FROM json_each(${PARAMETER[kind]})))`,
+    ),
+  ].join(' OR ');
   const where = `${spec.projectColumn} = @projectRowId AND (${match})`;
   const select = db.prepare(`SELECT * FROM ${spec.table} WHERE ${where} ORDER BY ${spec.orderBy}`);
   const has = db.prepare(`SELECT 1 FROM ${spec.table} WHERE ${where} LIMIT 1`).pluck();
   const remove = db.prepare(`DELETE FROM ${spec.table} WHERE ${where}`);
-  const blank = Object.keys(spec.columns)
+  const blank = [...getPersonIdColumns(spec), ...(spec.blankColumns ?? [])]
     .map((column) => `${column} = NULL`)
     .join(', ');
   // Only a table whose id columns may be NULL can be pseudonymised (SQLite checks NOT NULL at run time).
