@@ -53,3 +53,13 @@ export {
   type PrivacySubjectRef,
 } from './privacy/types.js';
 export { PERSON_TABLES, EXCLUDED_TABLES, type PersonTable } from './sqlite/privacy/personTables.js';
+export {
+  MAX_REGISTER_PROPERTY_NAMES,
+  type PersonTableFacts,
+  type RegisterContact,
+  type RegisterContacts,
+  type RegisterRecipient,
+  type RegisterStore,
+  type StoredDataFacts,
+  type StoredRegisterContacts,
+} from './privacy/register.js';

@@ -213,4 +213,14 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   `
   ALTER TABLE projects ADD COLUMN removal_generation INTEGER NOT NULL DEFAULT 0;
   `,
+  // (issue 9, register): the Art. 30 register's contacts (controller, DPO, recipients)
+  // the privacy officer edits, one JSON document per project; the rest of the register
+  // is derived from the live configuration, never stored.
+  `
+  CREATE TABLE privacy_register (
+    project_id INTEGER PRIMARY KEY REFERENCES projects(id) ON DELETE CASCADE,
+    contacts TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  `,
 ];

@@ -31,6 +31,7 @@ import { prepareSecretKeyQueries } from './accounts/secretKeys.js';
 import { prepareUserQueries } from './accounts/users.js';
 import { createSqliteConsentConfigStore } from './consent/createSqliteConsentConfigStore.js';
 import { createSqlitePrivacyStore } from './privacy/createSqlitePrivacyStore.js';
+import { createSqliteRegisterStore } from './privacy/createSqliteRegisterStore.js';
 import type { IdentityGraph } from './resolvePerson.js';
 import { createSqliteConsentLedgerStore } from './consent/createSqliteConsentLedgerStore.js';
 
@@ -183,6 +184,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     ...accounts,
     ...consentConfigs.store,
     ...privacy,
+    ...createSqliteRegisterStore(db, (projectId) => getProjectRow(projectId).id),
     ...createSqliteConsentLedgerStore(db, getProjectRow),
     async createProject({ name, ownerUserId }) {
       const projectId = createKey('prj', 9);
