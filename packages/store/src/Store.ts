@@ -15,6 +15,7 @@ import type {
 import type { AccountStore } from './accounts/types.js';
 import type { ConsentStore } from './consent/types.js';
 import type { PrivacyStore } from './privacy/types.js';
+import type { RetentionStore } from './retention/types.js';
 import type { RegisterStore } from './privacy/register.js';
 
 /** What `createProject` hands back: the only time the secret key is ever visible. */
@@ -104,6 +105,7 @@ export interface Store
   extends
     AccountStore,
     PrivacyStore,
+    RetentionStore,
     RegisterStore,
     Pick<
       ConsentStore,

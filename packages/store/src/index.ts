@@ -54,6 +54,14 @@ export {
 } from './privacy/types.js';
 export { PERSON_TABLES, EXCLUDED_TABLES, type PersonTable } from './sqlite/privacy/personTables.js';
 export {
+  CONSENT_LIFETIME_MONTHS,
+  DEFAULT_RETENTION,
+  RETENTION_LIMITS,
+  type PurgeReceipt,
+  type RetentionSettings,
+  type RetentionStore,
+} from './retention/types.js';
+export {
   MAX_REGISTER_PROPERTY_NAMES,
   type PersonTableFacts,
   type RegisterContact,

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { migrateConsentConfigs } from './consent/migrateConsentConfigs.js';
 import { migrateConsentLedger } from './consent/migrateConsentLedger.js';
+import { MIGRATE_RETENTION } from './retention/migrateRetention.js';
 
 /**
  * One migration: SQL, or a function for what SQL alone cannot do (hashing existing
@@ -213,6 +214,9 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   `
   ALTER TABLE projects ADD COLUMN removal_generation INTEGER NOT NULL DEFAULT 0;
   `,
+  // 11 (issue 9): retention settings per project, and the consent ledger's purge
+  // anchors (see retention/migrateRetention.ts).
+  MIGRATE_RETENTION,
   // (issue 9, register): the Art. 30 register's contacts (controller, DPO, recipients)
   // the privacy officer edits, one JSON document per project; the rest of the register
   // is derived from the live configuration, never stored.

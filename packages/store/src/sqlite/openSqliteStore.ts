@@ -31,6 +31,7 @@ import { prepareSecretKeyQueries } from './accounts/secretKeys.js';
 import { prepareUserQueries } from './accounts/users.js';
 import { createSqliteConsentConfigStore } from './consent/createSqliteConsentConfigStore.js';
 import { createSqlitePrivacyStore } from './privacy/createSqlitePrivacyStore.js';
+import { createSqliteRetentionStore } from './retention/createSqliteRetentionStore.js';
 import { createSqliteRegisterStore } from './privacy/createSqliteRegisterStore.js';
 import type { IdentityGraph } from './resolvePerson.js';
 import { createSqliteConsentLedgerStore } from './consent/createSqliteConsentLedgerStore.js';
@@ -179,11 +180,17 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     onRowsRemoved: (projectRowId) => engine.warm([projectRowId]),
   });
 
+  const retention = createSqliteRetentionStore({
+    db,
+    getProjectRowId: (projectId) => getProjectRow(projectId).id,
+  });
+
   let closed = false;
   return {
     ...accounts,
     ...consentConfigs.store,
     ...privacy,
+    ...retention,
     ...createSqliteRegisterStore(db, (projectId) => getProjectRow(projectId).id),
     ...createSqliteConsentLedgerStore(db, getProjectRow),
     async createProject({ name, ownerUserId }) {

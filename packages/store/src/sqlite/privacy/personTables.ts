@@ -78,6 +78,7 @@ export const EXCLUDED_TABLES: Readonly<Record<string, ExcludedTable>> = {
   secret_keys: { reason: 'API keys of a project; no person' },
   journey_maps: { reason: "a project's stages (touchpoint names); no person" },
   consent_configs: { reason: 'published banner settings and texts; no person' },
+  consent_ledger_anchors: { reason: "where the ledger's purged prefix ended (a seq and a hash); no person" },
   users: { reason: 'dashboard accounts (staff), not data subjects' },
   sessions: { reason: 'dashboard sign-in sessions', accountIdColumns: ['user_id'] },
   memberships: { reason: 'dashboard roles per project', accountIdColumns: ['user_id'] },

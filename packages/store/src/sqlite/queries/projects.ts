@@ -28,6 +28,8 @@ export function prepareProjectQueries(db: Database.Database) {
     `DELETE FROM projects WHERE id = ?`,
     // After the project: the ledger's trigger refuses deletes while the project exists.
     `DELETE FROM consent_records WHERE project_id = ?`,
+    // Row ids are reused: a later project must not inherit this one's ledger anchors.
+    `DELETE FROM consent_ledger_anchors WHERE project_id = ?`,
   ].map((sql) => db.prepare(sql));
   return {
     insertProject: (publicId: string, name: string, writeKey: string, now: number) =>
