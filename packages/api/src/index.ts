@@ -8,3 +8,11 @@ export { PERMISSIONS, type Permission } from './permissions.js';
 export { getCollectorMethod, isCollectorProcedure } from './isCollectorProcedure.js';
 export { TokenBuckets, type TokenBucketOptions } from './rateLimit/TokenBuckets.js';
 export { DEFAULT_RATE_LIMITS, describeRateLimit, type RateLimits } from './rateLimit/rateLimits.js';
+export {
+  REGISTER_SCHEMA_VERSION,
+  type ProcessingRegister,
+  type RegisterDataCategory,
+  type RegisterPurpose,
+  type RegisterSecurityMeasure,
+} from './register/ProcessingRegister.js';
+export { renderRegisterHtml } from './register/renderRegisterHtml.js';

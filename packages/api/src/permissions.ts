@@ -67,6 +67,10 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   // Issue 9: access and erasure.
   'privacy.exportPerson': privacyProcedure,
   'privacy.erasePerson': privacyProcedure,
+  // Issue 9: the Art. 30 register.
+  'privacy.register': privacyProcedure,
+  'privacy.registerHtml': privacyProcedure,
+  'privacy.setRegisterContacts': privacyProcedure,
 
   'admin.project': { access: 'project', roles: EVERY_ROLE, scopes: ['read', 'privacy', 'admin'] },
   'admin.renameProject': ownerOnly,

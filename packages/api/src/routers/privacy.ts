@@ -4,6 +4,7 @@ import { projectProcedure, router } from '../trpc.js';
 import { consentConfigProcedures } from './privacyConsentConfig.js';
 import { personPrivacyProcedures } from './privacyPerson.js';
 import { ledgerProcedures } from './privacyLedger.js';
+import { registerProcedures } from './privacyRegister.js';
 import { withCursorCheck } from './withCursorCheck.js';
 
 /** The privacy officer's API (roles `privacy` and `owner`, key scopes `privacy` and `admin`). */
@@ -11,6 +12,7 @@ export const privacyRouter = router({
   ...consentConfigProcedures,
   ...personPrivacyProcedures,
   ...ledgerProcedures,
+  ...registerProcedures,
   /**
    * Consent decisions received, newest first, a page at a time. Each read is audited.
    * A cursor that is not a `nextCursor` of this project's pages is a 400.
