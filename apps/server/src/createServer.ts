@@ -12,7 +12,7 @@ import {
 import { LIMITS } from '@parcours/schema';
 import type { Store } from '@parcours/store';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import { applySecurityHeaders } from './http/applySecurityHeaders.js';
+import { applySecurityHeaders, CONTENT_SECURITY_POLICY } from './http/applySecurityHeaders.js';
 import { createTrpcRoute } from './http/createTrpcRoute.js';
 import { getRequestFacts } from './http/getRequestFacts.js';
 import { LoadShedder } from './http/LoadShedder.js';
@@ -63,7 +63,11 @@ export function createServer(options: ServerOptions): Server {
   const perIp = rateLimits?.perIp ?? DEFAULT_RATE_LIMITS.perIp;
   const perWriteKey = rateLimits?.perWriteKey ?? DEFAULT_RATE_LIMITS.perWriteKey;
   const limits = resolveServerLimits({ ...options.limits, maxMemoryMb: options.maxMemoryMb });
-  const services = createApiServices({ ...options, writeKeyRateLimit: perWriteKey });
+  const services = createApiServices({
+    ...options,
+    writeKeyRateLimit: perWriteKey,
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+  });
   const shedder = new LoadShedder(limits);
   const handleTrpc = createHTTPHandler({
     router: appRouter,

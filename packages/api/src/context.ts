@@ -30,6 +30,8 @@ export interface ApiServices {
   storageIncidents?: StorageIncidentLog | undefined;
   /** Events per write key (`collect`, `consent`); without it, no limit. */
   writeKeyRateLimit?: TokenBuckets | undefined;
+  /** The Content-Security-Policy the server sends (the Art. 30 register lists it); absent: not known. */
+  contentSecurityPolicy?: string | undefined;
 }
 
 /** What every procedure sees. Built per request by the server (or a test). */

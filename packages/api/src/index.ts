@@ -9,3 +9,11 @@ export { getCollectorMethod, isCollectorProcedure } from './isCollectorProcedure
 export { TokenBuckets, type TokenBucketOptions } from './rateLimit/TokenBuckets.js';
 export { DEFAULT_RATE_LIMITS, describeRateLimit, type RateLimits } from './rateLimit/rateLimits.js';
 export { purgeWithReceipt, RETENTION_ACTOR } from './retention/purgeWithReceipt.js';
+export {
+  REGISTER_SCHEMA_VERSION,
+  type ProcessingRegister,
+  type RegisterDataCategory,
+  type RegisterPurpose,
+  type RegisterSecurityMeasure,
+} from './register/ProcessingRegister.js';
+export { renderRegisterHtml } from './register/renderRegisterHtml.js';

@@ -84,6 +84,10 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'privacy.requests.exportData': privacyProcedure,
   'privacy.requests.complete': privacyProcedure,
   'privacy.requests.refuse': privacyProcedure,
+  // Issue 9: the Art. 30 register.
+  'privacy.register': privacyProcedure,
+  'privacy.registerHtml': privacyProcedure,
+  'privacy.setRegisterContacts': privacyProcedure,
 
   'admin.project': { access: 'project', roles: EVERY_ROLE, scopes: ['read', 'privacy', 'admin'] },
   'admin.renameProject': ownerOnly,

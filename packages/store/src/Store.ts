@@ -18,6 +18,7 @@ import type { PrivacyRequestStore } from './privacy/requestTypes.js';
 import type { PrivacyStore } from './privacy/types.js';
 import type { CollectionSettings } from './CollectionSettings.js';
 import type { RetentionStore } from './retention/types.js';
+import type { RegisterStore } from './privacy/register.js';
 
 /** What `createProject` hands back: the only time the secret key is ever visible. */
 export interface CreatedProject {
@@ -108,6 +109,7 @@ export interface Store
     PrivacyStore,
     RetentionStore,
     PrivacyRequestStore,
+    RegisterStore,
     Pick<
       ConsentStore,
       | 'getConsentConfig'

@@ -87,3 +87,13 @@ export {
   getRequestDueDates,
   type DueState,
 } from './privacy/getRequestDueDates.js';
+export {
+  MAX_REGISTER_PROPERTY_NAMES,
+  type PersonTableFacts,
+  type RegisterContact,
+  type RegisterContacts,
+  type RegisterRecipient,
+  type RegisterStore,
+  type StoredDataFacts,
+  type StoredRegisterContacts,
+} from './privacy/register.js';

@@ -19,6 +19,7 @@ export function createApiServices(
     sendMail?: SendMail | undefined;
     logError?: ((message: string, error?: unknown) => void) | undefined;
     writeKeyRateLimit?: TokenBucketOptions | false | undefined;
+    contentSecurityPolicy?: string | undefined;
   } = {},
 ): ApiServices {
   const { logError } = options;
@@ -31,5 +32,6 @@ export function createApiServices(
       logError === undefined ? (line) => console.error(line) : (line) => logError(line),
     ),
     writeKeyRateLimit: writeKeyRateLimit === false ? undefined : new TokenBuckets(writeKeyRateLimit),
+    contentSecurityPolicy: options.contentSecurityPolicy,
   };
 }

@@ -11,6 +11,9 @@ const PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
 const PREFIX = 'scrypt';
 
+/** How passwords are hashed, in words (the Art. 30 register's security measures). */
+export const PASSWORD_HASHING = `${PREFIX} (RFC 7914), N=${PARAMS.N}, r=${PARAMS.r}, p=${PARAMS.p}, 16-byte random salt`;
+
 /** Passwords shorter than this are refused; longer than the max are too (hashing cost). */
 export const PASSWORD_LENGTH = { min: 10, max: 256 } as const;
 

@@ -7,6 +7,7 @@ import { personPrivacyProcedures } from './privacyPerson.js';
 import { ledgerProcedures } from './privacyLedger.js';
 import { retentionProcedures } from './privacyRetention.js';
 import { privacyRequestsRouter } from './privacyRequests.js';
+import { registerProcedures } from './privacyRegister.js';
 import { withCursorCheck } from './withCursorCheck.js';
 
 /** The privacy officer's API (roles `privacy` and `owner`, key scopes `privacy` and `admin`). */
@@ -17,6 +18,7 @@ export const privacyRouter = router({
   ...collectionSettingsProcedures,
   ...retentionProcedures,
   requests: privacyRequestsRouter,
+  ...registerProcedures,
   /**
    * Consent decisions received, newest first, a page at a time. Each read is audited.
    * A cursor that is not a `nextCursor` of this project's pages is a 400.

@@ -214,17 +214,17 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   `
   ALTER TABLE projects ADD COLUMN removal_generation INTEGER NOT NULL DEFAULT 0;
   `,
-  // issue 9, "collect the minimum": what the collector keeps of what it receives (see
+  // 11 (issue 9), "collect the minimum": what the collector keeps of what it receives (see
   // CollectionSettings.ts). The lists are JSON arrays; the defaults are the issue's.
   `
   ALTER TABLE projects ADD COLUMN query_allow_list TEXT NOT NULL DEFAULT '["utm_*"]';
   ALTER TABLE projects ADD COLUMN redact_pii INTEGER NOT NULL DEFAULT 1;
   ALTER TABLE projects ADD COLUMN pii_exempt_properties TEXT NOT NULL DEFAULT '[]';
   `,
-  // 11 (issue 9): retention settings per project, and the consent ledger's purge
+  // 12 (issue 9): retention settings per project, and the consent ledger's purge
   // anchors (see retention/migrateRetention.ts).
   MIGRATE_RETENTION,
-  // 11 (issue 9): data-subject requests. subject_anonymous_ids is a JSON array; the
+  // 13 (issue 9): data-subject requests. subject_anonymous_ids is a JSON array; the
   // request is a person table (privacy/personTables.ts): an erasure blanks who asked and
   // the ids they gave, and keeps the rest as proof of the answer.
   `
@@ -254,5 +254,15 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   CREATE INDEX privacy_requests_by_project ON privacy_requests(project_id, due_on);
   CREATE INDEX privacy_requests_by_user_id ON privacy_requests(project_id, subject_user_id)
     WHERE subject_user_id IS NOT NULL;
+  `,
+  // 14 (issue 9, register): the Art. 30 register's contacts (controller, DPO, recipients)
+  // the privacy officer edits, one JSON document per project; the rest of the register
+  // is derived from the live configuration, never stored.
+  `
+  CREATE TABLE privacy_register (
+    project_id INTEGER PRIMARY KEY REFERENCES projects(id) ON DELETE CASCADE,
+    contacts TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
   `,
 ];

@@ -35,6 +35,7 @@ import { createSqlitePrivacyStore } from './privacy/createSqlitePrivacyStore.js'
 import { getSnapshotDirectory, removeIndexSnapshot } from './IndexSnapshotFiles.js';
 import { createSqliteRetentionStore } from './retention/createSqliteRetentionStore.js';
 import { createSqlitePrivacyRequestStore } from './privacy/createSqlitePrivacyRequestStore.js';
+import { createSqliteRegisterStore } from './privacy/createSqliteRegisterStore.js';
 import type { IdentityGraph } from './resolvePerson.js';
 import { createSqliteConsentLedgerStore } from './consent/createSqliteConsentLedgerStore.js';
 
@@ -211,6 +212,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     ...privacy,
     ...retention,
     ...createSqlitePrivacyRequestStore(db, (projectId) => getProjectRow(projectId).id),
+    ...createSqliteRegisterStore(db, (projectId) => getProjectRow(projectId).id),
     ...createSqliteConsentLedgerStore(db, getProjectRow),
     async createProject({ name, ownerUserId }) {
       const projectId = createKey('prj', 9);

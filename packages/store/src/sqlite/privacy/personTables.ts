@@ -100,6 +100,10 @@ export const EXCLUDED_TABLES: Readonly<Record<string, ExcludedTable>> = {
   sessions: { reason: 'dashboard sign-in sessions', accountIdColumns: ['user_id'] },
   memberships: { reason: 'dashboard roles per project', accountIdColumns: ['user_id'] },
   invitations: { reason: 'dashboard invitations (staff e-mail addresses)' },
+  privacy_register: {
+    reason:
+      "the Art. 30 register's contacts: the controller's and DPO's (staff), recipients; no data subject",
+  },
   share_links: { reason: 'read-only links to aggregate views; no person' },
   audit_log: {
     reason:
