@@ -9,9 +9,13 @@ import { OverviewPage, OVERVIEW_PATH } from './overview/OverviewPage.js';
 import { PathsPage, PATHS_PATH } from './paths/PathsPage.js';
 import { PERSON_PATH } from './person/getPersonLookup.js';
 import { PersonPage } from './person/PersonPage.js';
-import { CONSENT_ANALYTICS_PATH, CONSENT_LOG_PATH, CONSENT_SETTINGS_PATH } from './privacy/privacyPaths.js';
-import { DataCollectionPage, DATA_COLLECTION_PATH } from './privacy/DataCollectionPage.js';
-import { RequestsPage, REQUESTS_PATH } from './privacy/RequestsPage.js';
+import {
+  CONSENT_ANALYTICS_PATH,
+  CONSENT_LOG_PATH,
+  CONSENT_SETTINGS_PATH,
+  DATA_COLLECTION_PATH,
+  REQUESTS_PATH,
+} from './privacy/privacyPaths.js';
 import { KeysPage, KEYS_PATH } from './settings/KeysPage.js';
 import { MembersPage, MEMBERS_PATH } from './settings/MembersPage.js';
 import { ProjectSettingsPage, PROJECT_SETTINGS_PATH } from './settings/ProjectSettingsPage.js';
@@ -75,14 +79,14 @@ export const PAGES: readonly Page[] = [
     title: 'Data collection',
     permission: 'manageConsent',
     section: 'privacy',
-    Component: DataCollectionPage,
+    Component: lazyPage(loadPrivacyPages, (pages) => pages.DataCollectionPage),
   },
   {
     path: REQUESTS_PATH,
     title: 'Requests',
     permission: 'handleRequests',
     section: 'privacy',
-    Component: RequestsPage,
+    Component: lazyPage(loadPrivacyPages, (pages) => pages.RequestsPage),
   },
   { path: AUDIT_PATH, title: 'Audit log', permission: 'readAudit', Component: AuditLogPage },
   {

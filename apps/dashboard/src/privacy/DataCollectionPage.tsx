@@ -4,9 +4,6 @@ import { ErrorNotice } from '../components/ErrorNotice.js';
 import type { PageProps } from '../pages.js';
 import { DataCollectionForm } from './DataCollectionForm.js';
 
-/** The page path of the data-collection settings: Privacy → Data collection. */
-export const DATA_COLLECTION_PATH = 'collection';
-
 /**
  * Owners and privacy officers: what the collector keeps of what it receives (issue 9,
  * "collect the minimum"): which query parameters stored URLs keep, and whether values

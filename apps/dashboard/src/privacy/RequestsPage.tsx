@@ -6,9 +6,8 @@ import type { PageProps } from '../pages.js';
 import { createProjectHash } from '../routing/resolveRoute.js';
 import { NewRequestForm } from './NewRequestForm.js';
 import { RequestDetail } from './RequestDetail.js';
-import { REQUESTS_PATH, RequestsTable } from './RequestsTable.js';
-
-export { REQUESTS_PATH };
+import { RequestsTable } from './RequestsTable.js';
+import { REQUESTS_PATH } from './privacyPaths.js';
 
 /** "2 overdue, 1 due this week": what needs doing first, or nothing. */
 function describeUrgent(requests: { dueState: string }[]): string {

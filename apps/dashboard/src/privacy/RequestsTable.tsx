@@ -3,8 +3,7 @@ import { createProjectHash } from '../routing/resolveRoute.js';
 import { DueBadge } from './DueBadge.js';
 import { formatCalendarDay, KIND_LABELS, STATUS_LABELS, type PrivacyRequestView } from './requestLabels.js';
 
-/** The page path of data-subject requests: Privacy → Requests. */
-export const REQUESTS_PATH = 'requests';
+import { REQUESTS_PATH } from './privacyPaths.js';
 
 /** The requests, open ones first by deadline; overdue and due-this-week rows stand out. */
 export function RequestsTable({

@@ -3,3 +3,5 @@
 export { ConsentAnalyticsPage } from './ConsentAnalyticsPage.js';
 export { ConsentLogPage } from './ConsentLogPage.js';
 export { ConsentSettingsPage } from './ConsentSettingsPage.js';
+export { DataCollectionPage } from './DataCollectionPage.js';
+export { RequestsPage } from './RequestsPage.js';

@@ -7,3 +7,7 @@ export const CONSENT_SETTINGS_PATH = 'consent';
 export const CONSENT_ANALYTICS_PATH = 'consent/analytics';
 /** Privacy → Consent log: the ledger, searched and verified. */
 export const CONSENT_LOG_PATH = 'consent/log';
+/** Privacy → Data collection: the query allow-list and PII redaction. */
+export const DATA_COLLECTION_PATH = 'collection';
+/** Privacy → Requests: data-subject requests. */
+export const REQUESTS_PATH = 'requests';
