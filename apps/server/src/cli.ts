@@ -10,6 +10,7 @@ import { projectIdentityCommand, PROJECT_IDENTITY_HELP } from './commands/projec
 import { projectListCommand, PROJECT_LIST_HELP } from './commands/projectListCommand.js';
 import { privacyEraseCommand, PRIVACY_ERASE_HELP } from './commands/privacyEraseCommand.js';
 import { privacyExportCommand, PRIVACY_EXPORT_HELP } from './commands/privacyExportCommand.js';
+import { privacyPurgeCommand, PRIVACY_PURGE_HELP } from './commands/privacyPurgeCommand.js';
 import { privacyVerifyCommand, PRIVACY_VERIFY_HELP } from './commands/privacyVerifyCommand.js';
 import { readVersion } from './commands/readVersion.js';
 import { startCommand, START_HELP } from './commands/startCommand.js';
@@ -37,6 +38,7 @@ Commands:
   key revoke           revoke a secret key
   privacy export       print everything stored about one person (JSON)
   privacy erase        erase one person's data and print the receipt
+  privacy purge        apply a project's retention now and print the receipt
   privacy verify       check a project's consent ledger (exit 1 if a record was altered)
 
 Every command prints one JSON line on stdout (but start) and takes --db FILE
@@ -69,6 +71,7 @@ const COMMANDS: Record<string, Command> = {
   'key revoke': { help: KEY_REVOKE_HELP, run: keyRevokeCommand },
   'privacy export': { help: PRIVACY_EXPORT_HELP, run: privacyExportCommand },
   'privacy erase': { help: PRIVACY_ERASE_HELP, run: privacyEraseCommand },
+  'privacy purge': { help: PRIVACY_PURGE_HELP, run: privacyPurgeCommand },
   'privacy verify': { help: PRIVACY_VERIFY_HELP, run: privacyVerifyCommand },
 };
 

@@ -18,6 +18,7 @@ import { getRequestFacts } from './http/getRequestFacts.js';
 import { LoadShedder } from './http/LoadShedder.js';
 import { parseRequestPath } from './http/parseRequestPath.js';
 import { serveStatic } from './http/serveStatic.js';
+import { startPurgeSchedule, type PurgeScheduleOptions } from './retention/startPurgeSchedule.js';
 import { resolveServerLimits, type ServerLimits } from './http/ServerLimits.js';
 
 export interface ServerOptions {
@@ -46,6 +47,12 @@ export interface ServerOptions {
   maxMemoryMb?: number | undefined;
   /** Load shedding, connection and timeout limits; see {@link ServerLimits} for the defaults. */
   limits?: Partial<ServerLimits> | undefined;
+  /**
+   * Purge every project by its retention settings at start and daily (`parcours start`
+   * does; see startPurgeSchedule for the options). Default off: a server made by a
+   * test keeps the data it was given.
+   */
+  purgeSchedule?: PurgeScheduleOptions | false | undefined;
 }
 
 /** The build copies the dashboard and the SDK here (scripts/copyAssets.js). */
@@ -132,5 +139,9 @@ export function createServer(options: ServerOptions): Server {
   );
   server.maxConnections = limits.maxConnections;
   server.once('close', () => shedder.stop());
+  if (options.purgeSchedule) {
+    const schedule = startPurgeSchedule(store, { logError, ...options.purgeSchedule });
+    server.once('close', () => schedule.stop());
+  }
   return server;
 }

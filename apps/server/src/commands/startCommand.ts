@@ -23,6 +23,9 @@ the dashboard (/) and the SDK script (/sdk.js), on one SQLite file.
 While the database has no user, prints a one-time link (valid 24 hours, a new one
 at each start) to set up the first account, the instance's administrator.
 
+Every project is purged by its retention settings at start and then daily (events
+older than its retention, 25 months by default; see parcours privacy purge).
+
 Before serving, the database must open as SQLite, pass PRAGMA quick_check, have a
 schema this version knows, and take a write; else parcours exits with code 1 and
 one line naming the file, the problem and the fix (missing directory, not a
@@ -129,6 +132,8 @@ export async function startCommand(argv: string[], io: CliIo): Promise<number> {
       maxMemoryMb,
       rateLimits,
       limits: { maxConnections },
+      // Retention: every project purged now and daily, each run's receipt audited.
+      purgeSchedule: {},
     });
     await listen(server, port, values.host);
     url = `http://localhost:${(server.address() as AddressInfo).port}`;
