@@ -11,6 +11,7 @@ import { PersonPage } from './person/PersonPage.js';
 import { ConsentAnalyticsPage, CONSENT_ANALYTICS_PATH } from './privacy/ConsentAnalyticsPage.js';
 import { ConsentLogPage, CONSENT_LOG_PATH } from './privacy/ConsentLogPage.js';
 import { ConsentSettingsPage, CONSENT_SETTINGS_PATH } from './privacy/ConsentSettingsPage.js';
+import { RegisterPage, REGISTER_PATH } from './privacy/RegisterPage.js';
 import { KeysPage, KEYS_PATH } from './settings/KeysPage.js';
 import { MembersPage, MEMBERS_PATH } from './settings/MembersPage.js';
 import { ProjectSettingsPage, PROJECT_SETTINGS_PATH } from './settings/ProjectSettingsPage.js';
@@ -65,6 +66,13 @@ export const PAGES: readonly Page[] = [
     permission: 'readConsent',
     section: 'privacy',
     Component: ConsentLogPage,
+  },
+  {
+    path: REGISTER_PATH,
+    title: 'Register',
+    permission: 'readConsent',
+    section: 'privacy',
+    Component: RegisterPage,
   },
   { path: AUDIT_PATH, title: 'Audit log', permission: 'readAudit', Component: AuditLogPage },
   {
