@@ -25,7 +25,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Since then the first load holds what every role needs, and the Privacy section is a
 // chunk of its own, fetched when a privacy page first opens (`lazyPage`): first-load JS
 // back to 52 kB (measured 51.1 kB), and a budget per chunk (the privacy chunk: 7.4 kB).
-const BUDGET_GZIP_BYTES = { js: 52_000, css: 4_000, chunk: { privacyPages: 12_000 } };
+// The privacy chunk raised from 12 kB to 16 kB and CSS from 4 kB to 4.5 kB with Privacy
+// centre II (issue 9): data-subject requests, data collection and the Art. 30 register
+// (measured: chunk 13.1 kB, CSS 4.0 kB), the dashboard's own code, no new dependency; the
+// first load is unchanged.
+const BUDGET_GZIP_BYTES = { js: 52_000, css: 4_500, chunk: { privacyPages: 16_000 } };
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 let outDir: string;

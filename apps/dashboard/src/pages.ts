@@ -14,6 +14,7 @@ import {
   CONSENT_LOG_PATH,
   CONSENT_SETTINGS_PATH,
   DATA_COLLECTION_PATH,
+  REGISTER_PATH,
   REQUESTS_PATH,
 } from './privacy/privacyPaths.js';
 import { KeysPage, KEYS_PATH } from './settings/KeysPage.js';
@@ -87,6 +88,13 @@ export const PAGES: readonly Page[] = [
     permission: 'handleRequests',
     section: 'privacy',
     Component: lazyPage(loadPrivacyPages, (pages) => pages.RequestsPage),
+  },
+  {
+    path: REGISTER_PATH,
+    title: 'Register',
+    permission: 'readConsent',
+    section: 'privacy',
+    Component: lazyPage(loadPrivacyPages, (pages) => pages.RegisterPage),
   },
   { path: AUDIT_PATH, title: 'Audit log', permission: 'readAudit', Component: AuditLogPage },
   {

@@ -15,7 +15,7 @@ const PERMISSIONS = {
   editJourneyMap: ['owner', 'analyst'],
   /** Create read-only share links. */
   share: ['owner', 'analyst'],
-  /** The consent log and analytics. */
+  /** The consent log and analytics, and the register (Art. 30). */
   readConsent: ['owner', 'privacy'],
   /** Publish consent settings. */
   manageConsent: ['owner', 'privacy'],

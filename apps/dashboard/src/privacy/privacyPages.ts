@@ -4,4 +4,5 @@ export { ConsentAnalyticsPage } from './ConsentAnalyticsPage.js';
 export { ConsentLogPage } from './ConsentLogPage.js';
 export { ConsentSettingsPage } from './ConsentSettingsPage.js';
 export { DataCollectionPage } from './DataCollectionPage.js';
+export { RegisterPage } from './RegisterPage.js';
 export { RequestsPage } from './RequestsPage.js';

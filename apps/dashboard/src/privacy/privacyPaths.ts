@@ -9,5 +9,7 @@ export const CONSENT_ANALYTICS_PATH = 'consent/analytics';
 export const CONSENT_LOG_PATH = 'consent/log';
 /** Privacy → Data collection: the query allow-list and PII redaction. */
 export const DATA_COLLECTION_PATH = 'collection';
+/** Privacy → Register: the records of processing (Art. 30). */
+export const REGISTER_PATH = 'register';
 /** Privacy → Requests: data-subject requests. */
 export const REQUESTS_PATH = 'requests';
