@@ -13,6 +13,7 @@ let fresh: AccountsServer;
 let browser: Browser;
 let invitationToken: string;
 let setupToken: string;
+let requestId: string;
 const cspReports: string[] = [];
 
 beforeAll(async () => {
@@ -87,6 +88,20 @@ beforeAll(async () => {
       gpc: true,
     },
   ]);
+  // Requests: one overdue (received two months ago), one new.
+  const longAgo = new Date(Date.now() - 62 * 86_400_000).toISOString().slice(0, 10);
+  ({ requestId } = await store.createPrivacyRequest(project.projectId, {
+    kind: 'access',
+    receivedOn: longAgo as never,
+    requesterName: 'Alex Martin',
+    requesterEmail: 'alex@example.com',
+    userId: 'user-a11y',
+  }));
+  await store.createPrivacyRequest(project.projectId, {
+    kind: 'erasure',
+    receivedOn: new Date().toISOString().slice(0, 10) as never,
+    anonymousIds: ['dev-a'],
+  });
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -177,6 +192,14 @@ describe.each([1440, 390])('accessibility at %i px wide', (width) => {
     ['privacy: consent analytics', () => owner, () => projectHash('consent/analytics'), '.consent-rates'],
     ['privacy: consent log', () => owner, () => projectHash('consent/log'), '.consent-log .chain-ok'],
     ['privacy: data collection', () => owner, () => projectHash('collection'), '#query-allow-list'],
+    ['privacy: requests, one overdue', () => owner, () => projectHash('requests'), '.requests-table'],
+    [
+      'privacy: one request',
+      () => owner,
+      () => `${projectHash('requests')}?request=${requestId}`,
+      '#request-heading',
+    ],
+    ['privacy: register', () => owner, () => projectHash('register'), '.register-contact'],
     [
       'privacy: data collection with a problem',
       () => owner,
