@@ -92,14 +92,14 @@ beforeAll(async () => {
   const longAgo = new Date(Date.now() - 62 * 86_400_000).toISOString().slice(0, 10);
   ({ requestId } = await store.createPrivacyRequest(project.projectId, {
     kind: 'access',
-    receivedOn: longAgo as never,
+    receivedOn: longAgo,
     requesterName: 'Alex Martin',
     requesterEmail: 'alex@example.com',
     userId: 'user-a11y',
   }));
   await store.createPrivacyRequest(project.projectId, {
     kind: 'erasure',
-    receivedOn: new Date().toISOString().slice(0, 10) as never,
+    receivedOn: new Date().toISOString().slice(0, 10),
     anonymousIds: ['dev-a'],
   });
 }, 60_000);

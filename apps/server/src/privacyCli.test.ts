@@ -83,7 +83,12 @@ describe('parcours privacy export / erase', () => {
         db,
       ]);
       expect(erased.code).toBe(0);
-      expect(erased.json.tables).toEqual({ events: 2, identity_links: 1, consent_records: 1 });
+      expect(erased.json.tables).toEqual({
+        events: 2,
+        identity_links: 1,
+        consent_records: 1,
+        privacy_requests: 0,
+      });
       expect((await server.getFunnel(projectId, FUNNEL)).steps[0]!.count).toBe(1);
       expect(await server.getPersonTimeline(projectId, { userId: 'erin' })).toBeUndefined();
 
@@ -94,7 +99,12 @@ describe('parcours privacy export / erase', () => {
       ]);
 
       const again = await run(['privacy', 'erase', '--project', projectId, '--user-id', 'erin', '--db', db]);
-      expect(again.json.tables).toEqual({ events: 0, identity_links: 0, consent_records: 0 });
+      expect(again.json.tables).toEqual({
+        events: 0,
+        identity_links: 0,
+        consent_records: 0,
+        privacy_requests: 0,
+      });
       const gone = await run(['privacy', 'export', '--project', projectId, '--user-id', 'erin', '--db', db]);
       expect(gone.code).toBe(1);
       expect(gone.err.join('\n')).toContain('no person');

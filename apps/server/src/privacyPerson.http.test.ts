@@ -186,6 +186,11 @@ describe('privacy.exportPerson and privacy.erasePerson over HTTP', () => {
       true,
     );
     expect(again.status).toBe(200);
-    expect(again.data.tables).toEqual({ events: 0, identity_links: 0, consent_records: 0 });
+    expect(again.data.tables).toEqual({
+      events: 0,
+      identity_links: 0,
+      consent_records: 0,
+      privacy_requests: 0,
+    });
   });
 });
