@@ -45,7 +45,7 @@ describe('eraseDevice (a consent withdrawal)', () => {
     expect((await store.getFunnel(projectId, FUNNEL)).steps.map((s) => s.count)).toEqual([1, 1]);
 
     const receipt = await store.eraseDevice(projectId, 'phone');
-    expect(receipt.tables).toEqual({ events: 2, identity_links: 1, consent_records: 0 });
+    expect(receipt.tables).toEqual({ events: 2, identity_links: 1, consent_records: 0, privacy_requests: 0 });
     expect(receipt.requestId).toMatch(/^era_/);
     expect(await store.getPersonTimeline(projectId, { anonymousId: 'phone' })).toBeUndefined();
     const u1 = await store.getPersonTimeline(projectId, { userId: 'u1' });
@@ -73,7 +73,7 @@ describe('eraseDevice (a consent withdrawal)', () => {
     ]);
     const receipt = await store.eraseDevice(projectId, 'phone', { categories: ['marketing'] });
     // Its marketing event goes, and the u2 link it alone supported; u1's link stays.
-    expect(receipt.tables).toEqual({ events: 1, identity_links: 1, consent_records: 0 });
+    expect(receipt.tables).toEqual({ events: 1, identity_links: 1, consent_records: 0, privacy_requests: 0 });
     const left = await store.getPersonTimeline(projectId, { userId: 'u1' });
     expect(left?.events.map((e) => e.id)).toEqual(['a', 'p']);
     expect(await store.countEvents(projectId)).toBe(3);
