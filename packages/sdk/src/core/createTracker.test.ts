@@ -168,7 +168,7 @@ describe('consent transitions', () => {
     expect(withdrawal!.anonymousId).toBe(state.a);
   });
 
-  it('a full withdrawal empties the queue, deletes every stored datum but the decision, and stops sending', async () => {
+  it('a full withdrawal empties the queue, deletes every stored datum but the decision, names the device withdrawn from, and stops sending', async () => {
     const { tracker, storage } = setup();
     const changes: string[][] = [];
     tracker.consent.onChange((granted) => changes.push(granted));
@@ -182,7 +182,11 @@ describe('consent transitions', () => {
     tracker.consent.deny();
     await tracker.flush();
     expect(stored(storage)).toEqual({ [CONSENT_KEY]: '[]' });
+    const grant = collector.records().at(-2)!;
     const withdrawal = collector.records().at(-1)!;
+    // Issue 9: the withdrawal carries the device's id (and its user), so that the server
+    // can erase what it holds of them; the device itself forgets both.
+    expect(grant.anonymousId).toEqual(expect.any(String));
     expect(withdrawal, wire()).toEqual({
       id: expect.any(String),
       timestamp: expect.any(Number),
@@ -190,6 +194,8 @@ describe('consent transitions', () => {
       denied: ['analytics', 'marketing', 'personalization'],
       policyVersion: '1',
       source: 'sdk',
+      anonymousId: grant.anonymousId,
+      userId: 'u_1',
     });
     expect(changes).toEqual([['analytics', 'marketing'], []]);
 

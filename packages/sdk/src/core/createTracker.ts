@@ -391,15 +391,8 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
     if (fields.policyVersion) meta = { v: +fields.policyVersion, t: timestamp };
     // Stored as the categories, then the meta object: `allow` reads past what is not a category.
     storage.set(CONSENT_KEY, JSON.stringify((granted as unknown[]).concat(meta || [])));
-    if (granted[0]) {
-      anonymousId ||= createId();
-      queue = queue.filter((event) => granted.includes(event.category!));
-    } else {
-      forget();
-      queue = [];
-      dropped = 0;
-      storage.remove(STATE_KEY);
-    }
+    // A grant makes the device's id if there is none yet.
+    anonymousId ||= granted[0] && createId();
     records.push({
       id: createId(),
       timestamp,
@@ -408,10 +401,20 @@ export function createTracker(options: TrackerOptions, platform: Platform): Trac
       policyVersion,
       source,
       ...fields,
-      // Both undefined, so not on the wire, once nothing is granted (`forget` above).
+      // A grant names the device; so does a withdrawal (a refusal once a grant made an
+      // id), so that the server can erase what it holds of it. A refusal before any
+      // grant names no one: there is no id yet, and a user id alone is not sent.
       anonymousId,
-      userId,
+      userId: anonymousId && userId,
     });
+    if (granted[0]) {
+      queue = queue.filter((event) => granted.includes(event.category!));
+    } else {
+      forget();
+      queue = [];
+      dropped = 0;
+      storage.remove(STATE_KEY);
+    }
     save();
     buffer.splice(0).forEach(enqueue);
     if (pageMissed && granted.includes('analytics')) pageMissed = page();
