@@ -76,32 +76,40 @@ function replaceIbans(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
-function countDigits(text: string): number {
-  let count = 0;
+/** One pass over the text: what decides which patterns are worth running. */
+function scan(text: string): { digits: number; at: boolean; dot: boolean; colons: number } {
+  let digits = 0;
+  let at = false;
+  let dot = false;
+  let colons = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57) count++;
+    if (code >= 48 && code <= 57) digits++;
+    else if (code === 64) at = true;
+    else if (code === 46) dot = true;
+    else if (code === 58) colons++;
   }
-  return count;
+  return { digits, at: at || text.includes('%40'), dot, colons };
 }
 
 /**
  * The text with every email address, IBAN (mod-97 checked), card number (Luhn
  * checked), phone number and IP address in it replaced by its placeholder
  * (`PII_PLACEHOLDERS`); the same string when it holds none. Hot path of the
- * collector: a cheap scan (an `@`, enough digits, colons) decides which patterns run.
+ * collector: one scan (an `@`, enough digits, colons) decides which patterns run,
+ * and most values (names, paths, prices) run none.
  */
 export function redactPii(text: string): string {
-  let out = text;
-  if (out.includes('@') || out.includes('%40')) out = out.replace(EMAIL, PII_PLACEHOLDERS.email);
-  const digits = countDigits(out);
-  if (digits >= 8) {
+  const facts = scan(text);
+  if (!facts.at && facts.digits < 4 && facts.colons < 2) return text;
+  let out = facts.at ? text.replace(EMAIL, PII_PLACEHOLDERS.email) : text;
+  if (facts.digits >= 8) {
     out = replaceIbans(out);
     out = out.replace(CARD, (match) => (isCardNumber(match) ? PII_PLACEHOLDERS.card : match));
     out = out.replace(PHONE, (match) => (isPhoneNumber(match) ? PII_PLACEHOLDERS.phone : match));
   }
-  if (digits >= 4 && out.includes('.')) out = out.replace(IPV4, PII_PLACEHOLDERS.ip);
-  if (out.indexOf(':') !== out.lastIndexOf(':')) {
+  if (facts.digits >= 4 && facts.dot) out = out.replace(IPV4, PII_PLACEHOLDERS.ip);
+  if (facts.colons >= 2) {
     out = out.replace(IPV6, (match) =>
       /[0-9A-Fa-f]/.test(match) && isIPv6(match) ? PII_PLACEHOLDERS.ip : match,
     );
