@@ -13,7 +13,9 @@ let fresh: AccountsServer;
 let browser: Browser;
 let invitationToken: string;
 let setupToken: string;
-let requestId: string;
+/** Issue 9: an open request being handled, and a done erasure request with its receipt. */
+let openRequestId: string;
+let doneRequestId: string;
 const cspReports: string[] = [];
 
 beforeAll(async () => {
@@ -88,19 +90,44 @@ beforeAll(async () => {
       gpc: true,
     },
   ]);
-  // Requests: one overdue (received two months ago), one new.
-  const longAgo = new Date(Date.now() - 62 * 86_400_000).toISOString().slice(0, 10);
-  ({ requestId } = await store.createPrivacyRequest(project.projectId, {
+  // Requests: one overdue, one due this week, one being handled, one done with its receipt.
+  const day = (daysAgo: number) => new Date(now - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  const requests = server.store;
+  const owner = server.users['owner']!.userId;
+  await requests.createPrivacyRequest(project.projectId, {
+    kind: 'objection',
+    receivedOn: day(40),
+    userId: 'u-1',
+  });
+  await requests.createPrivacyRequest(project.projectId, {
+    kind: 'portability',
+    receivedOn: day(27),
+    userId: 'u-2',
+  });
+  ({ requestId: openRequestId } = await requests.createPrivacyRequest(project.projectId, {
     kind: 'access',
-    receivedOn: longAgo,
-    requesterName: 'Alex Martin',
-    requesterEmail: 'alex@example.com',
-    userId: 'user-a11y',
+    receivedOn: day(3),
+    requesterName: 'Rita Requester',
+    requesterEmail: 'rita@example.com',
+    userId: 'user-e2e-secret-0',
+    anonymousIds: ['anon-e2e-secret-0'],
+    assigneeId: owner,
   }));
-  await store.createPrivacyRequest(project.projectId, {
+  await requests.updatePrivacyRequest(project.projectId, openRequestId, { verification: 'verified' });
+  ({ requestId: doneRequestId } = await requests.createPrivacyRequest(project.projectId, {
     kind: 'erasure',
-    receivedOn: new Date().toISOString().slice(0, 10),
-    anonymousIds: ['dev-a'],
+    receivedOn: day(10),
+    userId: 'nobody-here',
+  }));
+  const receipt = await requests.erasePerson(
+    project.projectId,
+    { userId: 'nobody-here' },
+    { requestId: doneRequestId },
+  );
+  await requests.updatePrivacyRequest(project.projectId, doneRequestId, {
+    verification: 'verified',
+    status: 'done',
+    outcome: { kind: 'erasure', receipt },
   });
 }, 60_000);
 afterAll(async () => {
@@ -192,14 +219,26 @@ describe.each([1440, 390])('accessibility at %i px wide', (width) => {
     ['privacy: consent analytics', () => owner, () => projectHash('consent/analytics'), '.consent-rates'],
     ['privacy: consent log', () => owner, () => projectHash('consent/log'), '.consent-log .chain-ok'],
     ['privacy: data collection', () => owner, () => projectHash('collection'), '#query-allow-list'],
-    ['privacy: requests, one overdue', () => owner, () => projectHash('requests'), '.requests-table'],
-    [
-      'privacy: one request',
-      () => owner,
-      () => `${projectHash('requests')}?request=${requestId}`,
-      '#request-heading',
-    ],
     ['privacy: register', () => owner, () => projectHash('register'), '.register-contact'],
+    ['privacy: requests, with overdue ones', () => owner, () => projectHash('requests'), '.due-overdue'],
+    [
+      'privacy: a request being handled',
+      () => owner,
+      () => projectHash(`requests?request=${openRequestId}`),
+      '#request-verification',
+    ],
+    [
+      'privacy: a done erasure request with its receipt',
+      () => owner,
+      () => projectHash(`requests?request=${doneRequestId}`),
+      '.receipt-table',
+    ],
+    [
+      'person, with the export button',
+      () => owner,
+      () => projectHash('person?userId=user-e2e-secret-0'),
+      '.person-export',
+    ],
     [
       'privacy: data collection with a problem',
       () => owner,
