@@ -77,13 +77,19 @@ WHERE reached > 0`;
 /** Per-step counts and medians (0 when nobody: the caller says null) over a group of persons. */
 function aggregateSteps(K: number): string {
   const counts = Array.from({ length: K }, (_, k) => `countIf(reached >= ${k + 1})`);
-  const sorted = Array.from({ length: K }, (_, k) => `arraySort(groupArrayIf(times[${k + 1}], reached >= ${k + 1}))`);
+  const sorted = Array.from(
+    { length: K },
+    (_, k) => `arraySort(groupArrayIf(times[${k + 1}], reached >= ${k + 1}))`,
+  );
   const median = (t: string) =>
     `if(length(${t}) = 0, 0, if(length(${t}) % 2 = 1, ${t}[intDiv(length(${t}), 2) + 1], (${t}[intDiv(length(${t}), 2)] + ${t}[intDiv(length(${t}), 2) + 1]) / 2))`;
   return `[${counts.join(', ')}] AS counts, arrayMap(t -> ${median('t')}, [${sorted.join(', ')}]) AS medians`;
 }
 
-function toSteps(query: FunnelQuery, row: { counts: Array<string | number>; medians: number[] }): FunnelStepResult[] {
+function toSteps(
+  query: FunnelQuery,
+  row: { counts: Array<string | number>; medians: number[] },
+): FunnelStepResult[] {
   const counts = row.counts.map(Number);
   const first = counts[0]!;
   return query.steps.map((step, k) => ({
@@ -116,7 +122,11 @@ export async function getFunnel(
     );
   }
   const breakdown =
-    query.breakdown === undefined ? "''" : query.breakdown === 'channel' ? 'channel' : propertyRaw(query.breakdown);
+    query.breakdown === undefined
+      ? "''"
+      : query.breakdown === 'channel'
+        ? 'channel'
+        : propertyRaw(query.breakdown);
   const persons = selectPersonTouchpoints(target, { mask: stepMask(query), breakdown });
   const perPerson = selectPersonFunnels(query, persons);
   const totalResult = await client.query({
@@ -134,7 +144,11 @@ export async function getFunnel(
     const rows = await byValue.json<{ value: string; counts: string[]; medians: number[] }>();
     result.breakdown = rows.map((row) => ({
       value:
-        query.breakdown === 'channel' ? (row.value === '' ? null : row.value) : (JSON.parse(row.value) as PropertyValue),
+        query.breakdown === 'channel'
+          ? row.value === ''
+            ? null
+            : row.value
+          : (JSON.parse(row.value) as PropertyValue),
       steps: toSteps(query, row),
     }));
   }

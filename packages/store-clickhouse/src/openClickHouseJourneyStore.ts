@@ -11,7 +11,10 @@ import { quoteDatabaseName, quoteString } from './sqlLiteral.js';
  * identities, funnels and paths. Projects, keys, users, consent and privacy are not
  * here yet (docs/decisions.md, "ClickHouse engine (issue 10): foundations").
  */
-export type ClickHouseJourneyStore = Pick<Store, 'insertEvents' | 'countEvents' | 'getFunnel' | 'getPaths'> & {
+export type ClickHouseJourneyStore = Pick<
+  Store,
+  'insertEvents' | 'countEvents' | 'getFunnel' | 'getPaths'
+> & {
   /** Closes the HTTP connections. */
   close(): Promise<void>;
 };
@@ -32,7 +35,8 @@ export async function openClickHouseJourneyStore(
   await createTables(client, database);
   const at = (projectId: string) => ({ database, projectId });
   return {
-    insertEvents: (projectId, events, insertOptions) => insertEvents(client, at(projectId), events, insertOptions),
+    insertEvents: (projectId, events, insertOptions) =>
+      insertEvents(client, at(projectId), events, insertOptions),
     async countEvents(projectId) {
       const result = await client.query({
         query: `SELECT count() AS n FROM ${database}.events FINAL WHERE project_id = ${quoteString(projectId)}`,

@@ -19,10 +19,13 @@ export function selectPersonTouchpoints(
 ): string {
   const db = quoteDatabaseName(target.database);
   const names = Object.keys(columns);
-  for (const name of names) if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new RangeError(`bad column alias ${name}`);
+  for (const name of names)
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new RangeError(`bad column alias ${name}`);
   const rowColumns = names.map((name) => `${columns[name]} AS ${name}`).join(',\n      ');
   const tuple = ['timestamp', 'arrival', ...names].join(', ');
-  const unpack = names.map((name, i) => `arrayMap(x -> tupleElement(x, ${i + 3}), sorted) AS ${name}`).join(',\n  ');
+  const unpack = names
+    .map((name, i) => `arrayMap(x -> tupleElement(x, ${i + 3}), sorted) AS ${name}`)
+    .join(',\n  ');
   return `SELECT person,
   arrayMap(x -> tupleElement(x, 1), sorted) AS ts,
   ${unpack}

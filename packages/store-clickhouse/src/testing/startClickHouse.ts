@@ -37,7 +37,9 @@ function getFreePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -126,7 +128,9 @@ export async function startClickHouse(options: { timeoutMs?: number } = {}): Pro
     if (exitCode !== undefined) {
       const log = tail(join(folder, 'error.log'));
       await stop();
-      throw new Error(`clickhouse-server exited with code ${exitCode} before answering /ping:\n${stderr}\n${log}`);
+      throw new Error(
+        `clickhouse-server exited with code ${exitCode} before answering /ping:\n${stderr}\n${log}`,
+      );
     }
     try {
       const response = await fetch(`${url}/ping`);
@@ -137,7 +141,9 @@ export async function startClickHouse(options: { timeoutMs?: number } = {}): Pro
     if (Date.now() > deadline) {
       const log = tail(join(folder, 'error.log'));
       await stop();
-      throw new Error(`clickhouse-server did not answer ${url}/ping within ${timeoutMs} ms:\n${stderr}\n${log}`);
+      throw new Error(
+        `clickhouse-server did not answer ${url}/ping within ${timeoutMs} ms:\n${stderr}\n${log}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
