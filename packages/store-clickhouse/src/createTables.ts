@@ -10,7 +10,10 @@ import { quoteDatabaseName } from './sqlLiteral.js';
  * device's touchpoints are contiguous and already in time order, which is what the
  * per-person array queries read. A ReplacingMergeTree on that key, read with FINAL,
  * collapses rows that two collectors inserted for the same replayed event (same key)
- * even before a merge has run. Empty strings stand for "none" (`user_id`, `channel`):
+ * even before a merge has run; of two copies it keeps the one with the highest
+ * `keep_priority` (2⁶⁴ − 1 − arrival), the first to arrive, as SQLite keeps the first
+ * insert (which copy survives decides who owns a touchpoint at the same time as a
+ * link). Empty strings stand for "none" (`user_id`, `channel`):
  * the schema never lets a channel or user id be empty.
  *
  * `event_ids`: (project, id), ordered for point look-ups: checked before each insert so
@@ -34,11 +37,12 @@ export async function createTables(client: ClickHouseClient, database: string): 
       claimed_user_id String,
       timestamp Int64,
       arrival UInt64,
+      keep_priority UInt64,
       channel String,
       properties String,
       context String,
       policy_version Nullable(UInt32)
-    ) ENGINE = ReplacingMergeTree()
+    ) ENGINE = ReplacingMergeTree(keep_priority)
     PARTITION BY toYYYYMM(toDateTime(intDiv(timestamp, 1000)))
     ORDER BY (project_id, anonymous_id, timestamp, id)`,
   });

@@ -74,6 +74,45 @@ describeWithClickHouse('exactly-once counting of replayed event ids', (server) =
     expect(paths.paths).toEqual([{ steps: ['view', 'buy'], count: 4 }]);
   });
 
+  it('keeps the first copy of a raced link, as SQLite keeps the first insert', async () => {
+    const t = 1_700_000_000_000;
+    const identify = (id: string, userId: string): Event => ({
+      id,
+      type: 'identify',
+      name: 'identify',
+      anonymousId: 'shared',
+      userId,
+      timestamp: t,
+    });
+    // u1 then u2 sign in on a shared device at the same millisecond; u1 also has a device of their own.
+    await collector.insertEvents('p-link-race', [
+      { id: 'y', type: 'track', name: 'Y', anonymousId: 'own', userId: 'u1', timestamp: t - 1 },
+      identify('link-u1', 'u1'),
+      identify('link-u2', 'u2'),
+    ]);
+    // A racing collector's copy of u1's link, arriving after u2's.
+    const rows = await client.query({
+      query: `SELECT * FROM ${DATABASE}.events WHERE project_id = 'p-link-race' AND id IN ('link-u1', 'link-u2') ORDER BY arrival`,
+      format: 'JSONEachRow',
+    });
+    const [u1, u2] = await rows.json<{ arrival: string; keep_priority: string }>();
+    const arrival = BigInt(u2!.arrival) + 1n;
+    await client.insert({
+      table: `${DATABASE}.events`,
+      values: [{ ...u1, arrival: String(arrival), keep_priority: String(2n ** 64n - 1n - arrival) }],
+      format: 'JSONEachRow',
+    });
+    // A touchpoint on the shared device at that millisecond, after both links: u2's.
+    await collector.insertEvents('p-link-race', [
+      { id: 'x', type: 'track', name: 'X', anonymousId: 'shared', timestamp: t },
+    ]);
+    const paths = await collector.getPaths('p-link-race', { depth: 3, limit: 5 });
+    expect(paths.paths).toEqual([
+      { steps: ['X'], count: 1 },
+      { steps: ['Y'], count: 1 },
+    ]);
+  });
+
   it('two collectors inserting the same batch at once store it once', async () => {
     const events = batch('concurrent', 20);
     const [a, b] = await Promise.all([

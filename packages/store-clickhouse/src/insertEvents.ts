@@ -7,6 +7,7 @@ import { quoteDatabaseName, quoteString } from './sqlLiteral.js';
 const LOOKUP_CHUNK = 1_000;
 
 let lastArrival = 0n;
+const MAX_UINT64 = 2n ** 64n - 1n;
 
 /**
  * Arrival order within this process: epoch ms × 10⁶, bumped to stay strictly
@@ -54,21 +55,25 @@ export async function insertEvents(
     await client.insert({
       table: `${db}.events`,
       format: 'JSONEachRow',
-      values: fresh.map((event) => ({
-        project_id: target.projectId,
-        id: event.id,
-        type: event.type,
-        name: event.name,
-        anonymous_id: event.anonymousId,
-        user_id: event.userId ?? '',
-        claimed_user_id: event.claimedUserId ?? '',
-        timestamp: event.timestamp,
-        arrival: nextArrival().toString(),
-        channel: event.channel ?? '',
-        properties: JSON.stringify(event.properties ?? {}),
-        context: JSON.stringify(event.context ?? {}),
-        policy_version: options.policyVersion ?? null,
-      })),
+      values: fresh.map((event) => {
+        const arrival = nextArrival();
+        return {
+          project_id: target.projectId,
+          id: event.id,
+          type: event.type,
+          name: event.name,
+          anonymous_id: event.anonymousId,
+          user_id: event.userId ?? '',
+          claimed_user_id: event.claimedUserId ?? '',
+          timestamp: event.timestamp,
+          arrival: arrival.toString(),
+          keep_priority: (MAX_UINT64 - arrival).toString(),
+          channel: event.channel ?? '',
+          properties: JSON.stringify(event.properties ?? {}),
+          context: JSON.stringify(event.context ?? {}),
+          policy_version: options.policyVersion ?? null,
+        };
+      }),
     });
     await client.insert({
       table: `${db}.event_ids`,
