@@ -87,9 +87,34 @@ describe('journeys.funnel over HTTP', () => {
     const { status, data } = await query('funnel', { steps, windowMs: 3_600_000 * 24, breakdown: 'channel' });
     expect(status).toBe(200);
     expect(data.steps).toEqual([
-      { name: 'Visited', count: 14, conversionRate: 1, dropOff: 0, medianTimeToConvertMs: 0 },
-      { name: 'Signed up', count: 9, conversionRate: 9 / 14, dropOff: 5, medianTimeToConvertMs: 30 * 60_000 },
-      { name: 'Purchased', count: 4, conversionRate: 4 / 14, dropOff: 5, medianTimeToConvertMs: 90 * 60_000 },
+      // Every window closed long ago: every drop-off abandoned.
+      {
+        name: 'Visited',
+        count: 14,
+        conversionRate: 1,
+        dropOff: 0,
+        inProgress: 0,
+        abandoned: 0,
+        medianTimeToConvertMs: 0,
+      },
+      {
+        name: 'Signed up',
+        count: 9,
+        conversionRate: 9 / 14,
+        dropOff: 5,
+        inProgress: 0,
+        abandoned: 5,
+        medianTimeToConvertMs: 30 * 60_000,
+      },
+      {
+        name: 'Purchased',
+        count: 4,
+        conversionRate: 4 / 14,
+        dropOff: 5,
+        inProgress: 0,
+        abandoned: 5,
+        medianTimeToConvertMs: 90 * 60_000,
+      },
     ]);
     expect(data.breakdown.map((b: any) => [b.value, b.steps.map((s: any) => s.count)])).toEqual([
       ['ads', [10, 6, 3]],
@@ -102,6 +127,19 @@ describe('journeys.funnel over HTTP', () => {
     expect(short.data.steps.map((s: any) => s.count)).toEqual([14, 9, 0]);
     const ranged = await query('funnel', { steps, windowMs: 86_400_000, from: minutes(10), to: minutes(13) });
     expect(ranged.data.steps.map((s: any) => s.count)).toEqual([4, 3, 1]);
+  });
+
+  it('tells drop-offs whose window is still open at the end of the range from those who abandoned', async () => {
+    // Visits at minutes 0–13, sign-ups 30 minutes later: out of a 5-minute window. With
+    // the range ending at minute 13, those who visited from minute 9 on may still sign up.
+    const { data } = await query('funnel', {
+      steps,
+      windowMs: 5 * 60_000,
+      from: minutes(0),
+      to: minutes(13),
+    });
+    expect(data.steps[1]).toMatchObject({ count: 0, dropOff: 14, inProgress: 5, abandoned: 9 });
+    expect(data.steps[2]).toMatchObject({ count: 0, dropOff: 0, inProgress: 0, abandoned: 0 });
   });
 
   it('reflects events collected after the previous answer', async () => {

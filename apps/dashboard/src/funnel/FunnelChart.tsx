@@ -43,7 +43,10 @@ export function FunnelChart({ result, steps, dropoffStep, dropoffHref }: FunnelC
                   <strong>{formatCount(step.dropOff)} dropped off</strong>
                 )}{' '}
                 <span class="muted">
-                  ({formatPercent(previous.count === 0 ? 0 : step.dropOff / previous.count)} of step {index})
+                  ({formatPercent(previous.count === 0 ? 0 : step.dropOff / previous.count)} of step {index}
+                  {step.inProgress > 0 &&
+                    `: ${formatCount(step.inProgress)} still in their window, ${formatCount(step.abandoned)} abandoned`}
+                  )
                 </span>
               </p>
             )}

@@ -4,6 +4,8 @@ export type SnapshotArray = Float64Array | Uint32Array | Int32Array | Uint16Arra
 const ARRAY_TYPES = { Float64Array, Uint32Array, Int32Array, Uint16Array, Uint8Array } as const;
 type ArrayTypeName = keyof typeof ARRAY_TYPES;
 
+const SEPARATOR = '\u0000';
+
 /** The first bytes of a snapshot file, with the format's version. */
 const MAGIC = 'PARCOURS-INDEX-1';
 
@@ -14,8 +16,12 @@ export class SnapshotError extends Error {
 
 interface Section {
   name: string;
-  /** A typed array's type, or `strings` (a JSON array of strings). */
-  type: ArrayTypeName | 'strings';
+  /**
+   * A typed array's type; `joined`, strings separated by U+0000 (splitting is faster
+   * than parsing JSON, a third of a restore at 800,000 ids); or `strings`, a JSON array,
+   * when some string holds U+0000.
+   */
+  type: ArrayTypeName | 'joined' | 'strings';
   offset: number;
   byteLength: number;
 }
@@ -78,7 +84,11 @@ export class IndexSnapshot {
         Buffer.from(array.buffer, array.byteOffset, array.byteLength),
       );
     }
-    for (const [name, list] of this.strings) add(name, 'strings', Buffer.from(JSON.stringify(list)));
+    for (const [name, list] of this.strings) {
+      if (list.some((value) => value.includes(SEPARATOR)))
+        add(name, 'strings', Buffer.from(JSON.stringify(list)));
+      else add(name, 'joined', Buffer.from(`${list.length}${SEPARATOR}${list.join(SEPARATOR)}`));
+    }
     const header: Header<unknown> = { meta, numbers: Object.fromEntries(this.numbers), sections };
     const json = Buffer.from(JSON.stringify(header));
     // Magic line, header length (8 bytes, ASCII digits), header padded to 8 bytes.
@@ -110,6 +120,16 @@ export class IndexSnapshot {
     for (const section of header.sections) {
       const start = base + section.offset;
       if (start + section.byteLength > data.byteLength) throw new SnapshotError('the snapshot is truncated');
+      if (section.type === 'joined') {
+        const text = data.toString('utf8', start, start + section.byteLength);
+        const head = text.indexOf(SEPARATOR);
+        const count = Number(text.slice(0, head));
+        // The count comes first: an empty list and a list of one empty string differ.
+        const list = count === 0 ? [] : text.slice(head + 1).split(SEPARATOR);
+        if (list.length !== count) throw new SnapshotError(`the string table ${section.name} is damaged`);
+        snapshot.strings.set(section.name, list);
+        continue;
+      }
       if (section.type === 'strings') {
         snapshot.strings.set(
           section.name,

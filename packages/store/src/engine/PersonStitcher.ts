@@ -36,8 +36,15 @@ const MIXED = -3;
 export class PersonStitcher {
   private readonly _deviceNodes = new LargeMap<string, number>();
   private readonly _userNodes = new LargeMap<string, number>();
+  /**
+   * Restored from a snapshot and the id → node tables not built yet: they are needed
+   * only to append or look an id up, and building them is the costliest part of a
+   * restore (a second at 800,000 persons), so a first answer after a restart with
+   * nothing new to catch up does not wait for them.
+   */
+  private _nodesPending = false;
   /** Node → the anonymous id or user id it stands for. */
-  private readonly _ids: string[] = [];
+  private _ids: string[] = [];
   private readonly _isUser: boolean[] = [];
   /** Device node → its touchpoint positions, sorted by (time, position). */
   private readonly _deviceEvents: Array<number[] | undefined> = [];
@@ -91,11 +98,10 @@ export class PersonStitcher {
     if (isUser.length !== ids.length || offsets.length !== ids.length + 1 || owner.length !== ids.length) {
       throw new SnapshotError('the persons of the snapshot do not line up');
     }
+    if (this._ids.length > 0) throw new Error('restore needs an empty stitcher');
+    this._ids = ids;
     for (let node = 0; node < ids.length; node++) {
-      const user = isUser[node] === 1;
-      (user ? this._userNodes : this._deviceNodes).set(ids[node]!, node);
-      this._ids.push(ids[node]!);
-      this._isUser.push(user);
+      this._isUser.push(isUser[node] === 1);
       const start = offsets[node]!;
       const length = offsets[node + 1]! - start;
       let list: number[] | undefined;
@@ -106,17 +112,20 @@ export class PersonStitcher {
       }
       this._deviceEvents.push(list);
     }
+    this._nodesPending = ids.length > 0;
     this._owner.restore(owner);
     this._links.restore(snapshot);
   }
 
   /** True when some touchpoint or link came from this device. */
   hasDevice(anonymousId: string): boolean {
+    this._buildNodes();
     return this._deviceNodes.has(anonymousId);
   }
 
   /** True when some touchpoint or link carried this (trusted) user id. */
   hasUser(userId: string): boolean {
+    this._buildNodes();
     return this._userNodes.has(userId);
   }
 
@@ -219,7 +228,17 @@ export class PersonStitcher {
     }
   }
 
+  /** Builds the id → node tables of a restored stitcher (see `_nodesPending`). */
+  private _buildNodes(): void {
+    if (!this._nodesPending) return;
+    this._nodesPending = false;
+    for (let node = 0; node < this._ids.length; node++) {
+      (this._isUser[node] ? this._userNodes : this._deviceNodes).set(this._ids[node]!, node);
+    }
+  }
+
   private _node(nodes: LargeMap<string, number>, id: string, isUser: boolean): number {
+    this._buildNodes();
     let node = nodes.get(id);
     if (node === undefined) {
       node = this._ids.length;

@@ -8,6 +8,8 @@ export interface CompiledFunnel {
   windowMs: number;
   from: number;
   to: number;
+  /** The end of the range for "in progress": `to`, or the time of the question. */
+  openUntil: number;
   /** Touchpoint position → bitmask of matched steps (bit k = step k + 1). */
   matches: (position: number) => number;
 }
@@ -80,6 +82,7 @@ export function compileFunnel(index: JourneyIndex, query: FunnelQuery): Compiled
     windowMs: query.windowMs,
     from: query.from ?? -Infinity,
     to: query.to ?? Infinity,
+    openUntil: query.to ?? query.now ?? Date.now(),
     matches,
   };
 }
@@ -90,6 +93,12 @@ export interface PersonFunnel {
   reached: number;
   /** Positions of the chain's touchpoints, one per step reached (index 0: the chosen start). */
   chain: number[];
+  /**
+   * Short of the last step, with a window still open: some chain reaching `reached`
+   * started at t with `t + windowMs > openUntil` (the latest such start is the first
+   * pass's, so one comparison decides it).
+   */
+  inProgress: boolean;
 }
 
 const NONE = -Infinity;
@@ -132,9 +141,10 @@ export function analysePersonFunnel(
     }
     i = j;
   }
-  if (!hasStart) return { reached: 0, chain: [] };
+  if (!hasStart) return { reached: 0, chain: [], inProgress: false };
   let reached = 0;
   while (reached < stepCount && state[reached] !== NONE) reached++;
+  const inProgress = reached < stepCount && state[reached - 1]! + windowMs > funnel.openUntil;
 
   for (let s = 0; s < n; s++) {
     const start = events[s]!;
@@ -151,7 +161,7 @@ export function analysePersonFunnel(
         last = t;
       }
     }
-    if (chain.length === reached) return { reached, chain };
+    if (chain.length === reached) return { reached, chain, inProgress };
   }
   throw new Error('funnel: no start reaches the level the first pass found');
 }

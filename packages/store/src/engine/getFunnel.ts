@@ -11,14 +11,18 @@ export const MAX_BREAKDOWN_VALUES = 50;
 /** Per-step tallies of one group of persons (all of them, or one breakdown value). */
 class FunnelTally {
   readonly counts: Float64Array;
+  /** Step k → persons who stopped before it with a window still open. */
+  private readonly _inProgress: Float64Array;
   private readonly _times: Float64Array[];
 
   constructor(stepCount: number) {
     this.counts = new Float64Array(stepCount);
+    this._inProgress = new Float64Array(stepCount);
     this._times = Array.from({ length: stepCount }, () => new Float64Array(16));
   }
 
-  add(reached: number, chain: ReadonlyArray<number>, time: Float64Array): void {
+  add(reached: number, chain: ReadonlyArray<number>, time: Float64Array, inProgress: boolean): void {
+    if (inProgress) this._inProgress[reached]!++;
     const start = time[chain[0]!]!;
     for (let k = 0; k < reached; k++) {
       const n = this.counts[k]!;
@@ -37,11 +41,15 @@ class FunnelTally {
     const first = this.counts[0]!;
     return query.steps.map((step, k) => {
       const count = this.counts[k]!;
+      const dropOff = k === 0 ? 0 : this.counts[k - 1]! - count;
+      const inProgress = k === 0 ? 0 : this._inProgress[k]!;
       return {
         name: step.name,
         count,
         conversionRate: first === 0 ? 0 : count / first,
-        dropOff: k === 0 ? 0 : this.counts[k - 1]! - count,
+        dropOff,
+        inProgress,
+        abandoned: dropOff - inProgress,
         medianTimeToConvertMs: median(this._times[k]!, count),
       };
     });
@@ -58,14 +66,14 @@ export function getFunnel(index: JourneyIndex, query: FunnelQuery): FunnelResult
   const byValue = new LargeMap<number, FunnelTally>();
   const state = new Float64Array(funnel.stepCount);
   index.forEachPerson((events) => {
-    const { reached, chain } = analysePersonFunnel(events, time, funnel, state);
+    const { reached, chain, inProgress } = analysePersonFunnel(events, time, funnel, state);
     if (reached === 0) return;
-    total.add(reached, chain, time);
+    total.add(reached, chain, time, inProgress);
     if (breakdownOf === undefined) return;
     const cell = breakdownOf.cell(chain[0]!);
     let tally = byValue.get(cell);
     if (tally === undefined) byValue.set(cell, (tally = new FunnelTally(funnel.stepCount)));
-    tally.add(reached, chain, time);
+    tally.add(reached, chain, time, inProgress);
   });
   const result: FunnelResult = { steps: total.toSteps(query) };
   if (breakdownOf !== undefined) {

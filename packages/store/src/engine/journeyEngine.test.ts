@@ -86,6 +86,8 @@ const queryArbitrary = fc
       30,
     ),
     breakdown: maybe(fc.constantFrom('channel', 'plan'), 50),
+    // The time of the question: without `to`, windows open at `now` are in progress.
+    now: fc.integer({ min: 0, max: 24 }).map((s) => s * 1_000),
   })
   .map(({ from, to, breakdown, ...rest }): FunnelQuery => ({
     ...rest,
@@ -127,7 +129,21 @@ describe('journey engine against brute-force references', () => {
     expect(deep.length).toBeGreaterThan(40);
   });
 
-  it('funnels: counts, conversion, drop-off, medians and breakdowns match', () => {
+  it('draws data sets where drop-offs are both in progress and abandoned, with and without `to`', () => {
+    const samples = fc.sample(fc.tuple(eventsArbitrary, queryArbitrary), { numRuns: 400, seed: 2 });
+    const tally = (withTo: boolean, field: 'inProgress' | 'abandoned') =>
+      samples.filter(
+        ([events, query]) =>
+          (query.to !== undefined) === withTo &&
+          referenceFunnel(events, query).steps.some((step) => step[field] > 0),
+      ).length;
+    for (const withTo of [true, false]) {
+      expect(tally(withTo, 'inProgress'), `in progress, to ${withTo}`).toBeGreaterThan(20);
+      expect(tally(withTo, 'abandoned'), `abandoned, to ${withTo}`).toBeGreaterThan(20);
+    }
+  });
+
+  it('funnels: counts, conversion, drop-off (in progress and abandoned), medians and breakdowns match', () => {
     fc.assert(
       fc.property(eventsArbitrary, queryArbitrary, (events, query) => {
         const expected = referenceFunnel(events, query);

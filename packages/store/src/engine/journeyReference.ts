@@ -108,19 +108,28 @@ export function referencePersonFunnel(person: ReferencePerson, query: FunnelQuer
   };
   let reached = 0;
   let chosen = -1;
+  const levels: Array<{ start: number; level: number }> = [];
   tps.forEach((e, s) => {
     if (!matchesStep(e, steps[0]!)) return;
     if (query.from !== undefined && e.timestamp < query.from) return;
     if (query.to !== undefined && e.timestamp > query.to) return;
     const level = deepest(s, s, 1);
+    levels.push({ start: e.timestamp, level });
     if (level > reached) {
       reached = level;
       chosen = s;
     }
   });
+  // In progress: short of the last step, and some chain reaching that far started
+  // late enough that its window is still open at the end of the range.
+  const openUntil = query.to ?? query.now ?? Date.now();
+  const inProgress =
+    reached > 0 &&
+    reached < steps.length &&
+    levels.some(({ start, level }) => level === reached && start + windowMs > openUntil);
   const times: number[] = [];
   for (let k = 1; k <= reached; k++) times.push(earliest(chosen, k)! - tps[chosen]!.timestamp);
-  return { reached, start: chosen === -1 ? undefined : tps[chosen], times };
+  return { reached, start: chosen === -1 ? undefined : tps[chosen], times, inProgress };
 }
 
 function referenceMedian(values: number[]): number | null {
@@ -132,11 +141,14 @@ function referenceMedian(values: number[]): number | null {
 
 function referenceSteps(results: Array<ReturnType<typeof referencePersonFunnel>>, query: FunnelQuery) {
   const count = (k: number) => results.filter((r) => r.reached > k).length;
+  const inProgress = (k: number) => results.filter((r) => r.reached === k && r.inProgress).length;
   return query.steps.map((step, k) => ({
     name: step.name,
     count: count(k),
     conversionRate: count(0) === 0 ? 0 : count(k) / count(0),
     dropOff: k === 0 ? 0 : count(k - 1) - count(k),
+    inProgress: k === 0 ? 0 : inProgress(k),
+    abandoned: k === 0 ? 0 : count(k - 1) - count(k) - inProgress(k),
     medianTimeToConvertMs: referenceMedian(results.filter((r) => r.reached > k).map((r) => r.times[k]!)),
   }));
 }

@@ -15,6 +15,12 @@ export interface FunnelQuery {
   /** Bounds (inclusive, epoch ms) of the step-1 event's time. */
   from?: number;
   to?: number;
+  /**
+   * When the question is asked, epoch ms: without `to`, a person whose window is still
+   * open at this time is in progress, not abandoned (see `FunnelStepResult.inProgress`).
+   * Default: now. Set it for answers that do not change with the clock (tests, exports).
+   */
+  now?: number;
   /** `"channel"`, or the name of a property of the step-1 event. */
   breakdown?: string;
 }
@@ -25,8 +31,16 @@ export interface FunnelStepResult {
   count: number;
   /** count / persons who reached step 1 (1 for step 1; 0 when nobody started). */
   conversionRate: number;
-  /** Persons who reached the previous step but not this one (0 for step 1). */
+  /** Persons who reached the previous step but not this one (0 for step 1): `inProgress + abandoned`. */
   dropOff: number;
+  /**
+   * Of `dropOff`, those who may still get here: some chain of theirs reaching the
+   * previous step started at t with `t + windowMs` after the end of the range (`to`,
+   * or `now` without one). 0 for step 1.
+   */
+  inProgress: number;
+  /** Of `dropOff`, those whose every window closed before the end of the range. 0 for step 1. */
+  abandoned: number;
   /** Median time from step 1 to this step among those who reached it; null when nobody did. */
   medianTimeToConvertMs: number | null;
 }
