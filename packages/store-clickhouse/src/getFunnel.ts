@@ -61,14 +61,19 @@ function selectPersonFunnels(query: FunnelQuery, persons: string): string {
   // Lambda parameters named apart from the columns: 18.16 resolves a clashing name to the column.
   const params = Array.from({ length: K }, (_, k) => `q${k + 1}`);
   const times = steps.map((p) => `toFloat64(ts[${p}[chosen]] - ts[p1[chosen]])`);
-  return `SELECT reached, times, value FROM (
+  // In progress (the engine's contract): short of the last step, and the latest start
+  // of a chain reaching that far leaves its window open at the end of the range.
+  const openUntil = quoteInteger(query.to ?? query.now ?? Date.now());
+  return `SELECT reached, times, value, in_progress FROM (
   SELECT
     ${chains.join(',\n    ')},
     arrayMap((${params.join(', ')}) -> ${params.map((q) => `(${q} != 0)`).join(' + ')}, ${steps.join(', ')}) AS levels,
     arrayReduce('max', levels) AS reached,
     arrayFirstIndex(l -> l = reached, levels) AS chosen,
     [${times.join(', ')}] AS times,
-    breakdown[p1[chosen]] AS value
+    breakdown[p1[chosen]] AS value,
+    arrayReduce('max', arrayFilter((s, l) -> l = reached, arrayMap(p -> ts[p], p1), levels)) AS latest_start,
+    reached < ${K} AND latest_start + ${window} > ${openUntil} AS in_progress
   FROM (${persons})
 )
 WHERE reached > 0`;
@@ -77,28 +82,36 @@ WHERE reached > 0`;
 /** Per-step counts and medians (0 when nobody: the caller says null) over a group of persons. */
 function aggregateSteps(K: number): string {
   const counts = Array.from({ length: K }, (_, k) => `countIf(reached >= ${k + 1})`);
+  // Step k + 1's in-progress drop-offs: persons who stopped at step k with a window open.
+  const inProgress = Array.from({ length: K }, (_, k) => `countIf(reached = ${k} AND in_progress)`);
   const sorted = Array.from(
     { length: K },
     (_, k) => `arraySort(groupArrayIf(times[${k + 1}], reached >= ${k + 1}))`,
   );
   const median = (t: string) =>
     `if(length(${t}) = 0, 0, if(length(${t}) % 2 = 1, ${t}[intDiv(length(${t}), 2) + 1], (${t}[intDiv(length(${t}), 2)] + ${t}[intDiv(length(${t}), 2) + 1]) / 2))`;
-  return `[${counts.join(', ')}] AS counts, arrayMap(t -> ${median('t')}, [${sorted.join(', ')}]) AS medians`;
+  return `[${counts.join(', ')}] AS counts, [${inProgress.join(', ')}] AS in_progress_counts, arrayMap(t -> ${median('t')}, [${sorted.join(', ')}]) AS medians`;
 }
 
 function toSteps(
   query: FunnelQuery,
-  row: { counts: Array<string | number>; medians: number[] },
+  row: { counts: Array<string | number>; in_progress_counts: Array<string | number>; medians: number[] },
 ): FunnelStepResult[] {
   const counts = row.counts.map(Number);
   const first = counts[0]!;
-  return query.steps.map((step, k) => ({
-    name: step.name,
-    count: counts[k]!,
-    conversionRate: first === 0 ? 0 : counts[k]! / first,
-    dropOff: k === 0 ? 0 : counts[k - 1]! - counts[k]!,
-    medianTimeToConvertMs: counts[k] === 0 ? null : row.medians[k]!,
-  }));
+  return query.steps.map((step, k) => {
+    const dropOff = k === 0 ? 0 : counts[k - 1]! - counts[k]!;
+    const inProgress = k === 0 ? 0 : Number(row.in_progress_counts[k]);
+    return {
+      name: step.name,
+      count: counts[k]!,
+      conversionRate: first === 0 ? 0 : counts[k]! / first,
+      dropOff,
+      inProgress,
+      abandoned: dropOff - inProgress,
+      medianTimeToConvertMs: counts[k] === 0 ? null : row.medians[k]!,
+    };
+  });
 }
 
 /**
@@ -133,7 +146,11 @@ export async function getFunnel(
     query: `SELECT ${aggregateSteps(K)} FROM (${perPerson})`,
     format: 'JSONEachRow',
   });
-  const [total] = await totalResult.json<{ counts: string[]; medians: number[] }>();
+  const [total] = await totalResult.json<{
+    counts: string[];
+    in_progress_counts: string[];
+    medians: number[];
+  }>();
   const result: FunnelResult = { steps: toSteps(query, total!) };
   if (query.breakdown !== undefined) {
     const byValue = await client.query({
@@ -141,7 +158,12 @@ export async function getFunnel(
         GROUP BY value ORDER BY counts[1] DESC, value LIMIT ${MAX_BREAKDOWN_VALUES}`,
       format: 'JSONEachRow',
     });
-    const rows = await byValue.json<{ value: string; counts: string[]; medians: number[] }>();
+    const rows = await byValue.json<{
+      value: string;
+      counts: string[];
+      in_progress_counts: string[];
+      medians: number[];
+    }>();
     result.breakdown = rows.map((row) => ({
       value:
         query.breakdown === 'channel'
