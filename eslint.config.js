@@ -33,6 +33,7 @@ export default tseslint.config(
         project: [
           'packages/schema/tsconfig.json',
           'packages/store/tsconfig.json',
+          'packages/store-clickhouse/tsconfig.json',
           'packages/api/tsconfig.json',
           'packages/sdk/tsconfig.test.json',
           'packages/consent-banner/tsconfig.test.json',

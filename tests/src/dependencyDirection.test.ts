@@ -14,6 +14,7 @@ const ALLOWED: Record<string, { runtime: string[]; typeOnly?: string[] }> = {
   'packages/sdk': { runtime: [], typeOnly: ['@parcours/schema'] },
   'packages/consent-banner': { runtime: [], typeOnly: ['@parcours/schema'] },
   'packages/store': { runtime: ['better-sqlite3', '@parcours/schema'] },
+  'packages/store-clickhouse': { runtime: ['@clickhouse/client', '@parcours/store', '@parcours/schema'] },
   'packages/api': { runtime: ['@trpc/server', 'zod', '@parcours/store', '@parcours/schema'] },
   'apps/server': {
     runtime: [

@@ -1,0 +1,5 @@
+export {
+  openClickHouseJourneyStore,
+  type ClickHouseJourneyStore,
+  type ClickHouseJourneyStoreOptions,
+} from './openClickHouseJourneyStore.js';

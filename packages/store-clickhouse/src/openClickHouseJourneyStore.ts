@@ -1,0 +1,52 @@
+import { createClient, type ClickHouseClient } from '@clickhouse/client';
+import type { Store } from '@parcours/store';
+import { createTables } from './createTables.js';
+import { getFunnel } from './getFunnel.js';
+import { getPaths } from './getPaths.js';
+import { insertEvents } from './insertEvents.js';
+import { quoteDatabaseName, quoteString } from './sqlLiteral.js';
+
+/**
+ * The part of `Store` the ClickHouse engine implements so far: events (exactly-once),
+ * identities, funnels and paths. Projects, keys, users, consent and privacy are not
+ * here yet (docs/decisions.md, "ClickHouse engine (issue 10): foundations").
+ */
+export type ClickHouseJourneyStore = Pick<
+  Store,
+  'insertEvents' | 'countEvents' | 'getFunnel' | 'getPaths'
+> & {
+  /** Closes the HTTP connections. */
+  close(): Promise<void>;
+};
+
+export interface ClickHouseJourneyStoreOptions {
+  /** The server's HTTP interface, e.g. `http://127.0.0.1:8123`. */
+  url: string;
+  /** Created with its tables on first use. Default `parcours`. */
+  database?: string;
+}
+
+/** Opens (and creates when missing) a Parcours database on a ClickHouse server. */
+export async function openClickHouseJourneyStore(
+  options: ClickHouseJourneyStoreOptions,
+): Promise<ClickHouseJourneyStore> {
+  const database = quoteDatabaseName(options.database ?? 'parcours');
+  const client: ClickHouseClient = createClient({ url: options.url });
+  await createTables(client, database);
+  const at = (projectId: string) => ({ database, projectId });
+  return {
+    insertEvents: (projectId, events, insertOptions) =>
+      insertEvents(client, at(projectId), events, insertOptions),
+    async countEvents(projectId) {
+      const result = await client.query({
+        query: `SELECT count() AS n FROM ${database}.events FINAL WHERE project_id = ${quoteString(projectId)}`,
+        format: 'JSONEachRow',
+      });
+      const [row] = await result.json<{ n: string }>();
+      return Number(row!.n);
+    },
+    getFunnel: (projectId, query) => getFunnel(client, at(projectId), query),
+    getPaths: (projectId, query) => getPaths(client, at(projectId), query),
+    close: () => client.close(),
+  };
+}
