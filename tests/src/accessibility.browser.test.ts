@@ -220,6 +220,8 @@ describe.each([1440, 390])('accessibility at %i px wide', (width) => {
     ['privacy: consent log', () => owner, () => projectHash('consent/log'), '.consent-log .chain-ok'],
     ['privacy: data collection', () => owner, () => projectHash('collection'), '#query-allow-list'],
     ['privacy: register', () => owner, () => projectHash('register'), '.register-contact'],
+    ['privacy: retention', () => owner, () => projectHash('retention'), '#events-months'],
+    ['privacy: retention, after a purge', () => owner, () => projectHash('retention'), '#events-months'],
     ['privacy: requests, with overdue ones', () => owner, () => projectHash('requests'), '.due-overdue'],
     [
       'privacy: a request being handled',
@@ -254,6 +256,10 @@ describe.each([1440, 390])('accessibility at %i px wide', (width) => {
       await page.fill('#sign-in-password', 'wrong');
       await page.click('button[type=submit]');
       await page.waitForSelector('[role=alert]');
+    }
+    if (name === 'privacy: retention, after a purge') {
+      await page.click('button:has-text("Purge now")');
+      await page.waitForSelector('.receipt-table');
     }
     if (name === 'privacy: data collection with a problem') {
       await page.fill('#query-allow-list', 'utm_*\n*');

@@ -16,6 +16,7 @@ import {
   DATA_COLLECTION_PATH,
   REGISTER_PATH,
   REQUESTS_PATH,
+  RETENTION_PATH,
 } from './privacy/privacyPaths.js';
 import { KeysPage, KEYS_PATH } from './settings/KeysPage.js';
 import { MembersPage, MEMBERS_PATH } from './settings/MembersPage.js';
@@ -82,6 +83,14 @@ export const PAGES: readonly Page[] = [
     section: 'privacy',
     Component: lazyPage(loadPrivacyPages, (pages) => pages.DataCollectionPage),
   },
+  {
+    path: RETENTION_PATH,
+    title: 'Retention',
+    permission: 'manageConsent',
+    section: 'privacy',
+    Component: lazyPage(loadPrivacyPages, (pages) => pages.RetentionPage),
+  },
+
   {
     path: REQUESTS_PATH,
     title: 'Requests',

@@ -6,3 +6,4 @@ export { ConsentSettingsPage } from './ConsentSettingsPage.js';
 export { DataCollectionPage } from './DataCollectionPage.js';
 export { RegisterPage } from './RegisterPage.js';
 export { RequestsPage } from './RequestsPage.js';
+export { RetentionPage } from './RetentionPage.js';

@@ -11,5 +11,7 @@ export const CONSENT_LOG_PATH = 'consent/log';
 export const DATA_COLLECTION_PATH = 'collection';
 /** Privacy → Register: the records of processing (Art. 30). */
 export const REGISTER_PATH = 'register';
+/** Privacy → Retention: how long data is kept, and a purge now. */
+export const RETENTION_PATH = 'retention';
 /** Privacy → Requests: data-subject requests. */
 export const REQUESTS_PATH = 'requests';
