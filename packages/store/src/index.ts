@@ -17,6 +17,7 @@ export type { JourneyEngineOptions } from './sqlite/createJourneyEngine.js';
 export { JourneyEngineBusyError, QueryBudgetError } from './engine/journeyErrors.js';
 export { MAX_QUERY_PROPERTIES, getQueryProperties } from './engine/analyseFunnel.js';
 export type * from './engine/types.js';
+export type { PersonPredicate } from './engine/PersonPredicate.js';
 export { MAX_FUNNEL_STEPS } from './engine/analyseFunnel.js';
 export { MAX_PATH_DEPTH } from './engine/getPaths.js';
 export { MAX_BREAKDOWN_VALUES } from './engine/getFunnel.js';
