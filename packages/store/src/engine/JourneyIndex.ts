@@ -145,6 +145,21 @@ export class JourneyIndex {
     return this._persons.describePerson(person);
   }
 
+  /** Calls `visit` for one person only (a key from `forEachPerson` or `findPerson`), if they have a touchpoint. */
+  visitPerson(person: number, visit: (events: number[], person: number) => void): void {
+    this._persons.visitPerson(person, visit);
+  }
+
+  /** The key of the person a person id names, or -1 (unknown, or a device that has identified). */
+  findPerson(personId: string): number {
+    return this._persons.findPerson(personId);
+  }
+
+  /** A person's id alone (cheap): see `describePerson` for all their ids. */
+  personIdOf(person: number): string {
+    return this._persons.personIdOf(person);
+  }
+
   /** True when the index knows the user or device a person id names (a drop-off cursor's check). */
   hasPerson(personId: string): boolean {
     const ref = parsePersonId(personId);

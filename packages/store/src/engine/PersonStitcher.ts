@@ -1,4 +1,4 @@
-import { toDevicePersonId, toUserPersonId } from '../personId.js';
+import { parsePersonId, toDevicePersonId, toUserPersonId } from '../personId.js';
 import { GrowableColumn } from './GrowableColumn.js';
 import { IdentityLinks } from './IdentityLinks.js';
 import { SnapshotError, type IndexSnapshot } from './IndexSnapshot.js';
@@ -155,22 +155,51 @@ export class PersonStitcher {
    */
   forEachPerson(visit: (events: number[], person: number) => void): void {
     const parts: number[][] = [];
-    for (let node = 0; node < this._ids.length; node++) {
-      if (!this._isUser[node]) {
-        const list = this._deviceEvents[node];
-        if (list !== undefined && list.length > 0 && !this._links.isLinked(node)) visit(list, node);
-        continue;
-      }
-      parts.length = 0;
-      this._links.forEachLinked(node, (device) => this._collectPart(device, node, parts));
-      if (parts.length === 0) continue;
-      let list = parts[0]!;
-      for (let p = 1; p < parts.length; p++) {
-        const out = list === this._scratch[0] ? this._scratch[1] : this._scratch[0];
-        list = mergeSorted(list, parts[p]!, this._time.data, out);
-      }
-      visit(list, node);
+    for (let node = 0; node < this._ids.length; node++) this._visitPerson(node, visit, parts);
+  }
+
+  /**
+   * Calls `visit` once for the person with this key (as `forEachPerson` gives it), if
+   * they have a touchpoint: a person page's figures without a walk of everyone.
+   */
+  visitPerson(person: number, visit: (events: number[], person: number) => void): void {
+    if (person >= 0 && person < this._ids.length) this._visitPerson(person, visit, []);
+  }
+
+  /** The key of the person a person id names (see `personId.ts`), or -1: unknown, or a device that identified. */
+  findPerson(personId: string): number {
+    this._buildNodes();
+    const ref = parsePersonId(personId);
+    if ('userId' in ref) return this._userNodes.get(ref.userId) ?? -1;
+    const device = this._deviceNodes.get(ref.anonymousId);
+    return device === undefined || this._links.isLinked(device) ? -1 : device;
+  }
+
+  /** A person's id alone, without the lists `describePerson` builds: cheap enough for every person. */
+  personIdOf(person: number): string {
+    const id = this._ids[person]!;
+    return this._isUser[person] ? toUserPersonId(id) : toDevicePersonId(id);
+  }
+
+  private _visitPerson(
+    node: number,
+    visit: (events: number[], person: number) => void,
+    parts: number[][],
+  ): void {
+    if (!this._isUser[node]) {
+      const list = this._deviceEvents[node];
+      if (list !== undefined && list.length > 0 && !this._links.isLinked(node)) visit(list, node);
+      return;
     }
+    parts.length = 0;
+    this._links.forEachLinked(node, (device) => this._collectPart(device, node, parts));
+    if (parts.length === 0) return;
+    let list = parts[0]!;
+    for (let p = 1; p < parts.length; p++) {
+      const out = list === this._scratch[0] ? this._scratch[1] : this._scratch[0];
+      list = mergeSorted(list, parts[p]!, this._time.data, out);
+    }
+    visit(list, node);
   }
 
   /** A person's ids: see `personId.ts` for the id. */
