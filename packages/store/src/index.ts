@@ -22,7 +22,10 @@ export { MAX_FUNNEL_STEPS } from './engine/analyseFunnel.js';
 export { MAX_PATH_DEPTH } from './engine/getPaths.js';
 export { MAX_BREAKDOWN_VALUES } from './engine/getFunnel.js';
 export { MAX_OVERVIEW_DAYS } from './engine/getOverview.js';
-export { DEFAULT_STAGE_NAMES } from './engine/types.js';
+export { ATTRIBUTION_MODELS, DEFAULT_STAGE_NAMES } from './engine/types.js';
+export { PERSON_SORTS } from './engine/personTypes.js';
+export { decodePersonsCursor } from './engine/personsCursor.js';
+export type * from './engine/personTypes.js';
 export * from './accounts/types.js';
 export { StoreOpenError, STORE_OPEN_ERROR_KINDS, type StoreOpenErrorKind } from './sqlite/StoreOpenError.js';
 export {

@@ -1,3 +1,4 @@
+import { ConversionAttribution } from './ConversionAttribution.js';
 import type { JourneyIndex } from './JourneyIndex.js';
 import { compileTouchpoint, createNpsReader, NpsTally } from './matchTouchpoint.js';
 import type { OverviewQuery, OverviewResult, TouchpointRef } from './types.js';
@@ -8,7 +9,8 @@ export const MAX_OVERVIEW_DAYS = 366;
 /**
  * Daily and per-channel activity over a range: persons active, touchpoints,
  * persons converting (a touchpoint of `conversions`), and NPS from `feedback`
- * touchpoints. Days are UTC.
+ * touchpoints, and conversions credited to channels under an attribution model
+ * (`ConversionAttribution`). Days are UTC.
  */
 export function getOverview(
   index: JourneyIndex,
@@ -43,11 +45,14 @@ export function getOverview(
   const channelConversionStamp = new Int32Array(channelCount).fill(-1);
   const time = index.time.data;
   const channels = index.channel.data;
+  const attribution = new ConversionAttribution(query.attribution ?? 'last', index);
 
   index.forEachPerson((events, person) => {
     let active = false;
     let converted = false;
-    for (const position of events) {
+    let convertedAt = -1;
+    for (let i = 0; i < events.length; i++) {
+      const position = events[i]!;
       const t = time[position]!;
       if (t < query.from || t > query.to) continue;
       const d = Math.floor(t / DAY) - firstDay;
@@ -66,6 +71,7 @@ export function getOverview(
       }
       if (isConversion.some((test) => test(position))) {
         converted = true;
+        if (convertedAt === -1) convertedAt = i;
         if (dayConversionStamp[d] !== person) {
           dayConversionStamp[d] = person;
           day.conversions[d]! += 1;
@@ -82,7 +88,10 @@ export function getOverview(
       }
     }
     if (active) totals.persons++;
-    if (converted) totals.conversions++;
+    if (converted) {
+      totals.conversions++;
+      attribution.add(events, convertedAt);
+    }
   });
 
   const npsOf = (tally: NpsTally) => {
@@ -106,5 +115,6 @@ export function getOverview(
       .filter((row) => row.events > 0)
       .sort((a, b) => b.events - a.events),
     totals: { ...totals, ...npsOf(totalNps) },
+    attribution: attribution.result(),
   };
 }

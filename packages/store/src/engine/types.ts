@@ -164,12 +164,18 @@ export interface StagesResult {
   painPoints: PainPoint[];
 }
 
+/** How conversions are credited to channels: see `ConversionAttribution` for each model. */
+export const ATTRIBUTION_MODELS = ['first', 'last', 'any'] as const;
+export type AttributionModel = (typeof ATTRIBUTION_MODELS)[number];
+
 export interface OverviewQuery {
   /** Inclusive range, epoch ms; at most 366 days. */
   from: number;
   to: number;
   /** The touchpoint that counts as a conversion. Default: those of the `decision` stage. */
   conversion?: TouchpointRef;
+  /** How `attribution` credits conversions to channels. Default `last` (last touch). */
+  attribution?: AttributionModel;
 }
 
 export interface OverviewRow {
@@ -185,4 +191,10 @@ export interface OverviewResult {
   /** Per channel over the whole range, most events first (null: events without a channel). */
   channels: Array<OverviewRow & { channel: string | null }>;
   totals: OverviewRow & { npsResponses: number; nps: number | null };
+  /**
+   * Persons converting in the range, credited to channels under `model` (`first` and
+   * `last` add up to `totals.conversions`; `any` to more). `channels[].conversions`
+   * above counts the conversion event's own channel only.
+   */
+  attribution: { model: AttributionModel; channels: Array<{ channel: string | null; conversions: number }> };
 }
