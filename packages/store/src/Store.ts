@@ -12,6 +12,7 @@ import type {
   StagesQuery,
   StagesResult,
 } from './engine/types.js';
+import type { PersonProfile, PersonsQuery, PersonsResult } from './engine/personTypes.js';
 import type { AccountStore } from './accounts/types.js';
 import type { ConsentStore } from './consent/types.js';
 import type { PrivacyRequestStore } from './privacy/requestTypes.js';
@@ -180,6 +181,17 @@ export interface Store
    * `InvalidCursorError`.
    */
   getFunnelDropoffs(projectId: string, query: FunnelDropoffQuery): Promise<FunnelDropoffResult>;
+  /**
+   * Persons matching a search and filters, sorted, a page at a time (see
+   * `engine/getPersons.ts`). A cursor that is not a `nextCursor` of the same sort and
+   * order throws `InvalidCursorError`.
+   */
+  getPersons(projectId: string, query: PersonsQuery): Promise<PersonsResult>;
+  /**
+   * A person's profile: latest identify traits, first and last seen, channels, stages
+   * reached; undefined for an unknown person or one without touchpoints.
+   */
+  getPersonProfile(projectId: string, ref: PersonRef): Promise<PersonProfile | undefined>;
   /** The most common paths through touchpoints, and their transitions for a Sankey. */
   getPaths(projectId: string, query: PathsQuery): Promise<PathsResult>;
   /**

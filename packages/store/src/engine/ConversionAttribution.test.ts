@@ -23,17 +23,15 @@ const eventsArbitrary = fc
     { minLength: 5, maxLength: 60 },
   )
   .map((raw) =>
-    raw.map(
-      (r, i): Event => ({
-        id: `e${i}`,
-        type: 'track',
-        name: r.name,
-        anonymousId: `d${r.device}`,
-        timestamp: Date.UTC(2026, 0, 1) + r.hour * HOUR,
-        ...(r.user !== null && { userId: `u${r.user}` }),
-        ...(r.channel !== null && { channel: r.channel }),
-      }),
-    ),
+    raw.map((r, i): Event => ({
+      id: `e${i}`,
+      type: 'track',
+      name: r.name,
+      anonymousId: `d${r.device}`,
+      timestamp: Date.UTC(2026, 0, 1) + r.hour * HOUR,
+      ...(r.user !== null && { userId: `u${r.user}` }),
+      ...(r.channel !== null && { channel: r.channel }),
+    })),
   );
 
 /** Written from the definition: the first conversion in range, and the touchpoints up to it. */

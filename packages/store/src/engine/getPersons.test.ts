@@ -7,60 +7,42 @@ import { getPersonSummary } from './getPersonSummary.js';
 import { JourneyIndex } from './JourneyIndex.js';
 import { referenceTimelines } from './journeyReference.js';
 import type { PersonsQuery } from './personTypes.js';
+import { maybe, personsEventsArbitrary as eventsArbitrary } from './personsWorld.js';
 import { referencePersonsList, referenceSummary, referenceTraits } from './personsReference.js';
 import type { JourneyStage } from './types.js';
 
-const maybe = <T>(arbitrary: fc.Arbitrary<T>, percent: number) =>
-  fc.oneof({ arbitrary: fc.constant(null), weight: 100 - percent }, { arbitrary, weight: percent });
-
-/** Small worlds with shared devices, late links and ties; identifies carry `plan` traits. */
-const eventsArbitrary = fc
-  .array(
-    fc.record({
-      device: fc.integer({ min: 0, max: 5 }),
-      user: maybe(fc.integer({ min: 0, max: 3 }), 35),
-      identify: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
-      name: fc.constantFrom('A', 'B', 'C'),
-      t: fc.integer({ min: 0, max: 12 }),
-      channel: maybe(fc.constantFrom('web', 'email', 'store'), 75),
-      plan: maybe(fc.constantFrom('free', 'pro'), 50),
-    }),
-    { minLength: 5, maxLength: 50 },
-  )
-  .map((raw) =>
-    raw.map((r, i): Event => {
-      const identify = r.identify && r.user !== null;
-      const e: Event = {
-        id: `e${i}`,
-        type: identify ? 'identify' : 'track',
-        name: identify ? 'identify' : r.name,
-        anonymousId: `d${r.device}`,
-        timestamp: 1_000 * r.t,
-      };
-      if (r.user !== null) e.userId = `u${r.user}`;
-      if (r.channel !== null && !identify) e.channel = r.channel;
-      if (r.plan !== null) e.properties = { plan: r.plan };
-      return e;
-    }),
-  );
-
 const MAP: JourneyStage[] = [
   { name: 'first', touchpoints: [{ name: 'A' }] },
-  { name: 'second', touchpoints: [{ name: 'B', channel: 'web' }, { name: 'C', channel: 'store' }] },
+  {
+    name: 'second',
+    touchpoints: [
+      { name: 'B', channel: 'web' },
+      { name: 'C', channel: 'store' },
+    ],
+  },
   { name: 'never', touchpoints: [{ name: 'Z' }] },
 ];
 
 const bounds = maybe(
   fc
-    .record({ from: maybe(fc.integer({ min: 0, max: 12 }), 60), to: maybe(fc.integer({ min: 0, max: 12 }), 60) })
-    .map(({ from, to }) => ({ ...(from !== null && { from: from * 1_000 }), ...(to !== null && { to: to * 1_000 }) })),
+    .record({
+      from: maybe(fc.integer({ min: 0, max: 12 }), 60),
+      to: maybe(fc.integer({ min: 0, max: 12 }), 60),
+    })
+    .map(({ from, to }) => ({
+      ...(from !== null && { from: from * 1_000 }),
+      ...(to !== null && { to: to * 1_000 }),
+    })),
   30,
 );
 
 const queryArbitrary = fc
   .record({
     search: maybe(fc.constantFrom('d', 'd1', 'user:', 'user:u2', 'u1', 'x'), 30),
-    property: maybe(fc.constantFrom('free', 'pro').map((value) => ({ name: 'plan', value })), 25),
+    property: maybe(
+      fc.constantFrom('free', 'pro').map((value) => ({ name: 'plan', value })),
+      25,
+    ),
     channel: maybe(fc.constantFrom('web', 'email', 'store', 'fax'), 25),
     stage: maybe(fc.constantFrom('first', 'second', 'never', 'unknown'), 25),
     firstSeen: bounds,
@@ -69,7 +51,7 @@ const queryArbitrary = fc
     order: fc.constantFrom('asc', 'desc' as const),
     limit: fc.integer({ min: 1, max: 4 }),
   })
-  .map((q) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== null)) as PersonsQuery);
+  .map((q) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== null)) as unknown as PersonsQuery);
 
 function indexOf(events: Event[]): JourneyIndex {
   const touchpoints = events.filter((e) => e.type !== 'identify');

@@ -57,8 +57,7 @@ export function getPersons(index: JourneyIndex, query: PersonsQuery, context: Pe
   const stageTest =
     query.stage === undefined ? undefined : stages.find((stage) => stage.name === query.stage)?.test;
   const property = query.property === undefined ? undefined : index.property(query.property.name);
-  const propertyCell =
-    property === undefined ? 0 : index.findPropertyValue(property, query.property!.value);
+  const propertyCell = property === undefined ? 0 : index.findPropertyValue(property, query.property!.value);
   const search = query.search;
 
   const page = new FirstRows<Row>(query.limit, compare);
@@ -83,7 +82,14 @@ export function getPersons(index: JourneyIndex, query: PersonsQuery, context: Pe
       if (search !== undefined && !matchesSearch(index, person, personId, search)) return;
       if (context.persons !== undefined && !context.persons(events, person)) return;
       total++;
-      const key = sort === 'lastSeen' ? last : sort === 'firstSeen' ? first : sort === 'touchpoints' ? events.length : 0;
+      const key =
+        sort === 'lastSeen'
+          ? last
+          : sort === 'firstSeen'
+            ? first
+            : sort === 'touchpoints'
+              ? events.length
+              : 0;
       const row = { key, personId, person };
       if (cursor !== undefined && compare(row, cursor) <= 0) return;
       after++;

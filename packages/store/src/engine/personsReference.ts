@@ -65,7 +65,13 @@ export function referencePersonsList(
     .map((person) => referenceSummary(person, map));
   const sort = query.sort ?? 'lastSeen';
   const key = (s: PersonSummary) =>
-    sort === 'lastSeen' ? s.lastSeen : sort === 'firstSeen' ? s.firstSeen : sort === 'touchpoints' ? s.touchpoints : 0;
+    sort === 'lastSeen'
+      ? s.lastSeen
+      : sort === 'firstSeen'
+        ? s.firstSeen
+        : sort === 'touchpoints'
+          ? s.touchpoints
+          : 0;
   const sign = (query.order ?? 'desc') === 'asc' ? 1 : -1;
   return rows.sort(
     (a, b) => sign * (key(a) - key(b) || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0)),

@@ -4,6 +4,9 @@ import { getFunnel } from '../engine/getFunnel.js';
 import { getFunnelDropoffs } from '../engine/getFunnelDropoffs.js';
 import { getOverview } from '../engine/getOverview.js';
 import { getPaths } from '../engine/getPaths.js';
+import { getPersons } from '../engine/getPersons.js';
+import { getPersonSummary } from '../engine/getPersonSummary.js';
+import type { PersonsQuery } from '../engine/personTypes.js';
 import { getStages } from '../engine/getStages.js';
 import type {
   FunnelDropoffQuery,
@@ -14,7 +17,9 @@ import type {
   StagesQuery,
   TouchpointRef,
 } from '../engine/types.js';
+import { findProfileMatches } from './findProfileMatches.js';
 import { prepareGetIndexableEvents } from './queries/getIndexableEvents.js';
+import { prepareGetTraitHolders } from './queries/getTraitHolders.js';
 import { prepareGetTouchpointProperty } from './queries/getTouchpointProperty.js';
 import { IndexSnapshotFiles } from './IndexSnapshotFiles.js';
 
@@ -24,7 +29,9 @@ export type JourneyCall =
   | { method: 'getFunnelDropoffs'; query: FunnelDropoffQuery }
   | { method: 'getPaths'; query: PathsQuery }
   | { method: 'getStages'; query: StagesQuery; stages: JourneyStage[] }
-  | { method: 'getOverview'; query: OverviewQuery; conversions: TouchpointRef[] };
+  | { method: 'getOverview'; query: OverviewQuery; conversions: TouchpointRef[] }
+  | { method: 'getPersons'; query: PersonsQuery; stages: JourneyStage[] }
+  | { method: 'getPersonSummary'; personId: string; stages: JourneyStage[] };
 
 export interface JourneyHostOptions {
   /** Bytes the property columns of one project's index may hold. Default: the index's (256 MiB). */
@@ -68,6 +75,7 @@ export interface JourneyHost {
 export function createJourneyHost(db: Database.Database, options: JourneyHostOptions = {}): JourneyHost {
   const getEvents = prepareGetIndexableEvents(db);
   const getTouchpointProperty = prepareGetTouchpointProperty(db);
+  const getTraitHolders = prepareGetTraitHolders(db);
   const getRemovalGeneration = db.prepare(`SELECT removal_generation FROM projects WHERE id = ?`).pluck();
   const indexes = new Map<number, JourneyIndex>();
   const snapshots =
@@ -123,6 +131,20 @@ export function createJourneyHost(db: Database.Database, options: JourneyHostOpt
           return getStages(index, call.stages, call.query);
         case 'getOverview':
           return getOverview(index, call.query, call.conversions);
+        case 'getPersons': {
+          const property = call.query.property;
+          const profileMatches =
+            property === undefined
+              ? undefined
+              : findProfileMatches(getTraitHolders, index, {
+                  projectRowId,
+                  trait: property.name,
+                  value: property.value,
+                });
+          return getPersons(index, call.query, { map: call.stages, profileMatches });
+        }
+        case 'getPersonSummary':
+          return getPersonSummary(index, call.personId, call.stages);
       }
     },
     warm(projectRowId) {

@@ -14,6 +14,9 @@ import {
   type JourneyEngineOptions,
 } from './createJourneyEngine.js';
 import { prepareGetJourneyMap, prepareUpsertJourneyMap } from './queries/journeyMaps.js';
+import { prepareGetIdentifiesInSegments } from './queries/getIdentifiesInSegments.js';
+import { mergeTraits } from './mergeTraits.js';
+import type { PersonSummary } from '../engine/personTypes.js';
 import { prepareGetConsentRecords, prepareHasConsentRecord } from './queries/consentRecords.js';
 import { prepareCountEvents } from './queries/countEvents.js';
 import { prepareGetAnonymousIdsOfUserId } from './queries/getAnonymousIdsOfUserId.js';
@@ -104,6 +107,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const getLatestUserIdOfAnonymousId = prepareGetLatestUserIdOfAnonymousId(db);
   const getIdentityChanges = prepareGetIdentityChanges(db);
   const getEventsInSegments = prepareGetEventsInSegments(db);
+  const getIdentifiesInSegments = prepareGetIdentifiesInSegments(db);
   const identitySettings = prepareIdentitySettings(db);
   const collectionSettings = prepareCollectionSettings(db);
   const getAnonymousIdsOfUserId = prepareGetAnonymousIdsOfUserId(db);
@@ -306,6 +310,21 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     },
     getPaths(projectId, query) {
       return ask(projectId, { method: 'getPaths', query });
+    },
+    getPersons(projectId, query) {
+      return ask(projectId, { method: 'getPersons', query, stages: journeyMapOf(projectId) });
+    },
+    async getPersonProfile(projectId, ref) {
+      const projectRowId = getProjectRow(projectId).id;
+      const resolved = resolvePerson(identityGraphOf(projectRowId), ref);
+      if (resolved === undefined) return undefined;
+      const summary = await ask<PersonSummary | undefined>(projectId, {
+        method: 'getPersonSummary',
+        personId: resolved.person.id,
+        stages: journeyMapOf(projectId),
+      });
+      if (summary === undefined) return undefined;
+      return { ...summary, ...mergeTraits(getIdentifiesInSegments(projectRowId, resolved.segments)) };
     },
     async getConsentRecords(projectId, { limit, cursor }) {
       const projectRowId = getProjectRow(projectId).id;

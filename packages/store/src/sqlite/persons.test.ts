@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { referenceTimelines } from '../engine/journeyReference.js';
+import { referencePersonsList, referenceSummary, referenceTraits } from '../engine/personsReference.js';
+import { personsEventsArbitrary } from '../engine/personsWorld.js';
+import type { JourneyStage } from '../engine/types.js';
+import { InvalidCursorError } from '../InvalidCursorError.js';
+import { openSqliteStore } from './openSqliteStore.js';
+
+const MAP: JourneyStage[] = [
+  { name: 'first', touchpoints: [{ name: 'A' }] },
+  { name: 'second', touchpoints: [{ name: 'B', channel: 'web' }] },
+];
+
+/**
+ * The persons list and profile through the SQLite store, whose traits come from SQL
+ * (identifies are not in the journey index): the same answers as the references, on
+ * real database files, events in several batches.
+ */
+describe('persons on the SQLite store', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parcours-persons-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let file = 0;
+
+  it('property search matches touchpoints and latest traits; profiles hold the latest traits', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        personsEventsArbitrary,
+        fc.constantFrom('free', 'pro'),
+        fc.integer({ min: 1, max: 3 }),
+        async (events, value, batches) => {
+          const store = openSqliteStore({ filename: join(dir, `${++file}.db`), journeyEngine: 'inline' });
+          try {
+            const { projectId } = await store.createProject({ name: 'p' });
+            await store.setJourneyMap(projectId, MAP);
+            const size = Math.ceil(events.length / batches);
+            for (let i = 0; i < events.length; i += size) {
+              await store.insertEvents(projectId, events.slice(i, i + size));
+            }
+            const query = {
+              property: { name: 'plan', value },
+              sort: 'personId' as const,
+              order: 'asc' as const,
+            };
+            const result = await store.getPersons(projectId, { ...query, limit: 1_000 });
+            expect(result.persons).toEqual(referencePersonsList(events, query, MAP));
+            for (const person of referenceTimelines(events)) {
+              const profile = await store.getPersonProfile(projectId, { personId: person.personId });
+              if (person.touchpoints.length === 0) {
+                expect(profile).toBeUndefined();
+                continue;
+              }
+              const { traits, traitsUpdatedAt, ...summary } = profile!;
+              expect(summary).toEqual(referenceSummary(person, MAP));
+              expect(traits).toEqual(referenceTraits(person));
+              const identifies = person.timeline.filter((e) => e.type === 'identify' && e.properties);
+              expect(traitsUpdatedAt).toBe(identifies.at(-1)?.timestamp ?? null);
+            }
+          } finally {
+            await store.close();
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+
+  it('answers an unknown person with undefined and a foreign cursor with InvalidCursorError', async () => {
+    const store = openSqliteStore({ filename: join(dir, `${++file}.db`), journeyEngine: 'inline' });
+    try {
+      const { projectId } = await store.createProject({ name: 'p' });
+      expect(await store.getPersonProfile(projectId, { userId: 'nobody' })).toBeUndefined();
+      await expect(store.getPersons(projectId, { limit: 5, cursor: 'd1.YQ' })).rejects.toThrow(
+        InvalidCursorError,
+      );
+    } finally {
+      await store.close();
+    }
+  });
+});
