@@ -142,6 +142,8 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
     step: 2,
   }),
   'journeys.paths': (f) => ({ projectId: f.projectId }),
+  'journeys.persons': (f) => ({ projectId: f.projectId, search: 'a' }),
+  'journeys.personProfile': (f) => ({ projectId: f.projectId, anonymousId: 'a1' }),
   'journeys.journeyMap': (f) => ({ projectId: f.projectId }),
   'journeys.stages': (f) => ({ projectId: f.projectId }),
   'journeys.overview': (f) => ({ projectId: f.projectId, from: 0, to: DAY }),

@@ -47,6 +47,9 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'auth.changePassword': { access: 'user' },
 
   'journeys.person': { access: 'project', roles: EVERY_ROLE, scopes: ['read', 'admin'] },
+  // Lists and profiles are analysis: the privacy role keeps to timelines (for requests).
+  'journeys.persons': readJourneys,
+  'journeys.personProfile': readJourneys,
   'journeys.funnel': readJourneys,
   'journeys.funnelDropoffs': readJourneys,
   'journeys.paths': readJourneys,

@@ -1,6 +1,9 @@
 import { LIMITS, propertyNameSchema, propertyValueSchema, refuseReservedNames } from '@parcours/schema';
 import {
+  ATTRIBUTION_MODELS,
   decodeDropoffCursor,
+  decodePersonsCursor,
+  PERSON_SORTS,
   getQueryProperties,
   MAX_FUNNEL_STEPS,
   MAX_OVERVIEW_DAYS,
@@ -114,8 +117,45 @@ export const rangeInput = z
 
 const DAY = 86_400_000;
 export const overviewInput = z
-  .object({ from: epochMs, to: epochMs, conversion: touchpointRef.optional() })
+  .object({
+    from: epochMs,
+    to: epochMs,
+    conversion: touchpointRef.optional(),
+    /** How conversions are credited to channels; default `last` (last touch). */
+    attribution: z.enum(ATTRIBUTION_MODELS).optional(),
+  })
   .refine((v) => v.from <= v.to && Math.floor(v.to / DAY) - Math.floor(v.from / DAY) < MAX_OVERVIEW_DAYS, {
     message: `from must not be after to, and the range at most ${MAX_OVERVIEW_DAYS} days`,
     path: ['to'],
   });
+
+const timeBounds = z
+  .object({ from: epochMs.optional(), to: epochMs.optional() })
+  .refine((v) => v.from === undefined || v.to === undefined || v.from <= v.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
+
+/** The persons list: search, filters (all must hold), order and page. */
+export const personsInput = z.object({
+  /** A prefix of the person id or of one of their anonymous or user ids. */
+  search: z.string().min(1).max(256).optional(),
+  /** A property value on one of their touchpoints, or in their latest traits. */
+  property: z.object({ name: propertyNameSchema, value: propertyValueSchema }).optional(),
+  channel: z.string().min(1).max(LIMITS.maxChannelLength).optional(),
+  /** A stage of the project's journey map that they reached. */
+  stage: z.string().min(1).max(100).optional(),
+  firstSeen: timeBounds.optional(),
+  lastSeen: timeBounds.optional(),
+  sort: z.enum(PERSON_SORTS).default('lastSeen'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  limit: z.number().int().min(1).max(200).default(50),
+  cursor: z
+    .string()
+    .min(1)
+    .max(2_048)
+    .refine((cursor) => decodePersonsCursor(cursor) !== undefined, {
+      message: 'not a persons cursor: pass back a nextCursor this API answered, or none',
+    })
+    .optional(),
+});

@@ -10,6 +10,7 @@ import {
   overviewInput,
   pathsInput,
   personInput,
+  personsInput,
   rangeInput,
 } from './journeyInputs.js';
 import { withCursorCheck } from './withCursorCheck.js';
@@ -33,6 +34,37 @@ export const journeysRouter = router({
       throw new TRPCError({ code: 'NOT_FOUND', message: `No person with ${kind} "${value}"` });
     }
     return timeline;
+  }),
+
+  /**
+   * Persons matching a search (id prefix or property value) and filters (channel, stage
+   * reached, first and last seen), sorted, a page at a time.
+   */
+  persons: projectProcedure.input(personsInput).query(async ({ ctx, input }) => {
+    if (input.stage !== undefined) {
+      const map = await ctx.store.getJourneyMap(ctx.project.projectId);
+      if (!map.some((stage) => stage.name === input.stage)) {
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `stage: the journey map has no stage "${input.stage}" (it has ${map.map((s) => `"${s.name}"`).join(', ')})`,
+        });
+      }
+    }
+    return withCursorCheck(() => ctx.store.getPersons(ctx.project.projectId, input));
+  }),
+
+  /** A person's profile: latest traits, first and last seen, channels and stages reached. */
+  personProfile: projectProcedure.input(personInput).query(async ({ ctx, input }) => {
+    const ref = toPersonRef(input);
+    const profile = await ctx.store.getPersonProfile(ctx.project.projectId, ref);
+    if (profile === undefined) {
+      const [kind, value] = Object.entries(ref)[0]!;
+      throw new TRPCError({
+        code: 'NOT_FOUND',
+        message: `No person with ${kind} "${value}" and touchpoints`,
+      });
+    }
+    return profile;
   }),
 
   /** Persons reaching each step of a funnel, with conversion, drop-off and median time. */
