@@ -29,7 +29,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // centre II (issue 9): data-subject requests, data collection and the Art. 30 register
 // (measured: chunk 13.1 kB, CSS 4.0 kB), the dashboard's own code, no new dependency; the
 // first load is unchanged.
-const BUDGET_GZIP_BYTES = { js: 52_000, css: 4_500, chunk: { privacyPages: 16_000 } };
+// Issue 11: "Persons" (the persons list with its search and filters, and a person's page
+// with their profile) is a chunk of its own, 6 kB (measured 4.8 kB); the first load lost
+// the person page and gained attribution by model on the overview (measured 50.0 kB).
+const BUDGET_GZIP_BYTES = { js: 52_000, css: 4_500, chunk: { privacyPages: 16_000, personPages: 6_000 } };
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 let outDir: string;

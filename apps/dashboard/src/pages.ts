@@ -8,7 +8,6 @@ import { FunnelPage, FUNNEL_PATH } from './funnel/FunnelPage.js';
 import { OverviewPage, OVERVIEW_PATH } from './overview/OverviewPage.js';
 import { PathsPage, PATHS_PATH } from './paths/PathsPage.js';
 import { PERSON_PATH } from './person/getPersonLookup.js';
-import { PersonPage } from './person/PersonPage.js';
 import {
   CONSENT_ANALYTICS_PATH,
   CONSENT_LOG_PATH,
@@ -44,6 +43,8 @@ export interface Page {
 
 /** The Privacy section's chunk (one download for all its pages). */
 const loadPrivacyPages = () => import('./privacy/privacyPages.js');
+/** The Persons chunk: the persons list and a person's page. */
+const loadPersonPages = () => import('./person/personPages.js');
 
 /**
  * Every page, in navigation order. A role's home page is the first it may use. A new
@@ -54,7 +55,12 @@ export const PAGES: readonly Page[] = [
   { path: FUNNEL_PATH, title: 'Funnel', permission: 'readJourneys', Component: FunnelPage },
   { path: PATHS_PATH, title: 'Paths', permission: 'readJourneys', Component: PathsPage },
   { path: STAGES_PATH, title: 'Journey map', permission: 'readJourneys', Component: StagesPage },
-  { path: PERSON_PATH, title: 'Persons', permission: 'readPersons', Component: PersonPage },
+  {
+    path: PERSON_PATH,
+    title: 'Persons',
+    permission: 'readPersons',
+    Component: lazyPage(loadPersonPages, (pages) => pages.PersonsPage),
+  },
   {
     path: CONSENT_SETTINGS_PATH,
     title: 'Consent settings',

@@ -83,3 +83,12 @@ export type Stages = Awaited<ReturnType<Journeys['stages']['query']>>;
 
 /** One stage of the journey map, as `journeys.journeyMap` answers and `setJourneyMap` takes. */
 export type JourneyStage = Awaited<ReturnType<Journeys['journeyMap']['query']>>[number];
+
+/** What `journeys.persons` takes: search, filters, order, page (and the project). */
+export type PersonsInput = Parameters<Journeys['persons']['query']>[0];
+
+/** One page of `journeys.persons`: persons with their summary, the total and the next cursor. */
+export type PersonsPage = Awaited<ReturnType<Journeys['persons']['query']>>;
+
+/** What `journeys.personProfile` answers: a person's summary and their latest traits. */
+export type PersonProfile = Awaited<ReturnType<Journeys['personProfile']['query']>>;

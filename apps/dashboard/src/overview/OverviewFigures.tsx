@@ -1,15 +1,17 @@
 import type { Overview } from '../api/types.js';
+import { AttributionTable } from './AttributionTable.js';
 import { ChannelTable } from './ChannelTable.js';
 import { DailyChart } from './DailyChart.js';
 import { KpiTiles } from './KpiTiles.js';
 
-/** The overview's figures: totals, the daily chart and the channel table. Also what a shared overview shows. */
+/** The overview's figures: totals, the daily chart, the channel table and conversions by attribution model. Also what a shared overview shows. */
 export function OverviewFigures({ overview }: { overview: Overview }) {
   return (
     <>
       <KpiTiles totals={overview.totals} />
       <DailyChart days={overview.days} />
       <ChannelTable channels={overview.channels} />
+      <AttributionTable attribution={overview.attribution} conversions={overview.totals.conversions} />
     </>
   );
 }

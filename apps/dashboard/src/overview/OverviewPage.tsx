@@ -6,6 +6,7 @@ import { RangePicker } from '../components/RangePicker.js';
 import type { PageProps } from '../pages.js';
 import { createProjectHash } from '../routing/resolveRoute.js';
 import { ShareButton } from '../share/ShareButton.js';
+import { ATTRIBUTION_LABELS, type AttributionModel } from './AttributionTable.js';
 import { ConversionPicker } from './ConversionPicker.js';
 import { getDayRange, parseRangeDays } from './getDayRange.js';
 import { OverviewFigures } from './OverviewFigures.js';
@@ -15,15 +16,22 @@ export const OVERVIEW_PATH = 'overview';
 
 /**
  * The overview: persons, touchpoints, conversions and NPS over the last 7 to 90 days,
- * per day and per channel. `?days=` and `?conversion=` keep the view in the URL.
+ * per day and per channel, and conversions by channel under an attribution model.
+ * `?days=`, `?conversion=` and `?attribution=` (`first`, `any`; last touch by default)
+ * keep the view in the URL.
  */
 export function OverviewPage({ project, params }: PageProps) {
   const trpc = useTRPC();
   const days = parseRangeDays(params['days']);
   const conversion = params['conversion']?.trim() || undefined;
+  const attribution: AttributionModel =
+    params['attribution'] !== undefined && params['attribution'] in ATTRIBUTION_LABELS
+      ? (params['attribution'] as AttributionModel)
+      : 'last';
   const query = {
     ...getDayRange(days, Date.now()),
     ...(conversion === undefined ? {} : { conversion: { name: conversion } }),
+    attribution,
   };
   const overview = useQuery(trpc.journeys.overview.queryOptions({ projectId: project.projectId, ...query }));
 
@@ -50,6 +58,18 @@ export function OverviewPage({ project, params }: PageProps) {
           location.hash = withParams({ conversion: name });
         }}
       />
+      <ul class="segmented" aria-label="Attribution model">
+        {(Object.keys(ATTRIBUTION_LABELS) as AttributionModel[]).map((model) => (
+          <li key={model}>
+            <a
+              href={withParams({ attribution: model === 'last' ? undefined : model })}
+              aria-current={model === attribution ? 'true' : undefined}
+            >
+              {ATTRIBUTION_LABELS[model].name}
+            </a>
+          </li>
+        ))}
+      </ul>
       {overview.isPending && (
         <p class="notice" role="status">
           Counting the last {days} days…

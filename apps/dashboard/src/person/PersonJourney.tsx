@@ -6,6 +6,7 @@ import { can } from '../access/can.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { ExportPersonButton } from './ExportPersonButton.js';
 import { describePersonLookup, type PersonLookup } from './getPersonLookup.js';
+import { PersonProfileCard } from './PersonProfileCard.js';
 import { PersonSummary } from './PersonSummary.js';
 import { PersonTimeline } from './PersonTimeline.js';
 import { toPersonInput } from './toPersonInput.js';
@@ -37,6 +38,9 @@ export function PersonJourney({ project, lookup }: { project: Project; lookup: P
   return (
     <>
       <PersonSummary projectId={project.projectId} timeline={timeline} lookup={lookup} />
+      {can(project.role, 'readJourneys') && (
+        <PersonProfileCard projectId={project.projectId} lookup={lookup} />
+      )}
       {can(project.role, 'handleRequests') && (
         <ExportPersonButton projectId={project.projectId} person={timeline.person} />
       )}

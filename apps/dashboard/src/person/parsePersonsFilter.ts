@@ -1,0 +1,96 @@
+import type { PersonsInput, PropertyValue } from '../api/types.js';
+
+/** The orders a persons list offers, with the words the form uses. */
+export const PERSON_SORT_LABELS = {
+  lastSeen: 'Last seen',
+  firstSeen: 'First seen',
+  touchpoints: 'Touchpoints',
+  personId: 'Person id',
+} as const;
+export type PersonSort = keyof typeof PERSON_SORT_LABELS;
+
+/** A persons list as its URL says it (`?q=…&channel=…`): text fields, dates as `YYYY-MM-DD`. */
+export interface PersonsFilter {
+  q?: string;
+  property?: string;
+  value?: string;
+  channel?: string;
+  stage?: string;
+  firstFrom?: string;
+  firstTo?: string;
+  lastFrom?: string;
+  lastTo?: string;
+  sort: PersonSort;
+  order: 'asc' | 'desc';
+}
+
+const TEXT_KEYS = ['q', 'property', 'value', 'channel', 'stage'] as const;
+const DAY_KEYS = ['firstFrom', 'firstTo', 'lastFrom', 'lastTo'] as const;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The filter a page's parameters hold; unknown or malformed values are dropped. */
+export function parsePersonsFilter(params: Record<string, string>): PersonsFilter {
+  const filter: PersonsFilter = {
+    sort:
+      params['sort'] !== undefined && params['sort'] in PERSON_SORT_LABELS
+        ? (params['sort'] as PersonSort)
+        : 'lastSeen',
+    order: params['order'] === 'asc' ? 'asc' : 'desc',
+  };
+  for (const key of TEXT_KEYS) {
+    const value = params[key]?.trim();
+    if (value) filter[key] = value;
+  }
+  for (const key of DAY_KEYS) {
+    const value = params[key];
+    if (value !== undefined && DAY.test(value) && !Number.isNaN(Date.parse(value))) filter[key] = value;
+  }
+  return filter;
+}
+
+/** The URL parameters of a filter (defaults left out), for `createProjectHash`. */
+export function toPersonsParams(filter: PersonsFilter): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries(filter)) if (value) params[key] = value as string;
+  if (filter.sort === 'lastSeen') delete params['sort'];
+  if (filter.order === 'desc') delete params['order'];
+  return params;
+}
+
+/**
+ * A typed property value: `true`/`false` and numbers as such (properties keep their
+ * JSON type, and `1` is not `"1"`), text in double quotes as text, anything else as text.
+ */
+export function parsePropertyValue(text: string): PropertyValue {
+  if (text === 'true' || text === 'false') return text === 'true';
+  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) return text.slice(1, -1);
+  return text;
+}
+
+const startOfDay = (day: string) => Date.parse(`${day}T00:00:00.000Z`);
+const endOfDay = (day: string) => Date.parse(`${day}T23:59:59.999Z`);
+const bounds = (from: string | undefined, to: string | undefined) =>
+  from === undefined && to === undefined
+    ? undefined
+    : { ...(from && { from: startOfDay(from) }), ...(to && { to: endOfDay(to) }) };
+
+/** What `journeys.persons` takes for a filter (days in UTC, whole days). */
+export function toPersonsInput(projectId: string, filter: PersonsFilter): PersonsInput {
+  const firstSeen = bounds(filter.firstFrom, filter.firstTo);
+  const lastSeen = bounds(filter.lastFrom, filter.lastTo);
+  return {
+    projectId,
+    sort: filter.sort,
+    order: filter.order,
+    ...(filter.q && { search: filter.q }),
+    ...(filter.property &&
+      filter.value !== undefined && {
+        property: { name: filter.property, value: parsePropertyValue(filter.value) },
+      }),
+    ...(filter.channel && { channel: filter.channel }),
+    ...(filter.stage && { stage: filter.stage }),
+    ...(firstSeen && { firstSeen }),
+    ...(lastSeen && { lastSeen }),
+  };
+}
