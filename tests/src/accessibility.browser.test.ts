@@ -241,6 +241,19 @@ describe.each([1440, 390])('accessibility at %i px wide', (width) => {
       () => projectHash('person?userId=user-e2e-secret-0'),
       '.person-export',
     ],
+    ['persons list', () => owner, () => projectHash('person'), '.data-table tbody th a.id'],
+    [
+      'persons list, searched',
+      () => owner,
+      () => projectHash('person?q=user%3A&sort=touchpoints'),
+      '.data-table tbody th a.id',
+    ],
+    [
+      'person, with their profile',
+      () => owner,
+      () => projectHash('person?personId=user%3Auser-e2e-secret-0'),
+      '#profile-heading',
+    ],
     [
       'privacy: data collection with a problem',
       () => owner,

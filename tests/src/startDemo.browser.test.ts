@@ -106,11 +106,13 @@ describe('parcours start --demo', () => {
     await page.click('button[type=submit]');
     await page.waitForSelector('.kpis');
     expect(page.url()).toContain(`#/p/${projectId}`);
-    // The person search is one click away.
+    // The persons list is one click away: search a device id, open the person found.
     await page.click('nav >> text=Persons');
-    await page.selectOption('#person-id-kind', 'anonymousId');
-    await page.fill('#person-id', 'demo-web-0');
-    await page.click('button[type=submit]');
+    await page.fill('#persons-q', 'demo-web-0');
+    await page.click('form[aria-label="Search persons"] button[type=submit]');
+    await page.waitForFunction(() => document.querySelectorAll('.data-table tbody tr').length === 1);
+    await page.click('.data-table tbody th a.id');
+    await page.waitForSelector('#person-heading');
     await page.waitForSelector('table tbody tr');
     const rows = await page.locator('table tbody tr').count();
     expect(rows).toBeGreaterThan(1);

@@ -37,4 +37,19 @@ describe('generateDemoJourneys', () => {
     );
     expect(devices).toEqual(new Set(['web', 'phone']));
   });
+
+  it('gives customers persona traits, and a later loyalty trait to some', () => {
+    const identifies = events.filter((e) => e.type === 'identify');
+    const personas = new Set(identifies.map((e) => e.properties?.['persona']).filter(Boolean));
+    expect(personas.size).toBe(4);
+    const gold = identifies.filter((e) => e.properties?.['loyalty'] === 'gold');
+    expect(gold.length).toBeGreaterThan(0);
+    // Each gold identify comes after that customer's member identify.
+    for (const upgrade of gold) {
+      const joined = identifies.find(
+        (e) => e.userId === upgrade.userId && e.properties?.['loyalty'] === 'member',
+      );
+      expect(joined!.timestamp).toBeLessThanOrEqual(upgrade.timestamp);
+    }
+  });
 });

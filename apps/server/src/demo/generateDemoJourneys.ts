@@ -20,12 +20,16 @@ const CAMPAIGNS = ['spring-sale', 'brand-awareness', 'retargeting', 'new-collect
 const PRODUCTS = ['trail-shoes', 'rain-jacket', 'backpack-30l', 'merino-socks', 'tent-2p'];
 const STORES = ['Lyon Part-Dieu', 'Paris Rivoli', 'Bordeaux Lac', 'Lille Centre'];
 const CALL_REASONS = ['delivery delay', 'size exchange', 'refund', 'product question'];
+/** Who signs up: a persona and a home store, sent as identify traits (the persons list searches them). */
+const PERSONAS = ['Weekend hiker', 'Gear enthusiast', 'Family camper', 'City commuter'];
 
 /**
  * Synthetic omnichannel journeys of an outdoor-gear retailer: ads, social and search
  * bring people to the website; some sign up, install the app on their phone (a
  * second device, stitched by identify), read emails, buy online or in a store, call
  * support and leave feedback. Each stage loses people, so funnels show drop-off.
+ * Customers carry identify traits (persona, home store, loyalty: gold after a second
+ * purchase), so the persons list has properties to search and profiles to show.
  */
 export function generateDemoJourneys(options: DemoOptions = {}): Event[] {
   const { persons = 3_000, seed = 42, now = Date.now(), days = 60 } = options;
@@ -93,7 +97,13 @@ function simulatePerson(random: Random, n: number, start: number, now: number, o
   // Decision: sign up (identify links the browser to the customer).
   if (!random.chance(0.65)) return;
   identified = true;
-  emit(web, 'identify', { type: 'identify' });
+  // Traits follow from n, not from the generator: the journeys stay what they were.
+  const traits = {
+    persona: PERSONAS[n % PERSONAS.length]!,
+    homeStore: STORES[n % STORES.length]!,
+    loyalty: 'member',
+  };
+  emit(web, 'identify', { type: 'identify', properties: traits });
   emit(web, 'Signed up', { channel: 'web' });
 
   // The app on a phone: a second device, stitched to the same person by identify.
@@ -146,12 +156,15 @@ function simulatePerson(random: Random, n: number, start: number, now: number, o
       gap: random.int(1, 10) * DAY,
     });
   }
-  if (random.chance(0.3))
-    emit(web, 'Purchase completed', {
+  if (random.chance(0.3)) {
+    const repeated = emit(web, 'Purchase completed', {
       channel: random.pick(['web', 'mobile', 'store']),
       properties: { product: random.pick(PRODUCTS), value: random.int(20, 300), currency: 'EUR' },
       gap: random.int(3, 20) * DAY,
     });
+    // A second purchase makes a gold member: the profile shows the latest trait.
+    if (repeated) emit(web, 'identify', { type: 'identify', properties: { loyalty: 'gold' }, gap: 0 });
+  }
   if (random.chance(0.4)) {
     emit(web, 'feedback', {
       channel: 'email',
