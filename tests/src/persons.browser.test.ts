@@ -81,6 +81,8 @@ describe('the Persons page in Chromium', () => {
     expect(profile).toContain('pro');
     expect(profile).toContain('Weekend hiker');
     expect(profile).not.toContain('free');
+    // The identity graph: the device joined to the user, by its first event carrying the id.
+    expect(profile).toContain('anon-e2e-secret-3 → user-e2e-secret-3');
     // The timeline is there too, and the way back to the search.
     await page.waitForSelector('text=Product viewed');
     await page.click('text=← All persons');

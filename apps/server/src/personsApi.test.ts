@@ -165,10 +165,35 @@ describe('journeys.personProfile over HTTP', () => {
         lastSeen: hours(4),
         channels: ['ads', 'web'],
         stages: ['awareness', 'decision'],
+        // The identity graph: the phone joined by its identify, the browser by a visit.
+        links: [
+          {
+            anonymousId: 'phone-a',
+            userId: 'alice',
+            timestamp: hours(1),
+            eventId: 'p-2',
+            eventType: 'identify',
+            eventName: 'identify',
+          },
+          {
+            anonymousId: 'web-a',
+            userId: 'alice',
+            timestamp: hours(2),
+            eventId: 'p-3',
+            eventType: 'track',
+            eventName: 'Visit',
+          },
+        ],
       });
     }
     const carol = await query('personProfile', { anonymousId: 'dev-c' });
-    expect(carol.data).toMatchObject({ traits: {}, traitsUpdatedAt: null, stages: [], touchpoints: 3 });
+    expect(carol.data).toMatchObject({
+      traits: {},
+      traitsUpdatedAt: null,
+      stages: [],
+      touchpoints: 3,
+      links: [],
+    });
     const nobody = await query('personProfile', { userId: 'nobody' });
     expect(nobody.status).toBe(404);
   });

@@ -11,8 +11,9 @@ const time = (ms: number) => <time dateTime={new Date(ms).toISOString()}>{format
 
 /**
  * A person's profile: their latest `identify` traits, first and last seen over every
- * touchpoint (not only the timeline's first 10,000) and the journey map's stages they
- * reached. Absent for a person without touchpoints.
+ * touchpoint (not only the timeline's first 10,000), the identity graph (which event
+ * joined each device to the user, and when) and the journey map's stages they reached.
+ * Absent for a person without touchpoints.
  */
 export function PersonProfileCard({ projectId, lookup }: { projectId: string; lookup: PersonLookup }) {
   const trpc = useTRPC();
@@ -40,6 +41,24 @@ export function PersonProfileCard({ projectId, lookup }: { projectId: string; lo
         <dd>{time(profile.firstSeen)}</dd>
         <dt>Last seen</dt>
         <dd>{time(profile.lastSeen)}</dd>
+        <dt>Ids joined</dt>
+        <dd>
+          {profile.links.length === 0 ? (
+            <span class="muted">one device, never identified</span>
+          ) : (
+            <ul class="links" aria-label="How each device joined the user">
+              {profile.links.map((link) => (
+                <li key={`${link.anonymousId}:${link.eventId}`}>
+                  <code>{link.anonymousId}</code> → <code>{link.userId}</code>{' '}
+                  <span class="muted">
+                    by {link.eventType === 'identify' ? 'identify' : `“${link.eventName}”`} on{' '}
+                    {time(link.timestamp)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
         <dt>Stages reached</dt>
         <dd>
           {profile.stages.length === 0 ? <span class="muted">none yet</span> : profile.stages.join(', ')}

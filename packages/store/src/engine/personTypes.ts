@@ -74,4 +74,20 @@ export interface PersonProfile extends PersonSummary {
   traits: Record<string, PropertyValue>;
   /** When the latest trait was set (epoch ms), or null. */
   traitsUpdatedAt: number | null;
+  /**
+   * The identity graph: how each device joined the user, one entry per time a device
+   * switched to them (its event carrying their user id), by device then time. Empty
+   * for a never-identified device.
+   */
+  links: IdentityLink[];
+}
+
+/** A device joined to a user by one event carrying the user id (an identify, or any event). */
+export interface IdentityLink {
+  anonymousId: string;
+  userId: string;
+  timestamp: number;
+  eventId: string;
+  eventType: 'track' | 'page' | 'identify';
+  eventName: string;
 }

@@ -15,6 +15,7 @@ import {
 } from './createJourneyEngine.js';
 import { prepareGetJourneyMap, prepareUpsertJourneyMap } from './queries/journeyMaps.js';
 import { prepareGetIdentifiesInSegments } from './queries/getIdentifiesInSegments.js';
+import { prepareGetEventBySeq } from './queries/getEventBySeq.js';
 import { mergeTraits } from './mergeTraits.js';
 import type { PersonSummary } from '../engine/personTypes.js';
 import { prepareGetConsentRecords, prepareHasConsentRecord } from './queries/consentRecords.js';
@@ -108,6 +109,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const getIdentityChanges = prepareGetIdentityChanges(db);
   const getEventsInSegments = prepareGetEventsInSegments(db);
   const getIdentifiesInSegments = prepareGetIdentifiesInSegments(db);
+  const getEventBySeq = prepareGetEventBySeq(db);
   const identitySettings = prepareIdentitySettings(db);
   const collectionSettings = prepareCollectionSettings(db);
   const getAnonymousIdsOfUserId = prepareGetAnonymousIdsOfUserId(db);
@@ -324,7 +326,26 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         stages: journeyMapOf(projectId),
       });
       if (summary === undefined) return undefined;
-      return { ...summary, ...mergeTraits(getIdentifiesInSegments(projectRowId, resolved.segments)) };
+      const traits = mergeTraits(getIdentifiesInSegments(projectRowId, resolved.segments));
+      const [userId] = resolved.person.userIds;
+      const links = resolved.person.anonymousIds.flatMap((anonymousId) =>
+        userId === undefined
+          ? []
+          : getIdentityChanges(projectRowId, anonymousId)
+              .filter((change) => change.userId === userId)
+              .map((change) => {
+                const event = getEventBySeq(projectRowId, change.seq)!;
+                return {
+                  anonymousId,
+                  userId,
+                  timestamp: change.timestamp,
+                  eventId: event.eventId,
+                  eventType: event.type,
+                  eventName: event.name,
+                };
+              }),
+      );
+      return { ...summary, ...traits, links };
     },
     async getConsentRecords(projectId, { limit, cursor }) {
       const projectRowId = getProjectRow(projectId).id;

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import type { Event } from '@parcours/schema';
 import { afterAll, describe, expect, it } from 'vitest';
 import { referenceTimelines } from '../engine/journeyReference.js';
 import { referencePersonsList, referenceSummary, referenceTraits } from '../engine/personsReference.js';
@@ -14,6 +15,32 @@ const MAP: JourneyStage[] = [
   { name: 'first', touchpoints: [{ name: 'A' }] },
   { name: 'second', touchpoints: [{ name: 'B', channel: 'web' }] },
 ];
+
+/**
+ * The identity graph as the issue defines it, by brute force: for each of the user's
+ * devices, its events carrying a user id in (time, arrival) order, each one where the
+ * user changes to this one.
+ */
+function referenceLinks(events: Event[], userId: string | undefined) {
+  if (userId === undefined) return [];
+  const devices = [...new Set(events.filter((e) => e.userId === userId).map((e) => e.anonymousId))].sort();
+  return devices.flatMap((anonymousId) => {
+    const carrying = events
+      .map((e, arrival) => ({ e, arrival }))
+      .filter(({ e }) => e.anonymousId === anonymousId && e.userId !== undefined)
+      .sort((a, b) => a.e.timestamp - b.e.timestamp || a.arrival - b.arrival);
+    return carrying
+      .filter(({ e }, i) => e.userId === userId && (i === 0 || carrying[i - 1]!.e.userId !== userId))
+      .map(({ e }) => ({
+        anonymousId,
+        userId,
+        timestamp: e.timestamp,
+        eventId: e.id,
+        eventType: e.type,
+        eventName: e.name,
+      }));
+  });
+}
 
 /**
  * The persons list and profile through the SQLite store, whose traits come from SQL
@@ -53,7 +80,8 @@ describe('persons on the SQLite store', () => {
                 expect(profile).toBeUndefined();
                 continue;
               }
-              const { traits, traitsUpdatedAt, ...summary } = profile!;
+              const { traits, traitsUpdatedAt, links, ...summary } = profile!;
+              expect(links).toEqual(referenceLinks(events, person.userIds[0]));
               expect(summary).toEqual(referenceSummary(person, MAP));
               expect(traits).toEqual(referenceTraits(person));
               const identifies = person.timeline.filter((e) => e.type === 'identify' && e.properties);
