@@ -17,11 +17,11 @@ import type {
   StagesQuery,
   TouchpointRef,
 } from '../engine/types.js';
-import { findProfileMatches } from './findProfileMatches.js';
 import { prepareGetIndexableEvents } from './queries/getIndexableEvents.js';
 import { prepareGetTraitHolders } from './queries/getTraitHolders.js';
 import { prepareGetTouchpointProperty } from './queries/getTouchpointProperty.js';
 import { IndexSnapshotFiles } from './IndexSnapshotFiles.js';
+import { TraitCache } from './TraitCache.js';
 
 /** One journey question, as it crosses to the engine (structured-clonable). */
 export type JourneyCall =
@@ -136,7 +136,7 @@ export function createJourneyHost(db: Database.Database, options: JourneyHostOpt
           const profileMatches =
             property === undefined
               ? undefined
-              : findProfileMatches(getTraitHolders, index, {
+              : TraitCache.of(index).findMatches(getTraitHolders, index, {
                   projectRowId,
                   trait: property.name,
                   value: property.value,
