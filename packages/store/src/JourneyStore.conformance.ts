@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Event } from '@parcours/schema';
 import { DEFAULT_STAGE_NAMES, type JourneyStage } from './engine/types.js';
-import { InvalidCursorError } from './InvalidCursorError.js';
 import type { Store, StoredEvent } from './Store.js';
-import { openConformanceStore, type ConformanceTarget } from './testing/openConformanceStore.js';
+import {
+  INVALID_CURSOR,
+  openConformanceStore,
+  type ConformanceTarget,
+} from './testing/openConformanceStore.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -129,7 +132,7 @@ export function describeJourneyStoreConformance(target: ConformanceTarget): void
       expect(ids).toEqual(['d1', 'd2', 'd3']);
       await expect(
         store.getFunnelDropoffs(projectId, { ...query, limit: 2, cursor: 'nope' }),
-      ).rejects.toThrow(InvalidCursorError);
+      ).rejects.toMatchObject(INVALID_CURSOR);
     });
 
     describe('journey map, stages and overview', () => {

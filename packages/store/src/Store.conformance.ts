@@ -18,7 +18,7 @@ import {
  * and privacy (their own files), each test on a new engine through `createStore`; then
  * a check that the suites called every method (or the engine lists it `pending`). The
  * SQLite engine runs it in `openSqliteStore.test.ts`; another engine passes its own
- * factory (`@parcours/store/testing`). Call it once per test file: the coverage check
+ * factory (`@parcours/store/conformance`). Call it once per test file: the coverage check
  * counts what the suites before it called.
  */
 export function describeStoreConformance(target: ConformanceTarget): void {

@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConsentConfigInput } from '@parcours/schema';
-import { InvalidCursorError } from '../InvalidCursorError.js';
 import type { Store } from '../Store.js';
-import { openConformanceStore, type ConformanceTarget } from '../testing/openConformanceStore.js';
+import {
+  INVALID_CURSOR,
+  openConformanceStore,
+  type ConformanceTarget,
+} from '../testing/openConformanceStore.js';
 import { createDefaultConsentConfig } from './defaultConsentConfig.js';
 
 /**
@@ -86,8 +89,8 @@ export function describeConsentStoreConformance(target: ConformanceTarget): void
       });
       const stats = await store.getConsentStats(projectId, { from: 0, to: Date.now() + 1 });
       expect(stats.totals).toEqual({ decisions: 2, acceptAll: 1, refuseAll: 1, custom: 0, gpcShare: 0.5 });
-      await expect(store.getConsentLog(projectId, { limit: 1, cursor: 'nope' })).rejects.toThrow(
-        InvalidCursorError,
+      await expect(store.getConsentLog(projectId, { limit: 1, cursor: 'nope' })).rejects.toMatchObject(
+        INVALID_CURSOR,
       );
     });
 
@@ -125,11 +128,11 @@ export function describeConsentStoreConformance(target: ConformanceTarget): void
       const other = await store.createProject({ name: 'Other' });
       await expect(
         store.getConsentRecords(other.projectId, { limit: 2, cursor: first.nextCursor! }),
-      ).rejects.toThrow(InvalidCursorError);
+      ).rejects.toMatchObject(INVALID_CURSOR);
       expect(typeof first.nextCursor).toBe('string');
       for (const cursor of ['9999999', 'c1.OTk5OTk5OQ', `${first.nextCursor!}x`]) {
-        await expect(store.getConsentRecords(projectId, { limit: 2, cursor })).rejects.toThrow(
-          InvalidCursorError,
+        await expect(store.getConsentRecords(projectId, { limit: 2, cursor })).rejects.toMatchObject(
+          INVALID_CURSOR,
         );
       }
     });

@@ -25,6 +25,12 @@ interface Coverage {
   called: Set<string>;
 }
 
+/**
+ * What a refused cursor rejects with. By name, not `instanceof`: an engine from another
+ * package throws the class of `@parcours/store`'s build, these suites run from its sources.
+ */
+export const INVALID_CURSOR = { name: 'InvalidCursorError' } as const;
+
 const coverage = new WeakMap<ConformanceTarget, Coverage>();
 
 /** What the suites have called so far on this target's stores (see `describeStoreConformance`). */
