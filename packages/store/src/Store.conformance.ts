@@ -33,7 +33,11 @@ export function describeStoreConformance(target: ConformanceTarget): void {
       const pending = new Set<string>(target.pending ?? []);
       // Sanity: the suites above ran and saw the whole Store.
       expect(methods.size).toBeGreaterThan(60);
-      expect([...methods].filter((name) => !called.has(name) && !pending.has(name)).sort()).toEqual([]);
+      const uncovered = [...methods].filter((name) => !called.has(name) && !pending.has(name)).sort();
+      expect(
+        uncovered,
+        'Store methods no conformance test called: add a test to a *.conformance.ts suite (or list them pending for an engine without them)',
+      ).toEqual([]);
     });
   });
 }
