@@ -35,7 +35,9 @@ export function createStore(engine: StoreEngine): Store {
       return engine.getStages(projectId, query, await journeyMapOf(projectId));
     },
     async getOverview(projectId, query) {
-      const conversions = getConversionTouchpoints(await journeyMapOf(projectId), query);
+      // The map is read only when the question names no conversion.
+      const stages = query.conversion === undefined ? await journeyMapOf(projectId) : [];
+      const conversions = getConversionTouchpoints(stages, query);
       return engine.getOverview(projectId, query, conversions);
     },
   };
