@@ -211,6 +211,28 @@ describe('accounts in the dashboard', () => {
     expect(csv).not.toContain('share.revoked');
   }, 60_000);
 
+  // Issue 10: the audit log's cursor became an opaque string; the page hands it back.
+  it('pages the audit log, 50 entries then the rest', async () => {
+    for (let i = 0; i < 57; i++) {
+      await server.store.appendAudit({
+        projectId: server.project.projectId,
+        actor: { kind: 'system', label: 'test' },
+        action: 'test.paged',
+        target: `entry-${i}`,
+      });
+    }
+    await ownerPage.goto(`${server.origin}/${projectHash('audit')}?action=test.paged`);
+    await ownerPage.waitForSelector('.audit-table');
+    const rows = ownerPage.locator('.audit-table tbody tr');
+    expect(await rows.count()).toBe(50);
+    await ownerPage.click('button:has-text("Load 50 more")');
+    await ownerPage.waitForFunction(() => document.querySelectorAll('.audit-table tbody tr').length === 57);
+    const table = await ownerPage.locator('.audit-table tbody').innerText();
+    // Newest first: the first entry written is the last row.
+    expect(table.trim().split('\n').at(-1)).toContain('entry-0');
+    expect(await ownerPage.locator('button:has-text("Load 50 more")').count()).toBe(0);
+  }, 60_000);
+
   it('switches projects in the top bar, keeping the page, and opens the last one used from /', async () => {
     const blog = await server.store.createProject({
       name: 'Blog',

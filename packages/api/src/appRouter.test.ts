@@ -195,3 +195,52 @@ describe('admin.project', () => {
     expect(await codeOf(authorised('sk_wrong').admin.project())).toBe('UNAUTHORIZED');
   });
 });
+
+describe('paged reads', () => {
+  it('page consent records and the audit log with opaque string cursors, a foreign one a 400', async () => {
+    const records = ['r1', 'r2', 'r3'].map((id, i) => ({
+      id,
+      timestamp: at(i),
+      granted: [],
+      denied: ['analytics' as const],
+      policyVersion: '2026-01',
+      source: 'banner',
+    }));
+    await anonymous().consent({ writeKey: project.writeKey, records });
+    const privacy = authorised().privacy;
+    const first = await privacy.consentRecords({ projectId: project.projectId, limit: 2 });
+    expect(typeof first.nextCursor).toBe('string');
+    const second = await privacy.consentRecords({
+      projectId: project.projectId,
+      limit: 2,
+      cursor: first.nextCursor!,
+    });
+    expect([...first.records, ...second.records].map((r) => r.id)).toEqual(['r3', 'r2', 'r1']);
+    expect(second.nextCursor).toBeNull();
+
+    for (const action of ['key.created', 'key.revoked', 'member.invited']) {
+      await store.appendAudit({
+        projectId: project.projectId,
+        actor: { kind: 'system', label: 'test' },
+        action,
+      });
+    }
+    const audit = authorised().audit;
+    const list = { projectId: project.projectId, action: 'key.', limit: 1 };
+    const page = await audit.list(list);
+    expect(typeof page.nextCursor).toBe('string');
+    const rest = await audit.list({ ...list, cursor: page.nextCursor! });
+    expect([...page.entries, ...rest.entries].map((e) => e.action)).toEqual(['key.revoked', 'key.created']);
+    expect(rest.nextCursor).toBeNull();
+
+    const error = await privacy
+      .consentRecords({ projectId: project.projectId, cursor: page.nextCursor! })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TRPCError);
+    expect((error as TRPCError).code).toBe('BAD_REQUEST');
+    expect((error as TRPCError).message).toMatch(/^cursor: /);
+    expect(await codeOf(audit.list({ projectId: project.projectId, cursor: first.nextCursor! }))).toBe(
+      'BAD_REQUEST',
+    );
+  });
+});

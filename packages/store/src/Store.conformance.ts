@@ -1,15 +1,50 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Event } from '@parcours/schema';
-import { InvalidCursorError } from './InvalidCursorError.js';
+import { describeAccountStoreConformance } from './accounts/AccountStore.conformance.js';
+import { describeConsentStoreConformance } from './consent/ConsentStore.conformance.js';
+import { describeJourneyStoreConformance } from './JourneyStore.conformance.js';
+import { describePrivacyStoreConformance } from './privacy/PrivacyStore.conformance.js';
 import type { Store, StoredEvent } from './Store.js';
 import { DEFAULT_COLLECTION_SETTINGS } from './CollectionSettings.js';
+import {
+  getConformanceCoverage,
+  openConformanceStore,
+  type ConformanceTarget,
+} from './testing/openConformanceStore.js';
 
 /**
- * The behaviour every Store engine must have. The SQLite store runs it in
- * `openSqliteStore.test.ts`; a ClickHouse store will run the same suite.
+ * The behaviour every Store engine must have, every method of the Store covered:
+ * projects and keys, events and identities (this file), journeys, consent, accounts
+ * and privacy (their own files), each test on a new engine through `createStore`; then
+ * a check that the suites called every method (or the engine lists it `pending`). The
+ * SQLite engine runs it in `openSqliteStore.test.ts`; another engine passes its own
+ * factory (`@parcours/store/conformance`). Call it once per test file: the coverage check
+ * counts what the suites before it called.
  */
-export function describeStoreConformance(engine: string, openStore: () => Promise<Store>): void {
-  describe(`Store conformance: ${engine}`, () => {
+export function describeStoreConformance(target: ConformanceTarget): void {
+  describeProjectAndEventConformance(target);
+  describeJourneyStoreConformance(target);
+  describeConsentStoreConformance(target);
+  describeAccountStoreConformance(target);
+  describePrivacyStoreConformance(target);
+  describe(`Store conformance coverage: ${target.engine}`, () => {
+    it('has called every method of the Store, or the engine lists it as pending', () => {
+      const { methods, called } = getConformanceCoverage(target);
+      const pending = new Set<string>(target.pending ?? []);
+      // Sanity: the suites above ran and saw the whole Store.
+      expect(methods.size).toBeGreaterThan(60);
+      const uncovered = [...methods].filter((name) => !called.has(name) && !pending.has(name)).sort();
+      expect(
+        uncovered,
+        'Store methods no conformance test called: add a test to a *.conformance.ts suite (or list them pending for an engine without them)',
+      ).toEqual([]);
+    });
+  });
+}
+
+/** Projects, keys, events, identities and their settings. */
+function describeProjectAndEventConformance(target: ConformanceTarget): void {
+  describe(`Store conformance: ${target.engine}`, () => {
     let store: Store;
     let projectId: string;
     let seq = 0;
@@ -22,8 +57,8 @@ export function describeStoreConformance(engine: string, openStore: () => Promis
       ...patch,
     });
 
-    beforeEach(async () => {
-      store = await openStore();
+    beforeEach(async (context) => {
+      store = await openConformanceStore(target, context);
       ({ projectId } = await store.createProject({ name: 'Conformance' }));
     });
     afterEach(() => store.close());
@@ -37,6 +72,13 @@ export function describeStoreConformance(engine: string, openStore: () => Promis
       expect(await store.getProjectByWriteKey(created.secretKey)).toBeUndefined();
       expect(await store.getProjectBySecretKey(created.writeKey)).toBeUndefined();
       expect((await store.getProjects()).map((p) => p.name)).toEqual(['Conformance', 'Shop']);
+      expect(await store.getProject(created.projectId)).toEqual({
+        projectId: created.projectId,
+        name: 'Shop',
+        writeKey: created.writeKey,
+        createdAt: expect.any(Number),
+      });
+      expect(await store.getProject('prj_unknown')).toBeUndefined();
     });
 
     it('gives a new project an admin key, and revokes one key without touching the others', async () => {
@@ -250,6 +292,12 @@ export function describeStoreConformance(engine: string, openStore: () => Promis
       const timeline = await store.getPersonTimeline(projectId, { anonymousId: 'busy' }, { limit: 3 });
       expect(timeline?.events).toHaveLength(3);
       expect(timeline?.truncated).toBe(true);
+      // Earliest first: the cut keeps the start of the journey.
+      const whole = await store.getPersonTimeline(projectId, { anonymousId: 'busy' });
+      expect(timeline?.events).toEqual(whole?.events.slice(0, 3));
+      expect([whole?.events.length, whole?.truncated]).toEqual([5, false]);
+      const exact = await store.getPersonTimeline(projectId, { anonymousId: 'busy' }, { limit: 5 });
+      expect([exact?.events.length, exact?.truncated]).toEqual([5, false]);
     });
 
     it('knows nobody it has not seen', async () => {
@@ -258,160 +306,6 @@ export function describeStoreConformance(engine: string, openStore: () => Promis
       expect(await store.getPersonTimeline(projectId, { userId: 'unknown' })).toBeUndefined();
       const other = await store.createProject({ name: 'Other' });
       expect(await store.getPersonTimeline(other.projectId, { anonymousId: 'known' })).toBeUndefined();
-    });
-
-    describe('journey engine', () => {
-      const funnel = {
-        steps: [{ name: 'Ad clicked' }, { name: 'Signed up', where: { plan: 'pro' } }, { name: 'Purchased' }],
-        windowMs: 60 * 60_000,
-        breakdown: 'channel',
-      };
-      const journey = (anonymousId: string, names: string[], extra: Partial<Event> = {}) =>
-        names.map((name, i) =>
-          event({
-            anonymousId,
-            name,
-            timestamp: at(i * 10),
-            ...(name === 'Signed up' && { properties: { plan: 'pro', trial: true } }),
-            ...extra,
-          }),
-        );
-
-      it('answers funnels and paths, and reflects events committed after the index was built', async () => {
-        await store.insertEvents(projectId, [
-          ...journey('p1', ['Ad clicked', 'Signed up', 'Purchased'], { channel: 'ads' }),
-          ...journey('p2', ['Ad clicked', 'Signed up'], { channel: 'ads' }),
-          ...journey('p3', ['Ad clicked'], { channel: 'email' }),
-        ]);
-        const before = await store.getFunnel(projectId, funnel);
-        expect(before.steps.map((s) => s.count)).toEqual([3, 2, 1]);
-        expect(before.breakdown?.map((b) => [b.value, b.steps.map((s) => s.count)])).toEqual([
-          ['ads', [2, 2, 1]],
-          ['email', [1, 0, 0]],
-        ]);
-
-        // Live ingest: p3 signs up (a property filter on a column already built) and
-        // buys on a second device, linked afterwards.
-        await store.insertEvents(projectId, [
-          event({ anonymousId: 'p3', name: 'Signed up', timestamp: at(5), properties: { plan: 'pro' } }),
-          event({ anonymousId: 'p3-phone', name: 'Purchased', timestamp: at(6) }),
-        ]);
-        await store.insertEvents(projectId, [
-          event({ type: 'identify', name: 'identify', anonymousId: 'p3', userId: 'u3', timestamp: at(7) }),
-          event({
-            type: 'identify',
-            name: 'identify',
-            anonymousId: 'p3-phone',
-            userId: 'u3',
-            timestamp: at(8),
-          }),
-        ]);
-        const after = await store.getFunnel(projectId, funnel);
-        expect(after.steps.map((s) => s.count)).toEqual([3, 3, 2]);
-
-        const dropoffs = await store.getFunnelDropoffs(projectId, { ...funnel, step: 3, limit: 10 });
-        expect(dropoffs.persons.map((p) => [p.personId, p.lastTouchpoint.name])).toEqual([
-          ['p2', 'Signed up'],
-        ]);
-
-        const paths = await store.getPaths(projectId, { depth: 3, limit: 10 });
-        expect(paths.paths).toEqual([
-          { steps: ['Ad clicked', 'Signed up', 'Purchased'], count: 2 },
-          { steps: ['Ad clicked', 'Signed up'], count: 1 },
-        ]);
-      });
-
-      it('tells JSON true from 1 and "1" in property filters', async () => {
-        await store.insertEvents(projectId, [
-          event({ anonymousId: 'x', name: 'Tapped', properties: { flag: true } }),
-          event({ anonymousId: 'y', name: 'Tapped', properties: { flag: 1 } }),
-          event({ anonymousId: 'z', name: 'Tapped', properties: { flag: '1' } }),
-        ]);
-        for (const value of [true, 1, '1']) {
-          const result = await store.getFunnel(projectId, {
-            steps: [{ name: 'Tapped', where: { flag: value } }],
-            windowMs: 1,
-          });
-          expect(result.steps[0]!.count).toBe(1);
-        }
-      });
-    });
-
-    it('appends consent decisions to a ledger that verifies, newest first, with the server facts', async () => {
-      const decision = (id: string, granted: ('analytics' | 'marketing')[], anonymousId?: string) => ({
-        id,
-        timestamp: at(1),
-        granted,
-        denied: granted.length === 2 ? [] : (['marketing'] as 'marketing'[]),
-        policyVersion: '1',
-        source: 'banner',
-        path: '/p?q=1',
-        ...(anonymousId !== undefined && { anonymousId }),
-      });
-      await store.insertConsentRecords(projectId, [decision('l1', ['analytics', 'marketing'], 'dev')], {
-        origin: 'https://a.example',
-        gpc: true,
-      });
-      await store.insertConsentRecords(projectId, [decision('l2', [], 'dev'), decision('l1', ['analytics'])]);
-      expect(await store.verifyLedger(projectId)).toEqual({ ok: true, records: 2 });
-      const log = await store.getConsentLog(projectId, { limit: 10 });
-      expect(
-        log.records.map((r) => [r.recordId, r.action, r.anonymousId, r.path, r.origin, r.gpc, r.verified]),
-      ).toEqual([
-        ['l2', 'refuse_all', null, '/p', null, false, true],
-        ['l1', 'accept_all', 'dev', '/p', 'https://a.example', true, true],
-      ]);
-      expect(log.records[1]!.configHash).toBe((await store.getConsentConfig(projectId)).configHash);
-      expect(await store.getLatestConsent(projectId, 'dev')).toEqual({
-        action: 'accept_all',
-        granted: ['analytics', 'marketing'],
-        gpc: true,
-      });
-      const stats = await store.getConsentStats(projectId, { from: 0, to: Date.now() + 1 });
-      expect(stats.totals).toEqual({ decisions: 2, acceptAll: 1, refuseAll: 1, custom: 0, gpcShare: 0.5 });
-      await expect(store.getConsentLog(projectId, { limit: 1, cursor: 'nope' })).rejects.toThrow(
-        InvalidCursorError,
-      );
-    });
-
-    it('keeps consent records once each, newest first, a page at a time', async () => {
-      const record = (id: string, granted: ('analytics' | 'marketing')[]) => ({
-        id,
-        timestamp: at(++seq),
-        granted,
-        denied: [],
-        policyVersion: 'v1',
-        source: 'banner',
-        ...(granted.length > 0 && { anonymousId: 'device' }),
-      });
-      expect(
-        await store.insertConsentRecords(projectId, [record('c1', ['analytics']), record('c2', [])]),
-      ).toEqual({
-        accepted: 2,
-        duplicates: 0,
-      });
-      expect(
-        await store.insertConsentRecords(projectId, [record('c2', []), record('c3', ['marketing'])]),
-      ).toEqual({
-        accepted: 1,
-        duplicates: 1,
-      });
-      const first = await store.getConsentRecords(projectId, { limit: 2 });
-      expect(first.records.map((r) => r.id)).toEqual(['c3', 'c2']);
-      expect(first.records[1]).not.toHaveProperty('anonymousId');
-      const second = await store.getConsentRecords(projectId, { limit: 2, cursor: first.nextCursor! });
-      expect(second.records.map((r) => [r.id, r.granted, r.anonymousId])).toEqual([
-        ['c1', ['analytics'], 'device'],
-      ]);
-      expect(second.nextCursor).toBeNull();
-      // A cursor it never handed out is refused, not answered with an arbitrary page.
-      const other = await store.createProject({ name: 'Other' });
-      await expect(
-        store.getConsentRecords(other.projectId, { limit: 2, cursor: first.nextCursor! }),
-      ).rejects.toThrow(InvalidCursorError);
-      await expect(store.getConsentRecords(projectId, { limit: 2, cursor: 9_999_999 })).rejects.toThrow(
-        InvalidCursorError,
-      );
     });
   });
 }

@@ -1,18 +1,30 @@
 export type {
   CreatedProject,
+  EventStore,
   IdentitySettings,
   InsertEventsOptions,
+  JourneyStore,
   Person,
   PersonRef,
   PersonTimeline,
   Project,
+  ProjectStore,
   Store,
   StoredEvent,
   TimelineOptions,
 } from './Store.js';
+export type { StoreEngine, StoreEngineRules } from './StoreEngine.js';
+export { createStore } from './createStore.js';
+export {
+  CONVERSION_STAGE,
+  DEFAULT_TIMELINE_LIMIT,
+  createDefaultJourneyMap,
+  getConversionTouchpoints,
+} from './journeyDefaults.js';
+export { decodePageCursor, encodePageCursor, parseSeqPosition } from './pageCursor.js';
 export { DEFAULT_COLLECTION_SETTINGS, type CollectionSettings } from './CollectionSettings.js';
 export { parsePersonId, toDevicePersonId, toUserPersonId } from './personId.js';
-export { openSqliteStore, type SqliteStoreOptions } from './sqlite/openSqliteStore.js';
+export { openSqliteStore, openSqliteStoreEngine, type SqliteStoreOptions } from './sqlite/openSqliteStore.js';
 export type { JourneyEngineOptions } from './sqlite/createJourneyEngine.js';
 export { JourneyEngineBusyError, QueryBudgetError } from './engine/journeyErrors.js';
 export { MAX_QUERY_PROPERTIES, getQueryProperties } from './engine/analyseFunnel.js';

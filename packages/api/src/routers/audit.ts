@@ -2,6 +2,7 @@ import type { AuditEntry } from '@parcours/store';
 import { z } from 'zod';
 import { toCsv } from '../csv/toCsv.js';
 import { projectProcedure, router } from '../trpc.js';
+import { withCursorCheck } from './withCursorCheck.js';
 
 /** Most entries one CSV export holds. */
 const MAX_EXPORT = 100_000;
@@ -28,20 +29,20 @@ function toRow(entry: AuditEntry) {
 
 /** The audit log: who did what and when (owners and privacy officers). */
 export const auditRouter = router({
-  /** Newest first, filtered, a page at a time. */
+  /** Newest first, filtered, a page at a time. A cursor that is not a `nextCursor` (opaque) is a 400. */
   list: projectProcedure
     .input(
       filters.extend({
         limit: z.number().int().min(1).max(200).default(50),
-        cursor: z.number().int().min(1).optional(),
+        cursor: z.string().min(1).max(100).optional(),
       }),
     )
-    .query(({ ctx, input }) => ctx.store.getAuditLog(ctx.project.projectId, input)),
+    .query(({ ctx, input }) => withCursorCheck(() => ctx.store.getAuditLog(ctx.project.projectId, input))),
 
   /** The filtered log as one CSV file. */
   exportCsv: projectProcedure.input(filters).query(async ({ ctx, input }) => {
     const rows: ReturnType<typeof toRow>[] = [];
-    let cursor: number | undefined;
+    let cursor: string | undefined;
     do {
       const page = await ctx.store.getAuditLog(ctx.project.projectId, { ...input, limit: 1_000, cursor });
       rows.push(...page.entries.map(toRow));

@@ -21,13 +21,13 @@ export const privacyRouter = router({
   ...registerProcedures,
   /**
    * Consent decisions received, newest first, a page at a time. Each read is audited.
-   * A cursor that is not a `nextCursor` of this project's pages is a 400.
+   * `cursor`: a `nextCursor` of this project's pages (an opaque string); another value is a 400.
    */
   consentRecords: projectProcedure
     .input(
       z.object({
         limit: z.number().int().min(1).max(500).default(100),
-        cursor: z.number().int().min(1).optional(),
+        cursor: z.string().min(1).max(100).optional(),
       }),
     )
     .query(async ({ ctx, input }) => {

@@ -1,20 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../Store.js';
-import { StoreConflictError } from './types.js';
+import {
+  INVALID_CURSOR,
+  openConformanceStore,
+  type ConformanceTarget,
+} from '../testing/openConformanceStore.js';
 
 const DAY = 86_400_000;
 
 /**
- * The account behaviour every Store engine must have: users, sessions, roles,
- * invitations, share links and the append-only audit log.
+ * The account behaviour every Store engine must have (`describeStoreConformance` runs
+ * this): users, sessions, roles, invitations, share links and the append-only audit log.
  */
-export function describeAccountStoreConformance(engine: string, openStore: () => Promise<Store>): void {
-  describe(`AccountStore conformance: ${engine}`, () => {
+export function describeAccountStoreConformance(target: ConformanceTarget): void {
+  describe(`AccountStore conformance: ${target.engine}`, () => {
     let store: Store;
     let projectId: string;
 
-    beforeEach(async () => {
-      store = await openStore();
+    beforeEach(async (context) => {
+      store = await openConformanceStore(target, context);
       ({ projectId } = await store.createProject({ name: 'Accounts' }));
     });
     afterEach(() => store.close());
@@ -32,8 +36,17 @@ export function describeAccountStoreConformance(engine: string, openStore: () =>
       const second = await user('bob@example.com');
       expect(second.isAdmin).toBe(false);
       expect(await store.getMemberships(second.userId)).toEqual([]);
-      await expect(user('ADA@example.com')).rejects.toBeInstanceOf(StoreConflictError);
+      await expect(user('ADA@example.com')).rejects.toMatchObject({ name: 'StoreConflictError' });
       expect((await store.getUserByEmail(' ada@EXAMPLE.com'))?.userId).toBe(first.userId);
+      expect(await store.getUser(second.userId)).toEqual(second);
+      expect(await store.getUser('usr_unknown')).toBeUndefined();
+      expect(await store.getUserWithPassword(first.userId)).toEqual({ ...first, passwordHash: 'h' });
+      expect(await store.getUser(first.userId)).not.toHaveProperty('passwordHash');
+      expect((await store.listUsers()).map((u) => u.email).sort()).toEqual([
+        'ada@example.com',
+        'bob@example.com',
+      ]);
+      expect(await store.countUsers()).toBe(2);
     });
 
     it('gives one role per project, changes and removes it', async () => {
@@ -180,8 +193,13 @@ export function describeAccountStoreConformance(engine: string, openStore: () =>
       expect(byActor.entries).toHaveLength(2);
       const first = await store.getAuditLog(projectId, { limit: 2 });
       expect(first.nextCursor).not.toBeNull();
+      expect(typeof first.nextCursor).toBe('string');
       const second = await store.getAuditLog(projectId, { limit: 2, cursor: first.nextCursor! });
       expect(second.entries.map((e) => e.action)).toEqual(['auth.signIn']);
+      expect(second.nextCursor).toBeNull();
+      await expect(store.getAuditLog(projectId, { limit: 2, cursor: '3' })).rejects.toMatchObject(
+        INVALID_CURSOR,
+      );
     });
 
     it('renames and deletes a project with everything it holds', async () => {

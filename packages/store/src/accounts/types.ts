@@ -150,8 +150,8 @@ export interface AuditEntry extends Required<Pick<AuditEntryInput, 'actor' | 'ac
 
 export interface AuditQuery {
   limit: number;
-  /** Entries older than this `seq` (the last one of the previous page). */
-  cursor?: number | undefined;
+  /** A `nextCursor` of a previous page (opaque); another value throws `InvalidCursorError`. */
+  cursor?: string | undefined;
   /** Only actions starting with this text (`member.`, `auth.signIn`). */
   action?: string | undefined;
   /** Only this actor's entries (email, key label or id). */
@@ -160,7 +160,10 @@ export interface AuditQuery {
   to?: number | undefined;
 }
 
-/** The account side of the store; `Store` extends it. */
+/**
+ * The account side of the store: users, sessions, memberships, invitations, share links
+ * and the audit log; `Store` extends it (secret keys are in `ProjectStore`).
+ */
 export interface AccountStore {
   countUsers(): Promise<number>;
   /** Throws {@link StoreConflictError} when the email is taken (case-insensitive). */
@@ -188,13 +191,6 @@ export interface AccountStore {
   setMember(projectId: string, userId: string, role: Role): Promise<void>;
   /** False when the user was not a member. */
   removeMember(projectId: string, userId: string): Promise<boolean>;
-
-  createSecretKey(projectId: string, input: { scope: KeyScope; label: string }): Promise<CreatedSecretKey>;
-  listSecretKeys(projectId: string): Promise<SecretKeyInfo[]>;
-  /** False when the project has no such key. */
-  revokeSecretKey(projectId: string, keyId: string): Promise<boolean>;
-  /** What a secret key opens, or undefined; records its use. */
-  getKeyGrant(secretKey: string): Promise<KeyGrant | undefined>;
 
   createInvitation(input: {
     projectId?: string;
@@ -232,17 +228,13 @@ export interface AccountStore {
   listShareLinks(projectId: string): Promise<ShareLink[]>;
   revokeShareLink(projectId: string, shareId: string): Promise<boolean>;
 
-  renameProject(projectId: string, name: string): Promise<void>;
-  /** Deletes the project and everything it holds. */
-  deleteProject(projectId: string): Promise<void>;
-
   /** Appends to the audit log, which nothing can edit or delete. */
   appendAudit(entry: AuditEntryInput): Promise<void>;
   /** Newest first; `projectId` undefined reads instance-wide entries too. */
   getAuditLog(
     projectId: string,
     query: AuditQuery,
-  ): Promise<{ entries: AuditEntry[]; nextCursor: number | null }>;
+  ): Promise<{ entries: AuditEntry[]; nextCursor: string | null }>;
 }
 
 /** A unique value (an email) is taken. */

@@ -116,13 +116,13 @@ export interface ConsentStore {
     facts?: ConsentRequestFacts,
   ): Promise<CollectResult>;
   /**
-   * The consent records, newest first, a page at a time. A cursor that is not the
-   * `nextCursor` of one of this project's pages throws `InvalidCursorError`.
+   * The consent records, newest first, a page at a time. `cursor`: the opaque
+   * `nextCursor` of one of this project's pages; another value throws `InvalidCursorError`.
    */
   getConsentRecords(
     projectId: string,
-    page: { limit: number; cursor?: number | undefined },
-  ): Promise<{ records: Array<ConsentRecord & { receivedAt: number }>; nextCursor: number | null }>;
+    page: { limit: number; cursor?: string | undefined },
+  ): Promise<{ records: Array<ConsentRecord & { receivedAt: number }>; nextCursor: string | null }>;
   /** The current published config (every project has version 1 from its creation). */
   getConsentConfig(projectId: string): Promise<PublishedConsentConfig>;
   /** One published version, or undefined. */

@@ -4,19 +4,19 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeStoreConformance } from '../Store.conformance.js';
-import { describeAccountStoreConformance } from '../accounts/AccountStore.conformance.js';
-import { describePrivacyStoreConformance } from '../privacy/PrivacyStore.conformance.js';
 import { MIGRATIONS } from './migrations.js';
-import { openSqliteStore } from './openSqliteStore.js';
+import { openSqliteStore, openSqliteStoreEngine } from './openSqliteStore.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parcours-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
 const newFile = () => join(dir, `store-${++files}.db`);
 
-describeStoreConformance('SQLite', async () => openSqliteStore({ filename: newFile() }));
-describeAccountStoreConformance('SQLite', async () => openSqliteStore({ filename: newFile() }));
-describePrivacyStoreConformance('SQLite', async () => openSqliteStore({ filename: newFile() }));
+// A file each, the journey engine on its worker thread: as the server runs it.
+describeStoreConformance({
+  engine: 'SQLite',
+  openEngine: async () => openSqliteStoreEngine({ filename: newFile() }),
+});
 
 describe('openSqliteStore', () => {
   it('upgrades in place a database written by Parcours 0.1.0, whose secret keys keep working as admin', async () => {

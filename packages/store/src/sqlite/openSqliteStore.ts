@@ -2,11 +2,13 @@ import type Database from 'better-sqlite3';
 import type { CollectResult } from '@parcours/schema';
 import { createKey, hashToken } from '../createKey.js';
 import type { Project, Store, StoredEvent } from '../Store.js';
+import { createStore } from '../createStore.js';
+import type { StoreEngine } from '../StoreEngine.js';
+import { decodePageCursor, encodePageCursor, parseSeqPosition } from '../pageCursor.js';
 import { GroupCommitter } from './GroupCommitter.js';
 import { openDatabase, type OpenDatabaseOptions } from './openDatabase.js';
 import { InvalidCursorError } from '../InvalidCursorError.js';
 import { resolvePerson } from './resolvePerson.js';
-import { DEFAULT_STAGE_NAMES, type JourneyStage } from '../engine/types.js';
 import type { JourneyCall } from './createJourneyHost.js';
 import {
   createInlineJourneyEngine,
@@ -74,8 +76,8 @@ export interface SqliteStoreOptions extends OpenDatabaseOptions {
   onConnection?: ((db: Database.Database) => void) | undefined;
 }
 
-/** The default timeline cap: a person with more events is almost always a bot. */
-const DEFAULT_TIMELINE_LIMIT = 10_000;
+/** The tag of consent-record cursors (see `encodePageCursor`). */
+const CONSENT_RECORDS_CURSOR = 'c1';
 
 interface InsertJob {
   projectRowId: number;
@@ -93,8 +95,14 @@ function toProject(row: ProjectRow): Project {
  * Throws a `StoreOpenError` when the file is not a usable database (see `openDatabase`);
  * at run time, a write that fails on the storage (disk full, read-only, locked, I/O)
  * rejects with an error `toStorageFault` recognises (ingest: a `StorageFault`).
+ * The SQLite engine reached through `createStore`, like every engine.
  */
 export function openSqliteStore(options: SqliteStoreOptions): Store {
+  return createStore(openSqliteStoreEngine(options));
+}
+
+/** The SQLite engine itself (see {@link openSqliteStore}), for the conformance suite. */
+export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine {
   const db = openDatabase(options);
   options.onConnection?.(db);
 
@@ -118,9 +126,6 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const getConsentRecords = prepareGetConsentRecords(db);
   const hasConsentRecord = prepareHasConsentRecord(db);
   const upsertJourneyMap = prepareUpsertJourneyMap(db);
-  const journeyMapOf = (projectId: string): JourneyStage[] =>
-    getJourneyMap(getProjectRow(projectId).id) ??
-    DEFAULT_STAGE_NAMES.map((name) => ({ name, touchpoints: [] }));
 
   // Journey questions go to the engine, whose indexes catch up with the store
   // before every answer (see createJourneyHost).
@@ -292,17 +297,12 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     async countEvents(projectId) {
       return countEvents(getProjectRow(projectId).id);
     },
-    async getPersonTimeline(projectId, ref, timelineOptions = {}) {
+    async getPersonTimeline(projectId, ref, { limit }) {
       const projectRowId = getProjectRow(projectId).id;
       const resolved = resolvePerson(identityGraphOf(projectRowId), ref);
       if (resolved === undefined) return undefined;
       const { person, segments } = resolved;
-      const limit = timelineOptions.limit ?? DEFAULT_TIMELINE_LIMIT;
-      // Ask for one more than the limit to know whether the timeline was cut.
-      const events = getEventsInSegments(projectRowId, segments, limit + 1);
-      const truncated = events.length > limit;
-      if (truncated) events.length = limit;
-      return { person, events, truncated };
+      return { person, events: getEventsInSegments(projectRowId, segments, limit) };
     },
     getFunnel(projectId, query) {
       return ask(projectId, { method: 'getFunnel', query });
@@ -349,33 +349,37 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     },
     async getConsentRecords(projectId, { limit, cursor }) {
       const projectRowId = getProjectRow(projectId).id;
-      if (cursor !== undefined && !hasConsentRecord(projectRowId, cursor)) {
-        throw new InvalidCursorError(
-          `no consent record ${cursor} in this project: start again without a cursor`,
-        );
+      let before = Number.MAX_SAFE_INTEGER;
+      if (cursor !== undefined) {
+        const seq = parseSeqPosition(decodePageCursor(CONSENT_RECORDS_CURSOR, cursor));
+        if (seq === undefined || !hasConsentRecord(projectRowId, seq)) {
+          throw new InvalidCursorError(
+            'not a consent-record cursor of this project: start again without a cursor',
+          );
+        }
+        before = seq;
       }
-      const rows = getConsentRecords(projectRowId, cursor ?? Number.MAX_SAFE_INTEGER, limit + 1);
+      const rows = getConsentRecords(projectRowId, before, limit + 1);
       const page = rows.slice(0, limit);
       return {
         records: page.map(({ seq: _, ...record }) => record),
-        nextCursor: rows.length > limit ? page[page.length - 1]!.seq : null,
+        nextCursor:
+          rows.length > limit
+            ? encodePageCursor(CONSENT_RECORDS_CURSOR, String(page[page.length - 1]!.seq))
+            : null,
       };
     },
     async getJourneyMap(projectId) {
-      return journeyMapOf(projectId);
+      return getJourneyMap(getProjectRow(projectId).id);
     },
     async setJourneyMap(projectId, stages) {
       upsertJourneyMap(getProjectRow(projectId).id, stages, Date.now());
     },
-    async getStages(projectId, query) {
-      return ask(projectId, { method: 'getStages', query, stages: journeyMapOf(projectId) });
+    async getStages(projectId, query, stages) {
+      return ask(projectId, { method: 'getStages', query, stages: [...stages] });
     },
-    async getOverview(projectId, query) {
-      const conversions =
-        query.conversion === undefined
-          ? (journeyMapOf(projectId).find((stage) => stage.name === 'decision')?.touchpoints ?? [])
-          : [query.conversion];
-      return ask(projectId, { method: 'getOverview', query, conversions });
+    async getOverview(projectId, query, conversions) {
+      return ask(projectId, { method: 'getOverview', query, conversions: [...conversions] });
     },
     async close() {
       if (closed) return;

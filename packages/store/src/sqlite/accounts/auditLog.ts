@@ -68,11 +68,12 @@ export function prepareAuditLogQueries(db: Database.Database) {
         entry.ip ?? null,
       );
     },
-    getAuditEntries: (projectId: string, query: AuditQuery) =>
+    /** Entries older than `before` (a `seq`: the last of the previous page). */
+    getAuditEntries: (projectId: string, query: Omit<AuditQuery, 'cursor'>, before: number) =>
       (
         getAuditEntries.all({
           project: projectId,
-          before: query.cursor ?? Number.MAX_SAFE_INTEGER,
+          before,
           from: query.from ?? 0,
           to: query.to ?? Number.MAX_SAFE_INTEGER,
           action: query.action ?? null,

@@ -7,6 +7,9 @@ import {
   type ShareLink,
 } from '../../accounts/types.js';
 import { createKey, hashToken } from '../../createKey.js';
+import { InvalidCursorError } from '../../InvalidCursorError.js';
+import { decodePageCursor, encodePageCursor, parseSeqPosition } from '../../pageCursor.js';
+import type { ProjectStore } from '../../ProjectStore.js';
 import type { ProjectRow } from '../queries/projects.js';
 import { prepareAuditLogQueries } from './auditLog.js';
 import { prepareInvitationQueries, type InvitationRow } from './invitations.js';
@@ -49,10 +52,15 @@ function toShareLink(row: ShareLinkRow): ShareLink {
   };
 }
 
-type AccountStoreWithoutProjects = Omit<AccountStore, 'renameProject' | 'deleteProject'>;
+/** The tag of audit-log cursors (see `encodePageCursor`). */
+const AUDIT_CURSOR = 'a1';
+
+/** Accounts, and the secret keys of `ProjectStore` (they share the token rules). */
+type AccountStoreWithoutProjects = AccountStore &
+  Pick<ProjectStore, 'createSecretKey' | 'listSecretKeys' | 'revokeSecretKey' | 'getKeyGrant'>;
 
 /**
- * The SQLite side of {@link AccountStore}. Every token (session, invitation, share
+ * The SQLite side of {@link AccountStore}, and secret keys. Every token (session, invitation, share
  * link, secret key) is stored as its SHA-256 only, passwords as the scrypt hash the
  * API computed: a copy of the file opens nothing.
  */
@@ -316,9 +324,24 @@ export function createSqliteAccountStore(
       audit.insertAuditEntry(entry, now());
     },
     async getAuditLog(projectId, query) {
-      const entries = audit.getAuditEntries(projectId, { ...query, limit: query.limit + 1 });
+      let before = Number.MAX_SAFE_INTEGER;
+      if (query.cursor !== undefined) {
+        const seq = parseSeqPosition(decodePageCursor(AUDIT_CURSOR, query.cursor));
+        if (seq === undefined) {
+          throw new InvalidCursorError('not an audit-log cursor: start again without a cursor');
+        }
+        before = seq;
+      }
+      const entries = audit.getAuditEntries(projectId, { ...query, limit: query.limit + 1 }, before);
       const page = entries.slice(0, query.limit);
-      return { entries: page, nextCursor: entries.length > query.limit ? page[page.length - 1]!.seq : null };
+      const last = page[page.length - 1];
+      return {
+        entries: page,
+        nextCursor:
+          entries.length > query.limit && last !== undefined
+            ? encodePageCursor(AUDIT_CURSOR, String(last.seq))
+            : null,
+      };
     },
   };
 }

@@ -1,0 +1,277 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Event } from '@parcours/schema';
+import { DEFAULT_STAGE_NAMES, type JourneyStage } from './engine/types.js';
+import type { Store, StoredEvent } from './Store.js';
+import {
+  INVALID_CURSOR,
+  openConformanceStore,
+  type ConformanceTarget,
+} from './testing/openConformanceStore.js';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/**
+ * Journey questions as every engine must answer them (`describeStoreConformance`
+ * runs this): funnels, drop-offs, paths, the journey map (its default included), stages
+ * and the overview (its default conversion included), on small worlds whose figures
+ * are worked out by hand in the comments. The fast-check property tests go further.
+ */
+export function describeJourneyStoreConformance(target: ConformanceTarget): void {
+  describe(`JourneyStore conformance: ${target.engine}`, () => {
+    let store: Store;
+    let projectId: string;
+    let seq = 0;
+    const at = (minute: number) => Date.UTC(2026, 5, 1) + minute * MINUTE;
+    const event = (patch: Partial<StoredEvent> & Pick<Event, 'anonymousId'>): StoredEvent => ({
+      id: `evt_${++seq}`,
+      type: 'track',
+      name: 'Viewed product',
+      timestamp: at(seq),
+      ...patch,
+    });
+
+    beforeEach(async (context) => {
+      store = await openConformanceStore(target, context);
+      ({ projectId } = await store.createProject({ name: 'Journeys' }));
+    });
+    afterEach(() => store.close());
+
+    const funnel = {
+      steps: [{ name: 'Ad clicked' }, { name: 'Signed up', where: { plan: 'pro' } }, { name: 'Purchased' }],
+      windowMs: 60 * 60_000,
+      breakdown: 'channel',
+    };
+    const journey = (anonymousId: string, names: string[], extra: Partial<Event> = {}) =>
+      names.map((name, i) =>
+        event({
+          anonymousId,
+          name,
+          timestamp: at(i * 10),
+          ...(name === 'Signed up' && { properties: { plan: 'pro', trial: true } }),
+          ...extra,
+        }),
+      );
+
+    it('answers funnels and paths, and reflects events committed after the index was built', async () => {
+      await store.insertEvents(projectId, [
+        ...journey('p1', ['Ad clicked', 'Signed up', 'Purchased'], { channel: 'ads' }),
+        ...journey('p2', ['Ad clicked', 'Signed up'], { channel: 'ads' }),
+        ...journey('p3', ['Ad clicked'], { channel: 'email' }),
+      ]);
+      const before = await store.getFunnel(projectId, funnel);
+      expect(before.steps.map((s) => s.count)).toEqual([3, 2, 1]);
+      expect(before.breakdown?.map((b) => [b.value, b.steps.map((s) => s.count)])).toEqual([
+        ['ads', [2, 2, 1]],
+        ['email', [1, 0, 0]],
+      ]);
+
+      // Live ingest: p3 signs up (a property filter on a column already built) and
+      // buys on a second device, linked afterwards.
+      await store.insertEvents(projectId, [
+        event({ anonymousId: 'p3', name: 'Signed up', timestamp: at(5), properties: { plan: 'pro' } }),
+        event({ anonymousId: 'p3-phone', name: 'Purchased', timestamp: at(6) }),
+      ]);
+      await store.insertEvents(projectId, [
+        event({ type: 'identify', name: 'identify', anonymousId: 'p3', userId: 'u3', timestamp: at(7) }),
+        event({
+          type: 'identify',
+          name: 'identify',
+          anonymousId: 'p3-phone',
+          userId: 'u3',
+          timestamp: at(8),
+        }),
+      ]);
+      const after = await store.getFunnel(projectId, funnel);
+      expect(after.steps.map((s) => s.count)).toEqual([3, 3, 2]);
+
+      const dropoffs = await store.getFunnelDropoffs(projectId, { ...funnel, step: 3, limit: 10 });
+      expect(dropoffs.persons.map((p) => [p.personId, p.lastTouchpoint.name])).toEqual([['p2', 'Signed up']]);
+
+      const paths = await store.getPaths(projectId, { depth: 3, limit: 10 });
+      expect(paths.paths).toEqual([
+        { steps: ['Ad clicked', 'Signed up', 'Purchased'], count: 2 },
+        { steps: ['Ad clicked', 'Signed up'], count: 1 },
+      ]);
+    });
+
+    it('tells JSON true from 1 and "1" in property filters', async () => {
+      await store.insertEvents(projectId, [
+        event({ anonymousId: 'x', name: 'Tapped', properties: { flag: true } }),
+        event({ anonymousId: 'y', name: 'Tapped', properties: { flag: 1 } }),
+        event({ anonymousId: 'z', name: 'Tapped', properties: { flag: '1' } }),
+      ]);
+      for (const value of [true, 1, '1']) {
+        const result = await store.getFunnel(projectId, {
+          steps: [{ name: 'Tapped', where: { flag: value } }],
+          windowMs: 1,
+        });
+        expect(result.steps[0]!.count).toBe(1);
+      }
+    });
+
+    it('pages drop-offs with an opaque cursor, each person once, and refuses garbage', async () => {
+      await store.insertEvents(projectId, [
+        ...['d1', 'd2', 'd3'].map((anonymousId) => event({ anonymousId, name: 'Ad clicked' })),
+        event({ anonymousId: 'd4', name: 'Ad clicked', timestamp: at(0) }),
+        event({ anonymousId: 'd4', name: 'Purchased', timestamp: at(1) }),
+      ]);
+      const query = { steps: [{ name: 'Ad clicked' }, { name: 'Purchased' }], windowMs: DAY, step: 2 };
+      const first = await store.getFunnelDropoffs(projectId, { ...query, limit: 2 });
+      expect(first.persons).toHaveLength(2);
+      expect(first.total).toBe(3);
+      expect(typeof first.nextCursor).toBe('string');
+      const second = await store.getFunnelDropoffs(projectId, {
+        ...query,
+        limit: 2,
+        cursor: first.nextCursor!,
+      });
+      expect(second.nextCursor).toBeNull();
+      expect(second.total).toBe(3);
+      const ids = [...first.persons, ...second.persons].map((p) => p.personId).sort();
+      expect(ids).toEqual(['d1', 'd2', 'd3']);
+      await expect(
+        store.getFunnelDropoffs(projectId, { ...query, limit: 2, cursor: 'nope' }),
+      ).rejects.toMatchObject(INVALID_CURSOR);
+    });
+
+    describe('journey map, stages and overview', () => {
+      const map: JourneyStage[] = [
+        { name: 'awareness', touchpoints: [{ name: 'Ad clicked' }] },
+        { name: 'consideration', touchpoints: [{ name: 'Product viewed' }] },
+        { name: 'decision', touchpoints: [{ name: 'Purchased' }] },
+        { name: 'retention', touchpoints: [] },
+      ];
+      const day = (n: number) => at(0) + n * DAY;
+      const nps = (score: number) => ({ kind: 'nps', score });
+      /**
+       * Day 0: p1 ad → view → buy → NPS 10; p2 ad → view → NPS 2. Day 1: p3 view → ad;
+       * p4 views on a laptop and buys on a phone, both signed in as u4 (one person).
+       */
+      const world = (): StoredEvent[] => [
+        event({ anonymousId: 'p1', name: 'Ad clicked', channel: 'ads', timestamp: day(0) }),
+        event({ anonymousId: 'p1', name: 'Product viewed', channel: 'web', timestamp: day(0) + 10 * MINUTE }),
+        event({ anonymousId: 'p1', name: 'Purchased', channel: 'web', timestamp: day(0) + 20 * MINUTE }),
+        event({
+          anonymousId: 'p1',
+          name: 'feedback',
+          channel: 'email',
+          timestamp: day(0) + 30 * MINUTE,
+          properties: nps(10),
+        }),
+        event({ anonymousId: 'p2', name: 'Ad clicked', channel: 'ads', timestamp: day(0) }),
+        event({ anonymousId: 'p2', name: 'Product viewed', channel: 'web', timestamp: day(0) + 10 * MINUTE }),
+        event({
+          anonymousId: 'p2',
+          name: 'feedback',
+          channel: 'email',
+          timestamp: day(0) + 15 * MINUTE,
+          properties: nps(2),
+        }),
+        event({ anonymousId: 'p3', name: 'Product viewed', channel: 'web', timestamp: day(1) }),
+        event({ anonymousId: 'p3', name: 'Ad clicked', channel: 'ads', timestamp: day(1) + 5 * MINUTE }),
+        event({
+          anonymousId: 'p4-laptop',
+          userId: 'u4',
+          name: 'Product viewed',
+          channel: 'web',
+          timestamp: day(1),
+        }),
+        event({
+          anonymousId: 'p4-phone',
+          userId: 'u4',
+          name: 'Purchased',
+          channel: 'mobile',
+          timestamp: day(1) + 10 * MINUTE,
+        }),
+      ];
+
+      it('answers the five default stages, empty, until a map is saved, and the saved map after', async () => {
+        const defaults = DEFAULT_STAGE_NAMES.map((name) => ({ name, touchpoints: [] }));
+        expect(await store.getJourneyMap(projectId)).toEqual(defaults);
+        await store.insertEvents(projectId, world());
+        const empty = await store.getStages(projectId, {});
+        expect(empty.stages.map((s) => [s.name, s.persons, s.conversionFromPrevious, s.touchpoints])).toEqual(
+          defaults.map(({ name }, i) => [name, 0, i === 0 ? null : 0, []]),
+        );
+        await store.setJourneyMap(projectId, map);
+        expect(await store.getJourneyMap(projectId)).toEqual(map);
+        const other = await store.createProject({ name: 'Other' });
+        expect(await store.getJourneyMap(other.projectId)).toEqual(defaults);
+      });
+
+      it('counts persons per stage, the conversion from the stage before, and each touchpoint', async () => {
+        await store.insertEvents(projectId, world());
+        await store.setJourneyMap(projectId, map);
+        const { stages, painPoints } = await store.getStages(projectId, {});
+        // awareness: p1 p2 p3; consideration: all four; decision: p1 and u4 (two devices).
+        // Afterwards: p1 and p2 viewed after the ad (p3 before it): 2 of 3; p1 and u4
+        // bought after viewing: 2 of 4; nobody reached retention: 0 of 2.
+        expect(stages.map((s) => [s.name, s.persons, s.conversionFromPrevious])).toEqual([
+          ['awareness', 3, null],
+          ['consideration', 4, 2 / 3],
+          ['decision', 2, 2 / 4],
+          ['retention', 0, 0],
+        ]);
+        const [ad, viewed, bought] = stages.slice(0, 3).map((s) => s.touchpoints[0]!);
+        // The ad was p3's last touchpoint (1 of 3); p1 and p2 scored after it: 10 and 2.
+        expect(ad).toEqual({
+          name: 'Ad clicked',
+          channel: null,
+          events: 3,
+          persons: 3,
+          exitRate: 1 / 3,
+          byChannel: [{ channel: 'ads', events: 3 }],
+          responses: 2,
+          averageScore: 6,
+          nps: 0,
+        });
+        expect(viewed).toMatchObject({ events: 4, persons: 4, exitRate: 0, responses: 2, nps: 0 });
+        // u4's last touchpoint is the purchase on the phone; p1 scored 10 after buying.
+        expect(bought).toMatchObject({
+          events: 2,
+          persons: 2,
+          exitRate: 1 / 2,
+          responses: 1,
+          averageScore: 10,
+          nps: 100,
+        });
+        // Ties between channels are in no set order.
+        expect([...bought!.byChannel].sort((a, b) => a.channel!.localeCompare(b.channel!))).toEqual([
+          { channel: 'mobile', events: 1 },
+          { channel: 'web', events: 1 },
+        ]);
+        // No touchpoint has the five persons a pain point needs.
+        expect(painPoints).toEqual([]);
+        const dayTwo = await store.getStages(projectId, { from: day(1) });
+        expect(dayTwo.stages.map((s) => s.persons)).toEqual([1, 2, 1, 0]);
+      });
+
+      it('gives the overview per day and channel, a conversion being the decision stage unless named', async () => {
+        await store.insertEvents(projectId, world());
+        const range = { from: day(0), to: day(2) - 1 };
+        // Before a map is saved the decision stage has no touchpoint: nobody converts.
+        expect((await store.getOverview(projectId, range)).totals.conversions).toBe(0);
+        await store.setJourneyMap(projectId, map);
+        const overview = await store.getOverview(projectId, range);
+        expect(overview.days).toEqual([
+          { day: '2026-06-01', persons: 2, events: 7, conversions: 1, npsResponses: 2, nps: 0 },
+          { day: '2026-06-02', persons: 2, events: 4, conversions: 1, npsResponses: 0, nps: null },
+        ]);
+        expect(overview.channels).toEqual([
+          { channel: 'web', persons: 4, events: 5, conversions: 1 },
+          { channel: 'ads', persons: 3, events: 3, conversions: 0 },
+          { channel: 'email', persons: 2, events: 2, conversions: 0 },
+          { channel: 'mobile', persons: 1, events: 1, conversions: 1 },
+        ]);
+        expect(overview.totals).toEqual({ persons: 4, events: 11, conversions: 2, npsResponses: 2, nps: 0 });
+        const byAd = await store.getOverview(projectId, { ...range, conversion: { name: 'Ad clicked' } });
+        expect(byAd.totals.conversions).toBe(3);
+        const onPhone = { name: 'Purchased', channel: 'mobile' };
+        expect(
+          (await store.getOverview(projectId, { ...range, conversion: onPhone })).totals.conversions,
+        ).toBe(1);
+      });
+    });
+  });
+}

@@ -1,0 +1,54 @@
+import type {
+  FunnelDropoffQuery,
+  FunnelDropoffResult,
+  FunnelQuery,
+  FunnelResult,
+  JourneyStage,
+  OverviewQuery,
+  OverviewResult,
+  PathsQuery,
+  PathsResult,
+  StagesQuery,
+  StagesResult,
+} from './engine/types.js';
+import type { PersonProfile, PersonsQuery, PersonsResult } from './engine/personTypes.js';
+import type { PersonRef } from './EventStore.js';
+
+/** Journey questions over a project's events (identities merged), and its journey map. */
+export interface JourneyStore {
+  /**
+   * Persons (identities merged) reaching each step of a funnel; see
+   * `engine/analyseFunnel.ts` for the exact semantics. Events committed before the
+   * call are counted.
+   */
+  getFunnel(projectId: string, query: FunnelQuery): Promise<FunnelResult>;
+  /**
+   * The persons who dropped off at one step of a funnel, a page at a time. A cursor
+   * that is not a `nextCursor` (garbage), or names no device of the project, throws
+   * `InvalidCursorError`.
+   */
+  getFunnelDropoffs(projectId: string, query: FunnelDropoffQuery): Promise<FunnelDropoffResult>;
+  /**
+   * Persons matching a search and filters, sorted, a page at a time (see
+   * `engine/getPersons.ts`). A cursor that is not a `nextCursor` of the same sort and
+   * order throws `InvalidCursorError`.
+   */
+  getPersons(projectId: string, query: PersonsQuery): Promise<PersonsResult>;
+  /**
+   * A person's profile: latest identify traits, first and last seen, channels, stages
+   * reached; undefined for an unknown person or one without touchpoints.
+   */
+  getPersonProfile(projectId: string, ref: PersonRef): Promise<PersonProfile | undefined>;
+  /** The most common paths through touchpoints, and their transitions for a Sankey. */
+  getPaths(projectId: string, query: PathsQuery): Promise<PathsResult>;
+  /** The project's journey map; the five default stages, empty, until one is saved. */
+  getJourneyMap(projectId: string): Promise<JourneyStage[]>;
+  setJourneyMap(projectId: string, stages: ReadonlyArray<JourneyStage>): Promise<void>;
+  /** The journey map with persons, conversion, touchpoint volumes, NPS and pain points. */
+  getStages(projectId: string, query: StagesQuery): Promise<StagesResult>;
+  /**
+   * Persons, touchpoints, conversions and NPS per day and per channel. A conversion is
+   * `query.conversion`, by default any touchpoint of the map's `decision` stage.
+   */
+  getOverview(projectId: string, query: OverviewQuery): Promise<OverviewResult>;
+}
