@@ -247,6 +247,53 @@ export function describeJourneyStoreConformance(target: ConformanceTarget): void
         expect(dayTwo.stages.map((s) => s.persons)).toEqual([1, 2, 1, 0]);
       });
 
+      it('lists persons with their ids, times, channels and stages, a page at a time, and gives a profile', async () => {
+        await store.insertEvents(projectId, [
+          ...world(),
+          event({
+            anonymousId: 'p4-phone',
+            userId: 'u4',
+            type: 'identify',
+            name: 'identify',
+            timestamp: day(1) + 20 * MINUTE,
+            properties: { plan: 'gold' },
+          }),
+        ]);
+        await store.setJourneyMap(projectId, map);
+        // Most recent first: u4 (last seen at the identify), p3, then p1 (day 0, 30 min) and p2 (15 min).
+        const first = await store.getPersons(projectId, { limit: 2 });
+        expect(first.total).toBe(4);
+        expect(first.persons.map((p) => p.personId)).toEqual(['user:u4', 'p3']);
+        expect(first.persons[0]).toMatchObject({
+          userIds: ['u4'],
+          firstSeen: day(1),
+          channels: ['web', 'mobile'],
+          stages: ['consideration', 'decision'],
+        });
+        expect(first.nextCursor).not.toBeNull();
+        const second = await store.getPersons(projectId, { limit: 2, cursor: first.nextCursor! });
+        expect(second.persons.map((p) => p.personId)).toEqual(['p1', 'p2']);
+        expect(second.nextCursor).toBeNull();
+        const bought = await store.getPersons(projectId, {
+          limit: 10,
+          stage: 'decision',
+          sort: 'personId',
+          order: 'asc',
+        });
+        expect(bought.persons.map((p) => p.personId)).toEqual(['p1', 'user:u4']);
+        expect(
+          (await store.getPersons(projectId, { limit: 10, search: 'p4-' })).persons.map((p) => p.personId),
+        ).toEqual(['user:u4']);
+        await expect(store.getPersons(projectId, { limit: 2, cursor: 'garbage' })).rejects.toMatchObject(
+          {
+            name: 'InvalidCursorError',
+          },
+        );
+        const profile = await store.getPersonProfile(projectId, { anonymousId: 'p4-laptop' });
+        expect(profile).toMatchObject({ personId: 'user:u4', traits: { plan: 'gold' } });
+        expect(await store.getPersonProfile(projectId, { anonymousId: 'nobody' })).toBeUndefined();
+      });
+
       it('gives the overview per day and channel, a conversion being the decision stage unless named', async () => {
         await store.insertEvents(projectId, world());
         const range = { from: day(0), to: day(2) - 1 };

@@ -6,6 +6,7 @@ import type {
   StagesResult,
   TouchpointRef,
 } from './engine/types.js';
+import type { PersonProfile, PersonsQuery, PersonsResult } from './engine/personTypes.js';
 import type { PersonRef, PersonTimeline } from './EventStore.js';
 import type { Store } from './Store.js';
 
@@ -46,4 +47,16 @@ export interface StoreEngineRules {
     query: OverviewQuery,
     conversions: ReadonlyArray<TouchpointRef>,
   ): Promise<OverviewResult>;
+  /** Persons (see `Store.getPersons`), stages reached read against `stages` (the map `createStore` read). */
+  getPersons(
+    projectId: string,
+    query: PersonsQuery,
+    stages: ReadonlyArray<JourneyStage>,
+  ): Promise<PersonsResult>;
+  /** A person's profile (see `Store.getPersonProfile`), stages reached read against `stages`. */
+  getPersonProfile(
+    projectId: string,
+    ref: PersonRef,
+    stages: ReadonlyArray<JourneyStage>,
+  ): Promise<PersonProfile | undefined>;
 }

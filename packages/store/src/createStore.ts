@@ -34,6 +34,12 @@ export function createStore(engine: StoreEngine): Store {
     async getStages(projectId, query) {
       return engine.getStages(projectId, query, await journeyMapOf(projectId));
     },
+    async getPersons(projectId, query) {
+      return engine.getPersons(projectId, query, await journeyMapOf(projectId));
+    },
+    async getPersonProfile(projectId, ref) {
+      return engine.getPersonProfile(projectId, ref, await journeyMapOf(projectId));
+    },
     async getOverview(projectId, query) {
       // The map is read only when the question names no conversion.
       const stages = query.conversion === undefined ? await journeyMapOf(projectId) : [];

@@ -313,17 +313,17 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
     getPaths(projectId, query) {
       return ask(projectId, { method: 'getPaths', query });
     },
-    getPersons(projectId, query) {
-      return ask(projectId, { method: 'getPersons', query, stages: journeyMapOf(projectId) });
+    getPersons(projectId, query, stages) {
+      return ask(projectId, { method: 'getPersons', query, stages: [...stages] });
     },
-    async getPersonProfile(projectId, ref) {
+    async getPersonProfile(projectId, ref, stages) {
       const projectRowId = getProjectRow(projectId).id;
       const resolved = resolvePerson(identityGraphOf(projectRowId), ref);
       if (resolved === undefined) return undefined;
       const summary = await ask<PersonSummary | undefined>(projectId, {
         method: 'getPersonSummary',
         personId: resolved.person.id,
-        stages: journeyMapOf(projectId),
+        stages: [...stages],
       });
       if (summary === undefined) return undefined;
       const traits = mergeTraits(getIdentifiesInSegments(projectRowId, resolved.segments));
