@@ -3,3 +3,6 @@ export {
   type ClickHouseJourneyStore,
   type ClickHouseJourneyStoreOptions,
 } from './openClickHouseJourneyStore.js';
+export { openClickHouseStore, type ClickHouseStoreOptions } from './openClickHouseStore.js';
+export { parseClickHouseUrl } from './parseClickHouseUrl.js';
+export { NotOnClickHouseError } from './NotOnClickHouseError.js';

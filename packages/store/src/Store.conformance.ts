@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect } from 'vitest';
+import { selectTests, type ConformanceOptions } from './conformanceOptions.js';
 import type { Event } from '@parcours/schema';
 import { InvalidCursorError } from './InvalidCursorError.js';
 import type { Store, StoredEvent } from './Store.js';
@@ -8,7 +9,12 @@ import { DEFAULT_COLLECTION_SETTINGS } from './CollectionSettings.js';
  * The behaviour every Store engine must have. The SQLite store runs it in
  * `openSqliteStore.test.ts`; a ClickHouse store will run the same suite.
  */
-export function describeStoreConformance(engine: string, openStore: () => Promise<Store>): void {
+export function describeStoreConformance(
+  engine: string,
+  openStore: () => Promise<Store>,
+  options: ConformanceOptions = {},
+): void {
+  const it = selectTests(options);
   describe(`Store conformance: ${engine}`, () => {
     let store: Store;
     let projectId: string;

@@ -98,3 +98,5 @@ export {
   type StoredDataFacts,
   type StoredRegisterContacts,
 } from './privacy/register.js';
+export { createKey, hashSecretKey, hashToken } from './createKey.js';
+export { sha256Hex, toCanonicalJson } from './consent/canonicalJson.js';

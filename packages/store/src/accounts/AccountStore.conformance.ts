@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect } from 'vitest';
+import { selectTests, type ConformanceOptions } from '../conformanceOptions.js';
 import type { Store } from '../Store.js';
 import { StoreConflictError } from './types.js';
 
@@ -8,7 +9,12 @@ const DAY = 86_400_000;
  * The account behaviour every Store engine must have: users, sessions, roles,
  * invitations, share links and the append-only audit log.
  */
-export function describeAccountStoreConformance(engine: string, openStore: () => Promise<Store>): void {
+export function describeAccountStoreConformance(
+  engine: string,
+  openStore: () => Promise<Store>,
+  options: ConformanceOptions = {},
+): void {
+  const it = selectTests(options);
   describe(`AccountStore conformance: ${engine}`, () => {
     let store: Store;
     let projectId: string;
