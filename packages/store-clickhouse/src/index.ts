@@ -5,4 +5,3 @@ export {
 } from './openClickHouseJourneyStore.js';
 export { openClickHouseStore, type ClickHouseStoreOptions } from './openClickHouseStore.js';
 export { parseClickHouseUrl } from './parseClickHouseUrl.js';
-export { NotOnClickHouseError } from './NotOnClickHouseError.js';

@@ -100,3 +100,4 @@ export {
 } from './privacy/register.js';
 export { createKey, hashSecretKey, hashToken } from './createKey.js';
 export { sha256Hex, toCanonicalJson } from './consent/canonicalJson.js';
+export { NotAvailableOnEngineError } from './NotAvailableOnEngineError.js';
