@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect } from 'vitest';
-import { selectTests, type ConformanceOptions } from './conformanceOptions.js';
+import { selectTests, type ConformanceOptions } from './testing/selectTests.js';
 import type { Event } from '@parcours/schema';
 import { InvalidCursorError } from './InvalidCursorError.js';
 import type { Store, StoredEvent } from './Store.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect } from 'vitest';
-import { selectTests, type ConformanceOptions } from '../conformanceOptions.js';
+import { selectTests, type ConformanceOptions } from '../testing/selectTests.js';
 import type { Store } from '../Store.js';
 import { StoreConflictError } from './types.js';
 
