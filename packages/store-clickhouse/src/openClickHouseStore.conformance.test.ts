@@ -4,7 +4,7 @@ import { openClickHouseStore } from './openClickHouseStore.js';
 
 /**
  * Tests of methods the ClickHouse engine does not implement yet (the package README
- * lists them): person timelines and drop-off lists (i10-chjourneys), the consent ledger.
+ * lists them): person timelines and drop-off lists (i10-chjourneys).
  */
 const STORE_NOT_YET: string[] = [
   // getPersonTimeline
@@ -17,9 +17,6 @@ const STORE_NOT_YET: string[] = [
   'knows nobody it has not seen',
   // getFunnelDropoffs
   'answers funnels and paths, and reflects events committed after the index was built',
-  // insertConsentRecords, getConsentRecords, verifyLedger, getConsentLog, getConsentStats
-  'appends consent decisions to a ledger that verifies, newest first, with the server facts',
-  'keeps consent records once each, newest first, a page at a time',
 ];
 
 let databases = 0;

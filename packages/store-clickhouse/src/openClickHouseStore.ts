@@ -4,6 +4,8 @@ import { createTables } from './createTables.js';
 import { getFunnel } from './getFunnel.js';
 import { getPaths } from './getPaths.js';
 import { insertEvents } from './insertEvents.js';
+import { createClickHouseLedger } from './ledger/createClickHouseLedger.js';
+import { createLedgerTable } from './ledger/createLedgerTable.js';
 import { notOnClickHouse } from './NotOnClickHouseError.js';
 import { serialiseOverlappingInserts } from './serialiseOverlappingInserts.js';
 import { quoteDatabaseName, quoteString } from './sqlLiteral.js';
@@ -34,6 +36,7 @@ export async function openClickHouseStore(options: ClickHouseStoreOptions): Prom
   const client = createClient({ url: options.url });
   await createTables(client, database);
   await createStateTables(client, database);
+  await createLedgerTable(client, database);
   const records = createRecords(client, database);
   const projects = createProjectState(records);
   const accounts = createAccountState(records);
@@ -41,6 +44,9 @@ export async function openClickHouseStore(options: ClickHouseStoreOptions): Prom
   const audit = createAuditLog(client, database, async (projectId) => {
     const members = await accounts.methods.listMembers(projectId);
     return members.map(({ userId, email }) => ({ userId, email }));
+  });
+  const ledger = createClickHouseLedger(client, database, records, async (projectId, policyVersion) => {
+    return (await projects.methods.getConsentConfigVersion(projectId, policyVersion))?.configHash;
   });
   const at = (projectId: string) => ({ database, projectId });
   const insert = serialiseOverlappingInserts((projectId, events, insertOptions) =>
@@ -52,6 +58,7 @@ export async function openClickHouseStore(options: ClickHouseStoreOptions): Prom
     ...accounts.methods,
     ...invitations,
     ...audit,
+    ...ledger,
     async getProjectBySecretKey(secretKey) {
       const grant = await accounts.methods.getKeyGrant(secretKey);
       return grant && projects.methods.getProject(grant.projectId);
@@ -105,13 +112,7 @@ export async function openClickHouseStore(options: ClickHouseStoreOptions): Prom
     getFunnelDropoffs: notOnClickHouse('getFunnelDropoffs'),
     getStages: notOnClickHouse('getStages'),
     getOverview: notOnClickHouse('getOverview'),
-    // The consent ledger (one hash chain per collector process, decided) and privacy.
-    insertConsentRecords: notOnClickHouse('insertConsentRecords'),
-    getConsentRecords: notOnClickHouse('getConsentRecords'),
-    getLatestConsent: notOnClickHouse('getLatestConsent'),
-    verifyLedger: notOnClickHouse('verifyLedger'),
-    getConsentLog: notOnClickHouse('getConsentLog'),
-    getConsentStats: notOnClickHouse('getConsentStats'),
+    // Privacy: access, erasure, retention, requests and the register.
     exportPerson: notOnClickHouse('exportPerson'),
     erasePerson: notOnClickHouse('erasePerson'),
     eraseDevice: notOnClickHouse('eraseDevice'),

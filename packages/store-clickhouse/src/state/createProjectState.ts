@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { ConsentConfigInput, PublishedConsentConfig } from '@parcours/schema';
 import {
   DEFAULT_COLLECTION_SETTINGS,
@@ -127,6 +128,9 @@ export function createProjectState(records: Records) {
           id: projectId,
           value: { requireSignedIdentities: false, identitySecret: createKey('ids', 32) },
         },
+        // The key of the ledger's person digests: made here, so that no two collectors
+        // ever make two on first use.
+        { kind: 'ledger_secret', id: projectId, value: { secret: randomBytes(32).toString('hex') } },
         {
           kind: 'consent_config',
           id: `${projectId}/1`,

@@ -25,7 +25,8 @@ export type RecordKind =
   | 'session' // id: SHA-256 of the token, owner: user id
   | 'session_seen' // id: SHA-256 of the token, body: { lastSeenAt }
   | 'invitation' // id: SHA-256 of the token, owner: project id or ''
-  | 'share_link'; // id: SHA-256 of the token, owner: project id
+  | 'share_link' // id: SHA-256 of the token, owner: project id
+  | 'ledger_secret'; // id: project id, body: { secret } (hex)
 
 interface Row {
   id: string;
