@@ -12,6 +12,7 @@ import { quoteDatabaseName, quoteString } from './sqlLiteral.js';
 import { createAccountState } from './state/createAccountState.js';
 import { createAuditLog } from './state/createAuditLog.js';
 import { createInvitationState } from './state/createInvitationState.js';
+import { createPrivacyState } from './state/createPrivacyState.js';
 import { createProjectState } from './state/createProjectState.js';
 import { createRecords } from './state/createRecords.js';
 import { createStateTables } from './state/createStateTables.js';
@@ -59,6 +60,7 @@ export async function openClickHouseStore(options: ClickHouseStoreOptions): Prom
     ...invitations,
     ...audit,
     ...ledger,
+    ...createPrivacyState(records, projects.requireProject),
     async getProjectBySecretKey(secretKey) {
       const grant = await accounts.methods.getKeyGrant(secretKey);
       return grant && projects.methods.getProject(grant.projectId);
@@ -112,19 +114,12 @@ export async function openClickHouseStore(options: ClickHouseStoreOptions): Prom
     getFunnelDropoffs: notOnClickHouse('getFunnelDropoffs'),
     getStages: notOnClickHouse('getStages'),
     getOverview: notOnClickHouse('getOverview'),
-    // Privacy: access, erasure, retention, requests and the register.
+    // Privacy: access, erasure, the retention purge (they resolve persons and rewrite
+    // events: ALTER … DELETE/UPDATE mutations) and the register's live-database facts.
     exportPerson: notOnClickHouse('exportPerson'),
     erasePerson: notOnClickHouse('erasePerson'),
     eraseDevice: notOnClickHouse('eraseDevice'),
-    getRetention: notOnClickHouse('getRetention'),
-    setRetention: notOnClickHouse('setRetention'),
     purge: notOnClickHouse('purge'),
-    createPrivacyRequest: notOnClickHouse('createPrivacyRequest'),
-    getPrivacyRequest: notOnClickHouse('getPrivacyRequest'),
-    listPrivacyRequests: notOnClickHouse('listPrivacyRequests'),
-    updatePrivacyRequest: notOnClickHouse('updatePrivacyRequest'),
-    getRegisterContacts: notOnClickHouse('getRegisterContacts'),
-    setRegisterContacts: notOnClickHouse('setRegisterContacts'),
     getStoredDataFacts: notOnClickHouse('getStoredDataFacts'),
     close: () => client.close(),
   };
