@@ -219,16 +219,43 @@ describe.skipIf(shouldSkipClickHouse())('parcours with --clickhouse', () => {
     expect((await read()).status).toBe(401);
   });
 
+  it('keeps one consent ledger behind both servers that verifies', async () => {
+    const record = {
+      id: 'consent-1',
+      timestamp: T0,
+      granted: ['analytics'],
+      denied: ['marketing'],
+      policyVersion: '1',
+      source: 'banner',
+      anonymousId: 'loyalty-card-77',
+    };
+    const send = (base: string) =>
+      fetch(`${base}/trpc/consent`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ writeKey: project.writeKey, records: [record] }),
+      });
+    expect(await (await send(first)).text()).toBe('{"result":{"data":{"accepted":1,"duplicates":0}}}');
+    expect(await (await send(second)).text()).toBe('{"result":{"data":{"accepted":0,"duplicates":1}}}');
+    const input = encodeURIComponent(JSON.stringify({ projectId: project.projectId }));
+    const verified = await fetch(`${second}/trpc/privacy.verifyLedger?input=${input}`, {
+      headers: { authorization: `Bearer ${project.secretKey}` },
+    });
+    expect(((await verified.json()) as { result: { data: unknown } }).result.data).toEqual({
+      ok: true,
+      records: 1,
+    });
+  });
+
   it('answers 501, naming the method, for what the ClickHouse engine does not do yet', async () => {
-    const input = { projectId: project.projectId };
-    const response = await fetch(
-      `${first}/trpc/privacy.consentRecords?input=${encodeURIComponent(JSON.stringify({ ...input, limit: 10 }))}`,
-      {
-        headers: { authorization: `Bearer ${project.secretKey}` },
-      },
+    const input = encodeURIComponent(
+      JSON.stringify({ projectId: project.projectId, userId: 'customer-1042' }),
     );
+    const response = await fetch(`${first}/trpc/privacy.exportPerson?input=${input}`, {
+      headers: { authorization: `Bearer ${project.secretKey}` },
+    });
     expect(response.status).toBe(501);
     const body = (await response.json()) as { error: { message: string } };
-    expect(body.error.message).toBe('getConsentRecords is not available on the ClickHouse engine yet');
+    expect(body.error.message).toBe('exportPerson is not available on the ClickHouse engine yet');
   });
 });
