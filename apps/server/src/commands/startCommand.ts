@@ -51,8 +51,9 @@ Options:
                            http://127.0.0.1:8123/parcours, the path naming the
                            database (created on first use); several processes may
                            serve one database behind a load balancer. Not built on
-                           ClickHouse yet: the consent ledger, privacy requests,
-                           export, erasure and retention purges (they answer 501)
+                           ClickHouse yet: person timelines, drop-off lists, stages,
+                           the overview, privacy export and erasure, retention
+                           purges (they answer 501; no purge schedule runs)
   --max-memory-mb N        memory ceiling of the process (resident); from 85% of it
                            collect answers 503 with Retry-After (default: three
                            quarters of the machine's or container's memory)
@@ -160,7 +161,10 @@ export async function startCommand(argv: string[], io: CliIo): Promise<number> {
 
   io.out(`Parcours is listening on ${url} (database ${describeDatabase(values)})`);
   if (clickhouse !== undefined) {
-    io.err('ClickHouse: retention purges, the consent ledger and privacy requests are not available yet');
+    io.err(
+      'ClickHouse: person timelines, drop-off lists, stages, the overview, privacy export and erasure, ' +
+        'and retention purges are not available yet (they answer 501)',
+    );
   }
   if (values.demo && demo === undefined) {
     io.err('--demo: the database already holds other projects; no demo data was added');
