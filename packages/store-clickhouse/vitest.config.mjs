@@ -1,6 +1,18 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // The conformance suites (`@parcours/store/conformance`) are the store's source,
+    // and check errors with instanceof: the engine must see the same classes, so the
+    // tests read `@parcours/store` from source too.
+    alias: [
+      {
+        find: /^@parcours\/store$/,
+        replacement: fileURLToPath(new URL('../store/src/index.ts', import.meta.url)),
+      },
+    ],
+  },
   test: {
     include: ['src/**/*.test.ts'],
     // Each suite starts a real clickhouse-server (a few seconds on a busy 2-core

@@ -20,6 +20,7 @@ const ALLOWED: Record<string, { runtime: string[]; typeOnly?: string[] }> = {
     runtime: [
       '@parcours/api',
       '@parcours/store',
+      '@parcours/store-clickhouse',
       '@parcours/schema',
       '@trpc/server',
       'nodemailer',

@@ -113,3 +113,16 @@ export {
   type StoredDataFacts,
   type StoredRegisterContacts,
 } from './privacy/register.js';
+export { createKey, hashSecretKey, hashToken } from './createKey.js';
+export { sha256Hex, toCanonicalJson } from './consent/canonicalJson.js';
+export { NotAvailableOnEngineError } from './NotAvailableOnEngineError.js';
+export { summariseConsentDecisions, type ConsentDecisionFacts } from './consent/summariseConsentDecisions.js';
+export {
+  GENESIS_HASH,
+  computeRecordHash,
+  computeSubjectDigest,
+  inferConsentAction,
+  stripQuery,
+  type LedgerContent,
+} from './consent/ledgerHash.js';
+export { checkLedgerRow, toLedgerContent, type LedgerRow } from './consent/checkLedgerRow.js';

@@ -12,8 +12,9 @@ import { UsageError, type CliIo } from './CliIo.js';
 import { DB_OPTION } from './dbOption.js';
 import { requireProject } from './requireProject.js';
 import { withCliStore } from './withCliStore.js';
+import { describeDatabase } from './openCliStore.js';
 
-export const IMPORT_HELP = `Usage: parcours import FILE.ndjson --project ID [--db ./parcours.db]
+export const IMPORT_HELP = `Usage: parcours import FILE.ndjson --project ID [--db ./parcours.db | --clickhouse URL]
 
 Bulk-loads events of the wire shape, one JSON object a line (offline touchpoints,
 CRM exports, call-centre logs). Prints one JSON line:
@@ -28,6 +29,8 @@ stored, as the collector does only for an ingest key.
 Options:
   --project ID  the project to load into (required)
   --db FILE     SQLite database file (default ./parcours.db)
+  --clickhouse URL  a ClickHouse database instead (http://127.0.0.1:8123/parcours;
+                also PARCOURS_CLICKHOUSE_URL)
   --help        show this help`;
 
 /** Events per store call: big enough to amortise a commit, small enough to stream. */
@@ -51,7 +54,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
   const projectId = values.project;
 
   return withCliStore(values, { mustExist: true }, async (store) => {
-    await requireProject(store, projectId, values.db);
+    await requireProject(store, projectId, describeDatabase(values));
     const totals = { imported: 0, duplicates: 0, rejected: 0 };
     let chunk: Event[] = [];
     const flush = async () => {

@@ -5,6 +5,7 @@ import { UsageError, type CliIo } from './CliIo.js';
 import { DB_OPTION } from './dbOption.js';
 import { requireProject } from './requireProject.js';
 import { withCliStore } from './withCliStore.js';
+import { describeDatabase } from './openCliStore.js';
 
 export const KEY_CREATE_HELP = `Usage: parcours key create --project ID --scope SCOPE [--label LABEL] [--db ./parcours.db]
 
@@ -46,7 +47,7 @@ export async function keyCreateCommand(argv: string[], io: CliIo): Promise<numbe
     throw new UsageError(`--scope must be one of ${KEY_SCOPES.join(', ')}, got "${scope}"`);
   if (!label) throw new UsageError('--label must not be empty');
   return withCliStore(values, { mustExist: true }, async (store) => {
-    await requireProject(store, projectId, values.db);
+    await requireProject(store, projectId, describeDatabase(values));
     const created = await store.createSecretKey(projectId, { scope, label });
     await store.appendAudit({
       projectId,

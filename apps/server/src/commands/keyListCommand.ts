@@ -3,6 +3,7 @@ import { UsageError, type CliIo } from './CliIo.js';
 import { DB_OPTION } from './dbOption.js';
 import { requireProject } from './requireProject.js';
 import { withCliStore } from './withCliStore.js';
+import { describeDatabase } from './openCliStore.js';
 
 export const KEY_LIST_HELP = `Usage: parcours key list --project ID [--db ./parcours.db]
 
@@ -24,7 +25,7 @@ export async function keyListCommand(argv: string[], io: CliIo): Promise<number>
   const projectId = values.project;
   if (!projectId) throw new UsageError('--project is required');
   return withCliStore(values, { mustExist: true }, async (store) => {
-    await requireProject(store, projectId, values.db);
+    await requireProject(store, projectId, describeDatabase(values));
     const keys = (await store.listSecretKeys(projectId)).map(
       ({ keyId, prefix, label, scope, createdAt, lastUsedAt }) => ({
         keyId,

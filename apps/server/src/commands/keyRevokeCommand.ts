@@ -4,6 +4,7 @@ import { CliError, UsageError, type CliIo } from './CliIo.js';
 import { DB_OPTION } from './dbOption.js';
 import { requireProject } from './requireProject.js';
 import { withCliStore } from './withCliStore.js';
+import { describeDatabase } from './openCliStore.js';
 
 export const KEY_REVOKE_HELP = `Usage: parcours key revoke --project ID --key-id ID [--db ./parcours.db]
 
@@ -28,7 +29,7 @@ export async function keyRevokeCommand(argv: string[], io: CliIo): Promise<numbe
   if (!projectId) throw new UsageError('--project is required');
   if (!keyId) throw new UsageError('--key-id is required');
   return withCliStore(values, { mustExist: true }, async (store) => {
-    await requireProject(store, projectId, values.db);
+    await requireProject(store, projectId, describeDatabase(values));
     const key = (await store.listSecretKeys(projectId)).find((k) => k.keyId === keyId);
     if (key === undefined || !(await store.revokeSecretKey(projectId, keyId))) {
       throw new CliError(`no key ${keyId} in project ${projectId}`);

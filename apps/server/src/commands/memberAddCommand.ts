@@ -7,6 +7,7 @@ import { DB_OPTION } from './dbOption.js';
 import { requireProject } from './requireProject.js';
 import { requireUser } from './requireUser.js';
 import { withCliStore } from './withCliStore.js';
+import { describeDatabase } from './openCliStore.js';
 
 export const MEMBER_ADD_HELP = `Usage: parcours member add --project ID --email EMAIL --role ROLE [--db ./parcours.db]
 
@@ -45,8 +46,8 @@ export async function memberAddCommand(argv: string[], io: CliIo): Promise<numbe
   if (!role) throw new UsageError('--role is required');
   if (!isRole(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}, got "${role}"`);
   return withCliStore(values, { mustExist: true }, async (store) => {
-    await requireProject(store, projectId, values.db);
-    const user = await requireUser(store, email, values.db);
+    await requireProject(store, projectId, describeDatabase(values));
+    const user = await requireUser(store, email, describeDatabase(values));
     const previousRole = await store.getRole(projectId, user.userId);
     await assertKeepsAnOwner(store, projectId, user.userId, role);
     await store.setMember(projectId, user.userId, role);

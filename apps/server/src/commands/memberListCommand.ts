@@ -3,6 +3,7 @@ import { UsageError, type CliIo } from './CliIo.js';
 import { DB_OPTION } from './dbOption.js';
 import { requireProject } from './requireProject.js';
 import { withCliStore } from './withCliStore.js';
+import { describeDatabase } from './openCliStore.js';
 
 export const MEMBER_LIST_HELP = `Usage: parcours member list --project ID [--db ./parcours.db]
 
@@ -24,7 +25,7 @@ export async function memberListCommand(argv: string[], io: CliIo): Promise<numb
   const projectId = values.project;
   if (!projectId) throw new UsageError('--project is required');
   return withCliStore(values, { mustExist: true }, async (store) => {
-    await requireProject(store, projectId, values.db);
+    await requireProject(store, projectId, describeDatabase(values));
     io.out(JSON.stringify({ members: await store.listMembers(projectId) }));
     return 0;
   });

@@ -6,6 +6,7 @@ import { DB_OPTION } from './dbOption.js';
 import { requireProject } from './requireProject.js';
 import { requireUser } from './requireUser.js';
 import { withCliStore } from './withCliStore.js';
+import { describeDatabase } from './openCliStore.js';
 
 export const MEMBER_REMOVE_HELP = `Usage: parcours member remove --project ID --email EMAIL [--db ./parcours.db]
 
@@ -31,8 +32,8 @@ export async function memberRemoveCommand(argv: string[], io: CliIo): Promise<nu
   if (!projectId) throw new UsageError('--project is required');
   if (!email) throw new UsageError('--email is required');
   return withCliStore(values, { mustExist: true }, async (store) => {
-    await requireProject(store, projectId, values.db);
-    const user = await requireUser(store, email, values.db);
+    await requireProject(store, projectId, describeDatabase(values));
+    const user = await requireUser(store, email, describeDatabase(values));
     await assertKeepsAnOwner(store, projectId, user.userId, undefined);
     if (!(await store.removeMember(projectId, user.userId))) {
       throw new CliError(`${user.email} is not a member of ${projectId}`);

@@ -3,6 +3,7 @@ import type { CliIo } from './CliIo.js';
 import { parsePrivacySubject } from './parsePrivacySubject.js';
 import { requireProject } from './requireProject.js';
 import { withCliStore } from './withCliStore.js';
+import { describeDatabase } from './openCliStore.js';
 
 export const PRIVACY_ERASE_HELP = `Usage: parcours privacy erase --project ID (--user-id ID | --anonymous-id ID) [--db ./parcours.db]
 
@@ -24,7 +25,7 @@ Options:
 export async function privacyEraseCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, projectId, ref } = parsePrivacySubject(argv);
   return withCliStore(values, { mustExist: true }, async (store) => {
-    await requireProject(store, projectId, values.db);
+    await requireProject(store, projectId, describeDatabase(values));
     const receipt = await store.erasePerson(projectId, ref);
     const { requestId, erasedAt, tables } = receipt;
     await store.appendAudit({

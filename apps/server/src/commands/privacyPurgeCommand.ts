@@ -5,6 +5,7 @@ import { UsageError, type CliIo } from './CliIo.js';
 import { DB_OPTION } from './dbOption.js';
 import { requireProject } from './requireProject.js';
 import { withCliStore } from './withCliStore.js';
+import { describeDatabase } from './openCliStore.js';
 
 export const PRIVACY_PURGE_HELP = `Usage: parcours privacy purge --project ID [--db ./parcours.db]
 
@@ -32,7 +33,7 @@ export async function privacyPurgeCommand(argv: string[], io: CliIo): Promise<nu
   const projectId = values.project;
   if (!projectId) throw new UsageError('--project is required');
   return withCliStore(values, { mustExist: true }, async (store) => {
-    await requireProject(store, projectId, values.db);
+    await requireProject(store, projectId, describeDatabase(values));
     const receipt = await purgeWithReceipt(store, projectId, { actor: CLI_ACTOR });
     io.out(JSON.stringify(receipt));
     return 0;

@@ -3,6 +3,7 @@ import { UsageError, type CliIo } from './CliIo.js';
 import { DB_OPTION } from './dbOption.js';
 import { requireProject } from './requireProject.js';
 import { withCliStore } from './withCliStore.js';
+import { describeDatabase } from './openCliStore.js';
 
 export const PRIVACY_VERIFY_HELP = `Usage: parcours privacy verify --project ID [--db ./parcours.db]
 
@@ -27,7 +28,7 @@ export async function privacyVerifyCommand(argv: string[], io: CliIo): Promise<n
   const projectId = values.project;
   if (!projectId) throw new UsageError('--project is required');
   return withCliStore(values, { mustExist: true }, async (store) => {
-    await requireProject(store, projectId, values.db);
+    await requireProject(store, projectId, describeDatabase(values));
     const verification = await store.verifyLedger(projectId);
     io.out(JSON.stringify(verification));
     return verification.ok ? 0 : 1;

@@ -4,8 +4,9 @@ import { UsageError, type CliIo } from './CliIo.js';
 import { DB_OPTION } from './dbOption.js';
 import { requireUser } from './requireUser.js';
 import { withCliStore } from './withCliStore.js';
+import { describeDatabase } from './openCliStore.js';
 
-export const PROJECT_CREATE_HELP = `Usage: parcours project create --name NAME [--owner EMAIL] [--db ./parcours.db]
+export const PROJECT_CREATE_HELP = `Usage: parcours project create --name NAME [--owner EMAIL] [--db ./parcours.db | --clickhouse URL]
 
 Creates a project and prints one JSON line: {"projectId":…,"writeKey":…,"secretKey":…}.
 The write key goes in your pages; the secret key (scope admin) opens the read API.
@@ -15,6 +16,8 @@ Options:
   --name NAME    the project's name (required)
   --owner EMAIL  an existing user who becomes the project's owner
   --db FILE      SQLite database file (default ./parcours.db)
+  --clickhouse URL  a ClickHouse database instead (http://127.0.0.1:8123/parcours,
+                 created on first use; also PARCOURS_CLICKHOUSE_URL)
   --help         show this help`;
 
 /** `parcours project create`: a new project with its write key and an admin secret key. */
@@ -30,7 +33,8 @@ export async function projectCreateCommand(argv: string[], io: CliIo): Promise<n
   if (ownerEmail === '') throw new UsageError('--owner must be an email');
   // An owner can only exist in a database that exists.
   return withCliStore(values, { mustExist: ownerEmail !== undefined }, async (store) => {
-    const owner = ownerEmail === undefined ? undefined : await requireUser(store, ownerEmail, values.db);
+    const owner =
+      ownerEmail === undefined ? undefined : await requireUser(store, ownerEmail, describeDatabase(values));
     const created = await store.createProject({ name, ownerUserId: owner?.userId });
     await store.appendAudit({
       projectId: created.projectId,

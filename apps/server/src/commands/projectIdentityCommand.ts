@@ -4,6 +4,7 @@ import { UsageError, type CliIo } from './CliIo.js';
 import { DB_OPTION } from './dbOption.js';
 import { requireProject } from './requireProject.js';
 import { withCliStore } from './withCliStore.js';
+import { describeDatabase } from './openCliStore.js';
 
 export const PROJECT_IDENTITY_HELP = `Usage: parcours project identity --project ID [--require-signed on|off] [--rotate-secret] [--db ./parcours.db]
 
@@ -49,7 +50,7 @@ export async function projectIdentityCommand(argv: string[], io: CliIo): Promise
     ...(values['rotate-secret'] === true && { rotateSecret: true }),
   };
   return withCliStore(values, { mustExist: true }, async (store) => {
-    await requireProject(store, projectId, values.db);
+    await requireProject(store, projectId, describeDatabase(values));
     let settings = await store.getIdentitySettings(projectId);
     if (Object.keys(change).length > 0) {
       settings = await store.setIdentitySettings(projectId, change);

@@ -6,6 +6,7 @@ import { DB_OPTION } from './dbOption.js';
 import { readNewPassword } from './readNewPassword.js';
 import { requireUser } from './requireUser.js';
 import { withCliStore } from './withCliStore.js';
+import { describeDatabase } from './openCliStore.js';
 
 export const USER_RESET_PASSWORD_HELP = `Usage: parcours user reset-password --email EMAIL [--db ./parcours.db]
 
@@ -29,7 +30,7 @@ export async function userResetPasswordCommand(argv: string[], io: CliIo): Promi
   if (!email) throw new UsageError('--email is required');
   const passwordHash = await hashPassword(await readNewPassword(io));
   return withCliStore(values, { mustExist: true }, async (store) => {
-    const user = await requireUser(store, email, values.db);
+    const user = await requireUser(store, email, describeDatabase(values));
     // No session kept: whoever used the old password is signed out too.
     await store.setPasswordHash(user.userId, passwordHash);
     await store.appendAudit({ actor: CLI_ACTOR, action: 'user.passwordReset', target: user.email });

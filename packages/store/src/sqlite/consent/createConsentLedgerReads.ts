@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { LEDGER_COLUMNS, type LedgerRow } from '../../consent/checkLedgerRow.js';
-import type { ConsentLogFilter, ConsentRates, ConsentStats } from '../../consent/types.js';
+import { summariseConsentDecisions } from '../../consent/summariseConsentDecisions.js';
+import type { ConsentLogFilter, ConsentStats } from '../../consent/types.js';
 import { InvalidCursorError } from '../../InvalidCursorError.js';
 
 /** The page cursor: the last `seq` seen, wrapped so that callers treat it as opaque. */
@@ -72,10 +73,6 @@ export function createConsentLedgerReads(db: Database.Database) {
       return { rows: page, nextCursor: encodeCursor(page[page.length - 1]!.seq) };
     },
     getStats(projectRowId: number, range: { from: number; to: number }): ConsentStats {
-      const totals = newTally();
-      const byVersion = new Map<string, Tally>();
-      const byLanguage = new Map<string, Tally>();
-      const byDay = new Map<string, Tally>();
       const rows = decisions.all(projectRowId, range.from, range.to) as Array<{
         received_at: number;
         policy_version: string;
@@ -83,55 +80,15 @@ export function createConsentLedgerReads(db: Database.Database) {
         action: string;
         gpc: number;
       }>;
-      for (const row of rows) {
-        const language = row.locale?.split('-')[0]?.toLowerCase() || 'unknown';
-        const day = new Date(row.received_at).toISOString().slice(0, 10);
-        for (const tally of [
-          totals,
-          tallyOf(byVersion, row.policy_version),
-          tallyOf(byLanguage, language),
-          tallyOf(byDay, day),
-        ]) {
-          count(tally, row.action, row.gpc === 1);
-        }
-      }
-      return {
-        totals: toRates(totals),
-        byVersion: [...byVersion].map(([policyVersion, t]) => ({ policyVersion, ...toRates(t) })),
-        byLanguage: [...byLanguage].map(([language, t]) => ({ language, ...toRates(t) })),
-        byDay: [...byDay].sort(([a], [b]) => a.localeCompare(b)).map(([day, t]) => ({ day, ...toRates(t) })),
-      };
+      return summariseConsentDecisions(
+        rows.map((row) => ({
+          receivedAt: row.received_at,
+          policyVersion: row.policy_version,
+          locale: row.locale,
+          action: row.action,
+          gpc: row.gpc === 1,
+        })),
+      );
     },
   };
-}
-
-interface Tally {
-  decisions: number;
-  acceptAll: number;
-  refuseAll: number;
-  custom: number;
-  gpc: number;
-}
-
-function newTally(): Tally {
-  return { decisions: 0, acceptAll: 0, refuseAll: 0, custom: 0, gpc: 0 };
-}
-
-function tallyOf(map: Map<string, Tally>, key: string): Tally {
-  let tally = map.get(key);
-  if (tally === undefined) map.set(key, (tally = newTally()));
-  return tally;
-}
-
-/** Every record is a decision; withdrawals, re-consents and GPC defaults count in none of the three rates. */
-function count(tally: Tally, action: string, gpc: boolean): void {
-  tally.decisions++;
-  if (action === 'accept_all') tally.acceptAll++;
-  else if (action === 'refuse_all') tally.refuseAll++;
-  else if (action === 'custom') tally.custom++;
-  if (gpc) tally.gpc++;
-}
-
-function toRates({ gpc, ...counts }: Tally): ConsentRates {
-  return { ...counts, gpcShare: counts.decisions === 0 ? 0 : gpc / counts.decisions };
 }

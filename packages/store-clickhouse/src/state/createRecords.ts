@@ -1,0 +1,115 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import { quoteDatabaseName, quoteString } from '../sqlLiteral.js';
+import { nextVersion } from './nextVersion.js';
+
+/** One live record: its id, owner, value and the version that first wrote it (creation order). */
+export interface StoredRecord<T> {
+  id: string;
+  owner: string;
+  value: T;
+  firstVersion: number;
+}
+
+/** The kinds of shared records; each names what its `id` and `owner` are. */
+export type RecordKind =
+  | 'project' // id: project id
+  | 'write_key' // id: write key, body: { projectId }
+  | 'secret_key' // id: SHA-256 of the key, owner: project id
+  | 'key_use' // id: SHA-256 of the key, body: { lastUsedAt }
+  | 'identity' // id: project id
+  | 'collection' // id: project id
+  | 'journey_map' // id: project id
+  | 'consent_config' // id: project id + version, owner: project id
+  | 'user' // id: normalised email
+  | 'membership' // id: project id + user id, owner: project id
+  | 'session' // id: SHA-256 of the token, owner: user id
+  | 'session_seen' // id: SHA-256 of the token, body: { lastSeenAt }
+  | 'invitation' // id: SHA-256 of the token, owner: project id or ''
+  | 'share_link' // id: SHA-256 of the token, owner: project id
+  | 'ledger_secret' // id: project id, body: { secret } (hex)
+  | 'retention' // id: project id
+  | 'privacy_request' // id: project id + request id, owner: project id
+  | 'register_contacts'; // id: project id
+
+interface Row {
+  id: string;
+  o: string;
+  b: string;
+  first_version: string;
+}
+
+/**
+ * Reads and writes of the `records` table (see `createStateTables`). Every write is
+ * an insert of a new version; every read takes each id's latest version and drops
+ * tombstones. Usage marks (`key_use`, `session_seen`) are records of their own so
+ * that a touch racing a revocation can never bring the revoked record back.
+ */
+export function createRecords(client: ClickHouseClient, database: string) {
+  const db = quoteDatabaseName(database);
+  const select = async <T>(where: string): Promise<Array<StoredRecord<T>>> => {
+    const result = await client.query({
+      query: `SELECT id, argMax(owner, version) AS o, argMax(body, version) AS b,
+          min(version) AS first_version, argMax(deleted, version) AS gone
+        FROM ${db}.records WHERE ${where}
+        GROUP BY id HAVING gone = 0 ORDER BY first_version`,
+      format: 'JSONEachRow',
+    });
+    const rows = await result.json<Row>();
+    return rows.map((row) => ({
+      id: row.id,
+      owner: row.o,
+      value: JSON.parse(row.b) as T,
+      firstVersion: Number(row.first_version),
+    }));
+  };
+  const write = async (
+    rows: Array<{ kind: RecordKind; id: string; owner: string; deleted: boolean; body: unknown }>,
+  ) => {
+    await client.insert({
+      table: `${db}.records`,
+      format: 'JSONEachRow',
+      values: rows.map((row) => ({
+        kind: row.kind,
+        id: row.id,
+        owner: row.owner,
+        version: nextVersion(),
+        deleted: row.deleted ? 1 : 0,
+        body: JSON.stringify(row.body ?? null),
+      })),
+    });
+  };
+  return {
+    /** Writes new versions of several records in one insert (one part: all or none). */
+    async putAll(
+      rows: Array<{ kind: RecordKind; id: string; owner?: string; value: unknown }>,
+    ): Promise<void> {
+      if (rows.length === 0) return;
+      await write(rows.map((row) => ({ ...row, owner: row.owner ?? '', deleted: false, body: row.value })));
+    },
+    async put(kind: RecordKind, id: string, value: unknown, owner = ''): Promise<void> {
+      await write([{ kind, id, owner, deleted: false, body: value }]);
+    },
+    /** Tombstones the records (a later `put` of the same id brings it back on purpose). */
+    async remove(kind: RecordKind, ids: ReadonlyArray<string>, owner = ''): Promise<void> {
+      if (ids.length === 0) return;
+      await write(ids.map((id) => ({ kind, id, owner, deleted: true, body: null })));
+    },
+    async get<T>(kind: RecordKind, id: string): Promise<T | undefined> {
+      const [row] = await select<T>(`kind = ${quoteString(kind)} AND id = ${quoteString(id)}`);
+      return row?.value;
+    },
+    /** The live records of a kind with one of `ids`, in creation order. */
+    async getMany<T>(kind: RecordKind, ids: ReadonlyArray<string>): Promise<Array<StoredRecord<T>>> {
+      if (ids.length === 0) return [];
+      return select<T>(`kind = ${quoteString(kind)} AND id IN (${ids.map(quoteString).join(',')})`);
+    },
+    /** The live records of a kind (of one owner when given), in creation order. */
+    async list<T>(kind: RecordKind, owner?: string): Promise<Array<StoredRecord<T>>> {
+      const byOwner = owner === undefined ? '' : ` AND owner = ${quoteString(owner)}`;
+      return select<T>(`kind = ${quoteString(kind)}${byOwner}`);
+    },
+  };
+}
+
+/** The reads and writes of shared records. */
+export type Records = ReturnType<typeof createRecords>;
