@@ -284,11 +284,9 @@ export function describeJourneyStoreConformance(target: ConformanceTarget): void
         expect(
           (await store.getPersons(projectId, { limit: 10, search: 'p4-' })).persons.map((p) => p.personId),
         ).toEqual(['user:u4']);
-        await expect(store.getPersons(projectId, { limit: 2, cursor: 'garbage' })).rejects.toMatchObject(
-          {
-            name: 'InvalidCursorError',
-          },
-        );
+        await expect(store.getPersons(projectId, { limit: 2, cursor: 'garbage' })).rejects.toMatchObject({
+          name: 'InvalidCursorError',
+        });
         const profile = await store.getPersonProfile(projectId, { anonymousId: 'p4-laptop' });
         expect(profile).toMatchObject({ personId: 'user:u4', traits: { plan: 'gold' } });
         expect(await store.getPersonProfile(projectId, { anonymousId: 'nobody' })).toBeUndefined();
