@@ -22,6 +22,7 @@ export { MAX_FUNNEL_STEPS } from './engine/analyseFunnel.js';
 export { MAX_PATH_DEPTH } from './engine/getPaths.js';
 export { MAX_BREAKDOWN_VALUES } from './engine/getFunnel.js';
 export { MAX_OVERVIEW_DAYS } from './engine/getOverview.js';
+export { findPainPoints } from './engine/getStages.js';
 export { DEFAULT_STAGE_NAMES } from './engine/types.js';
 export * from './accounts/types.js';
 export { StoreOpenError, STORE_OPEN_ERROR_KINDS, type StoreOpenErrorKind } from './sqlite/StoreOpenError.js';
@@ -32,7 +33,7 @@ export {
   type StorageFaultKind,
 } from './sqlite/StorageFault.js';
 export { InvalidCursorError } from './InvalidCursorError.js';
-export { decodeDropoffCursor } from './engine/dropoffCursor.js';
+export { decodeDropoffCursor, encodeDropoffCursor } from './engine/dropoffCursor.js';
 export type {
   ConsentConfigVersionSummary,
   ConsentLogFilter,
