@@ -99,8 +99,13 @@ export async function getStages(
   let row: StageRow | undefined;
   const byChannel: Array<Array<{ channel: string | null; events: number }>> = touchpoints.map(() => []);
   if (J > 0) {
-    const columns: Record<string, string> = { inr: `toUInt8(${inr})`, nps: `if(${inr}, ${readNpsScore()}, -1)` };
-    touchpoints.forEach((touchpoint, k) => (columns[`m${k}`] = `toUInt8(${matchTouchpoint(touchpoint)} AND ${inr})`));
+    const columns: Record<string, string> = {
+      inr: `toUInt8(${inr})`,
+      nps: `if(${inr}, ${readNpsScore()}, -1)`,
+    };
+    touchpoints.forEach(
+      (touchpoint, k) => (columns[`m${k}`] = `toUInt8(${matchTouchpoint(touchpoint)} AND ${inr})`),
+    );
     const perPerson = selectPersonStages(map, selectPersonTouchpoints(target, columns));
     const result = await client.query({
       query: `${aggregateStages(map)} FROM (${perPerson})`,
@@ -121,7 +126,8 @@ export async function getStages(
     const channels = await volumes.json<{ channel: string; events: string[] }>();
     for (const { channel, events } of channels) {
       events.forEach((count, k) => {
-        if (Number(count) > 0) byChannel[k]!.push({ channel: channel === '' ? null : channel, events: Number(count) });
+        if (Number(count) > 0)
+          byChannel[k]!.push({ channel: channel === '' ? null : channel, events: Number(count) });
       });
     }
     // A stable sort keeps the cell order among equal volumes.

@@ -1,14 +1,23 @@
 import fc from 'fast-check';
-import type { JourneyStage, StagesQuery } from '@parcours/store';
+import type { JourneyStage, OverviewQuery, StagesQuery } from '@parcours/store';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { getOverview } from './getOverview.js';
 import { getStages } from './getStages.js';
 import { describeWithClickHouse } from './testing/describeWithClickHouse.js';
-import { batchesArbitrary, maybe, openWorlds, timeArbitrary, touchpointArbitrary } from './testing/journeyWorld.js';
+import {
+  batchesArbitrary,
+  maybe,
+  openWorlds,
+  STEP_MS,
+  timeArbitrary,
+  touchpointArbitrary,
+} from './testing/journeyWorld.js';
 
 /**
  * The same random events and journey map, given to the SQLite engine and to
  * ClickHouse, give the same stages: persons, conversion from the previous stage,
- * touchpoint volumes by channel, exit rates, NPS after each touchpoint, pain points.
+ * touchpoint volumes by channel, exit rates, NPS after each touchpoint, pain points;
+ * and the same overview: per day, per channel and in total.
  */
 const mapArbitrary: fc.Arbitrary<JourneyStage[]> = fc.array(
   fc.record({
@@ -23,6 +32,19 @@ const stagesQueryArbitrary = fc
   .map(({ from, to }): StagesQuery => ({
     ...(from === null ? {} : { from }),
     ...(to === null ? {} : { to }),
+  }));
+
+const overviewArbitrary = fc
+  .record({
+    from: timeArbitrary,
+    // Up to five days: ranges that start or end inside a day, and days without events.
+    length: fc.integer({ min: 0, max: 20 }).map((n) => n * STEP_MS + (n % 3) * 1_000),
+    conversion: maybe(touchpointArbitrary, 50),
+  })
+  .map(({ from, length, conversion }): OverviewQuery => ({
+    from,
+    to: from + length,
+    ...(conversion === null ? {} : { conversion }),
   }));
 
 describeWithClickHouse('ClickHouse stages against the SQLite engine', (server) => {
@@ -59,4 +81,40 @@ describeWithClickHouse('ClickHouse stages against the SQLite engine', (server) =
     expect(withNps).toBeGreaterThan(5);
     expect(painPoints).toBeGreaterThan(5);
   }, 180_000);
+
+  it('overview: persons, touchpoints, conversions and NPS per day, per channel and in total match', async () => {
+    let converting = 0;
+    await fc.assert(
+      fc.asyncProperty(batchesArbitrary, mapArbitrary, overviewArbitrary, async (batches, map, query) => {
+        const answers = await worlds.load(batches, async (world) => {
+          await world.sqlite.setJourneyMap(world.sqliteProject, map);
+          // The default conversion (the decision stage's touchpoints) is the caller's rule.
+          const conversions =
+            query.conversion === undefined
+              ? (map.find((stage) => stage.name === 'decision')?.touchpoints ?? [])
+              : [query.conversion];
+          return {
+            sqlite: await world.sqlite.getOverview(world.sqliteProject, query),
+            clickhouse: await getOverview(world.clickhouse, world.target, query, conversions),
+          };
+        });
+        expect(answers.clickhouse).toEqual(answers.sqlite);
+        if (answers.sqlite.totals.conversions > 0 && answers.sqlite.days.length > 1) converting++;
+      }),
+      { numRuns: 60 },
+    );
+    expect(converting).toBeGreaterThan(10);
+  }, 180_000);
+
+  it('overview: a range of more than 366 days or ending before it starts is refused, as on SQLite', async () => {
+    const year = 366 * 86_400_000;
+    for (const query of [
+      { from: 0, to: year },
+      { from: 10, to: 9 },
+    ]) {
+      await expect(
+        getOverview(worlds.clickhouse, { database: 'stages', projectId: 'x' }, query, []),
+      ).rejects.toThrow(/the range must be 1 to 366 days/);
+    }
+  });
 });

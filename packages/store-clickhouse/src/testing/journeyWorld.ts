@@ -104,6 +104,8 @@ export async function openWorlds(url: string, database: string) {
   const folder = mkdtempSync(join(tmpdir(), 'parcours-equivalence-'));
   let run = 0;
   return {
+    /** The ClickHouse client, for calls outside a loaded world. */
+    clickhouse,
     async load<T>(batches: StoredEvent[][], ask: (world: LoadedWorld) => Promise<T>): Promise<T> {
       const sqlite = openSqliteStore({ filename: join(folder, `${++run}.db`), journeyEngine: 'inline' });
       try {
