@@ -167,7 +167,9 @@ export async function getFunnel(
       : query.breakdown === 'channel'
         ? 'channel'
         : propertyRaw(query.breakdown);
-  const persons = selectPersonTouchpoints(target, { mask: stepMask(query), breakdown });
+  // Touchpoints matching no step change nobody's funnel: only they and the links are read.
+  const names = [...new Set(query.steps.map((step) => quoteString(step.name)))].join(', ');
+  const persons = selectPersonTouchpoints(target, { mask: stepMask(query), breakdown }, `name IN (${names})`);
   const perPerson = selectPersonFunnels(query, persons);
   const totalResult = await client.query({
     query: `SELECT ${aggregateSteps(K)} FROM (${perPerson})`,

@@ -62,9 +62,12 @@ export async function getOverview(
     throw new RangeError(`the range must be 1 to ${MAX_OVERVIEW_DAYS} days`);
   }
   const conversion = conversions.length === 0 ? '0' : conversions.map(matchTouchpoint).join(' OR ');
-  const rows = `SELECT person, timestamp, channel,
-      toUInt8(${conversion}) AS conversion, ${readNpsScore()} AS score
-    FROM (${selectPersonRows(target)})
+  const rows = `SELECT person, timestamp, channel, conversion, score
+    FROM (${selectPersonRows(target, {
+      channel: 'channel',
+      conversion: `toUInt8(${conversion})`,
+      score: readNpsScore(),
+    })})
     WHERE timestamp >= ${quoteInteger(query.from)} AND timestamp <= ${quoteInteger(query.to)}`;
   const ask = async <T>(sql: string) => (await client.query({ query: sql, format: 'JSONEachRow' })).json<T>();
   const [byDay, [total], byChannel, channelOrder] = await Promise.all([
