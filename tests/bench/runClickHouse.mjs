@@ -22,7 +22,12 @@ const threads = cpus().length;
 const target = { database: 'bench', projectId: 'bench' };
 
 const server = await startClickHouse({ maxThreads: threads, maxMemoryBytes });
-const client = createClient({ url: server.url, request_timeout: 600_000 });
+// Queries at 10M events run for longer than the client's 30 s default: progress headers keep the socket alive.
+const client = createClient({
+  url: server.url,
+  request_timeout: 600_000,
+  clickhouse_settings: { send_progress_in_http_headers: 1, http_headers_progress_interval_ms: '10000' },
+});
 let report;
 try {
   const [{ version }] = await (
