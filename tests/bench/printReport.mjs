@@ -83,6 +83,7 @@ export function printReport(run) {
     `  HTTP: ${int(http.accepted)} events acknowledged in ${int(http.batches)} batches, ${http.failed} failed, ` +
       `latency p50 ${ms(http.latencyMs.p50)} ms, p99 ${ms(http.latencyMs.p99)} ms`,
   );
+  if (run.clickhouse !== undefined) lines.push(...printClickHouse(run, status));
   if (run.otherCores !== null) {
     lines.push(
       `  other processes kept ${run.otherCores.toFixed(2)} of ${run.cpus} cores busy on average during this run` +
@@ -90,6 +91,64 @@ export function printReport(run) {
     );
   }
   return lines.join('\n');
+}
+
+/** The ClickHouse engine's section: its figures beside DuckDB's, on the same data. */
+function printClickHouse({ clickhouse, duckdb, parcours }, status) {
+  const lines = [
+    '',
+    `ClickHouse engine — ClickHouse ${clickhouse.version} on ${clickhouse.threads} threads, same data:`,
+  ];
+  const rows = [['measure', 'clickhouse', 'duckdb', 'ratio', 'target', 'status']];
+  const target = status('clickhouseFunnelRatio');
+  rows.push([
+    `insertEvents import, ${int(clickhouse.batchSize)}/batch (events/s)`,
+    int(clickhouse.eventsPerSecond),
+    '',
+    '',
+    '',
+    '',
+  ]);
+  rows.push(['parts merged after import (ms)', int(clickhouse.mergeMs), '', '', '', '']);
+  rows.push([
+    '6-step funnel, median of 5 (ms)',
+    ms(clickhouse.funnel.medianMs),
+    ms(duckdb.funnel.medianMs),
+    ratio(clickhouse.ratios.funnel),
+    target.wanted,
+    target.status,
+  ]);
+  rows.push([
+    'paths depth 5, median of 5 (ms)',
+    ms(clickhouse.paths.medianMs),
+    ms(duckdb.paths.medianMs),
+    ratio(clickhouse.ratios.paths),
+    '',
+    '',
+  ]);
+  rows.push([
+    'storage on disk, events + ids (bytes/event)',
+    clickhouse.bytesPerEvent.toFixed(1),
+    '',
+    '',
+    '',
+    '',
+  ]);
+  rows.push([
+    '6-step funnel, ClickHouse / Parcours SQLite engine',
+    '',
+    '',
+    ratio(clickhouse.funnel.medianMs / parcours.funnel.medianMs),
+    '',
+    '',
+  ]);
+  lines.push(...table(rows));
+  for (const [what, check] of Object.entries(clickhouse.checks)) {
+    lines.push(
+      `  clickhouse vs duckdb ${what.padEnd(14)} ${check.ok ? 'MATCH' : `MISMATCH\n   ${check.detail}`}`,
+    );
+  }
+  return lines;
 }
 
 function table(rows) {

@@ -21,6 +21,7 @@ import { formatLoadReport, loadCollector } from './loadCollector.mjs';
 import { measureOtherLoad } from './measureOtherLoad.mjs';
 import { printReport } from './printReport.mjs';
 import { parseLastLine, runNode } from './runChild.mjs';
+import { hasClickHouseServer } from '@parcours/store-clickhouse/testing';
 
 const TMP = fileURLToPath(new URL('../.tmp/', import.meta.url));
 const DIR = join(TMP, 'bench');
@@ -31,6 +32,9 @@ const sizes = (process.env.BENCH_SIZES ?? '1000000,10000000').split(',').map((s)
 const seed = parseSize(process.env.BENCH_SEED ?? '7');
 /** Events sent over HTTP per size: enough for a steady state, bounded in time too. */
 const httpEvents = parseSize(process.env.BENCH_HTTP_EVENTS ?? '500000');
+/** The ClickHouse engine beside them (issue 10): env BENCH_CLICKHOUSE=0 skips it, =1 requires it. */
+const withClickHouse =
+  process.env.BENCH_CLICKHOUSE === '1' || (process.env.BENCH_CLICKHOUSE !== '0' && hasClickHouseServer());
 const log = (line) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
 const output = {
@@ -52,7 +56,9 @@ for (const size of sizes) {
   writeFileSync(RESULT_FILE, `${JSON.stringify(output, null, 2)}\n`);
   console.log(printReport(run));
   if (!run.checks.funnelCounts.ok) disagreed = true;
+  if (run.clickhouse !== undefined && !run.clickhouse.checks.funnelCounts.ok) disagreed = true;
 }
+if (!withClickHouse) log('clickhouse-server not on the PATH: the ClickHouse engine was not measured');
 // The collector under overload (issue 13), once, after the sizes: env
 // BENCH_LOAD_SECONDS (default 30; 0 skips it), BENCH_LOAD_CONNECTIONS (200),
 // BENCH_LOAD_BATCH (500), BENCH_LOAD_MEMORY_MB (512).
@@ -107,6 +113,19 @@ async function benchSize(size) {
   log(`${label}: DuckDB load, funnel and paths (warm-up, then median of 5)…`);
   const duckdb = parseLastLine((await runNode([here('./runDuckDb.mjs'), file])).stdout);
 
+  let clickhouse;
+  if (withClickHouse) {
+    log(`${label}: ClickHouse import, funnel and paths (warm-up, then median of 5)…`);
+    clickhouse = parseLastLine((await runNode([here('./runClickHouse.mjs'), file])).stdout);
+    if (clickhouse.events !== size)
+      throw new Error(`ClickHouse stored ${clickhouse.events} of ${size} events`);
+    clickhouse.ratios = {
+      funnel: clickhouse.funnel.medianMs / duckdb.funnel.medianMs,
+      paths: clickhouse.paths.medianMs / duckdb.paths.medianMs,
+    };
+    clickhouse.checks = compareResults(clickhouse, duckdb);
+  }
+
   const httpFilename = join(DIR, `http-${size}.db`);
   const events = Math.min(size, httpEvents);
   log(`${label}: HTTP collect, ${events.toLocaleString('en')} events…`);
@@ -127,6 +146,7 @@ async function benchSize(size) {
     funnelMs: parcours.funnel.medianMs,
     bytesPerEvent: parcours.memory.bytesPerEvent,
     restartMs: parcours.restart?.restartFirstFunnelMs,
+    clickhouseFunnelRatio: clickhouse?.ratios.funnel,
   });
   log(`${label}: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   return {
@@ -136,6 +156,7 @@ async function benchSize(size) {
     http,
     parcours,
     duckdb,
+    clickhouse,
     ratios,
     checks,
     targets,
@@ -151,7 +172,12 @@ function withoutLinks(run) {
     const { links, ...paths } = engine.paths.result;
     return { ...engine, paths: { ...engine.paths, result: { ...paths, linkCount: links.length } } };
   };
-  return { ...run, parcours: slim(run.parcours), duckdb: slim(run.duckdb) };
+  return {
+    ...run,
+    parcours: slim(run.parcours),
+    duckdb: slim(run.duckdb),
+    ...(run.clickhouse !== undefined && { clickhouse: slim(run.clickhouse) }),
+  };
 }
 
 /** `1000000`, `1_000_000`, `1e6`, `1M` or `10m`. */

@@ -13,8 +13,9 @@ import { quoteDatabaseName } from './sqlLiteral.js';
  * even before a merge has run; of two copies it keeps the one with the highest
  * `keep_priority` (2⁶⁴ − 1 − arrival), the first to arrive, as SQLite keeps the first
  * insert (which copy survives decides who owns a touchpoint at the same time as a
- * link). Empty strings stand for "none" (`user_id`, `channel`):
- * the schema never lets a channel or user id be empty.
+ * link). Empty strings stand for "none" (`user_id`, `channel`, `category`, and
+ * `properties` and `context`, which otherwise hold JSON): the schema never lets a
+ * channel, user id or category be empty, and JSON is never the empty string.
  *
  * `event_ids`: (project, id), ordered for point look-ups: checked before each insert so
  * that a replay is answered as a duplicate and not written again.
@@ -39,6 +40,7 @@ export async function createTables(client: ClickHouseClient, database: string): 
       arrival UInt64,
       keep_priority UInt64,
       channel String,
+      category String,
       properties String,
       context String,
       policy_version Nullable(UInt32)

@@ -20,7 +20,7 @@ function propertyRaw(key: string): string {
 }
 
 /** Bit k of the mask: the event matches step k + 1 (name, channel, every `where`). */
-function stepMask(query: FunnelQuery): string {
+export function stepMask(query: FunnelQuery): string {
   return query.steps
     .map((step, k) => {
       const tests = [`name = ${quoteString(step.name)}`];
@@ -40,8 +40,14 @@ function stepMask(query: FunnelQuery): string {
  * greedy chain (earliest later touchpoint matching the next step, strictly later in
  * time, within the window of the start); the start reaching furthest, earliest first.
  * `p<k>` holds, per start, the index of the step-k touchpoint of its chain (0: none).
+ * `extra`: more output columns (alias → expression over the person's row, or over
+ * `reached_at`: the time of the chosen chain's last step).
  */
-function selectPersonFunnels(query: FunnelQuery, persons: string): string {
+export function selectPersonFunnels(
+  query: FunnelQuery,
+  persons: string,
+  extra: Record<string, string> = {},
+): string {
   const K = query.steps.length;
   const window = quoteInteger(query.windowMs);
   const eligible = ['bitAnd(m, 1) != 0'];
@@ -64,7 +70,22 @@ function selectPersonFunnels(query: FunnelQuery, persons: string): string {
   // In progress (the engine's contract): short of the last step, and the latest start
   // of a chain reaching that far leaves its window open at the end of the range.
   const openUntil = quoteInteger(query.to ?? query.now ?? Date.now());
-  return `SELECT reached, times, value, in_progress FROM (
+  const aliases = Object.keys(extra);
+  const more =
+    aliases.length === 0
+      ? []
+      : [
+          `ts[arrayElement([${steps.map((p) => `${p}[chosen]`).join(', ')}], reached)] AS reached_at`,
+          ...aliases.map((alias) => `${extra[alias]} AS ${alias}`),
+        ];
+  const outputs = [
+    'reached',
+    'times',
+    'value',
+    'in_progress',
+    ...(aliases.length === 0 ? [] : ['reached_at', ...aliases]),
+  ];
+  return `SELECT ${outputs.join(', ')} FROM (
   SELECT
     ${chains.join(',\n    ')},
     arrayMap((${params.join(', ')}) -> ${params.map((q) => `(${q} != 0)`).join(' + ')}, ${steps.join(', ')}) AS levels,
@@ -73,7 +94,7 @@ function selectPersonFunnels(query: FunnelQuery, persons: string): string {
     [${times.join(', ')}] AS times,
     breakdown[p1[chosen]] AS value,
     arrayReduce('max', arrayFilter((s, l) -> l = reached, arrayMap(p -> ts[p], p1), levels)) AS latest_start,
-    reached < ${K} AND latest_start + ${window} > ${openUntil} AS in_progress
+    ${[`reached < ${K} AND latest_start + ${window} > ${openUntil} AS in_progress`, ...more].join(',\n    ')}
   FROM (${persons})
 )
 WHERE reached > 0`;
@@ -114,6 +135,18 @@ function toSteps(
   });
 }
 
+/** Refuses a funnel the SQLite engine refuses, with its errors: too few or many steps, too many properties. */
+export function checkFunnelQuery(query: FunnelQuery): void {
+  const K = query.steps.length;
+  if (K < 1 || K > MAX_FUNNEL_STEPS) throw new RangeError(`a funnel has 1 to ${MAX_FUNNEL_STEPS} steps`);
+  const properties = getQueryProperties(query);
+  if (properties.length > MAX_QUERY_PROPERTIES) {
+    throw new QueryBudgetError(
+      `A funnel reads at most ${MAX_QUERY_PROPERTIES} distinct properties (where keys and breakdown); this one reads ${properties.length}`,
+    );
+  }
+}
+
 /**
  * A funnel computed inside ClickHouse: persons (identities stitched) reaching each
  * step, conversion, drop-off, median time from step 1, and a breakdown by `channel`
@@ -127,20 +160,16 @@ export async function getFunnel(
   query: FunnelQuery,
 ): Promise<FunnelResult> {
   const K = query.steps.length;
-  if (K < 1 || K > MAX_FUNNEL_STEPS) throw new RangeError(`a funnel has 1 to ${MAX_FUNNEL_STEPS} steps`);
-  const properties = getQueryProperties(query);
-  if (properties.length > MAX_QUERY_PROPERTIES) {
-    throw new QueryBudgetError(
-      `A funnel reads at most ${MAX_QUERY_PROPERTIES} distinct properties (where keys and breakdown); this one reads ${properties.length}`,
-    );
-  }
+  checkFunnelQuery(query);
   const breakdown =
     query.breakdown === undefined
       ? "''"
       : query.breakdown === 'channel'
         ? 'channel'
         : propertyRaw(query.breakdown);
-  const persons = selectPersonTouchpoints(target, { mask: stepMask(query), breakdown });
+  // Touchpoints matching no step change nobody's funnel: only they and the links are read.
+  const names = [...new Set(query.steps.map((step) => quoteString(step.name)))].join(', ');
+  const persons = selectPersonTouchpoints(target, { mask: stepMask(query), breakdown }, `name IN (${names})`);
   const perPerson = selectPersonFunnels(query, persons);
   const totalResult = await client.query({
     query: `SELECT ${aggregateSteps(K)} FROM (${perPerson})`,

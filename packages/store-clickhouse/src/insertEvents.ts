@@ -69,8 +69,10 @@ export async function insertEvents(
           arrival: arrival.toString(),
           keep_priority: (MAX_UINT64 - arrival).toString(),
           channel: event.channel ?? '',
-          properties: JSON.stringify(event.properties ?? {}),
-          context: JSON.stringify(event.context ?? {}),
+          category: event.category ?? '',
+          // '' keeps "absent" apart from `{}`: a timeline gives back the event as it came.
+          properties: event.properties === undefined ? '' : JSON.stringify(event.properties),
+          context: event.context === undefined ? '' : JSON.stringify(event.context),
           policy_version: options.policyVersion ?? null,
         };
       }),

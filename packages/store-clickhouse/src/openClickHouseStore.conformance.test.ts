@@ -7,10 +7,6 @@ import { openClickHouseStoreEngine } from './openClickHouseStore.js';
  * them; they answer 501): a test calling one is reported skipped, never passed.
  */
 const PENDING = [
-  'getPersonTimeline',
-  'getFunnelDropoffs',
-  'getStages',
-  'getOverview',
   'getPersons',
   'getPersonProfile',
   'exportPerson',

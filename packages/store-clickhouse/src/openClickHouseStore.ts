@@ -2,6 +2,10 @@ import { createClient } from '@clickhouse/client';
 import { createStore, type Store, type StoreEngine } from '@parcours/store';
 import { createTables } from './createTables.js';
 import { getFunnel } from './getFunnel.js';
+import { getFunnelDropoffs } from './getFunnelDropoffs.js';
+import { getOverview } from './getOverview.js';
+import { getPersonTimeline } from './getPersonTimeline.js';
+import { getStages } from './getStages.js';
 import { getPaths } from './getPaths.js';
 import { insertEvents } from './insertEvents.js';
 import { createClickHouseLedger } from './ledger/createClickHouseLedger.js';
@@ -112,13 +116,11 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
     },
     getFunnel: (projectId, query) => getFunnel(client, at(projectId), query),
     getPaths: (projectId, query) => getPaths(client, at(projectId), query),
-    // Journey queries of i10-chjourneys (issue 10, item 5): `getPersonTimeline`,
-    // `getFunnelDropoffs`, `getStages(client, at(projectId), await getJourneyMap(projectId), query)`
-    // and `getOverview` are wired here once they land.
-    getPersonTimeline: notOnClickHouse('getPersonTimeline'),
-    getFunnelDropoffs: notOnClickHouse('getFunnelDropoffs'),
-    getStages: notOnClickHouse('getStages'),
-    getOverview: notOnClickHouse('getOverview'),
+    getPersonTimeline: (projectId, ref, options) => getPersonTimeline(client, at(projectId), ref, options),
+    getFunnelDropoffs: (projectId, query) => getFunnelDropoffs(client, at(projectId), query),
+    getStages: (projectId, query, stages) => getStages(client, at(projectId), stages, query),
+    getOverview: (projectId, query, conversions) => getOverview(client, at(projectId), query, conversions),
+    // The persons list and profile (issue 11) are not computed in ClickHouse yet.
     getPersons: notOnClickHouse('getPersons'),
     getPersonProfile: notOnClickHouse('getPersonProfile'),
     // Privacy: access, erasure, the retention purge (they resolve persons and rewrite

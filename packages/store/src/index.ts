@@ -38,6 +38,7 @@ export { ATTRIBUTION_MODELS, DEFAULT_STAGE_NAMES } from './engine/types.js';
 export { PERSON_SORTS } from './engine/personTypes.js';
 export { decodePersonsCursor } from './engine/personsCursor.js';
 export type * from './engine/personTypes.js';
+export { findPainPoints } from './engine/getStages.js';
 export * from './accounts/types.js';
 export { StoreOpenError, STORE_OPEN_ERROR_KINDS, type StoreOpenErrorKind } from './sqlite/StoreOpenError.js';
 export {
@@ -47,7 +48,7 @@ export {
   type StorageFaultKind,
 } from './sqlite/StorageFault.js';
 export { InvalidCursorError } from './InvalidCursorError.js';
-export { decodeDropoffCursor } from './engine/dropoffCursor.js';
+export { decodeDropoffCursor, encodeDropoffCursor } from './engine/dropoffCursor.js';
 export type {
   ConsentConfigVersionSummary,
   ConsentLogFilter,

@@ -25,7 +25,7 @@ export function AttributionTable({
   attribution,
   conversions,
 }: {
-  attribution: Overview['attribution'];
+  attribution: NonNullable<Overview['attribution']>;
   conversions: number;
 }) {
   const label = ATTRIBUTION_LABELS[attribution.model];

@@ -11,7 +11,9 @@ export function OverviewFigures({ overview }: { overview: Overview }) {
       <KpiTiles totals={overview.totals} />
       <DailyChart days={overview.days} />
       <ChannelTable channels={overview.channels} />
-      <AttributionTable attribution={overview.attribution} conversions={overview.totals.conversions} />
+      {overview.attribution && (
+        <AttributionTable attribution={overview.attribution} conversions={overview.totals.conversions} />
+      )}
     </>
   );
 }

@@ -44,7 +44,22 @@ function getFreePort(): Promise<number> {
   });
 }
 
-function writeConfig(folder: string, httpPort: number, tcpPort: number): string {
+/** How `startClickHouse` sizes the server. */
+export interface StartClickHouseOptions {
+  /** How long to wait for `/ping`. Default 60 s: a cold start on a busy 2-core machine takes a few seconds. */
+  timeoutMs?: number;
+  /** Threads per query. Default 1: test suites share the machine; the benchmark gives it every core. */
+  maxThreads?: number;
+  /** Memory per query, bytes. Default 1 GB. */
+  maxMemoryBytes?: number;
+}
+
+function writeConfig(
+  folder: string,
+  httpPort: number,
+  tcpPort: number,
+  { maxThreads = 1, maxMemoryBytes = 1_000_000_000 }: StartClickHouseOptions,
+): string {
   for (const sub of ['data', 'tmp', 'user_files', 'format_schemas']) mkdirSync(join(folder, sub));
   // Debian's 18.16 reads `<yandex>` configs; every path points into the temporary folder
   // so that no root, no /var/lib/clickhouse and no system service is involved.
@@ -66,10 +81,10 @@ function writeConfig(folder: string, httpPort: number, tcpPort: number): string 
   <max_concurrent_queries>20</max_concurrent_queries>
 </yandex>
 `;
-  // One core per query: the test machine has two, shared with other suites.
+  // By default one core per query: the test machine has two, shared with other suites.
   const users = `<?xml version="1.0"?>
 <yandex>
-  <profiles><default><max_memory_usage>1000000000</max_memory_usage><max_threads>1</max_threads></default></profiles>
+  <profiles><default><max_memory_usage>${maxMemoryBytes}</max_memory_usage><max_threads>${maxThreads}</max_threads></default></profiles>
   <users><default><password></password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></default></users>
   <quotas><default></default></quotas>
 </yandex>
@@ -87,10 +102,9 @@ function tail(path: string): string {
 /**
  * Starts Debian's `clickhouse-server` on free loopback ports with a temporary data
  * folder and a generated config, and resolves once `/ping` answers. Throws, naming
- * the fix, when the binary is missing or the server does not answer in `timeoutMs`
- * (default 60 s: a cold start on a busy 2-core machine takes a few seconds).
+ * the fix, when the binary is missing or the server does not answer in `timeoutMs`.
  */
-export async function startClickHouse(options: { timeoutMs?: number } = {}): Promise<TestClickHouse> {
+export async function startClickHouse(options: StartClickHouseOptions = {}): Promise<TestClickHouse> {
   if (!hasClickHouseServer()) {
     throw new Error(
       'clickhouse-server is not on the PATH: install it (apt-get install clickhouse-server clickhouse-client; .ci/run does) ' +
@@ -101,7 +115,7 @@ export async function startClickHouse(options: { timeoutMs?: number } = {}): Pro
   const folder = mkdtempSync(join(tmpdir(), 'parcours-clickhouse-'));
   const httpPort = await getFreePort();
   const tcpPort = await getFreePort();
-  const configPath = writeConfig(folder, httpPort, tcpPort);
+  const configPath = writeConfig(folder, httpPort, tcpPort, options);
   const child: ChildProcess = spawn('clickhouse-server', [`--config-file=${configPath}`], {
     cwd: folder,
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -114,7 +114,12 @@ export function getStages(
   return { stages, painPoints: findPainPoints(stages) };
 }
 
-function findPainPoints(stages: StagesResult['stages']): PainPoint[] {
+/**
+ * The pain points of a journey map's figures: the touchpoints (of at least
+ * {@link PAIN_POINT_MIN_PERSONS} persons) with the highest exit rates, then those with
+ * the lowest NPS, three of each. Exported so that every engine derives them alike.
+ */
+export function findPainPoints(stages: StagesResult['stages']): PainPoint[] {
   const candidates = stages.flatMap((stage) =>
     stage.touchpoints
       .filter((t) => t.persons >= PAIN_POINT_MIN_PERSONS)

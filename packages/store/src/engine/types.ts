@@ -196,5 +196,6 @@ export interface OverviewResult {
    * `last` add up to `totals.conversions`; `any` to more). `channels[].conversions`
    * above counts the conversion event's own channel only.
    */
-  attribution: { model: AttributionModel; channels: Array<{ channel: string | null; conversions: number }> };
+  /** Conversions per channel under the query's model; absent on an engine that does not compute it yet (ClickHouse). */
+  attribution?: { model: AttributionModel; channels: Array<{ channel: string | null; conversions: number }> };
 }

@@ -1,0 +1,170 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import {
+  findPainPoints,
+  type JourneyStage,
+  type StagesQuery,
+  type StagesResult,
+  type TouchpointStats,
+} from '@parcours/store';
+import { selectPersonTouchpoints } from './selectPersonTouchpoints.js';
+import { quoteDatabaseName, quoteInteger, quoteString } from './sqlLiteral.js';
+import { matchTouchpoint, readNpsScore, summariseNps } from './touchpointSql.js';
+
+/** Sorts after every stored time: "this person never reached the stage". */
+const NEVER = 'toInt64(9223372036854775807)';
+
+/** The range test of `StagesQuery` over an event's `timestamp` (bounds inclusive). */
+function inRange(query: StagesQuery): string {
+  const tests = ['1'];
+  if (query.from !== undefined) tests.push(`timestamp >= ${quoteInteger(query.from)}`);
+  if (query.to !== undefined) tests.push(`timestamp <= ${quoteInteger(query.to)}`);
+  return tests.join(' AND ');
+}
+
+/**
+ * Per-person figures (`@parcours/store` getStages semantics), J = the map's touchpoints:
+ * `f<j>` the index of their first in-range touchpoint j (0: none); `x<j>` whether their
+ * last in-range touchpoint is touchpoint j; `s<j>` the first in-range NPS score after
+ * `f<j>` (-1: none); `fs<s>` the time they first reached stage s (NEVER: not reached).
+ */
+function selectPersonStages(map: ReadonlyArray<JourneyStage>, persons: string): string {
+  const columns: string[] = [
+    `length(inr) + 1 - arrayFirstIndex(x -> x = 1, arrayReverse(inr)) AS last_in_range`,
+  ];
+  let j = 0;
+  map.forEach((stage, s) => {
+    const firsts = stage.touchpoints.map(() => {
+      const k = j++;
+      // 18.16's lambdas see only their arguments: f<k> goes in as an array.
+      columns.push(
+        `arrayFirstIndex(x -> x = 1, m${k}) AS f${k}`,
+        `m${k}[last_in_range] AS x${k}`,
+        `arrayFirstIndex((v, i, f) -> v >= 0 AND i > f, nps, arrayEnumerate(nps), replicate(f${k}, nps)) AS a${k}`,
+        `if(f${k} = 0 OR a${k} = 0, -1, nps[a${k}]) AS s${k}`,
+      );
+      return `if(f${k} > 0, ts[f${k}], ${NEVER})`;
+    });
+    columns.push(`arrayReduce('min', [${[NEVER, ...firsts].join(', ')}]) AS fs${s}`);
+  });
+  return `SELECT ${columns.join(',\n    ')} FROM (${persons})`;
+}
+
+/** One array per figure, an element per touchpoint (or per stage), over every person. */
+function aggregateStages(map: ReadonlyArray<JourneyStage>): string {
+  const J = map.reduce((n, stage) => n + stage.touchpoints.length, 0);
+  const each = (f: (k: number) => string) => `[${Array.from({ length: J }, (_, k) => f(k)).join(', ')}]`;
+  const reached = (s: number) => `fs${s} != ${NEVER}`;
+  const stagePersons = map.map((_, s) => `countIf(${reached(s)})`);
+  const converted = map.map((_, s) =>
+    s === 0 ? 'toUInt64(0)' : `countIf(${reached(s - 1)} AND ${reached(s)} AND fs${s} >= fs${s - 1})`,
+  );
+  return `SELECT
+    ${each((k) => `countIf(f${k} > 0)`)} AS persons,
+    ${each((k) => `countIf(f${k} > 0 AND x${k} = 1)`)} AS exits,
+    ${each((k) => `countIf(s${k} >= 0)`)} AS responses,
+    ${each((k) => `sumIf(s${k}, s${k} >= 0)`)} AS sums,
+    ${each((k) => `countIf(s${k} >= 9)`)} AS promoters,
+    ${each((k) => `countIf(s${k} >= 0 AND s${k} <= 6)`)} AS detractors,
+    [${stagePersons.join(', ')}] AS stage_persons,
+    [${converted.join(', ')}] AS stage_converted`;
+}
+
+interface StageRow {
+  persons: string[];
+  exits: string[];
+  responses: string[];
+  sums: number[];
+  promoters: string[];
+  detractors: string[];
+  stage_persons: string[];
+  stage_converted: string[];
+}
+
+/**
+ * The journey map with its numbers, computed inside ClickHouse: per stage, persons
+ * and conversion from the previous stage; per touchpoint, events by channel, persons,
+ * exit rate and NPS; then the pain points (`findPainPoints`, shared with the SQLite
+ * engine). Same answers as the SQLite engine (`stagesEquivalence.test.ts`). The map
+ * is the caller's: the default map is a rule above the engines.
+ */
+export async function getStages(
+  client: ClickHouseClient,
+  target: { database: string; projectId: string },
+  map: ReadonlyArray<JourneyStage>,
+  query: StagesQuery = {},
+): Promise<StagesResult> {
+  const touchpoints = map.flatMap((stage) => stage.touchpoints);
+  const J = touchpoints.length;
+  const inr = inRange(query);
+  let row: StageRow | undefined;
+  const byChannel: Array<Array<{ channel: string | null; events: number }>> = touchpoints.map(() => []);
+  if (J > 0) {
+    const columns: Record<string, string> = {
+      inr: `toUInt8(${inr})`,
+      nps: `if(${inr}, ${readNpsScore()}, -1)`,
+    };
+    touchpoints.forEach(
+      (touchpoint, k) => (columns[`m${k}`] = `toUInt8(${matchTouchpoint(touchpoint)} AND ${inr})`),
+    );
+    const perPerson = selectPersonStages(map, selectPersonTouchpoints(target, columns));
+    const result = await client.query({
+      query: `${aggregateStages(map)} FROM (${perPerson})`,
+      format: 'JSONEachRow',
+    });
+    [row] = await result.json<StageRow>();
+    // Every touchpoint belongs to one person: volumes need no stitching. Ties in
+    // volume are ordered as the SQLite engine's channel cells: none first, then by first arrival.
+    const volumes = await client.query({
+      query: `SELECT channel, toString(min(arrival)) AS first_arrival,
+          [${touchpoints.map((t) => `countIf(${matchTouchpoint(t)} AND ${inr})`).join(', ')}] AS events
+        FROM ${quoteDatabaseName(target.database)}.events FINAL
+        WHERE project_id = ${quoteString(target.projectId)} AND type != 'identify'
+        GROUP BY channel
+        ORDER BY channel != '', toUInt64(first_arrival)`,
+      format: 'JSONEachRow',
+    });
+    const channels = await volumes.json<{ channel: string; events: string[] }>();
+    for (const { channel, events } of channels) {
+      events.forEach((count, k) => {
+        if (Number(count) > 0)
+          byChannel[k]!.push({ channel: channel === '' ? null : channel, events: Number(count) });
+      });
+    }
+    // A stable sort keeps the cell order among equal volumes.
+    for (const list of byChannel) list.sort((a, b) => b.events - a.events);
+  }
+  let j = 0;
+  const stages = map.map((stage, s) => {
+    const persons = row === undefined ? 0 : Number(row.stage_persons[s]);
+    const previous = s === 0 || row === undefined ? 0 : Number(row.stage_persons[s - 1]);
+    return {
+      name: stage.name,
+      persons,
+      conversionFromPrevious:
+        s === 0 ? null : previous === 0 ? 0 : Number(row!.stage_converted[s]) / previous,
+      touchpoints: stage.touchpoints.map((touchpoint): TouchpointStats => {
+        const k = j++;
+        const reached = Number(row!.persons[k]);
+        const channels = byChannel[k]!;
+        const { responses, averageScore, nps } = summariseNps(
+          Number(row!.responses[k]),
+          row!.sums[k]!,
+          Number(row!.promoters[k]),
+          Number(row!.detractors[k]),
+        );
+        return {
+          name: touchpoint.name,
+          channel: touchpoint.channel ?? null,
+          events: channels.reduce((n, c) => n + c.events, 0),
+          persons: reached,
+          exitRate: reached === 0 ? 0 : Number(row!.exits[k]) / reached,
+          byChannel: channels,
+          responses,
+          averageScore,
+          nps,
+        };
+      }),
+    };
+  });
+  return { stages, painPoints: findPainPoints(stages) };
+}

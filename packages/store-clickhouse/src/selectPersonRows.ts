@@ -1,0 +1,67 @@
+import { quoteDatabaseName, quoteString } from './sqlLiteral.js';
+
+/** Column aliases become SQL identifiers: lower-case letters, digits and `_` only. */
+export function checkColumnAliases(columns: Record<string, string>): string[] {
+  const names = Object.keys(columns);
+  for (const name of names)
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new RangeError(`bad column alias ${name}`);
+  return names;
+}
+
+/**
+ * SQL of a subquery with one row per touchpoint (identifies are links, not
+ * touchpoints): `person` (`u:<user id>` or `d:<device>`), `timestamp`, `arrival`, and
+ * one column per entry of `columns`: an expression over the event's `name`, `channel`,
+ * `properties` and `timestamp`, evaluated on the stored row, so that only what a query
+ * needs (a step mask, not the JSON of the properties) is carried through the grouping.
+ * With `keep`, only the touchpoints for which it holds are returned, and only they
+ * and the links are grouped: a funnel needs neither the rest nor their cost.
+ *
+ * Identity stitching, as the SQLite engine does it (docs/decisions.md, "Hardening:
+ * identities": two user ids never merge through a shared device): per device, its
+ * events in (time, arrival) order; the links are its events carrying a user id; an
+ * event belongs to the user of the latest link at or before it (a running count of
+ * links indexes the list of linked users), or to the first linked user before any
+ * link; a device never linked is its own person.
+ */
+export function selectPersonRows(
+  target: { database: string; projectId: string },
+  columns: Record<string, string>,
+  keep?: string,
+): string {
+  const db = quoteDatabaseName(target.database);
+  const names = checkColumnAliases(columns);
+  const raw = names.map((name) => `${columns[name]} AS ${name}`);
+  const tuple = ['timestamp', 'arrival', 'user_id', 'is_touchpoint', ...names];
+  const unpack = names.map((name, i) => `tupleElement(event, ${i + 5}) AS ${name}`);
+  const touchpoint = keep === undefined ? `type != 'identify'` : `type != 'identify' AND (${keep})`;
+  return `SELECT
+        if(empty(links), concat('d:', anonymous_id), concat('u:', links[greatest(link_count, 1)])) AS person,
+        tupleElement(event, 1) AS timestamp,
+        tupleElement(event, 2) AS arrival${unpack.map((u) => `,\n        ${u}`).join('')}
+      FROM (
+        SELECT anonymous_id,
+          arraySort(groupArray((${tuple.join(', ')}))) AS device_events,
+          arrayFilter(u -> u != '', arrayMap(x -> tupleElement(x, 3), device_events)) AS links,
+          arrayCumSum(arrayMap(x -> tupleElement(x, 3) != '', device_events)) AS link_counts
+        FROM (
+          SELECT anonymous_id, timestamp, arrival, user_id, toUInt8(${touchpoint}) AS is_touchpoint${raw.map((r) => `,\n            ${r}`).join('')}
+          FROM ${db}.events FINAL
+          WHERE project_id = ${quoteString(target.projectId)}${keep === undefined ? '' : ` AND (user_id != '' OR (${keep}))`}
+        )
+        GROUP BY anonymous_id
+      )
+      ARRAY JOIN device_events AS event, link_counts AS link_count
+      WHERE tupleElement(event, 4) = 1`;
+}
+
+/**
+ * The public person id (`personId.ts` of `@parcours/store`) of a `person` column:
+ * `user:<user id>`, or the device's id (`device:<id>` when it starts with `user:` or
+ * `device:`). 18.16 has no `startsWith`: prefixes are compared with `substring`.
+ */
+export function selectPublicPersonId(person: string): string {
+  const id = `substring(${person}, 3)`;
+  return `if(substring(${person}, 1, 2) = 'u:', concat('user:', ${id}),
+    if(substring(${id}, 1, 5) = 'user:' OR substring(${id}, 1, 7) = 'device:', concat('device:', ${id}), ${id}))`;
+}

@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import type { JourneyStage, OverviewQuery, StagesQuery } from '@parcours/store';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { getOverview } from './getOverview.js';
+import { getStages } from './getStages.js';
+import { describeWithClickHouse } from './testing/describeWithClickHouse.js';
+import {
+  batchesArbitrary,
+  maybe,
+  openWorlds,
+  STEP_MS,
+  timeArbitrary,
+  touchpointArbitrary,
+} from './testing/journeyWorld.js';
+
+/**
+ * The same random events and journey map, given to the SQLite engine and to
+ * ClickHouse, give the same stages: persons, conversion from the previous stage,
+ * touchpoint volumes by channel, exit rates, NPS after each touchpoint, pain points;
+ * and the same overview: per day, per channel and in total.
+ */
+const mapArbitrary: fc.Arbitrary<JourneyStage[]> = fc.array(
+  fc.record({
+    name: fc.constantFrom('awareness', 'consideration', 'decision', 'retention'),
+    touchpoints: fc.array(touchpointArbitrary, { maxLength: 3 }),
+  }),
+  { minLength: 1, maxLength: 4 },
+);
+
+const stagesQueryArbitrary = fc
+  .record({ from: maybe(timeArbitrary, 40), to: maybe(timeArbitrary, 40) })
+  .map(({ from, to }): StagesQuery => ({
+    ...(from === null ? {} : { from }),
+    ...(to === null ? {} : { to }),
+  }));
+
+const overviewArbitrary = fc
+  .record({
+    from: timeArbitrary,
+    // Up to five days: ranges that start or end inside a day, and days without events.
+    length: fc.integer({ min: 0, max: 20 }).map((n) => n * STEP_MS + (n % 3) * 1_000),
+    conversion: maybe(touchpointArbitrary, 50),
+  })
+  .map(({ from, length, conversion }): OverviewQuery => ({
+    from,
+    to: from + length,
+    ...(conversion === null ? {} : { conversion }),
+  }));
+
+describeWithClickHouse('ClickHouse stages against the SQLite engine', (server) => {
+  let worlds: Awaited<ReturnType<typeof openWorlds>>;
+  beforeAll(async () => {
+    worlds = await openWorlds(server().url, 'stages');
+  });
+  afterAll(async () => {
+    await worlds?.close();
+  });
+
+  it('stages: persons, conversion, volumes by channel, exit rates, NPS and pain points match', async () => {
+    let converted = 0;
+    let withNps = 0;
+    let painPoints = 0;
+    await fc.assert(
+      fc.asyncProperty(batchesArbitrary, mapArbitrary, stagesQueryArbitrary, async (batches, map, query) => {
+        const answers = await worlds.load(batches, async (world) => {
+          await world.sqlite.setJourneyMap(world.sqliteProject, map);
+          return {
+            sqlite: await world.sqlite.getStages(world.sqliteProject, query),
+            clickhouse: await getStages(world.clickhouse, world.target, map, query),
+          };
+        });
+        expect(answers.clickhouse).toEqual(answers.sqlite);
+        if (answers.sqlite.stages.some((s) => (s.conversionFromPrevious ?? 0) > 0)) converted++;
+        if (answers.sqlite.stages.some((s) => s.touchpoints.some((t) => t.responses > 0))) withNps++;
+        if (answers.sqlite.painPoints.length > 0) painPoints++;
+      }),
+      { numRuns: 60 },
+    );
+    // The comparisons prove little unless the figures are not all zero.
+    expect(converted).toBeGreaterThan(5);
+    expect(withNps).toBeGreaterThan(5);
+    expect(painPoints).toBeGreaterThan(5);
+  }, 180_000);
+
+  it('overview: persons, touchpoints, conversions and NPS per day, per channel and in total match', async () => {
+    let converting = 0;
+    await fc.assert(
+      fc.asyncProperty(batchesArbitrary, mapArbitrary, overviewArbitrary, async (batches, map, query) => {
+        const answers = await worlds.load(batches, async (world) => {
+          await world.sqlite.setJourneyMap(world.sqliteProject, map);
+          // The default conversion (the decision stage's touchpoints) is the caller's rule.
+          const conversions =
+            query.conversion === undefined
+              ? (map.find((stage) => stage.name === 'decision')?.touchpoints ?? [])
+              : [query.conversion];
+          return {
+            sqlite: await world.sqlite.getOverview(world.sqliteProject, query),
+            clickhouse: await getOverview(world.clickhouse, world.target, query, conversions),
+          };
+        });
+        expect(answers.clickhouse).toEqual(answers.sqlite);
+        if (answers.sqlite.totals.conversions > 0 && answers.sqlite.days.length > 1) converting++;
+      }),
+      { numRuns: 60 },
+    );
+    expect(converting).toBeGreaterThan(10);
+  }, 180_000);
+
+  it('overview: a range of more than 366 days or ending before it starts is refused, as on SQLite', async () => {
+    const year = 366 * 86_400_000;
+    for (const query of [
+      { from: 0, to: year },
+      { from: 10, to: 9 },
+    ]) {
+      await expect(
+        getOverview(worlds.clickhouse, { database: 'stages', projectId: 'x' }, query, []),
+      ).rejects.toThrow(/the range must be 1 to 366 days/);
+    }
+  });
+});
