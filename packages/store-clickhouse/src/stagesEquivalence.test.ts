@@ -98,7 +98,12 @@ describeWithClickHouse('ClickHouse stages against the SQLite engine', (server) =
             clickhouse: await getOverview(world.clickhouse, world.target, query, conversions),
           };
         });
-        expect(answers.clickhouse).toEqual(answers.sqlite);
+        // Attribution (issue 11) is computed by the SQLite engine only so far: the ClickHouse
+        // overview leaves the optional field out (documented); everything else must match.
+        const { attribution, ...sqlite } = answers.sqlite;
+        expect(attribution).toBeDefined();
+        expect(answers.clickhouse.attribution).toBeUndefined();
+        expect(answers.clickhouse).toEqual(sqlite);
         if (answers.sqlite.totals.conversions > 0 && answers.sqlite.days.length > 1) converting++;
       }),
       { numRuns: 60 },
