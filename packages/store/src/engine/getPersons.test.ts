@@ -7,7 +7,7 @@ import { getPersonSummary } from './getPersonSummary.js';
 import { JourneyIndex } from './JourneyIndex.js';
 import { referenceTimelines } from './journeyReference.js';
 import type { PersonsQuery } from './personTypes.js';
-import { maybe, personsEventsArbitrary as eventsArbitrary } from './personsWorld.js';
+import { maybe, personsEventsArbitrary as eventsArbitrary } from '../testing/personsWorld.js';
 import { referencePersonsList, referenceSummary, referenceTraits } from './personsReference.js';
 import type { JourneyStage } from './types.js';
 

@@ -6,7 +6,7 @@ import type { Event } from '@parcours/schema';
 import { afterAll, describe, expect, it } from 'vitest';
 import { referenceTimelines } from '../engine/journeyReference.js';
 import { referencePersonsList, referenceSummary, referenceTraits } from '../engine/personsReference.js';
-import { personsEventsArbitrary } from '../engine/personsWorld.js';
+import { personsEventsArbitrary } from '../testing/personsWorld.js';
 import type { JourneyStage } from '../engine/types.js';
 import { InvalidCursorError } from '../InvalidCursorError.js';
 import { openSqliteStore } from './openSqliteStore.js';
