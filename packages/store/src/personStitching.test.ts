@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Event } from '@parcours/schema';
 import { afterAll, describe, expect, it } from 'vitest';
-import { JourneyIndex } from './engine/JourneyIndex.js';
+import type { JourneyIndex } from './engine/JourneyIndex.js';
 import { getFunnel } from './engine/getFunnel.js';
 import { referenceFunnel, referencePersons, referenceTimelines } from './engine/journeyReference.js';
 import { openSqliteStore } from './sqlite/openSqliteStore.js';
+import { createTestIndex, indexEvents, layoutArbitrary } from './testing/indexEvents.js';
 
 /**
  * Issue 13's identity rule, on random multi-device, multi-user streams in random
@@ -44,12 +45,13 @@ const streamArbitrary = fc
     }),
   );
 
-/** The index's persons with their touchpoints' event ids, by person id. */
+/** The index's persons with their touchpoints' event ids (found by arrival number), by person id. */
 function personsOfIndex(index: JourneyIndex, events: Event[]) {
   const touchpoints = events.filter((e) => e.type !== 'identify');
+  const arrival = index.arrival.data;
   const persons: Array<{ personId: string; anonymousIds: string[]; userIds: string[]; ids: string[] }> = [];
   index.forEachPerson((list, person) => {
-    persons.push({ ...index.describePerson(person), ids: list.map((p) => touchpoints[p]!.id) });
+    persons.push({ ...index.describePerson(person), ids: list.map((p) => touchpoints[arrival[p]!]!.id) });
   });
   return persons.sort((a, b) => a.personId.localeCompare(b.personId));
 }
@@ -71,13 +73,15 @@ describe('person stitching: the journey index', () => {
       fc.property(
         streamArbitrary,
         fc.array(fc.integer({ min: 1, max: 8 }), { maxLength: 8 }),
-        (events, cuts) => {
-          const index = new JourneyIndex();
+        layoutArbitrary,
+        (events, cuts, layout) => {
+          const index = createTestIndex(events, layout);
           let at = 0;
           // Query between batches too, so cached per-person lists must be invalidated.
           for (const size of [...cuts, events.length]) {
             const end = Math.min(events.length, at + size);
             for (; at < end; at++) index.append(events[at]!);
+            if (layout === 'compacted') index.compact();
             expect(personsOfIndex(index, events)).toEqual(personsOfReference(events.slice(0, at)));
           }
         },
@@ -88,9 +92,8 @@ describe('person stitching: the journey index', () => {
 
   it('never puts two user ids in one person, and every touchpoint in exactly one person', () => {
     fc.assert(
-      fc.property(streamArbitrary, (events) => {
-        const index = new JourneyIndex();
-        for (const e of events) index.append(e);
+      fc.property(streamArbitrary, layoutArbitrary, (events, layout) => {
+        const index = indexEvents(events, layout);
         const persons = personsOfIndex(index, events);
         for (const person of persons) expect(person.userIds.length).toBeLessThanOrEqual(1);
         const ids = persons.flatMap((p) => p.ids).sort();
@@ -153,8 +156,7 @@ describe('person stitching: SQLite timelines', () => {
             expect(timeline?.person.userIds).toEqual(latest === undefined ? [] : [latest]);
           }
           const query = { steps: [{ name: 'A' }, { name: 'B' }, { name: 'C' }], windowMs: 10_000 };
-          const index = new JourneyIndex();
-          for (const e of events) index.append(e);
+          const index = indexEvents(events);
           const expectedFunnel = referenceFunnel(events, query).steps;
           expect((await store.getFunnel(projectId, query)).steps).toEqual(expectedFunnel);
           expect(getFunnel(index, query).steps).toEqual(expectedFunnel);

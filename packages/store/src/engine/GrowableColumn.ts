@@ -54,6 +54,18 @@ export class GrowableColumn<T extends TypedArray> {
     this._grow(this.data.length);
   }
 
+  /**
+   * Reorders the filled part: cell i takes the value cell `order[i]` held (`order`, a
+   * permutation of 0..length-1). Capacity is kept, so appends go on as before.
+   */
+  permute(order: Uint32Array): void {
+    if (order.length !== this.length) throw new RangeError('permute: the order must cover every cell');
+    const from = this.data;
+    const next = new this._type(from.length);
+    for (let i = 0; i < order.length; i++) next[i] = from[order[i]!]!;
+    this.data = next;
+  }
+
   private _grow(capacity: number): void {
     const next = new this._type(capacity);
     next.set(this.data);

@@ -18,12 +18,15 @@ export class IdentityLinks {
   /** Device node → its earliest identify record. */
   private readonly _identifyHead = new GrowableColumn(Int32Array);
   private readonly _identifyTime = new GrowableColumn(Float64Array);
-  /** The position the next touchpoint had when the identify arrived: it precedes that one and later ones. */
+  /** The arrival number of the next touchpoint when the identify arrived: it precedes that one and later ones. */
   private readonly _identifyPosition = new GrowableColumn(Int32Array);
   private readonly _identifyUser = new GrowableColumn(Int32Array);
   private readonly _identifyNext = new GrowableColumn(Int32Array);
 
-  constructor(private readonly _time: GrowableColumn<Float64Array>) {}
+  constructor(
+    private readonly _time: GrowableColumn<Float64Array>,
+    private readonly _arrival: GrowableColumn<Uint32Array>,
+  ) {}
 
   /** Every column, by its name in a snapshot. */
   private get _columns(): Record<string, GrowableColumn<Uint32Array | Int32Array | Float64Array>> {
@@ -79,11 +82,11 @@ export class IdentityLinks {
     if (user !== -1) this._link(device, user);
   }
 
-  /** An identify of `device` as `user` at `time`, arrived before touchpoint `nextPosition`. */
-  addIdentify(device: number, user: number, time: number, nextPosition: number): void {
+  /** An identify of `device` as `user` at `time`, arrived before touchpoint number `nextArrival`. */
+  addIdentify(device: number, user: number, time: number, nextArrival: number): void {
     this._link(device, user);
     const record = this._identifyTime.push(time);
-    this._identifyPosition.push(nextPosition);
+    this._identifyPosition.push(nextArrival);
     this._identifyUser.push(user);
     // Arrival order breaks ties, and this one arrived last: after every identify at or before `time`.
     const next = this._identifyNext;
@@ -96,6 +99,11 @@ export class IdentityLinks {
     next.push(current);
     if (previous === -1) this._identifyHead.data[device] = record;
     else next.data[previous] = record;
+  }
+
+  /** Follows a reordering of the touchpoint positions (see `GrowableColumn.permute`). */
+  permuteTouchpoints(order: Uint32Array): void {
+    this._carried.permute(order);
   }
 
   isLinked(node: number): boolean {
@@ -129,7 +137,7 @@ export class IdentityLinks {
   precedes(record: number, position: number): boolean {
     const t = this._identifyTime.data[record]!;
     const time = this._time.data[position]!;
-    return t < time || (t === time && this._identifyPosition.data[record]! <= position);
+    return t < time || (t === time && this._identifyPosition.data[record]! <= this._arrival.data[position]!);
   }
 
   /** The user of a linked device's earliest link, an identify or a touchpoint (`list`: its sorted touchpoints). */

@@ -7,7 +7,7 @@ type ArrayTypeName = keyof typeof ARRAY_TYPES;
 const SEPARATOR = '\u0000';
 
 /** The first bytes of a snapshot file, with the format's version. */
-const MAGIC = 'PARCOURS-INDEX-1';
+const MAGIC = 'PARCOURS-INDEX-2';
 
 /** A snapshot that cannot be read: the index is then built from the store. */
 export class SnapshotError extends Error {

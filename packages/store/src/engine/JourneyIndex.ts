@@ -17,7 +17,7 @@ export interface IndexableEvent {
   properties?: Properties | undefined;
 }
 
-/** Reads one property of every indexed touchpoint, in index order, as JSON text (undefined when absent). */
+/** Reads one property of every indexed touchpoint, in arrival order, as JSON text (undefined when absent). */
 export type PropertyLoader = (property: string) => Iterable<string | null | undefined>;
 
 /** A property materialised for every touchpoint: dictionary-encoded JSON text, 0 = absent. */
@@ -39,21 +39,34 @@ export interface JourneyIndexOptions {
    * Default 256 MiB.
    */
   propertyBudgetBytes?: number;
+  /**
+   * `append` compacts the index (see `compact`) when this many touchpoints wait,
+   * and at least half as many as are compacted. Default 1,000,000.
+   */
+  compactAfter?: number;
 }
+
+/** `settle` compacts when at least this many touchpoints wait (see there). */
+const SETTLE_MIN_PENDING = 65_536;
 
 /** What a dictionary entry costs beyond its characters (map entry, array slot, string header). */
 const DICTIONARY_ENTRY_BYTES = 64;
 
 /**
  * The journey engine's compact per-person index. Touchpoints (every event but
- * `identify`) live in typed columns, positions in arrival order: time (float64),
- * name (dictionary id), channel (dictionary id + 1, 0 = none). Persons are
- * stitched by `PersonStitcher` (one user id, or one never-identified device), each
- * with the sorted list of its touchpoint positions, so a funnel is one linear pass
- * per person.
+ * `identify`) live in typed columns: time (float64), name (dictionary id), channel
+ * (dictionary id + 1, 0 = none), arrival (the touchpoint's number in arrival order,
+ * the store's `seq` tie-breaker). Persons are stitched by `PersonStitcher` (one user
+ * id, or one never-identified device), each visited with the sorted list of its
+ * touchpoint positions, so a funnel is one linear pass per person.
  *
- * Events must be appended in the store's arrival order, so that a position's
- * order matches the store's `seq` tie-breaker.
+ * A touchpoint's position is where its cells are, not when it arrived: `compact`
+ * renumbers positions so that each device's touchpoints sit side by side (no
+ * per-touchpoint list to hold, and a person's cells are read in one sweep), and
+ * touchpoints appended since then follow at the end. Positions are stable between
+ * two `compact` calls; only `append` and `save` compact.
+ *
+ * Events must be appended in the store's arrival order.
  */
 export class JourneyIndex {
   readonly names = new Dictionary();
@@ -62,10 +75,13 @@ export class JourneyIndex {
   readonly name = new GrowableColumn(Uint32Array);
   /** Channel cells: 16 bits while a project has fewer than 65,536 channels, then 32 (see `append`). */
   readonly channel = new GrowableColumn<Uint16Array | Uint32Array>(Uint16Array);
+  /** Position → the touchpoint's number in arrival order (a permutation of 0..eventCount-1). */
+  readonly arrival = new GrowableColumn(Uint32Array);
 
-  private readonly _persons = new PersonStitcher(this.time);
+  private readonly _persons = new PersonStitcher(this.time, this.arrival);
   private readonly _properties = new Map<string, PropertyColumn>();
   private readonly _propertyBudgetBytes: number;
+  private readonly _compactAfter: number;
   private _query = 0;
   /**
    * The store's sequence number of the last row this index has seen: the index
@@ -78,6 +94,7 @@ export class JourneyIndex {
     options: JourneyIndexOptions = {},
   ) {
     this._propertyBudgetBytes = options.propertyBudgetBytes ?? 256 * 1024 * 1024;
+    this._compactAfter = options.compactAfter ?? 1_000_000;
   }
 
   get eventCount(): number {
@@ -102,8 +119,41 @@ export class JourneyIndex {
     // A 65,536th channel would wrap to another channel's cell: widen the column once.
     if (channel > 0xffff && this.channel.data instanceof Uint16Array) this.channel.widen(Uint32Array);
     this.channel.push(channel);
+    this.arrival.push(position);
     for (const found of this._properties.values()) this._appendProperty(found, event.properties);
     this._persons.addTouchpoint(position, event.anonymousId, event.userId);
+    const pending = this._persons.pendingCount;
+    if (pending >= this._compactAfter && pending >= (this.eventCount - pending) / 2) this.compact();
+  }
+
+  /**
+   * Ends a run of appends (a catch-up): compacts when enough touchpoints wait for it to
+   * pay (an eighth of the index, and at least 65,536), so that the answers that follow
+   * read compacted runs. `append` alone compacts only at its own, larger thresholds.
+   */
+  settle(): void {
+    const pending = this._persons.pendingCount;
+    if (pending >= Math.max(SETTLE_MIN_PENDING, this.eventCount / 8)) this.compact();
+  }
+
+  /** Touchpoints appended since the last `compact`. */
+  get pendingCount(): number {
+    return this._persons.pendingCount;
+  }
+
+  /**
+   * Renumbers the touchpoints so that each device's sit side by side (see the class
+   * comment): every per-touchpoint column, property columns included, follows.
+   * Answers are unchanged; person keys too.
+   */
+  compact(): void {
+    if (this._persons.pendingCount === 0) return;
+    const order = this._persons.compact(this.eventCount);
+    this.time.permute(order);
+    this.name.permute(order);
+    this.channel.permute(order);
+    this.arrival.permute(order);
+    for (const { column } of this._properties.values()) column.permute(order);
   }
 
   /**
@@ -111,11 +161,13 @@ export class JourneyIndex {
    * `snapshot`; `restore` on a new index gives one that answers every query alike.
    */
   save(snapshot: IndexSnapshot): void {
+    this.compact();
     this.names.save(snapshot, 'names');
     this.channels.save(snapshot, 'channels');
     snapshot.arrays.set('time', this.time.values);
     snapshot.arrays.set('name', this.name.values);
     snapshot.arrays.set('channel', this.channel.values);
+    snapshot.arrays.set('arrival', this.arrival.values);
     snapshot.numbers.set('lastSeq', this.lastSeq);
     this._persons.save(snapshot);
   }
@@ -128,7 +180,9 @@ export class JourneyIndex {
     this.time.restore(snapshot.array('time', Float64Array));
     this.name.restore(snapshot.array('name', Uint32Array));
     this.channel.restore(snapshot.array<Uint16Array | Uint32Array>('channel', Uint16Array, Uint32Array));
-    if (this.name.length !== this.time.length || this.channel.length !== this.time.length) {
+    this.arrival.restore(snapshot.array('arrival', Uint32Array));
+    const length = this.time.length;
+    if (this.name.length !== length || this.channel.length !== length || this.arrival.length !== length) {
       throw new SnapshotError('the columns of the snapshot do not line up');
     }
     this.lastSeq = snapshot.number('lastSeq');
@@ -222,6 +276,8 @@ export class JourneyIndex {
         `property ${property}: loaded ${column.length} values for ${this.eventCount} touchpoints`,
       );
     }
+    // Loaded in arrival order: each position takes its arrival number's value.
+    column.permute(this.arrival.values);
     found = { name: property, values, column, usedBy: this._query, bytes: column.byteLength + valueBytes };
     this._properties.set(property, found);
     // Its distinct values are known only now: they may need more room.
@@ -266,7 +322,11 @@ export class JourneyIndex {
   /** Bytes held by the typed columns (the per-person lists and maps come on top). */
   get columnBytes(): number {
     let bytes =
-      this.time.byteLength + this.name.byteLength + this.channel.byteLength + this._persons.byteLength;
+      this.time.byteLength +
+      this.name.byteLength +
+      this.channel.byteLength +
+      this.arrival.byteLength +
+      this._persons.byteLength;
     for (const { column } of this._properties.values()) bytes += column.byteLength;
     return bytes;
   }

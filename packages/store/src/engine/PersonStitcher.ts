@@ -3,7 +3,7 @@ import { GrowableColumn } from './GrowableColumn.js';
 import { IdentityLinks } from './IdentityLinks.js';
 import { SnapshotError, type IndexSnapshot } from './IndexSnapshot.js';
 import { LargeMap } from './LargeMap.js';
-import { insertSorted, mergeSorted } from './sortedPositions.js';
+import { fillRun, insertSorted, mergeRun, mergeSorted } from './sortedPositions.js';
 
 /** A person's ids, as drop-off lists show them. */
 export interface PersonDescription {
@@ -26,12 +26,16 @@ const MIXED = -3;
  * anonymous person. A person is thus one user id (the segments of all devices
  * assigned to it) or one never-identified device.
  *
- * Each device keeps its own sorted positions; who owns them is derived lazily, once
- * per change, by one walk of the device (most devices have one owner: one number).
- * A user with one device of their own is visited with that device's list; a user
- * with several, or with part of a shared device, with their parts merged into a
- * reused buffer, so nothing is stored twice and a funnel still walks one sorted
- * list per person.
+ * A device's touchpoints, sorted by (time, arrival), are a compacted run and a list
+ * of later ones. `compact` renumbers every touchpoint so that each device's sorted
+ * touchpoints are one run of consecutive positions (`_baseStart`, `_baseCount`: two
+ * numbers per device, nothing per touchpoint, and a funnel reads each person's cells
+ * side by side); the index's columns follow that renumbering. Touchpoints that
+ * arrive after it wait in small per-device lists until the next `compact`. Who owns
+ * a device's touchpoints is derived lazily, once per change, by one walk of the
+ * device (most devices have one owner: one number). A person is visited with one
+ * sorted list in a reused buffer: their device's run (and later touchpoints), or
+ * their devices' parts merged.
  */
 export class PersonStitcher {
   private readonly _deviceNodes = new LargeMap<string, number>();
@@ -46,44 +50,81 @@ export class PersonStitcher {
   /** Node → the anonymous id or user id it stands for. */
   private _ids: string[] = [];
   private readonly _isUser: boolean[] = [];
-  /** Device node → its touchpoint positions, sorted by (time, position). */
-  private readonly _deviceEvents: Array<number[] | undefined> = [];
+  /** Device node → the first position of its compacted run, and the run's length (see `compact`). */
+  private readonly _baseStart = new GrowableColumn(Uint32Array);
+  private readonly _baseCount = new GrowableColumn(Uint32Array);
+  /** Device node → its touchpoints that arrived since the last `compact`, sorted by (time, arrival). */
+  private _pending: Array<number[] | undefined> = [];
+  /** Touchpoints in `_pending` lists, all devices together. */
+  private _pendingCount = 0;
   /** Device node → its owner user node, or UNLINKED, STALE or MIXED (see `_segments`). */
   private readonly _owner = new GrowableColumn(Int32Array);
   /** Device node → (start index in its list, owner user node) pairs, for MIXED devices only. */
   private readonly _segments = new LargeMap<number, number[]>();
   private readonly _links: IdentityLinks;
+  /** Reused lists: the visited person's, and one per part of a user's devices. */
   private readonly _scratch: [number[], number[]] = [[], []];
+  private readonly _partLists: number[][] = [];
 
-  constructor(private readonly _time: GrowableColumn<Float64Array>) {
-    this._links = new IdentityLinks(_time);
+  constructor(
+    private readonly _time: GrowableColumn<Float64Array>,
+    private readonly _arrival: GrowableColumn<Uint32Array>,
+  ) {
+    this._links = new IdentityLinks(_time, _arrival);
   }
 
   get byteLength(): number {
-    return this._owner.byteLength + this._links.byteLength;
+    return (
+      this._owner.byteLength +
+      this._baseStart.byteLength +
+      this._baseCount.byteLength +
+      this._links.byteLength
+    );
+  }
+
+  /** Touchpoints that arrived since the last `compact`. */
+  get pendingCount(): number {
+    return this._pendingCount;
   }
 
   /**
-   * Saves the nodes, each device's sorted positions (one flat column and its offsets)
-   * and the links. Owners are saved as "not computed" (the walk that found them is
-   * cheap, and lazy), so segments are not saved at all.
+   * Renumbers the touchpoints so that each device's, in (time, arrival) order, are one
+   * run of consecutive positions, devices in node order. Returns the renumbering
+   * (new position → old position), which every per-touchpoint column must follow
+   * (`GrowableColumn.permute`); the stitcher's own (the links') follow it here.
+   * Owners and segments stay valid: each device's sorted sequence is unchanged.
+   */
+  compact(touchpoints: number): Uint32Array {
+    const order = new Uint32Array(touchpoints);
+    const nodes = this._ids.length;
+    const buffer: number[] = [];
+    let next = 0;
+    for (let node = 0; node < nodes; node++) {
+      if (this._isUser[node]) continue;
+      const list = this._deviceList(node, buffer);
+      this._baseStart.data[node] = next;
+      this._baseCount.data[node] = list.length;
+      for (let i = 0; i < list.length; i++) order[next++] = list[i]!;
+    }
+    if (next !== touchpoints) throw new Error(`compact: ${next} touchpoints for ${touchpoints}`);
+    this._pending = new Array<number[] | undefined>(nodes);
+    this._pendingCount = 0;
+    this._links.permuteTouchpoints(order);
+    return order;
+  }
+
+  /**
+   * Saves the nodes, each device's run and the links, compacted first (`save` needs
+   * no touchpoint waiting: `JourneyIndex.save` compacts). Owners are saved as "not
+   * computed" (the walk that found them is cheap, and lazy), so segments are not saved.
    */
   save(snapshot: IndexSnapshot): void {
-    const nodes = this._ids.length;
-    const offsets = new Uint32Array(nodes + 1);
-    for (let node = 0; node < nodes; node++) {
-      offsets[node + 1] = offsets[node]! + (this._deviceEvents[node]?.length ?? 0);
-    }
-    const positions = new Uint32Array(offsets[nodes]!);
-    for (let node = 0; node < nodes; node++) {
-      const list = this._deviceEvents[node];
-      if (list !== undefined) positions.set(list, offsets[node]);
-    }
+    if (this._pendingCount > 0) throw new Error('save needs a compacted stitcher');
     const owner = this._owner.values.map((value) => (value === MIXED ? STALE : value));
     snapshot.strings.set('persons.ids', this._ids);
     snapshot.arrays.set('persons.isUser', Uint8Array.from(this._isUser, Number));
-    snapshot.arrays.set('persons.offsets', offsets);
-    snapshot.arrays.set('persons.positions', positions);
+    snapshot.arrays.set('persons.baseStart', this._baseStart.values);
+    snapshot.arrays.set('persons.baseCount', this._baseCount.values);
     snapshot.arrays.set('persons.owner', owner);
     this._links.save(snapshot);
   }
@@ -92,27 +133,25 @@ export class PersonStitcher {
   restore(snapshot: IndexSnapshot): void {
     const ids = snapshot.stringList('persons.ids');
     const isUser = snapshot.array('persons.isUser', Uint8Array);
-    const offsets = snapshot.array('persons.offsets', Uint32Array);
-    const positions = snapshot.array('persons.positions', Uint32Array);
+    const baseStart = snapshot.array('persons.baseStart', Uint32Array);
+    const baseCount = snapshot.array('persons.baseCount', Uint32Array);
     const owner = snapshot.array('persons.owner', Int32Array);
-    if (isUser.length !== ids.length || offsets.length !== ids.length + 1 || owner.length !== ids.length) {
+    const nodes = ids.length;
+    if (
+      isUser.length !== nodes ||
+      baseStart.length !== nodes ||
+      baseCount.length !== nodes ||
+      owner.length !== nodes
+    ) {
       throw new SnapshotError('the persons of the snapshot do not line up');
     }
     if (this._ids.length > 0) throw new Error('restore needs an empty stitcher');
     this._ids = ids;
-    for (let node = 0; node < ids.length; node++) {
-      this._isUser.push(isUser[node] === 1);
-      const start = offsets[node]!;
-      const length = offsets[node + 1]! - start;
-      let list: number[] | undefined;
-      if (length > 0) {
-        // A copy by index: `Array.from` on a typed array goes through its iterator, 10× slower.
-        list = new Array<number>(length);
-        for (let i = 0; i < length; i++) list[i] = positions[start + i]!;
-      }
-      this._deviceEvents.push(list);
-    }
-    this._nodesPending = ids.length > 0;
+    for (let node = 0; node < nodes; node++) this._isUser.push(isUser[node] === 1);
+    this._pending = new Array<number[] | undefined>(nodes);
+    this._nodesPending = nodes > 0;
+    this._baseStart.restore(baseStart);
+    this._baseCount.restore(baseCount);
     this._owner.restore(owner);
     this._links.restore(snapshot);
   }
@@ -134,18 +173,19 @@ export class PersonStitcher {
     const device = this._node(this._deviceNodes, anonymousId, false);
     const user = userId === undefined ? -1 : this._node(this._userNodes, userId, true);
     this._links.addTouchpoint(device, user);
-    insertSorted((this._deviceEvents[device] ??= []), position, this._time.data);
+    insertSorted((this._pending[device] ??= []), position, this._time.data);
+    this._pendingCount++;
     if (this._links.isLinked(device)) this._owner.data[device] = STALE;
   }
 
   /**
    * Registers an identify (or any link that is not a touchpoint): it takes effect for
-   * touchpoints at `time` from position `nextPosition` on (those that arrived after it).
+   * touchpoints at `time` from arrival number `nextArrival` on (those that arrived after it).
    */
-  addLink(anonymousId: string, userId: string, time: number, nextPosition: number): void {
+  addLink(anonymousId: string, userId: string, time: number, nextArrival: number): void {
     const device = this._node(this._deviceNodes, anonymousId, false);
     const user = this._node(this._userNodes, userId, true);
-    this._links.addIdentify(device, user, time, nextPosition);
+    this._links.addIdentify(device, user, time, nextArrival);
     this._owner.data[device] = STALE;
   }
 
@@ -154,8 +194,7 @@ export class PersonStitcher {
    * key. The list is valid during the call only: it may be a reused buffer.
    */
   forEachPerson(visit: (events: number[], person: number) => void): void {
-    const parts: number[][] = [];
-    for (let node = 0; node < this._ids.length; node++) this._visitPerson(node, visit, parts);
+    for (let node = 0; node < this._ids.length; node++) this._visitPerson(node, visit);
   }
 
   /**
@@ -163,7 +202,7 @@ export class PersonStitcher {
    * they have a touchpoint: a person page's figures without a walk of everyone.
    */
   visitPerson(person: number, visit: (events: number[], person: number) => void): void {
-    if (person >= 0 && person < this._ids.length) this._visitPerson(person, visit, []);
+    if (person >= 0 && person < this._ids.length) this._visitPerson(person, visit);
   }
 
   /** The key of the person a person id names (see `personId.ts`), or -1: unknown, or a device that identified. */
@@ -181,25 +220,39 @@ export class PersonStitcher {
     return this._isUser[person] ? toUserPersonId(id) : toDevicePersonId(id);
   }
 
-  private _visitPerson(
-    node: number,
-    visit: (events: number[], person: number) => void,
-    parts: number[][],
-  ): void {
+  private _visitPerson(node: number, visit: (events: number[], person: number) => void): void {
     if (!this._isUser[node]) {
-      const list = this._deviceEvents[node];
-      if (list !== undefined && list.length > 0 && !this._links.isLinked(node)) visit(list, node);
+      if (this._links.isLinked(node)) return;
+      const list = this._deviceList(node, this._scratch[0]);
+      if (list.length > 0) visit(list, node);
       return;
     }
-    parts.length = 0;
-    this._links.forEachLinked(node, (device) => this._collectPart(device, node, parts));
-    if (parts.length === 0) return;
+    const parts = this._partLists;
+    let count = 0;
+    this._links.forEachLinked(node, (device) => {
+      const part = (parts[count] ??= []);
+      if (this._collectPart(device, node, part)) count++;
+    });
+    if (count === 0) return;
     let list = parts[0]!;
-    for (let p = 1; p < parts.length; p++) {
+    for (let p = 1; p < count; p++) {
       const out = list === this._scratch[0] ? this._scratch[1] : this._scratch[0];
-      list = mergeSorted(list, parts[p]!, this._time.data, out);
+      list = mergeSorted(list, parts[p]!, this._time.data, this._arrival.data, out);
     }
     visit(list, node);
+  }
+
+  /**
+   * A device's touchpoints in (time, arrival) order: its pending list itself when it
+   * has no run, else written into `out` (valid until `out` is reused).
+   */
+  private _deviceList(device: number, out: number[]): number[] {
+    const start = this._baseStart.data[device]!;
+    const count = this._baseCount.data[device]!;
+    const later = this._pending[device];
+    if (later === undefined) return fillRun(start, count, out);
+    if (count === 0) return later;
+    return mergeRun(start, count, later, this._time.data, out);
   }
 
   /** A person's ids: see `personId.ts` for the id. */
@@ -211,25 +264,28 @@ export class PersonStitcher {
     return { personId: toUserPersonId(id), anonymousIds: anonymousIds.sort(), userIds: [id] };
   }
 
-  /** Adds to `parts` the touchpoints of `device` that belong to `user`, if any. */
-  private _collectPart(device: number, user: number, parts: number[][]): void {
-    const list = this._deviceEvents[device];
-    if (list === undefined || list.length === 0) return;
+  /** Writes into `part` the touchpoints of `device` that belong to `user`: false if none. */
+  private _collectPart(device: number, user: number, part: number[]): boolean {
+    if (this._baseCount.data[device] === 0 && this._pending[device] === undefined) return false;
+    const list = this._deviceList(device, part);
+    if (list.length === 0) return false;
     if (this._owner.data[device] === STALE) this._assignOwners(device, list);
     const owner = this._owner.data[device]!;
     if (owner === user) {
-      parts.push(list);
-      return;
+      if (list !== part) copyInto(list, part);
+      return true;
     }
-    if (owner !== MIXED) return;
+    if (owner !== MIXED) return false;
     const segments = this._segments.get(device)!;
-    const own: number[] = [];
+    // `list` may be `part` itself: keep the user's segments in place, in order.
+    let k = 0;
     for (let s = 0; s < segments.length; s += 2) {
       if (segments[s + 1] !== user) continue;
       const end = s + 2 < segments.length ? segments[s + 2]! : list.length;
-      for (let i = segments[s]!; i < end; i++) own.push(list[i]!);
+      for (let i = segments[s]!; i < end; i++) part[k++] = list[i]!;
     }
-    if (own.length > 0) parts.push(own);
+    part.length = k;
+    return k > 0;
   }
 
   /** One walk of a linked device's touchpoints and identifies: its owner, or its segments. */
@@ -275,8 +331,17 @@ export class PersonStitcher {
       this._ids.push(id);
       this._isUser.push(isUser);
       this._owner.push(UNLINKED);
+      this._baseStart.push(0);
+      this._baseCount.push(0);
+      this._pending.push(undefined);
       this._links.addNode();
     }
     return node;
   }
+}
+
+/** Copies `from` into `to` (a reused list), replacing what it held. */
+function copyInto(from: number[], to: number[]): void {
+  to.length = from.length;
+  for (let i = 0; i < from.length; i++) to[i] = from[i]!;
 }

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { InvalidCursorError } from '../InvalidCursorError.js';
 import { getPersons } from './getPersons.js';
 import { getPersonSummary } from './getPersonSummary.js';
-import { JourneyIndex } from './JourneyIndex.js';
+import type { JourneyIndex } from './JourneyIndex.js';
+import { indexEvents, layoutArbitrary } from '../testing/indexEvents.js';
 import { referenceTimelines } from './journeyReference.js';
 import type { PersonsQuery } from './personTypes.js';
 import { maybe, personsEventsArbitrary as eventsArbitrary } from '../testing/personsWorld.js';
@@ -53,18 +54,6 @@ const queryArbitrary = fc
   })
   .map((q) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== null)) as unknown as PersonsQuery);
 
-function indexOf(events: Event[]): JourneyIndex {
-  const touchpoints = events.filter((e) => e.type !== 'identify');
-  const index = new JourneyIndex((property) =>
-    touchpoints.map((e) => {
-      const value = e.properties?.[property];
-      return value === undefined ? undefined : JSON.stringify(value);
-    }),
-  );
-  for (const e of events) index.append(e);
-  return index;
-}
-
 /** What the store hands the engine for a property: persons whose latest traits hold it. */
 function profileMatchesOf(events: Event[], query: PersonsQuery): Set<string> {
   if (query.property === undefined) return new Set();
@@ -98,7 +87,7 @@ describe('persons list against a brute-force reference', () => {
     fc.assert(
       fc.property(eventsArbitrary, queryArbitrary, (events, query) => {
         const expected = referencePersonsList(events, query, MAP);
-        const pages = allPages(indexOf(events), events, query);
+        const pages = allPages(indexEvents(events), events, query);
         for (const page of pages) {
           expect(page.total).toBe(expected.length);
           expect(page.persons.length).toBeLessThanOrEqual(query.limit);
@@ -113,8 +102,8 @@ describe('persons list against a brute-force reference', () => {
 
   it('a segment (person predicate) narrows the list to its persons', () => {
     fc.assert(
-      fc.property(eventsArbitrary, queryArbitrary, (events, query) => {
-        const index = indexOf(events);
+      fc.property(eventsArbitrary, queryArbitrary, layoutArbitrary, (events, query, layout) => {
+        const index = indexEvents(events, layout);
         // Persons with an even number of touchpoints: any rule of the person's events.
         const persons = (list: ReadonlyArray<number>) => list.length % 2 === 0;
         const context = { map: MAP, profileMatches: profileMatchesOf(events, query), persons };
@@ -129,8 +118,8 @@ describe('persons list against a brute-force reference', () => {
 
   it("a person's summary matches the reference, and persons without touchpoints have none", () => {
     fc.assert(
-      fc.property(eventsArbitrary, (events) => {
-        const index = indexOf(events);
+      fc.property(eventsArbitrary, layoutArbitrary, (events, layout) => {
+        const index = indexEvents(events, layout);
         for (const person of referenceTimelines(events)) {
           const summary = getPersonSummary(index, person.personId, MAP);
           if (person.touchpoints.length === 0) expect(summary).toBeUndefined();
@@ -149,7 +138,7 @@ describe('persons list against a brute-force reference', () => {
       anonymousId: d,
       timestamp: i,
     }));
-    const index = indexOf(events);
+    const index = indexEvents(events);
     const first = getPersons(index, { limit: 1 }, { map: MAP });
     expect(first.persons.map((p) => p.personId)).toEqual(['c']);
     expect(first.nextCursor).not.toBeNull();

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { getFunnel } from './getFunnel.js';
 import { getFunnelDropoffs } from './getFunnelDropoffs.js';
 import { getPaths } from './getPaths.js';
-import { JourneyIndex } from './JourneyIndex.js';
 import {
   referenceFunnel,
   referencePaths,
@@ -12,6 +11,7 @@ import {
   referencePersons,
 } from './journeyReference.js';
 import type { FunnelQuery } from './types.js';
+import { createTestIndex, indexEvents, layoutArbitrary } from '../testing/indexEvents.js';
 
 const NAMES = ['A', 'B', 'C', 'D'];
 
@@ -96,18 +96,6 @@ const queryArbitrary = fc
     ...(breakdown === null ? {} : { breakdown }),
   }));
 
-function indexOf(events: Event[]): JourneyIndex {
-  const touchpoints = events.filter((e) => e.type !== 'identify');
-  const index = new JourneyIndex((property) =>
-    touchpoints.map((e) => {
-      const value = e.properties?.[property];
-      return value === undefined ? undefined : JSON.stringify(value);
-    }),
-  );
-  for (const e of events) index.append(e);
-  return index;
-}
-
 /** Breakdown groups compared as a set: the engine orders them by size, ties by first seen. */
 function normalise(result: { steps: unknown; breakdown?: unknown }) {
   const breakdown = result.breakdown as Array<{ value: unknown }> | undefined;
@@ -145,9 +133,9 @@ describe('journey engine against brute-force references', () => {
 
   it('funnels: counts, conversion, drop-off (in progress and abandoned), medians and breakdowns match', () => {
     fc.assert(
-      fc.property(eventsArbitrary, queryArbitrary, (events, query) => {
+      fc.property(eventsArbitrary, queryArbitrary, layoutArbitrary, (events, query, layout) => {
         const expected = referenceFunnel(events, query);
-        expect(normalise(getFunnel(indexOf(events), query))).toEqual(normalise(expected));
+        expect(normalise(getFunnel(indexEvents(events, layout), query))).toEqual(normalise(expected));
       }),
       { numRuns: 400 },
     );
@@ -155,42 +143,73 @@ describe('journey engine against brute-force references', () => {
 
   it('funnels: the index gives the same answer whatever order the events arrived in', () => {
     fc.assert(
-      fc.property(eventsArbitrary, queryArbitrary, fc.integer(), (events, query, seed) => {
-        const shuffled = [...events].sort(
-          (a, b) =>
-            ((Number(a.id.slice(1)) * 7919 + seed) % 31) - ((Number(b.id.slice(1)) * 7919 + seed) % 31),
-        );
-        const plain = { ...query, breakdown: undefined };
-        expect(getFunnel(indexOf(shuffled), plain).steps.map((s) => s.count)).toEqual(
-          referenceFunnel(shuffled, plain).steps.map((s) => s.count),
-        );
-      }),
+      fc.property(
+        eventsArbitrary,
+        queryArbitrary,
+        fc.integer(),
+        layoutArbitrary,
+        (events, query, seed, layout) => {
+          const shuffled = [...events].sort(
+            (a, b) =>
+              ((Number(a.id.slice(1)) * 7919 + seed) % 31) - ((Number(b.id.slice(1)) * 7919 + seed) % 31),
+          );
+          const plain = { ...query, breakdown: undefined };
+          expect(getFunnel(indexEvents(shuffled, layout), plain).steps.map((s) => s.count)).toEqual(
+            referenceFunnel(shuffled, plain).steps.map((s) => s.count),
+          );
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('drop-offs: exactly the persons who reached step k−1 and not k, paginated without loss or repeat', () => {
     fc.assert(
-      fc.property(eventsArbitrary, queryArbitrary, fc.integer({ min: 1, max: 3 }), (events, query, limit) => {
-        fc.pre(query.steps.length >= 2);
-        const index = indexOf(events);
-        for (let step = 2; step <= query.steps.length; step++) {
-          const expected = referencePersons(events)
-            .filter((p) => referencePersonFunnel(p, query).reached === step - 1)
-            .map((p) => p.personId)
-            .sort();
-          const seen: string[] = [];
-          let cursor: string | undefined;
-          for (let page = 0; page < 50; page++) {
-            const result = getFunnelDropoffs(index, { ...query, step, limit, ...(cursor && { cursor }) });
-            expect(result.total).toBe(expected.length);
-            expect(result.persons.length).toBeLessThanOrEqual(limit);
-            seen.push(...result.persons.map((p) => p.personId));
-            if (result.nextCursor === null) break;
-            cursor = result.nextCursor;
+      fc.property(
+        eventsArbitrary,
+        queryArbitrary,
+        fc.integer({ min: 1, max: 3 }),
+        layoutArbitrary,
+        (events, query, limit, layout) => {
+          fc.pre(query.steps.length >= 2);
+          const index = indexEvents(events, layout);
+          for (let step = 2; step <= query.steps.length; step++) {
+            const expected = referencePersons(events)
+              .filter((p) => referencePersonFunnel(p, query).reached === step - 1)
+              .map((p) => p.personId)
+              .sort();
+            const seen: string[] = [];
+            let cursor: string | undefined;
+            for (let page = 0; page < 50; page++) {
+              const result = getFunnelDropoffs(index, { ...query, step, limit, ...(cursor && { cursor }) });
+              expect(result.total).toBe(expected.length);
+              expect(result.persons.length).toBeLessThanOrEqual(limit);
+              seen.push(...result.persons.map((p) => p.personId));
+              if (result.nextCursor === null) break;
+              cursor = result.nextCursor;
+            }
+            expect(seen).toEqual(expected);
           }
-          expect(seen).toEqual(expected);
-        }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('breakdowns stay right when touchpoints arrive, and the index compacts, after their column was built', () => {
+    fc.assert(
+      fc.property(eventsArbitrary, queryArbitrary, fc.nat(), (events, query, cut) => {
+        const withPlan: FunnelQuery = { ...query, breakdown: 'plan' };
+        const index = createTestIndex(events, 'mixed');
+        const first = cut % (events.length + 1);
+        for (const event of events.slice(0, first)) index.append(event);
+        // Builds the `plan` column now: `append` keeps it current from here on.
+        expect(normalise(getFunnel(index, withPlan))).toEqual(
+          normalise(referenceFunnel(events.slice(0, first), withPlan)),
+        );
+        for (const event of events.slice(first)) index.append(event);
+        index.compact();
+        expect(normalise(getFunnel(index, withPlan))).toEqual(normalise(referenceFunnel(events, withPlan)));
       }),
       { numRuns: 200 },
     );
@@ -206,8 +225,8 @@ describe('journey engine against brute-force references', () => {
       { requiredKeys: ['depth'] },
     );
     fc.assert(
-      fc.property(eventsArbitrary, pathsQuery, (events, query) => {
-        const result = getPaths(indexOf(events), { ...query, limit: 1_000 });
+      fc.property(eventsArbitrary, pathsQuery, layoutArbitrary, (events, query, layout) => {
+        const result = getPaths(indexEvents(events, layout), { ...query, limit: 1_000 });
         const actual = new Map(result.paths.map((p) => [JSON.stringify(p.steps), p.count]));
         expect(actual).toEqual(referencePaths(events, query));
         // Links are the transitions of those paths, counted in persons.
@@ -242,7 +261,7 @@ describe('journey engine, by example', () => {
   };
 
   it('counts a window of exactly windowMs, not a millisecond more', () => {
-    const index = indexOf([
+    const index = indexEvents([
       ev('1', 'a', 'Ad clicked', 0),
       ev('2', 'a', 'Signed up', 60),
       ev('3', 'b', 'Ad clicked', 0),
@@ -257,7 +276,7 @@ describe('journey engine, by example', () => {
       ev('2', 'phone', 'Signed up', 10),
       ev('3', 'phone', 'Purchased', 20),
     ];
-    const index = indexOf(events);
+    const index = indexEvents(events);
     expect(getFunnel(index, query).steps.map((s) => s.count)).toEqual([1, 0, 0]);
     index.append(ev('4', 'laptop', 'identify', 30, { type: 'identify', userId: 'u' }));
     index.append(ev('5', 'phone', 'identify', 31, { type: 'identify', userId: 'u' }));
@@ -270,7 +289,7 @@ describe('journey engine, by example', () => {
   });
 
   it('does not chain touchpoints that share a timestamp', () => {
-    const index = indexOf([ev('1', 'a', 'Ad clicked', 0), ev('2', 'a', 'Signed up', 0)]);
+    const index = indexEvents([ev('1', 'a', 'Ad clicked', 0), ev('2', 'a', 'Signed up', 0)]);
     expect(getFunnel(index, query).steps.map((s) => s.count)).toEqual([1, 0, 0]);
   });
 });

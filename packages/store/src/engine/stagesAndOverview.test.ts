@@ -2,8 +2,8 @@ import type { Event } from '@parcours/schema';
 import { describe, expect, it } from 'vitest';
 import { getOverview } from './getOverview.js';
 import { getStages } from './getStages.js';
-import { JourneyIndex } from './JourneyIndex.js';
 import type { JourneyStage } from './types.js';
+import { indexEvents } from '../testing/indexEvents.js';
 
 const t0 = Date.UTC(2026, 5, 1);
 const DAY = 86_400_000;
@@ -45,16 +45,6 @@ function world(): Event[] {
   return events;
 }
 
-function indexOf(events: Event[]): JourneyIndex {
-  const index = new JourneyIndex((property) =>
-    events.map((e) =>
-      e.properties?.[property] === undefined ? undefined : JSON.stringify(e.properties[property]),
-    ),
-  );
-  for (const event of events) index.append(event);
-  return index;
-}
-
 const map: JourneyStage[] = [
   { name: 'awareness', touchpoints: [{ name: 'Ad clicked' }, { name: 'Search' }] },
   { name: 'consideration', touchpoints: [{ name: 'Product viewed' }] },
@@ -63,7 +53,7 @@ const map: JourneyStage[] = [
 ];
 
 describe('getStages', () => {
-  const result = getStages(indexOf(world()), map);
+  const result = getStages(indexEvents(world()), map);
 
   it('counts persons per stage and the conversion from the previous stage', () => {
     expect(result.stages.map((s) => [s.name, s.persons, s.conversionFromPrevious])).toEqual([
@@ -109,14 +99,14 @@ describe('getStages', () => {
   });
 
   it('limits everything to the range', () => {
-    const dayOne = getStages(indexOf(world()), map, { from: t0 + DAY, to: t0 + 2 * DAY });
+    const dayOne = getStages(indexEvents(world()), map, { from: t0 + DAY, to: t0 + 2 * DAY });
     expect(dayOne.stages.map((s) => s.persons)).toEqual([5, 0, 5, 5]);
   });
 });
 
 describe('getOverview', () => {
   const conversions = [{ name: 'Purchased' }];
-  const result = getOverview(indexOf(world()), { from: t0, to: t0 + 2 * DAY - 1 }, conversions);
+  const result = getOverview(indexEvents(world()), { from: t0, to: t0 + 2 * DAY - 1 }, conversions);
 
   it('counts persons, touchpoints, converted persons and NPS per UTC day', () => {
     expect(result.days).toEqual([
@@ -138,6 +128,23 @@ describe('getOverview', () => {
   });
 
   it('refuses a range over a year', () => {
-    expect(() => getOverview(indexOf([]), { from: t0, to: t0 + 400 * DAY }, conversions)).toThrow(RangeError);
+    expect(() => getOverview(indexEvents([]), { from: t0, to: t0 + 400 * DAY }, conversions)).toThrow(
+      RangeError,
+    );
+  });
+});
+
+describe('stages and overview, whatever the index layout', () => {
+  it('give the same answers from an index as appended, mixed and compacted', () => {
+    const answers = (['appended', 'mixed', 'compacted'] as const).map((layout) => {
+      const index = indexEvents(world(), layout);
+      return {
+        stages: getStages(index, map),
+        overview: getOverview(index, { from: t0, to: t0 + 2 * DAY - 1 }, [{ name: 'Purchased' }]),
+      };
+    });
+    expect(answers[0]!.stages.stages.length).toBeGreaterThan(0);
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
   });
 });

@@ -113,6 +113,7 @@ export function createJourneyHost(db: Database.Database, options: JourneyHostOpt
       index.append(event);
       index.lastSeq = seq;
     }
+    index.settle();
     return index;
   };
 
