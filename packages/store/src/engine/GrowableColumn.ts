@@ -56,12 +56,13 @@ export class GrowableColumn<T extends TypedArray> {
 
   /**
    * Reorders the filled part: cell i takes the value cell `order[i]` held (`order`, a
-   * permutation of 0..length-1). Capacity is kept, so appends go on as before.
+   * permutation of 0..length-1). The capacity shrinks to the length and an eighth.
    */
   permute(order: Uint32Array): void {
     if (order.length !== this.length) throw new RangeError('permute: the order must cover every cell');
     const from = this.data;
-    const next = new this._type(from.length);
+    // Room for an eighth more before the next doubling, not the doubling's slack.
+    const next = new this._type(Math.max(1024, order.length + (order.length >>> 3)));
     for (let i = 0; i < order.length; i++) next[i] = from[order[i]!]!;
     this.data = next;
   }

@@ -62,9 +62,14 @@ export class PersonStitcher {
   /** Device node → (start index in its list, owner user node) pairs, for MIXED devices only. */
   private readonly _segments = new LargeMap<number, number[]>();
   private readonly _links: IdentityLinks;
-  /** Reused lists: the visited person's, and one per part of a user's devices. */
+  /** Reused lists: a user's merged parts, and one per part of their devices. */
   private readonly _scratch: [number[], number[]] = [[], []];
   private readonly _partLists: number[][] = [];
+  /**
+   * A visited device's list, reused by length: setting an array's length is a slow
+   * path in V8, and a funnel visits every person.
+   */
+  private readonly _listsByLength: number[][] = [];
 
   constructor(
     private readonly _time: GrowableColumn<Float64Array>,
@@ -223,8 +228,10 @@ export class PersonStitcher {
   private _visitPerson(node: number, visit: (events: number[], person: number) => void): void {
     if (!this._isUser[node]) {
       if (this._links.isLinked(node)) return;
-      const list = this._deviceList(node, this._scratch[0]);
-      if (list.length > 0) visit(list, node);
+      const length = this._baseCount.data[node]! + (this._pending[node]?.length ?? 0);
+      if (length === 0) return;
+      const out = (this._listsByLength[length] ??= Array.from({ length }, () => 0));
+      visit(this._deviceList(node, out), node);
       return;
     }
     const parts = this._partLists;

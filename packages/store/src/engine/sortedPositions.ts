@@ -27,7 +27,7 @@ export function mergeSorted(
   arrival: Uint32Array,
   out: number[] = [],
 ): number[] {
-  out.length = a.length + b.length;
+  if (out.length !== a.length + b.length) out.length = a.length + b.length;
   let i = 0;
   let j = 0;
   let k = 0;
@@ -60,7 +60,7 @@ export function mergeRun(
   time: Float64Array,
   out: number[],
 ): number[] {
-  out.length = count + later.length;
+  if (out.length !== count + later.length) out.length = count + later.length;
   const end = start + count;
   let i = start;
   let j = 0;
@@ -80,7 +80,7 @@ export function mergeRun(
 
 /** Fills `out` with the run `start .. start + count - 1`, returned. */
 export function fillRun(start: number, count: number, out: number[]): number[] {
-  out.length = count;
+  if (out.length !== count) out.length = count;
   for (let k = 0; k < count; k++) out[k] = start + k;
   return out;
 }
