@@ -56,13 +56,13 @@ export class GrowableColumn<T extends TypedArray> {
 
   /**
    * Reorders the filled part: cell i takes the value cell `order[i]` held (`order`, a
-   * permutation of 0..length-1). The capacity shrinks to the length and an eighth.
+   * permutation of 0..length-1). The capacity becomes `capacity`: by default the length
+   * and an eighth (room before the next doubling, not a doubling's slack).
    */
-  permute(order: Uint32Array): void {
+  permute(order: Uint32Array, capacity = Math.max(1024, order.length + (order.length >>> 3))): void {
     if (order.length !== this.length) throw new RangeError('permute: the order must cover every cell');
     const from = this.data;
-    // Room for an eighth more before the next doubling, not the doubling's slack.
-    const next = new this._type(Math.max(1024, order.length + (order.length >>> 3)));
+    const next = new this._type(Math.max(capacity, order.length));
     for (let i = 0; i < order.length; i++) next[i] = from[order[i]!]!;
     this.data = next;
   }

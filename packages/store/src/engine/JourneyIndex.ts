@@ -153,7 +153,11 @@ export class JourneyIndex {
     this.name.permute(order);
     this.channel.permute(order);
     this.arrival.permute(order);
-    for (const { column } of this._properties.values()) column.permute(order);
+    for (const found of this._properties.values()) {
+      const capacity = found.column.byteLength;
+      found.column.permute(order);
+      found.bytes += found.column.byteLength - capacity;
+    }
   }
 
   /**
@@ -277,7 +281,7 @@ export class JourneyIndex {
       );
     }
     // Loaded in arrival order: each position takes its arrival number's value.
-    column.permute(this.arrival.values);
+    column.permute(this.arrival.values, column.data.length);
     found = { name: property, values, column, usedBy: this._query, bytes: column.byteLength + valueBytes };
     this._properties.set(property, found);
     // Its distinct values are known only now: they may need more room.
