@@ -10,22 +10,28 @@ export function evaluateTargets({
   funnelRatio,
   funnelMs,
   bytesPerEvent,
+  rssPerEvent,
   restartMs,
   clickhouseFunnelRatio,
 }) {
   const targets = [
     atLeast('import', 'parcours import events/s', importRate, 100_000, 50_000),
     atLeast('http', 'HTTP collect events/s', httpRate, 50_000, 20_000),
-    atMost('funnelRatio', '6-step funnel time / DuckDB', funnelRatio, 1, 1.5, '×'),
     atMost('indexMemory', 'journey index bytes/event', bytesPerEvent, 64, 64),
   ];
+  if (funnelRatio !== undefined)
+    targets.push(atMost('funnelRatio', '6-step funnel time / DuckDB', funnelRatio, 1, 1.5, '×'));
+  // Issue 10: the whole process's RSS, not only the JS heap, per event stored.
+  if (size >= 10_000_000 && rssPerEvent !== undefined)
+    targets.push(atMost('rss', 'process RSS bytes/event', rssPerEvent, 64, 64));
   // Issue 10: the ClickHouse engine's funnel within 2× of DuckDB on the same data.
   if (clickhouseFunnelRatio !== undefined)
     targets.push(
       atMost('clickhouseFunnelRatio', 'ClickHouse 6-step funnel / DuckDB', clickhouseFunnelRatio, 2, 2, '×'),
     );
   if (size >= 10_000_000) {
-    targets.push(atMost('funnelTime', '6-step funnel ms', funnelMs, 1999.999, 1999.999, ' ms'));
+    // Issue 10: ≤ 300 ms at 10M (issue 4's limit, under 2 s, is the floor).
+    targets.push(atMost('funnelTime', '6-step funnel ms', funnelMs, 300, 1999.999, ' ms'));
     // Issue 10: the first answer after a restart (goal ≤ 0.5 s).
     if (restartMs !== undefined)
       targets.push(atMost('restart', 'first funnel after restart ms', restartMs, 2000, 2000, ' ms'));
