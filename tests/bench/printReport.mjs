@@ -115,6 +115,7 @@ export function printReport(run) {
 
 /** The ClickHouse engine's section: its figures beside DuckDB's, on the same data. */
 function printClickHouse({ clickhouse, duckdb, parcours }, status) {
+  if (clickhouse.failed !== undefined) return ['', `ClickHouse engine: FAILED — ${clickhouse.failed}`];
   const lines = [
     '',
     `ClickHouse engine — ClickHouse ${clickhouse.version} on ${clickhouse.threads} threads, same data:`,

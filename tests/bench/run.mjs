@@ -62,7 +62,8 @@ for (const size of sizes) {
   writeFileSync(RESULT_FILE, `${JSON.stringify(output, null, 2)}\n`);
   console.log(printReport(run));
   if (run.checks.funnelCounts?.ok === false) disagreed = true;
-  if (run.clickhouse !== undefined && !run.clickhouse.checks.funnelCounts.ok) disagreed = true;
+  if (run.clickhouse?.failed !== undefined || run.clickhouse?.checks.funnelCounts.ok === false)
+    disagreed = true;
 }
 if (!withClickHouse) log('clickhouse-server not on the PATH: the ClickHouse engine was not measured');
 // The collector under overload (issue 13), once, after the sizes: env
@@ -87,7 +88,9 @@ if (loadSeconds > 0) {
 }
 console.log(`\nFigures written to ${RESULT_FILE}`);
 if (disagreed) {
-  console.error('Parcours and DuckDB disagree on the funnel counts: see MISMATCH above.');
+  console.error(
+    'An engine failed or the engines disagree on the funnel counts: see FAILED or MISMATCH above.',
+  );
   process.exitCode = 1;
 }
 if (overloaded) {
@@ -130,14 +133,22 @@ async function benchSize(size) {
   let clickhouse;
   if (withClickHouse && compared) {
     log(`${label}: ClickHouse import, funnel and paths (warm-up, then median of 5)…`);
-    clickhouse = parseLastLine((await runNode([here('./runClickHouse.mjs'), file])).stdout);
-    if (clickhouse.events !== size)
-      throw new Error(`ClickHouse stored ${clickhouse.events} of ${size} events`);
-    clickhouse.ratios = {
-      funnel: clickhouse.funnel.medianMs / duckdb.funnel.medianMs,
-      paths: clickhouse.paths.medianMs / duckdb.paths.medianMs,
-    };
-    clickhouse.checks = compareResults(clickhouse, duckdb);
+    try {
+      clickhouse = parseLastLine((await runNode([here('./runClickHouse.mjs'), file])).stdout);
+    } catch (error) {
+      // The other engines' figures still stand: the failure is reported, and fails the run.
+      clickhouse = { failed: String(error.message).split('\n')[0] };
+      log(`${label}: the ClickHouse engine failed: ${clickhouse.failed}`);
+    }
+    if (clickhouse.failed === undefined) {
+      if (clickhouse.events !== size)
+        throw new Error(`ClickHouse stored ${clickhouse.events} of ${size} events`);
+      clickhouse.ratios = {
+        funnel: clickhouse.funnel.medianMs / duckdb.funnel.medianMs,
+        paths: clickhouse.paths.medianMs / duckdb.paths.medianMs,
+      };
+      clickhouse.checks = compareResults(clickhouse, duckdb);
+    }
   }
 
   const httpFilename = join(DIR, `http-${size}.db`);
@@ -164,7 +175,7 @@ async function benchSize(size) {
     bytesPerEvent: parcours.memory.bytesPerEvent,
     rssPerEvent: parcours.memory.rssPerEvent,
     restartMs: parcours.restart?.restartFirstFunnelMs,
-    clickhouseFunnelRatio: clickhouse?.ratios.funnel,
+    clickhouseFunnelRatio: clickhouse?.ratios?.funnel,
   });
   log(`${label}: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   return {
@@ -194,7 +205,9 @@ function withoutLinks(run) {
     ...run,
     parcours: slim(run.parcours),
     ...(run.duckdb !== undefined && { duckdb: slim(run.duckdb) }),
-    ...(run.clickhouse !== undefined && { clickhouse: slim(run.clickhouse) }),
+    ...(run.clickhouse !== undefined && {
+      clickhouse: run.clickhouse.failed === undefined ? slim(run.clickhouse) : run.clickhouse,
+    }),
   };
 }
 
