@@ -120,6 +120,8 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
     getFunnelDropoffs: (projectId, query) => getFunnelDropoffs(client, at(projectId), query),
     getStages: (projectId, query, stages) => getStages(client, at(projectId), stages, query),
     getOverview: (projectId, query, conversions) => getOverview(client, at(projectId), query, conversions),
+    // The Live page's latest events (issue 12): not read from ClickHouse yet.
+    getLatestEvents: notOnClickHouse('getLatestEvents'),
     // The persons list and profile (issue 11) are not computed in ClickHouse yet.
     getPersons: notOnClickHouse('getPersons'),
     getPersonProfile: notOnClickHouse('getPersonProfile'),
