@@ -7,7 +7,6 @@ import { openClickHouseStoreEngine } from './openClickHouseStore.js';
  * them; they answer 501): a test calling one is reported skipped, never passed.
  */
 const PENDING = [
-  'getLatestEvents',
   'getPersons',
   'getPersonProfile',
   'exportPerson',
