@@ -1,5 +1,11 @@
 import type { AppRouter } from '@parcours/api';
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, type TRPCClient } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpSubscriptionLink,
+  splitLink,
+  type TRPCClient,
+} from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 
 /**
