@@ -10,9 +10,6 @@ import type { PageProps } from '../pages.js';
 import { LiveTouchpointTable } from './LiveTouchpointTable.js';
 import { useLive } from './LiveUpdates.js';
 
-/** The page path of the Live page. */
-export const LIVE_PATH = 'live';
-
 /**
  * Live: the project's last 100 touchpoints as they arrive, newest first, for a developer
  * checking an integration. Its own subscription (`live.touchpoints`) answers the list at

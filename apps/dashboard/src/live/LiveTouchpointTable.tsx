@@ -14,7 +14,7 @@ export interface LiveTouchpointTableProps {
 /** The Live page's list: when, what, whose device or user, through which channel, with which properties. */
 export function LiveTouchpointTable({ projectId, touchpoints, linkPersons }: LiveTouchpointTableProps) {
   return (
-    <table class="live-touchpoints">
+    <table class="data-table live-touchpoints">
       <caption class="visually-hidden">Latest touchpoints, newest first</caption>
       <thead>
         <tr>
