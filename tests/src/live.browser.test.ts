@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import axe, { type AxeResults } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CreatedProject } from '@parcours/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { watchCsp } from './support/dashboard.js';
+import { findViolations } from './support/findViolations.js';
 import { launchChromium } from './support/launchChromium.js';
 import { startAccountsServer, type AccountsServer } from './support/startAccountsServer.js';
 
@@ -93,25 +93,22 @@ async function readTouchpointCount(page: Page): Promise<number> {
   return Number(text.replace(/\D/g, ''));
 }
 
+/** Waits, with no interaction, until the overview's "Touchpoints" figure reads `expected`. */
+function waitForTouchpointCount(page: Page, expected: number) {
+  return page.waitForFunction(
+    (count) =>
+      Array.from(document.querySelectorAll('.kpi')).some(
+        (kpi) =>
+          kpi.querySelector('dt')?.textContent === 'Touchpoints' &&
+          Number(kpi.querySelector('.kpi-value')?.textContent?.replace(/\D/g, '')) === count,
+      ),
+    expected,
+    { timeout: LIVE_WITHIN_MS * 2 },
+  );
+}
+
 /** Waits for the top bar to say the page is live (its subscription is connected). */
 const waitUntilLive = (page: Page) => page.waitForSelector('.live-status.live-live:has-text("Live")');
-
-/** axe-core's violations in `page`, one line per failing element, and any sideways overflow. */
-async function findViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source);
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: { run: () => Promise<AxeResults> } }).axe.run(),
-  );
-  const violations = results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id}: ${violation.help} — ${node.target.join(' ')}`),
-  );
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  if (scrollWidth > clientWidth) violations.push(`reflow: ${scrollWidth} px wide in ${clientWidth} px`);
-  return violations;
-}
 
 describe('live updates', () => {
   it('shows a touchpoint sent to the collector in the overview count within 2 s, with no interaction', async () => {
@@ -120,16 +117,7 @@ describe('live updates', () => {
     const before = await readTouchpointCount(page);
     expect(before).toBeGreaterThan(0);
     const acknowledged = await sendTouchpoint(server.project.writeKey, 'Checked the live overview');
-    await page.waitForFunction(
-      (expected) =>
-        [...document.querySelectorAll('.kpi')].some(
-          (kpi) =>
-            kpi.querySelector('dt')?.textContent === 'Touchpoints' &&
-            Number(kpi.querySelector('.kpi-value')?.textContent?.replace(/\D/g, '')) === expected,
-        ),
-      before + 1,
-      { timeout: LIVE_WITHIN_MS * 2 },
-    );
+    await waitForTouchpointCount(page, before + 1);
     const shownAfter = Date.now() - acknowledged;
     expect(shownAfter, `shown ${shownAfter} ms after the acknowledgement`).toBeLessThanOrEqual(
       LIVE_WITHIN_MS,
@@ -149,16 +137,7 @@ describe('live updates', () => {
     expect(await readTouchpointCount(page)).toBe(before);
     await page.click('button:has-text("Pause")');
     await waitUntilLive(page);
-    await page.waitForFunction(
-      (expected) =>
-        [...document.querySelectorAll('.kpi')].some(
-          (kpi) =>
-            kpi.querySelector('dt')?.textContent === 'Touchpoints' &&
-            Number(kpi.querySelector('.kpi-value')?.textContent?.replace(/\D/g, '')) === expected,
-        ),
-      before + 1,
-      { timeout: LIVE_WITHIN_MS * 2 },
-    );
+    await waitForTouchpointCount(page, before + 1);
     await page.close();
   });
 
