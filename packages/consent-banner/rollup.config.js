@@ -1,8 +1,9 @@
 import { rmSync } from 'node:fs';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { dts } from 'rollup-plugin-dts';
 
-/** Types come from `@parcours/schema/consentConfig` and vanish at build time. */
+/** Types come from `@parcours/schema/consentConfig`: they vanish from the code and are copied into `index.d.ts`. */
 const external = [/^@parcours\//];
 
 // A stale file from an earlier build must not survive into the package.
@@ -12,8 +13,15 @@ export default [
   {
     input: 'src/index.ts',
     external,
-    plugins: [typescript({ declaration: true, declarationDir: 'dist', outDir: 'dist' })],
+    plugins: [typescript({ declaration: false, outDir: 'dist' })],
     output: { dir: 'dist', format: 'es' },
+  },
+  {
+    // One declaration file, with the types of `@parcours/schema` copied in: that package
+    // is not published, so a project installing the banner must find them here.
+    input: 'src/index.ts',
+    plugins: [dts({ tsconfig: 'tsconfig.json', includeExternal: ['@parcours/schema'] })],
+    output: { file: 'dist/index.d.ts', format: 'es' },
   },
   {
     input: 'src/iife.ts',

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { dts } from 'rollup-plugin-dts';
 
 /** Types come from `@parcours/schema/types` and vanish at build time; nothing else is external. */
 const external = [/^@parcours\/schema/, /^node:/];
@@ -10,6 +11,9 @@ rmSync('dist', { recursive: true, force: true });
 
 /** Property names no one outside the script-tag bundle sees (none is on the wire, in a `data-` attribute or the API). */
 const INTERNAL = /^(_|(kind|after|reason|storage|onHide|onNavigate)$)/;
+
+/** The entry points of the npm package (the script tag has its own build below). */
+const entries = { index: 'src/index.ts', 'react-native': 'src/react-native.ts', node: 'src/node.ts' };
 
 /** The code every entry point shares lands in one `shared/core` chunk. */
 const manualChunks = (id) =>
@@ -27,9 +31,9 @@ const scriptTag = {
 
 export default [
   {
-    input: { index: 'src/index.ts', 'react-native': 'src/react-native.ts', node: 'src/node.ts' },
+    input: entries,
     external,
-    plugins: [typescript({ declaration: true, declarationDir: 'dist', outDir: 'dist' })],
+    plugins: [typescript({ declaration: false, outDir: 'dist' })],
     output: [
       {
         dir: 'dist',
@@ -46,6 +50,19 @@ export default [
         chunkFileNames: 'shared/[name].cjs',
       },
     ],
+  },
+  {
+    // One declaration file per entry point (and one shared chunk), with the types of
+    // `@parcours/schema` copied in: that package is not published, so a project that
+    // installs the SDK must find every type it names inside the SDK's own files.
+    input: entries,
+    plugins: [dts({ tsconfig: 'tsconfig.json', includeExternal: ['@parcours/schema'] })],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].d.ts',
+      chunkFileNames: 'shared/[name].d.ts',
+    },
   },
   {
     input: 'src/iife.ts',

@@ -1,7 +1,7 @@
-import axe, { type AxeResults } from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInThroughForm, watchCsp } from './support/dashboard.js';
+import { findViolations } from './support/findViolations.js';
 import { launchChromium } from './support/launchChromium.js';
 import { startAccountsServer, type AccountsServer } from './support/startAccountsServer.js';
 
@@ -23,23 +23,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** axe-core's violations in the page, one line per element, plus any sideways overflow. */
-async function findViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source);
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: { run: () => Promise<AxeResults> } }).axe.run(),
-  );
-  const lines = results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id}: ${violation.help} — ${node.target.join(' ')}`),
-  );
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  if (scrollWidth > clientWidth) lines.push(`reflow: ${scrollWidth} px wide in ${clientWidth} px`);
-  return lines;
-}
 
 describe('privacy pages', () => {
   it('a privacy officer edits a text and publishes: version 2 is listed and the diff shows the change', async () => {

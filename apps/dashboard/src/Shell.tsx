@@ -6,6 +6,8 @@ import type { Me } from './api/types.js';
 import { ErrorNotice } from './components/ErrorNotice.js';
 import { getNavLinks, SECTION_TITLES } from './components/getNavLinks.js';
 import { Nav } from './components/Nav.js';
+import { LiveIndicator } from './live/LiveIndicator.js';
+import { LiveUpdates } from './live/LiveUpdates.js';
 import { ProjectSwitcher } from './components/ProjectSwitcher.js';
 import { getPagesFor, PAGES } from './pages.js';
 import { findPage } from './routing/findPage.js';
@@ -48,7 +50,7 @@ export function Shell({ me, route, onSignedOut }: ShellProps) {
   const path = resolved.kind === 'project' ? resolved.path : '';
   const page = project ? findPage(path === '' ? pages : PAGES, path) : undefined;
 
-  return (
+  const shell = (
     <>
       {/* A plain `#main` link would replace the route in the hash: move focus instead. */}
       <a class="skip-link" href="#main" onClick={skipToMain}>
@@ -63,6 +65,7 @@ export function Shell({ me, route, onSignedOut }: ShellProps) {
           </span>
         )}
         {project && <Nav label="Main" links={getNavLinks(project.projectId, pages, page)} />}
+        {project && <LiveIndicator />}
         <span class="account">
           <span class="account-name" title={me.user.email}>
             {me.user.name}
@@ -142,5 +145,13 @@ export function Shell({ me, route, onSignedOut }: ShellProps) {
         )}
       </main>
     </>
+  );
+  // One live subscription per open project: its pages refresh as touchpoints land.
+  return project ? (
+    <LiveUpdates key={project.projectId} projectId={project.projectId}>
+      {shell}
+    </LiveUpdates>
+  ) : (
+    shell
   );
 }

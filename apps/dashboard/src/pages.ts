@@ -5,6 +5,7 @@ import type { PageSection } from './components/getNavLinks.js';
 import { lazyPage } from './components/lazyPage.js';
 import { AuditLogPage, AUDIT_PATH } from './audit/AuditLogPage.js';
 import { FunnelPage, FUNNEL_PATH } from './funnel/FunnelPage.js';
+import { LIVE_PATH } from './live/livePath.js';
 import { OverviewPage, OVERVIEW_PATH } from './overview/OverviewPage.js';
 import { PathsPage, PATHS_PATH } from './paths/PathsPage.js';
 import { PERSON_PATH } from './person/getPersonLookup.js';
@@ -17,10 +18,7 @@ import {
   REQUESTS_PATH,
   RETENTION_PATH,
 } from './privacy/privacyPaths.js';
-import { KeysPage, KEYS_PATH } from './settings/KeysPage.js';
-import { MembersPage, MEMBERS_PATH } from './settings/MembersPage.js';
-import { ProjectSettingsPage, PROJECT_SETTINGS_PATH } from './settings/ProjectSettingsPage.js';
-import { SharesPage, SHARES_PATH } from './settings/SharesPage.js';
+import { KEYS_PATH, MEMBERS_PATH, PROJECT_SETTINGS_PATH, SHARES_PATH } from './settings/settingsPaths.js';
 import { StagesPage, STAGES_PATH } from './stages/StagesPage.js';
 
 /** What every page gets: the project on screen (with the user's role in it) and its own URL parameters. */
@@ -45,6 +43,10 @@ export interface Page {
 const loadPrivacyPages = () => import('./privacy/privacyPages.js');
 /** The Persons chunk: the persons list and a person's page. */
 const loadPersonPages = () => import('./person/personPages.js');
+/** The Settings chunk (owners only). */
+const loadSettingsPages = () => import('./settings/settingsPages.js');
+/** The Live chunk. */
+const loadLivePages = () => import('./live/livePages.js');
 
 /**
  * Every page, in navigation order. A role's home page is the first it may use. A new
@@ -60,6 +62,12 @@ export const PAGES: readonly Page[] = [
     title: 'Persons',
     permission: 'readPersons',
     Component: lazyPage(loadPersonPages, (pages) => pages.PersonsPage),
+  },
+  {
+    path: LIVE_PATH,
+    title: 'Live',
+    permission: 'readJourneys',
+    Component: lazyPage(loadLivePages, (pages) => pages.LivePage),
   },
   {
     path: CONSENT_SETTINGS_PATH,
@@ -117,28 +125,28 @@ export const PAGES: readonly Page[] = [
     title: 'Project',
     permission: 'manageProject',
     section: 'settings',
-    Component: ProjectSettingsPage,
+    Component: lazyPage(loadSettingsPages, (pages) => pages.ProjectSettingsPage),
   },
   {
     path: MEMBERS_PATH,
     title: 'Members',
     permission: 'manageProject',
     section: 'settings',
-    Component: MembersPage,
+    Component: lazyPage(loadSettingsPages, (pages) => pages.MembersPage),
   },
   {
     path: KEYS_PATH,
     title: 'API keys',
     permission: 'manageProject',
     section: 'settings',
-    Component: KeysPage,
+    Component: lazyPage(loadSettingsPages, (pages) => pages.KeysPage),
   },
   {
     path: SHARES_PATH,
     title: 'Share links',
     permission: 'manageProject',
     section: 'settings',
-    Component: SharesPage,
+    Component: lazyPage(loadSettingsPages, (pages) => pages.SharesPage),
   },
 ];
 

@@ -191,8 +191,22 @@ describe('admin.project', () => {
       name: 'Shop',
       writeKey: project.writeKey,
       role: null,
+      hasTouchpoints: false,
     });
     expect(await codeOf(authorised('sk_wrong').admin.project())).toBe('UNAUTHORIZED');
+  });
+
+  it('says whether the project has received a touchpoint yet (the first-run page)', async () => {
+    const other = await store.createProject({ name: 'Other' });
+    await store.insertEvents(other.projectId, [
+      { id: 'o1', type: 'track', name: 'Elsewhere', anonymousId: 'a1', timestamp: at(1) },
+    ]);
+    expect((await authorised().admin.project()).hasTouchpoints).toBe(false);
+    await anonymous().collect({
+      writeKey: project.writeKey,
+      batch: [{ id: 'f1', type: 'page', name: '/', anonymousId: 'a1', timestamp: at(2) }],
+    });
+    expect((await authorised().admin.project()).hasTouchpoints).toBe(true);
   });
 });
 

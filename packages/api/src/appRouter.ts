@@ -7,6 +7,7 @@ import { consentConfig } from './routers/consentConfig.js';
 import { identityRouter } from './routers/identity.js';
 import { journeysRouter } from './routers/journeys.js';
 import { keysRouter } from './routers/keys.js';
+import { liveRouter } from './routers/live.js';
 import { membersRouter } from './routers/members.js';
 import { privacyRouter } from './routers/privacy.js';
 import { shareRouter } from './routers/share.js';
@@ -21,6 +22,7 @@ export const appRouter = router({
   'consent.config': consentConfig,
   auth: authRouter,
   journeys: journeysRouter,
+  live: liveRouter,
   privacy: privacyRouter,
   admin: adminRouter,
   identity: identityRouter,

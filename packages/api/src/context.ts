@@ -1,5 +1,6 @@
 import type { AuditActor, KeyScope, Project, Role, Store, User } from '@parcours/store';
 import type { SignInThrottle } from './auth/SignInThrottle.js';
+import type { LiveFeed } from './live/LiveFeed.js';
 import type { StorageIncidentLog } from './storage/StorageIncidentLog.js';
 import type { TokenBuckets } from './rateLimit/TokenBuckets.js';
 
@@ -32,6 +33,8 @@ export interface ApiServices {
   writeKeyRateLimit?: TokenBuckets | undefined;
   /** The Content-Security-Policy the server sends (the Art. 30 register lists it); absent: not known. */
   contentSecurityPolicy?: string | undefined;
+  /** Tells `live.*` subscriptions that touchpoints landed; absent: they never push. */
+  liveFeed?: LiveFeed | undefined;
 }
 
 /** What every procedure sees. Built per request by the server (or a test). */

@@ -151,6 +151,8 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
     projectId: f.projectId,
     stages: [{ name: 'awareness', touchpoints: [] }],
   }),
+  'live.changes': (f) => ({ projectId: f.projectId }),
+  'live.touchpoints': (f) => ({ projectId: f.projectId }),
   'privacy.consentRecords': (f) => ({ projectId: f.projectId }),
   'privacy.consentConfig': (f) => ({ projectId: f.projectId }),
   'privacy.publishConsentConfig': (f) => ({ projectId: f.projectId, ...createDefaultConsentConfig('Shop') }),

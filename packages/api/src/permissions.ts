@@ -58,6 +58,11 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'journeys.overview': readJourneys,
   'journeys.setJourneyMap': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },
 
+  // Issue 12: live data. `changes` carries no data (a tick), so whoever reads any journey
+  // view or timeline may hear it; the touchpoint list is what journey readers see.
+  'live.changes': { access: 'project', roles: EVERY_ROLE, scopes: ['read', 'admin'] },
+  'live.touchpoints': readJourneys,
+
   'privacy.consentRecords': privacyProcedure,
   'privacy.consentConfig': privacyProcedure,
   'privacy.publishConsentConfig': privacyProcedure,

@@ -3,13 +3,16 @@ import { describeValidationIssues, getValidationIssues, type ValidationIssue } f
 import { z, ZodError } from 'zod';
 import { resolveProjectCaller, resolveSession } from './auth/resolveCaller.js';
 import { answerEngineError } from './answerEngineErrors.js';
-import type { Context } from './context.js';
+import type { AuthorisedContext, Context } from './context.js';
 import { PERMISSIONS, type Permission } from './permissions.js';
 import { answerStorageFaults } from './storage/answerStorageFaults.js';
 
 const t = initTRPC.context<Context>().create({
   // Never send stack traces, whatever NODE_ENV says.
   isDev: false,
+  // Subscriptions (`live.*`) are server-sent events. A ping every 15 s keeps proxies
+  // from closing a quiet stream; a client that heard nothing for 40 s reconnects.
+  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
   errorFormatter({ shape, error }) {
     const issues: ValidationIssue[] | undefined =
       error.cause instanceof ZodError ? getValidationIssues(error.cause) : undefined;
@@ -94,13 +97,28 @@ export const userProcedure = procedure.use(async ({ ctx, path, type, next }) => 
  * role or scope: FORBIDDEN. Without `projectId`, a key means its own project.
  */
 export const anyProjectProcedure = procedure.use(async ({ ctx, path, type, getRawInput, next }) => {
-  const permission = getPermission(path, ['project']);
-  if (permission.access !== 'project') throw new Error('unreachable');
   const raw = await getRawInput();
   const projectId =
     typeof raw === 'object' && raw !== null && 'projectId' in raw && typeof raw.projectId === 'string'
       ? raw.projectId
       : undefined;
+  const { project, caller } = await authoriseProjectCall(ctx, path, projectId);
+  if (type === 'mutation' && caller.user !== undefined) assertSameOrigin(ctx, { required: true });
+  return next({ ctx: { project, caller } });
+});
+
+/**
+ * The project and caller of a call to the project procedure `path`, or the error the
+ * permission table gives this caller. A subscription asks again before each push, so
+ * a stream stops when its session ends or its member loses the role.
+ */
+export async function authoriseProjectCall(
+  ctx: Context,
+  path: string,
+  projectId: string | undefined,
+): Promise<Pick<AuthorisedContext, 'project' | 'caller'>> {
+  const permission = getPermission(path, ['project']);
+  if (permission.access !== 'project') throw new Error('unreachable');
   const { project, caller } = await resolveProjectCaller(ctx, projectId);
   const allowed =
     caller.role !== null ? permission.roles.includes(caller.role) : permission.scopes.includes(caller.scope!);
@@ -113,9 +131,8 @@ export const anyProjectProcedure = procedure.use(async ({ ctx, path, type, getRa
           : `A key with scope ${caller.scope} cannot do this (${path})`,
     });
   }
-  if (type === 'mutation' && caller.user !== undefined) assertSameOrigin(ctx, { required: true });
-  return next({ ctx: { project, caller } });
-});
+  return { project, caller };
+}
 
 /** A project procedure whose input names the project: what the dashboard always sends. */
 export const projectProcedure = anyProjectProcedure.input(z.object({ projectId: z.string().min(1).max(64) }));

@@ -1,5 +1,4 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import type { ConsentCategory, EventType, Properties } from '@parcours/schema';
 import {
   parsePersonId,
   toDevicePersonId,
@@ -7,47 +6,11 @@ import {
   type Person,
   type PersonRef,
   type PersonTimeline,
-  type StoredEvent,
 } from '@parcours/store';
 import { quoteDatabaseName, quoteInteger, quoteString } from './sqlLiteral.js';
+import { EVENT_COLUMNS as COLUMNS, toStoredEvent as toEvent, type EventRow } from './toStoredEvent.js';
 
 type Target = { database: string; projectId: string };
-
-/** The columns of an event, in the order of the tuples below. */
-const COLUMNS = [
-  'timestamp',
-  'arrival',
-  'id',
-  'type',
-  'name',
-  'anonymous_id',
-  'user_id',
-  'claimed_user_id',
-  'channel',
-  'category',
-  'properties',
-  'context',
-] as const;
-
-type EventRow = Record<(typeof COLUMNS)[number], string>;
-
-/** Back to the wire shape, leaving absent fields absent ('' stands for "none", see createTables). */
-function toEvent(row: EventRow): StoredEvent {
-  const event: StoredEvent = {
-    id: row.id,
-    type: row.type as EventType,
-    name: row.name,
-    anonymousId: row.anonymous_id,
-    timestamp: Number(row.timestamp),
-  };
-  if (row.user_id !== '') event.userId = row.user_id;
-  if (row.claimed_user_id !== '') event.claimedUserId = row.claimed_user_id;
-  if (row.channel !== '') event.channel = row.channel;
-  if (row.category !== '') event.category = row.category as ConsentCategory;
-  if (row.properties !== '') event.properties = JSON.parse(row.properties) as Properties;
-  if (row.context !== '') event.context = JSON.parse(row.context) as Properties;
-  return event;
-}
 
 /**
  * Finds the person a ref names, by the rule of `Person`: a user id is its own person

@@ -10,6 +10,7 @@ import { getPaths } from './getPaths.js';
 import { insertEvents } from './insertEvents.js';
 import { createClickHouseLedger } from './ledger/createClickHouseLedger.js';
 import { createLedgerTable } from './ledger/createLedgerTable.js';
+import { getLatestEvents } from './getLatestEvents.js';
 import { notOnClickHouse } from './NotOnClickHouseError.js';
 import { serialiseOverlappingInserts } from './serialiseOverlappingInserts.js';
 import { quoteDatabaseName, quoteString } from './sqlLiteral.js';
@@ -120,6 +121,7 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
     getFunnelDropoffs: (projectId, query) => getFunnelDropoffs(client, at(projectId), query),
     getStages: (projectId, query, stages) => getStages(client, at(projectId), stages, query),
     getOverview: (projectId, query, conversions) => getOverview(client, at(projectId), query, conversions),
+    getLatestEvents: (projectId, options) => getLatestEvents(client, at(projectId), options),
     // The persons list and profile (issue 11) are not computed in ClickHouse yet.
     getPersons: notOnClickHouse('getPersons'),
     getPersonProfile: notOnClickHouse('getPersonProfile'),

@@ -78,6 +78,12 @@ export interface EventStore {
     options?: InsertEventsOptions,
   ): Promise<CollectResult>;
   countEvents(projectId: string): Promise<number>;
+  /**
+   * The project's most recently stored events, newest first (arrival order, not their
+   * own timestamps), at most `limit`: what the dashboard's Live page lists. Read from
+   * the store each time, so an erased or purged event is gone from it at once.
+   */
+  getLatestEvents(projectId: string, options: { limit: number }): Promise<StoredEvent[]>;
   /** The project's identity settings; makes its identity secret on first call. Never cached: another process may change them. */
   getIdentitySettings(projectId: string): Promise<IdentitySettings>;
   /**

@@ -120,6 +120,29 @@ function describeProjectAndEventConformance(target: ConformanceTarget): void {
       expect(await store.insertEvents(other.projectId, batch)).toEqual({ accepted: 2, duplicates: 0 });
     });
 
+    it('lists the latest stored events newest first, in arrival order, per project, duplicates once', async () => {
+      // Arrival order, not the events' own times: the second batch carries older timestamps.
+      const first = [
+        event({ anonymousId: 'a', timestamp: at(50) }),
+        event({ anonymousId: 'b', timestamp: at(51) }),
+      ];
+      const second = [
+        event({ anonymousId: 'c', timestamp: at(1), channel: 'email', properties: { plan: 'pro' } }),
+      ];
+      await store.insertEvents(projectId, first);
+      await store.insertEvents(projectId, second);
+      await store.insertEvents(projectId, first);
+      const other = await store.createProject({ name: 'Other' });
+      await store.insertEvents(other.projectId, [event({ anonymousId: 'elsewhere' })]);
+      expect(await store.getLatestEvents(projectId, { limit: 10 })).toEqual([second[0], first[1], first[0]]);
+      expect(await store.getLatestEvents(projectId, { limit: 2 })).toEqual([second[0], first[1]]);
+      expect((await store.getLatestEvents(other.projectId, { limit: 10 })).map((e) => e.anonymousId)).toEqual(
+        ['elsewhere'],
+      );
+      const empty = await store.createProject({ name: 'Empty' });
+      expect(await store.getLatestEvents(empty.projectId, { limit: 10 })).toEqual([]);
+    });
+
     it('settles concurrent inserts each with its own counts', async () => {
       const batches = Array.from({ length: 40 }, (_, i) =>
         Array.from({ length: 25 }, (_, j) => event({ anonymousId: `dev-${i}`, id: `c-${i}-${j}` })),

@@ -92,3 +92,8 @@ export type PersonsPage = Awaited<ReturnType<Journeys['persons']['query']>>;
 
 /** What `journeys.personProfile` answers: a person's summary and their latest traits. */
 export type PersonProfile = Awaited<ReturnType<Journeys['personProfile']['query']>>;
+
+type TouchpointsSubscription = NonNullable<Parameters<Client['live']['touchpoints']['subscribe']>[1]>;
+
+/** What `live.touchpoints` pushes: the project's last 100 touchpoints, newest first. */
+export type LiveTouchpoints = Parameters<NonNullable<TouchpointsSubscription['onData']>>[0];

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { can } from '../access/can.js';
 import { useTRPC } from '../api/trpc.js';
+import { useTouchpointNamesQuery } from '../api/useTouchpointNames.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import type { PageProps } from '../pages.js';
 import { createProjectHash } from '../routing/resolveRoute.js';
@@ -10,6 +11,7 @@ import { FunnelBreakdown } from './FunnelBreakdown.js';
 import { FunnelChart } from './FunnelChart.js';
 import { FunnelForm } from './FunnelForm.js';
 import {
+  createDefaultFunnel,
   createFunnelParams,
   parseDropoffStep,
   parseFunnelDefinition,
@@ -28,12 +30,16 @@ export const FUNNEL_PATH = 'funnel';
 export function FunnelPage({ project, params }: PageProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const funnel = parseFunnelDefinition(params);
+  const parsed = parseFunnelDefinition(params);
+  // No step in the URL: start from the project's own touchpoints (none yet: an empty form).
+  const names = useTouchpointNamesQuery(project.projectId);
+  const funnel = parsed.steps.length > 0 ? parsed : createDefaultFunnel(names.data ?? []);
+  const hasSteps = funnel.steps.length > 0;
   const funnelParams = createFunnelParams(funnel);
   const input = toFunnelInput(project.projectId, funnel, Date.now());
   const mayListDropoffs = can(project.role, 'listDropoffs');
   const dropoffStep = mayListDropoffs ? parseDropoffStep(params, funnel.steps.length) : undefined;
-  const query = useQuery(trpc.journeys.funnel.queryOptions(input));
+  const query = useQuery({ ...trpc.journeys.funnel.queryOptions(input), enabled: hasSteps });
   const hashOf = (next: Record<string, string>) => createProjectHash(project.projectId, FUNNEL_PATH, next);
 
   const onSubmit = (next: FunnelDefinition) => {
@@ -56,10 +62,15 @@ export function FunnelPage({ project, params }: PageProps) {
       <FunnelForm
         key={JSON.stringify(funnelParams)}
         projectId={project.projectId}
-        funnel={funnel}
+        funnel={hasSteps ? funnel : { ...funnel, steps: [{ name: '' }] }}
         onSubmit={onSubmit}
       />
-      {query.isPending && (
+      {!hasSteps && names.isSuccess && (
+        <p class="notice" role="status">
+          Name the touchpoints of your funnel: the names {project.name} receives are suggested as you type.
+        </p>
+      )}
+      {hasSteps && query.isPending && (
         <p class="notice" role="status">
           Following persons through {funnel.steps.length} steps…
         </p>

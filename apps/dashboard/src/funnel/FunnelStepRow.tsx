@@ -26,7 +26,7 @@ export function FunnelStepRow({ index, step, namesListId, onChange, onRemove }: 
           required
           autoComplete="off"
           spellcheck={false}
-          placeholder="a touchpoint name, e.g. Signed up"
+          placeholder="a touchpoint name"
           value={step.name}
           onInput={(event) => onChange({ ...step, name: event.currentTarget.value })}
         />

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHash, parseHash } from '../routing/parseHash.js';
 import {
   createFunnelParams,
+  createDefaultFunnel,
   DEFAULT_FUNNEL,
   parseDropoffStep,
   parseFunnelDefinition,
@@ -37,6 +38,14 @@ describe('parseFunnelDefinition', () => {
   it('opens the default funnel when the URL names no step', () => {
     expect(parseFunnelDefinition({})).toBe(DEFAULT_FUNNEL);
     expect(parseFunnelDefinition({ window: '1h' })).toBe(DEFAULT_FUNNEL);
+  });
+
+  it("opens with no step, then the project's own five most travelled touchpoints, never a fixed list", () => {
+    expect(DEFAULT_FUNNEL.steps).toEqual([]);
+    expect(createDefaultFunnel([])).toEqual({ steps: [], window: '30d' });
+    expect(createDefaultFunnel(['Home', 'Menu', 'Order', 'Paid', 'Review', 'Refund']).steps).toEqual(
+      ['Home', 'Menu', 'Order', 'Paid', 'Review'].map((name) => ({ name })),
+    );
   });
 
   it('falls back on the default for unknown windows and ranges', () => {

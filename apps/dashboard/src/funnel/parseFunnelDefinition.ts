@@ -39,13 +39,20 @@ export interface FunnelDefinition {
   breakdown?: string;
 }
 
-/** What the funnel page opens with: the demo shop's path from the home page to a purchase, in 30 days. */
-export const DEFAULT_FUNNEL: FunnelDefinition = {
-  steps: ['/', 'Product viewed', 'Added to cart', 'Signed up', 'Purchase completed'].map((name) => ({
-    name,
-  })),
-  window: '30d',
-};
+/** A URL that names no step: no steps yet, a 30-day window (the page fills in {@link createDefaultFunnel}). */
+export const DEFAULT_FUNNEL: FunnelDefinition = { steps: [], window: '30d' };
+
+/** Steps a suggested funnel has at most. */
+const SUGGESTED_STEPS = 5;
+
+/**
+ * What the funnel page opens with when the URL names no step: the project's own most
+ * travelled touchpoints (as `collectTouchpointNames` orders them), at most five; none
+ * for a project without touchpoints. Never another project's names.
+ */
+export function createDefaultFunnel(names: readonly string[]): FunnelDefinition {
+  return { ...DEFAULT_FUNNEL, steps: names.slice(0, SUGGESTED_STEPS).map((name) => ({ name })) };
+}
 
 function isFunnelWindow(value: string | undefined): value is FunnelWindow {
   return value !== undefined && Object.hasOwn(FUNNEL_WINDOWS, value);

@@ -8,6 +8,7 @@ import { createProjectHash } from '../routing/resolveRoute.js';
 import { ShareButton } from '../share/ShareButton.js';
 import { ATTRIBUTION_LABELS, type AttributionModel } from './AttributionTable.js';
 import { ConversionPicker } from './ConversionPicker.js';
+import { FirstRunPanel } from './FirstRunPanel.js';
 import { getDayRange, parseRangeDays } from './getDayRange.js';
 import { OverviewFigures } from './OverviewFigures.js';
 
@@ -16,7 +17,8 @@ export const OVERVIEW_PATH = 'overview';
 
 /**
  * The overview: persons, touchpoints, conversions and NPS over the last 7 to 90 days,
- * per day and per channel, and conversions by channel under an attribution model.
+ * per day and per channel, and conversions by channel under an attribution model. A
+ * project that has never received a touchpoint shows its first-run panel instead.
  * `?days=`, `?conversion=` and `?attribution=` (`first`, `any`; last touch by default)
  * keep the view in the URL.
  */
@@ -34,6 +36,7 @@ export function OverviewPage({ project, params }: PageProps) {
     attribution,
   };
   const overview = useQuery(trpc.journeys.overview.queryOptions({ projectId: project.projectId, ...query }));
+  const settings = useQuery(trpc.admin.project.queryOptions({ projectId: project.projectId }));
 
   const withParams = (changes: Record<string, string | undefined>) => {
     const next: Record<string, string> = {};
@@ -41,6 +44,15 @@ export function OverviewPage({ project, params }: PageProps) {
       if (value !== undefined) next[key] = value;
     return createProjectHash(project.projectId, OVERVIEW_PATH, next);
   };
+
+  if (settings.data?.hasTouchpoints === false) {
+    return (
+      <>
+        <h1>Overview</h1>
+        <FirstRunPanel projectId={project.projectId} writeKey={settings.data.writeKey} />
+      </>
+    );
+  }
 
   return (
     <>

@@ -7,9 +7,6 @@ import type { PageProps } from '../pages.js';
 import { CreateKeyForm, SCOPE_LABELS } from './CreateKeyForm.js';
 import { TableScroll } from '../components/TableScroll.js';
 
-/** The page path of API keys. */
-export const KEYS_PATH = 'settings/keys';
-
 /**
  * Owners: the project's secret keys for scripts and exports (only their first
  * characters: the server keeps no key it could show again), creating one, revoking one.

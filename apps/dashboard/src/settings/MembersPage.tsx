@@ -9,9 +9,6 @@ import { InviteForm } from './InviteForm.js';
 import { RoleSelect } from './RoleSelect.js';
 import { TableScroll } from '../components/TableScroll.js';
 
-/** The page path of members. */
-export const MEMBERS_PATH = 'settings/members';
-
 /**
  * Owners: who is in the project with which role (change it, remove them), the
  * invitations not yet accepted (revoke them), and inviting someone.

@@ -8,9 +8,6 @@ import { DeleteProject } from './DeleteProject.js';
 import { RenameProject } from './RenameProject.js';
 import { SignedIdentities } from './SignedIdentities.js';
 
-/** The page path of the project's settings. */
-export const PROJECT_SETTINGS_PATH = 'settings/project';
-
 /**
  * Owners: the project's name, its write key with the snippets that use it, signed
  * identities, and deleting the project.

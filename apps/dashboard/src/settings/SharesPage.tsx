@@ -12,9 +12,6 @@ import { createProjectHash } from '../routing/resolveRoute.js';
 import { STAGES_PATH } from '../stages/StagesPage.js';
 import { TableScroll } from '../components/TableScroll.js';
 
-/** The page path of share links. */
-export const SHARES_PATH = 'settings/shares';
-
 /** Each shared view's page in the app, and its name. */
 const VIEWS: Record<ShareView, { path: string; title: string }> = {
   overview: { path: OVERVIEW_PATH, title: 'Overview' },

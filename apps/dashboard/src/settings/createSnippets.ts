@@ -19,6 +19,20 @@ export function createNpmSnippet(origin: string, writeKey: string): string {
 }
 
 /**
+ * A `curl` command that sends one touchpoint to this server's collector, for a first
+ * test from a terminal. The shell fills in a new id and the current time
+ * (`date +%s`), so the command can be run again and each run is a new touchpoint.
+ */
+export function createCurlCommand(origin: string, writeKey: string): string {
+  const event = `{"id":"curl-'$(date +%s)'","type":"track","name":"Tested with curl","anonymousId":"curl-test","timestamp":'$(date +%s000)'}`;
+  return [
+    `curl -X POST '${origin}/trpc/collect' \\`,
+    `  -H 'Content-Type: application/json' \\`,
+    `  -d '{"writeKey":"${writeKey}","batch":[${event}]}'`,
+  ].join('\n');
+}
+
+/**
  * One line of Node for the site's backend (`createHmac` from `node:crypto`): the `userHash` that proves it asserted a
  * user id, HMAC-SHA256 of the id with the project's identity secret. The secret stays
  * in an environment variable, never in a page.

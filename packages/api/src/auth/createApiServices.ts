@@ -1,4 +1,5 @@
 import type { ApiServices, SendMail } from '../context.js';
+import { LiveFeed } from '../live/LiveFeed.js';
 import { StorageIncidentLog } from '../storage/StorageIncidentLog.js';
 import { DEFAULT_RATE_LIMITS } from '../rateLimit/rateLimits.js';
 import { TokenBuckets, type TokenBucketOptions } from '../rateLimit/TokenBuckets.js';
@@ -33,5 +34,6 @@ export function createApiServices(
     ),
     writeKeyRateLimit: writeKeyRateLimit === false ? undefined : new TokenBuckets(writeKeyRateLimit),
     contentSecurityPolicy: options.contentSecurityPolicy,
+    liveFeed: new LiveFeed(),
   };
 }

@@ -6,16 +6,19 @@ import { anyProjectProcedure, projectProcedure, router } from '../trpc.js';
 /** Project administration: the project itself (every role), renaming and deleting (owners). */
 export const adminRouter = router({
   /**
-   * The project, with the caller's role (null for a key). Without `projectId`, a
-   * secret key means its own project (what scripts and the 0.1 dashboard call).
+   * The project, with the caller's role (null for a key) and whether it has received a
+   * touchpoint yet (the dashboard's first-run page). Without `projectId`, a secret key
+   * means its own project (what scripts and the 0.1 dashboard call).
    */
   project: anyProjectProcedure
     .input(z.object({ projectId: z.string().min(1).max(64).optional() }).optional())
-    .query(({ ctx }) => ({
+    .query(async ({ ctx }) => ({
       projectId: ctx.project.projectId,
       name: ctx.project.name,
       writeKey: ctx.project.writeKey,
       role: ctx.caller.role,
+      // One row of an index, whatever the project's size.
+      hasTouchpoints: (await ctx.store.getLatestEvents(ctx.project.projectId, { limit: 1 })).length > 0,
     })),
 
   renameProject: projectProcedure

@@ -80,6 +80,8 @@ export const collect = collectorProcedure
     const result = await ctx.store.insertEvents(project.projectId, allowed, {
       policyVersion: input.policyVersion,
     });
+    // Committed: the project's open dashboards may show it now (issue 12, live).
+    if (result.accepted > 0) ctx.services?.liveFeed?.publish(project.projectId);
     const refused = batch.length - allowed.length;
     return refused === 0 ? result : { ...result, refused };
   });

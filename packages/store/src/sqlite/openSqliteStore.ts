@@ -24,6 +24,7 @@ import { prepareGetConsentRecords, prepareHasConsentRecord } from './queries/con
 import { prepareCountEvents } from './queries/countEvents.js';
 import { prepareGetAnonymousIdsOfUserId } from './queries/getAnonymousIdsOfUserId.js';
 import { prepareGetEventsInSegments } from './queries/getEventsInSegments.js';
+import { prepareGetLatestEvents } from './queries/getLatestEvents.js';
 import { prepareGetIdentityChanges } from './queries/getIdentityChanges.js';
 import { prepareGetLatestUserIdOfAnonymousId } from './queries/getLatestUserIdOfAnonymousId.js';
 import { prepareIdentitySettings } from './queries/identitySettings.js';
@@ -116,6 +117,7 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
   const getLatestUserIdOfAnonymousId = prepareGetLatestUserIdOfAnonymousId(db);
   const getIdentityChanges = prepareGetIdentityChanges(db);
   const getEventsInSegments = prepareGetEventsInSegments(db);
+  const getLatestEvents = prepareGetLatestEvents(db);
   const getIdentifiesInSegments = prepareGetIdentifiesInSegments(db);
   const getEventBySeq = prepareGetEventBySeq(db);
   const identitySettings = prepareIdentitySettings(db);
@@ -296,6 +298,9 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
     },
     async countEvents(projectId) {
       return countEvents(getProjectRow(projectId).id);
+    },
+    async getLatestEvents(projectId, { limit }) {
+      return getLatestEvents(getProjectRow(projectId).id, limit);
     },
     async getPersonTimeline(projectId, ref, { limit }) {
       const projectRowId = getProjectRow(projectId).id;

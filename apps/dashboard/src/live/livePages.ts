@@ -1,0 +1,2 @@
+/** The Live chunk: the Live page, fetched when it first opens. */
+export { LivePage } from './LivePage.js';
