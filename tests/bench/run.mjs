@@ -65,7 +65,12 @@ for (const size of sizes) {
   if (run.clickhouse?.failed !== undefined || run.clickhouse?.checks.funnelCounts.ok === false)
     disagreed = true;
 }
-if (!withClickHouse) log('clickhouse-server not on the PATH: the ClickHouse engine was not measured');
+if (!withClickHouse)
+  log(
+    process.env.BENCH_CLICKHOUSE === '0'
+      ? 'BENCH_CLICKHOUSE=0: the ClickHouse engine was not measured'
+      : 'clickhouse-server not on the PATH: the ClickHouse engine was not measured',
+  );
 // The collector under overload (issue 13), once, after the sizes: env
 // BENCH_LOAD_SECONDS (default 30; 0 skips it), BENCH_LOAD_CONNECTIONS (200),
 // BENCH_LOAD_BATCH (500), BENCH_LOAD_MEMORY_MB (512).
