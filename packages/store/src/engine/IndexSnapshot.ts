@@ -101,27 +101,42 @@ export class IndexSnapshot {
 
   /** Reads bytes `encode` wrote; throws `SnapshotError` on anything else. */
   static decode<Meta>(bytes: Buffer): { meta: Meta; snapshot: IndexSnapshot } {
-    if (bytes.toString('latin1', 0, MAGIC.length + 1) !== `${MAGIC}\n`) {
+    return IndexSnapshot.read<Meta>({
+      byteLength: bytes.byteLength,
+      read: (offset, length) => bytes.subarray(offset, offset + length),
+    });
+  }
+
+  /**
+   * Reads a snapshot section by section from `source` (a file, say: one read per
+   * section, so no single buffer holds the whole snapshot — Node reads at most 2 GiB
+   * into one, and a 100M-event index is more). Throws `SnapshotError` on anything
+   * `encode` did not write.
+   */
+  static read<Meta>(source: SnapshotSource): { meta: Meta; snapshot: IndexSnapshot } {
+    const prefix = MAGIC.length + 9;
+    if (source.byteLength < prefix || source.read(0, MAGIC.length + 1).toString('latin1') !== `${MAGIC}\n`) {
       throw new SnapshotError('not a journey index snapshot of this version');
     }
-    const headerLength = Number(bytes.toString('latin1', MAGIC.length + 1, MAGIC.length + 9));
+    const headerLength = Number(source.read(MAGIC.length + 1, 8).toString('latin1'));
+    if (!Number.isSafeInteger(headerLength) || prefix + headerLength > source.byteLength) {
+      throw new SnapshotError('the snapshot header is not readable');
+    }
     let header: Header<Meta>;
     try {
-      header = JSON.parse(
-        bytes.toString('utf8', MAGIC.length + 9, MAGIC.length + 9 + headerLength),
-      ) as Header<Meta>;
+      header = JSON.parse(source.read(prefix, headerLength).toString('utf8')) as Header<Meta>;
     } catch {
       throw new SnapshotError('the snapshot header is not readable');
     }
-    const base = align(MAGIC.length + 9 + headerLength);
-    // Views need an 8-byte aligned buffer: a small read may sit in Node's shared pool.
-    const data = (bytes.byteOffset + base) % 8 === 0 ? bytes : Buffer.from(bytes);
+    const base = align(prefix + headerLength);
     const snapshot = new IndexSnapshot();
     for (const section of header.sections) {
       const start = base + section.offset;
-      if (start + section.byteLength > data.byteLength) throw new SnapshotError('the snapshot is truncated');
+      if (start + section.byteLength > source.byteLength)
+        throw new SnapshotError('the snapshot is truncated');
+      const bytes = source.read(start, section.byteLength);
       if (section.type === 'joined') {
-        const text = data.toString('utf8', start, start + section.byteLength);
+        const text = bytes.toString('utf8');
         const head = text.indexOf(SEPARATOR);
         const count = Number(text.slice(0, head));
         // The count comes first: an empty list and a list of one empty string differ.
@@ -131,23 +146,32 @@ export class IndexSnapshot {
         continue;
       }
       if (section.type === 'strings') {
-        snapshot.strings.set(
-          section.name,
-          JSON.parse(data.toString('utf8', start, start + section.byteLength)) as string[],
-        );
+        snapshot.strings.set(section.name, JSON.parse(bytes.toString('utf8')) as string[]);
         continue;
       }
       const type = ARRAY_TYPES[section.type];
       if (type === undefined) throw new SnapshotError(`unknown column type ${String(section.type)}`);
-      const length = section.byteLength / type.BYTES_PER_ELEMENT;
+      // Views need an 8-byte aligned start: a small read may sit in Node's shared pool.
+      const aligned = bytes.byteOffset % 8 === 0 ? bytes : Buffer.from(bytes);
       snapshot.arrays.set(
         section.name,
-        new type(data.buffer as ArrayBuffer, data.byteOffset + start, length),
+        new type(
+          aligned.buffer as ArrayBuffer,
+          aligned.byteOffset,
+          section.byteLength / type.BYTES_PER_ELEMENT,
+        ),
       );
     }
     for (const [name, value] of Object.entries(header.numbers)) snapshot.numbers.set(name, value);
     return { meta: header.meta, snapshot };
   }
+}
+
+/** Where `IndexSnapshot.read` reads from: its size, and the bytes at an offset. */
+export interface SnapshotSource {
+  byteLength: number;
+  /** `length` bytes from `offset` (all of them: the caller checked they exist). */
+  read(offset: number, length: number): Buffer;
 }
 
 function align(bytes: number): number {

@@ -1,4 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -6,7 +15,8 @@ import type { Event } from '@parcours/schema';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Store } from '../Store.js';
 import { fileContains } from './privacy/fileContains.js';
-import { getSnapshotDirectory } from './IndexSnapshotFiles.js';
+import { IndexSnapshot, SnapshotError } from '../engine/IndexSnapshot.js';
+import { fileSource, getSnapshotDirectory, writeAll } from './IndexSnapshotFiles.js';
 import { openSqliteStore, type SqliteStoreOptions } from './openSqliteStore.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parcours-snapshot-'));
@@ -179,4 +189,40 @@ describe('journey index snapshots and removals', () => {
     const small = await seededFile(100);
     expect(existsSync(getSnapshotDirectory(small.filename))).toBe(false);
   }, 60_000);
+});
+
+describe('snapshot files', () => {
+  it('are written and read in bounded calls, section by section (Node reads at most 2 GiB into one buffer)', () => {
+    const saved = new IndexSnapshot();
+    saved.arrays.set(
+      'time',
+      Float64Array.from({ length: 1_000 }, (_, i) => i * 1.5),
+    );
+    saved.arrays.set('odd', Uint8Array.from([1, 2, 3]));
+    saved.strings.set('ids', ['device-1', 'é😀', '']);
+    saved.numbers.set('lastSeq', 7);
+    const path = join(dir, 'chunks.idx');
+    let fd = openSync(path, 'w');
+    // 7-byte writes and 5-byte reads: every section crosses call boundaries.
+    for (const chunk of saved.encode({ v: 2 })) writeAll(fd, chunk, 7);
+    closeSync(fd);
+    fd = openSync(path, 'r');
+    try {
+      const { meta, snapshot } = IndexSnapshot.read<{ v: number }>(fileSource(fd, 5));
+      expect(meta).toEqual({ v: 2 });
+      for (const [name, array] of saved.arrays) expect(snapshot.arrays.get(name), name).toEqual(array);
+      expect(snapshot.strings.get('ids')).toEqual(['device-1', 'é😀', '']);
+      expect(snapshot.number('lastSeq')).toBe(7);
+    } finally {
+      closeSync(fd);
+    }
+    // A file cut short is refused, not half-read.
+    writeFileSync(path, readFileSync(path).subarray(0, statSync(path).size - 16));
+    fd = openSync(path, 'r');
+    try {
+      expect(() => IndexSnapshot.read(fileSource(fd, 5))).toThrow(SnapshotError);
+    } finally {
+      closeSync(fd);
+    }
+  });
 });

@@ -1,16 +1,17 @@
 import {
   closeSync,
+  fstatSync,
   fsyncSync,
   mkdirSync,
   openSync,
-  readFileSync,
+  readSync,
   renameSync,
   rmSync,
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { IndexSnapshot } from '../engine/IndexSnapshot.js';
+import { IndexSnapshot, SnapshotError, type SnapshotSource } from '../engine/IndexSnapshot.js';
 import type { JourneyIndex } from '../engine/JourneyIndex.js';
 
 /** What a snapshot file's header says of the store it was taken from. */
@@ -64,14 +65,14 @@ export class IndexSnapshotFiles {
    * (then deleted), and `index` stays empty.
    */
   load(projectRowId: number, index: JourneyIndex): boolean {
-    let bytes: Buffer;
+    let fd: number;
     try {
-      bytes = readFileSync(this._path(projectRowId));
+      fd = openSync(this._path(projectRowId), 'r');
     } catch {
       return false;
     }
     try {
-      const { meta, snapshot } = IndexSnapshot.decode<SnapshotMeta>(bytes);
+      const { meta, snapshot } = IndexSnapshot.read<SnapshotMeta>(fileSource(fd));
       if (!this._isCurrent(projectRowId, meta)) throw new Error('stale');
       index.restore(snapshot);
       if (index.lastSeq !== meta.lastSeq) throw new Error('inconsistent');
@@ -79,6 +80,8 @@ export class IndexSnapshotFiles {
     } catch {
       this.remove(projectRowId);
       return false;
+    } finally {
+      closeSync(fd);
     }
   }
 
@@ -103,7 +106,7 @@ export class IndexSnapshotFiles {
     const temporary = `${path}.${process.pid}.tmp`;
     const fd = openSync(temporary, 'w', 0o600);
     try {
-      for (const chunk of snapshot.encode(meta)) writeSync(fd, chunk);
+      for (const chunk of snapshot.encode(meta)) writeAll(fd, chunk);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -126,5 +129,37 @@ export class IndexSnapshotFiles {
     if (meta.removalGeneration !== this._generation(projectRowId)) return false;
     if (meta.lastSeq === 0) return true;
     return this._getEventId.get(meta.lastSeq, projectRowId) === meta.lastEventId;
+  }
+}
+
+/** At most this many bytes per read or write call: Linux moves at most about 2 GiB in one. */
+const IO_CHUNK_BYTES = 1 << 30;
+
+/**
+ * A snapshot file as `IndexSnapshot.read` reads it: each section into a buffer of its
+ * own, in calls of at most `chunkBytes`.
+ */
+export function fileSource(fd: number, chunkBytes = IO_CHUNK_BYTES): SnapshotSource {
+  return {
+    byteLength: fstatSync(fd).size,
+    read(offset, length) {
+      // Unpooled: its own memory, 8-byte aligned, so columns are views on it.
+      const bytes = Buffer.allocUnsafeSlow(length);
+      let done = 0;
+      while (done < length) {
+        const read = readSync(fd, bytes, done, Math.min(chunkBytes, length - done), offset + done);
+        if (read === 0) throw new SnapshotError('the snapshot is truncated');
+        done += read;
+      }
+      return bytes;
+    },
+  };
+}
+
+/** Writes all of `bytes`, in calls of at most `chunkBytes` (a single write may write fewer than asked). */
+export function writeAll(fd: number, bytes: Buffer, chunkBytes = IO_CHUNK_BYTES): void {
+  let done = 0;
+  while (done < bytes.byteLength) {
+    done += writeSync(fd, bytes, done, Math.min(chunkBytes, bytes.byteLength - done));
   }
 }
