@@ -11,7 +11,8 @@ import {
 import { checkFunnelQuery, selectPersonFunnels, stepMask } from './getFunnel.js';
 import { selectPublicPersonId } from './selectPersonRows.js';
 import { selectPersonTouchpoints } from './selectPersonTouchpoints.js';
-import { quoteDatabaseName, quoteInteger, quoteString } from './sqlLiteral.js';
+import { quoteInteger, quoteString } from './sqlLiteral.js';
+import { fromVisibleEvents } from './fromVisibleEvents.js';
 
 type Target = { database: string; projectId: string };
 
@@ -24,8 +25,7 @@ async function hasPerson(client: ClickHouseClient, target: Target, personId: str
       ? `user_id = ${quoteString(ref.userId)}`
       : `anonymous_id = ${quoteString(ref.anonymousId)} AND (type != 'identify' OR user_id != '')`;
   const result = await client.query({
-    query: `SELECT count() AS n FROM (SELECT 1 FROM ${quoteDatabaseName(target.database)}.events FINAL
-      WHERE project_id = ${quoteString(target.projectId)} AND ${test} LIMIT 1)`,
+    query: `SELECT count() AS n FROM (SELECT 1 FROM ${fromVisibleEvents(target)} AND ${test} LIMIT 1)`,
     format: 'JSONEachRow',
   });
   const [row] = await result.json<{ n: string }>();
@@ -38,8 +38,7 @@ async function getDevicesOfUsers(client: ClickHouseClient, target: Target, userI
   if (userIds.length === 0) return devices;
   const result = await client.query({
     query: `SELECT user_id, groupUniqArray(anonymous_id) AS devices
-      FROM ${quoteDatabaseName(target.database)}.events FINAL
-      WHERE project_id = ${quoteString(target.projectId)} AND user_id IN (${userIds.map(quoteString).join(', ')})
+      FROM ${fromVisibleEvents(target)} AND user_id IN (${userIds.map(quoteString).join(', ')})
       GROUP BY user_id`,
     format: 'JSONEachRow',
   });

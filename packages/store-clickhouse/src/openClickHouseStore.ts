@@ -1,5 +1,6 @@
 import { createClient } from '@clickhouse/client';
 import { createStore, type Store, type StoreEngine } from '@parcours/store';
+import { countEvents } from './countEvents.js';
 import { createTables } from './createTables.js';
 import { getFunnel } from './getFunnel.js';
 import { getFunnelDropoffs } from './getFunnelDropoffs.js';
@@ -106,14 +107,7 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
       await projects.requireProject(projectId);
       return insert(projectId, events, insertOptions);
     },
-    async countEvents(projectId) {
-      const result = await client.query({
-        query: `SELECT count() AS n FROM ${database}.events FINAL WHERE project_id = ${quoteString(projectId)}`,
-        format: 'JSONEachRow',
-      });
-      const [row] = await result.json<{ n: string }>();
-      return Number(row!.n);
-    },
+    countEvents: (projectId) => countEvents(client, at(projectId)),
     getFunnel: (projectId, query) => getFunnel(client, at(projectId), query),
     getPaths: (projectId, query) => getPaths(client, at(projectId), query),
     getPersonTimeline: (projectId, ref, options) => getPersonTimeline(client, at(projectId), ref, options),

@@ -1,4 +1,4 @@
-import { quoteDatabaseName, quoteString } from './sqlLiteral.js';
+import { fromVisibleEvents } from './fromVisibleEvents.js';
 
 /** Column aliases become SQL identifiers: lower-case letters, digits and `_` only. */
 export function checkColumnAliases(columns: Record<string, string>): string[] {
@@ -29,7 +29,6 @@ export function selectPersonRows(
   columns: Record<string, string>,
   keep?: string,
 ): string {
-  const db = quoteDatabaseName(target.database);
   const names = checkColumnAliases(columns);
   const raw = names.map((name) => `${columns[name]} AS ${name}`);
   const tuple = ['timestamp', 'arrival', 'user_id', 'is_touchpoint', ...names];
@@ -46,8 +45,7 @@ export function selectPersonRows(
           arrayCumSum(arrayMap(x -> tupleElement(x, 3) != '', device_events)) AS link_counts
         FROM (
           SELECT anonymous_id, timestamp, arrival, user_id, toUInt8(${touchpoint}) AS is_touchpoint${raw.map((r) => `,\n            ${r}`).join('')}
-          FROM ${db}.events FINAL
-          WHERE project_id = ${quoteString(target.projectId)}${keep === undefined ? '' : ` AND (user_id != '' OR (${keep}))`}
+          FROM ${fromVisibleEvents(target)}${keep === undefined ? '' : ` AND (user_id != '' OR (${keep}))`}
         )
         GROUP BY anonymous_id
       )
