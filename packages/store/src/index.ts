@@ -34,6 +34,7 @@ export { MAX_FUNNEL_STEPS } from './engine/analyseFunnel.js';
 export { MAX_PATH_DEPTH } from './engine/getPaths.js';
 export { MAX_BREAKDOWN_VALUES } from './engine/getFunnel.js';
 export { MAX_OVERVIEW_DAYS } from './engine/getOverview.js';
+export { compareCredits } from './engine/ConversionAttribution.js';
 export { ATTRIBUTION_MODELS, DEFAULT_STAGE_NAMES } from './engine/types.js';
 export { PERSON_SORTS } from './engine/personTypes.js';
 export { decodePersonsCursor } from './engine/personsCursor.js';
