@@ -5,6 +5,8 @@ import { createTables } from './createTables.js';
 import { getFunnel } from './getFunnel.js';
 import { getFunnelDropoffs } from './getFunnelDropoffs.js';
 import { getOverview } from './getOverview.js';
+import { getPersonProfile } from './getPersonProfile.js';
+import { getPersons } from './getPersons.js';
 import { getPersonTimeline } from './getPersonTimeline.js';
 import { getStages } from './getStages.js';
 import { getPaths } from './getPaths.js';
@@ -114,9 +116,8 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
     getFunnelDropoffs: (projectId, query) => getFunnelDropoffs(client, at(projectId), query),
     getStages: (projectId, query, stages) => getStages(client, at(projectId), stages, query),
     getOverview: (projectId, query, conversions) => getOverview(client, at(projectId), query, conversions),
-    // The persons list and profile (issue 11) are not computed in ClickHouse yet.
-    getPersons: notOnClickHouse('getPersons'),
-    getPersonProfile: notOnClickHouse('getPersonProfile'),
+    getPersons: (projectId, query, stages) => getPersons(client, at(projectId), query, stages),
+    getPersonProfile: (projectId, ref, stages) => getPersonProfile(client, at(projectId), ref, stages),
     // Privacy: access, erasure, the retention purge (they resolve persons and rewrite
     // events: ALTER … DELETE/UPDATE mutations) and the register's live-database facts.
     exportPerson: notOnClickHouse('exportPerson'),

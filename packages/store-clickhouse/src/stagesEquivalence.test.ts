@@ -1,11 +1,12 @@
 import fc from 'fast-check';
-import { ATTRIBUTION_MODELS, type JourneyStage, type OverviewQuery, type StagesQuery } from '@parcours/store';
+import { ATTRIBUTION_MODELS, type OverviewQuery, type StagesQuery } from '@parcours/store';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { getOverview } from './getOverview.js';
 import { getStages } from './getStages.js';
 import { describeWithClickHouse } from './testing/describeWithClickHouse.js';
 import {
   batchesArbitrary,
+  journeyMapArbitrary,
   maybe,
   openWorlds,
   STEP_MS,
@@ -20,14 +21,6 @@ import {
  * and the same overview: per day, per channel, in total, and the conversions credited
  * to channels under each attribution model (first, last, any touch).
  */
-const mapArbitrary: fc.Arbitrary<JourneyStage[]> = fc.array(
-  fc.record({
-    name: fc.constantFrom('awareness', 'consideration', 'decision', 'retention'),
-    touchpoints: fc.array(touchpointArbitrary, { maxLength: 3 }),
-  }),
-  { minLength: 1, maxLength: 4 },
-);
-
 const stagesQueryArbitrary = fc
   .record({ from: maybe(timeArbitrary, 40), to: maybe(timeArbitrary, 40) })
   .map(({ from, to }): StagesQuery => ({
@@ -64,19 +57,24 @@ describeWithClickHouse('ClickHouse stages against the SQLite engine', (server) =
     let withNps = 0;
     let painPoints = 0;
     await fc.assert(
-      fc.asyncProperty(batchesArbitrary, mapArbitrary, stagesQueryArbitrary, async (batches, map, query) => {
-        const answers = await worlds.load(batches, async (world) => {
-          await world.sqlite.setJourneyMap(world.sqliteProject, map);
-          return {
-            sqlite: await world.sqlite.getStages(world.sqliteProject, query),
-            clickhouse: await getStages(world.clickhouse, world.target, map, query),
-          };
-        });
-        expect(answers.clickhouse).toEqual(answers.sqlite);
-        if (answers.sqlite.stages.some((s) => (s.conversionFromPrevious ?? 0) > 0)) converted++;
-        if (answers.sqlite.stages.some((s) => s.touchpoints.some((t) => t.responses > 0))) withNps++;
-        if (answers.sqlite.painPoints.length > 0) painPoints++;
-      }),
+      fc.asyncProperty(
+        batchesArbitrary,
+        journeyMapArbitrary,
+        stagesQueryArbitrary,
+        async (batches, map, query) => {
+          const answers = await worlds.load(batches, async (world) => {
+            await world.sqlite.setJourneyMap(world.sqliteProject, map);
+            return {
+              sqlite: await world.sqlite.getStages(world.sqliteProject, query),
+              clickhouse: await getStages(world.clickhouse, world.target, map, query),
+            };
+          });
+          expect(answers.clickhouse).toEqual(answers.sqlite);
+          if (answers.sqlite.stages.some((s) => (s.conversionFromPrevious ?? 0) > 0)) converted++;
+          if (answers.sqlite.stages.some((s) => s.touchpoints.some((t) => t.responses > 0))) withNps++;
+          if (answers.sqlite.painPoints.length > 0) painPoints++;
+        },
+      ),
       { numRuns: 60 },
     );
     // The comparisons prove little unless the figures are not all zero.
@@ -89,24 +87,29 @@ describeWithClickHouse('ClickHouse stages against the SQLite engine', (server) =
     let converting = 0;
     let credited = 0;
     await fc.assert(
-      fc.asyncProperty(batchesArbitrary, mapArbitrary, overviewArbitrary, async (batches, map, query) => {
-        const answers = await worlds.load(batches, async (world) => {
-          await world.sqlite.setJourneyMap(world.sqliteProject, map);
-          // The default conversion (the decision stage's touchpoints) is the caller's rule.
-          const conversions =
-            query.conversion === undefined
-              ? (map.find((stage) => stage.name === 'decision')?.touchpoints ?? [])
-              : [query.conversion];
-          return {
-            sqlite: await world.sqlite.getOverview(world.sqliteProject, query),
-            clickhouse: await getOverview(world.clickhouse, world.target, query, conversions),
-          };
-        });
-        expect(answers.clickhouse).toEqual(answers.sqlite);
-        if (answers.sqlite.totals.conversions > 0 && answers.sqlite.days.length > 1) converting++;
-        // Credits that differ by model: "last" is not always the conversion's own channel.
-        if (new Set(answers.sqlite.attribution.channels.map((row) => row.channel)).size > 1) credited++;
-      }),
+      fc.asyncProperty(
+        batchesArbitrary,
+        journeyMapArbitrary,
+        overviewArbitrary,
+        async (batches, map, query) => {
+          const answers = await worlds.load(batches, async (world) => {
+            await world.sqlite.setJourneyMap(world.sqliteProject, map);
+            // The default conversion (the decision stage's touchpoints) is the caller's rule.
+            const conversions =
+              query.conversion === undefined
+                ? (map.find((stage) => stage.name === 'decision')?.touchpoints ?? [])
+                : [query.conversion];
+            return {
+              sqlite: await world.sqlite.getOverview(world.sqliteProject, query),
+              clickhouse: await getOverview(world.clickhouse, world.target, query, conversions),
+            };
+          });
+          expect(answers.clickhouse).toEqual(answers.sqlite);
+          if (answers.sqlite.totals.conversions > 0 && answers.sqlite.days.length > 1) converting++;
+          // Credits that differ by model: "last" is not always the conversion's own channel.
+          if (new Set(answers.sqlite.attribution.channels.map((row) => row.channel)).size > 1) credited++;
+        },
+      ),
       { numRuns: 60 },
     );
     expect(converting).toBeGreaterThan(10);
