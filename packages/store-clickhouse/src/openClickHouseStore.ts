@@ -13,7 +13,9 @@ import { getPaths } from './getPaths.js';
 import { insertEvents } from './insertEvents.js';
 import { createClickHouseLedger } from './ledger/createClickHouseLedger.js';
 import { createLedgerTable } from './ledger/createLedgerTable.js';
-import { notOnClickHouse } from './NotOnClickHouseError.js';
+import { createClickHousePrivacy } from './privacy/createClickHousePrivacy.js';
+import { createClickHousePurge } from './privacy/createClickHousePurge.js';
+import { getStoredDataFacts } from './privacy/getStoredDataFacts.js';
 import { serialiseOverlappingInserts } from './serialiseOverlappingInserts.js';
 import { quoteDatabaseName, quoteString } from './sqlLiteral.js';
 import { createAccountState } from './state/createAccountState.js';
@@ -36,8 +38,8 @@ export interface ClickHouseStoreOptions {
  * Opens (and creates when missing) a Parcours database on a ClickHouse server: a
  * whole `Store`, shared by every process that opens the same database (collectors
  * behind a load balancer, the CLI). Events and identities in `events`; projects,
- * keys, accounts and settings as versioned records (`state/`). Methods not built yet
- * reject with `NotOnClickHouseError` (listed in the package README).
+ * keys, accounts and settings as versioned records (`state/`); access, erasure and
+ * retention in `privacy/`.
  */
 export async function openClickHouseStore(options: ClickHouseStoreOptions): Promise<Store> {
   return createStore(await openClickHouseStoreEngine(options));
@@ -61,6 +63,7 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
   const ledger = createClickHouseLedger(client, database, records, async (projectId, policyVersion) => {
     return (await projects.methods.getConsentConfigVersion(projectId, policyVersion))?.configHash;
   });
+  const privacyState = createPrivacyState(records, projects.requireProject);
   const at = (projectId: string) => ({ database, projectId });
   const insert = serialiseOverlappingInserts((projectId, events, insertOptions) =>
     insertEvents(client, at(projectId), events, insertOptions),
@@ -72,7 +75,15 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
     ...invitations,
     ...audit,
     ...ledger,
-    ...createPrivacyState(records, projects.requireProject),
+    ...privacyState,
+    ...createClickHousePrivacy({ client, database, records, requireProject: projects.requireProject }),
+    ...createClickHousePurge({
+      client,
+      database,
+      records,
+      getRetention: privacyState.getRetention,
+      requireProject: projects.requireProject,
+    }),
     async getProjectBySecretKey(secretKey) {
       const grant = await accounts.methods.getKeyGrant(secretKey);
       return grant && projects.methods.getProject(grant.projectId);
@@ -118,13 +129,10 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
     getOverview: (projectId, query, conversions) => getOverview(client, at(projectId), query, conversions),
     getPersons: (projectId, query, stages) => getPersons(client, at(projectId), query, stages),
     getPersonProfile: (projectId, ref, stages) => getPersonProfile(client, at(projectId), ref, stages),
-    // Privacy: access, erasure, the retention purge (they resolve persons and rewrite
-    // events: ALTER … DELETE/UPDATE mutations) and the register's live-database facts.
-    exportPerson: notOnClickHouse('exportPerson'),
-    erasePerson: notOnClickHouse('erasePerson'),
-    eraseDevice: notOnClickHouse('eraseDevice'),
-    purge: notOnClickHouse('purge'),
-    getStoredDataFacts: notOnClickHouse('getStoredDataFacts'),
+    getStoredDataFacts: async (projectId) => {
+      await projects.requireProject(projectId);
+      return getStoredDataFacts(client, at(projectId), records);
+    },
     close: () => client.close(),
   };
 }

@@ -73,6 +73,8 @@ export {
   type PrivacySubjectRef,
 } from './privacy/types.js';
 export { PERSON_TABLES, EXCLUDED_TABLES, type PersonTable } from './sqlite/privacy/personTables.js';
+export { findConsentEnds, type ConsentRecordAge } from './retention/findConsentEnds.js';
+export { subtractCalendarMonths } from './retention/subtractCalendarMonths.js';
 export {
   CONSENT_LIFETIME_MONTHS,
   DEFAULT_RETENTION,
