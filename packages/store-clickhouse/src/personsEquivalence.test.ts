@@ -41,7 +41,7 @@ const personsQueryArbitrary = fc
           weight: 1,
         },
       ),
-      50,
+      70,
     ),
     channel: maybe(fc.constantFrom(...CHANNELS, 'nowhere'), 20),
     stage: maybe(fc.constantFrom('awareness', 'decision', 'retention', 'unknown'), 20),
@@ -59,7 +59,11 @@ const personsQueryArbitrary = fc
     return query;
   });
 
-/** Random batches; with `traitsOnly`, `plan` is left only on identifies: a person is found by the trait alone. */
+/**
+ * Random batches; with `traitsOnly`, `plan` is only on identifies: a touchpoint with a
+ * user id and a plan becomes that user's identify (more traits, changing over time),
+ * the others lose it, so a person is found by the trait alone.
+ */
 const worldArbitrary = fc
   .record({ batches: batchesArbitrary, traitsOnly: fc.boolean() })
   .map(({ batches, traitsOnly }) => ({
@@ -68,6 +72,7 @@ const worldArbitrary = fc
       ? batches.map((batch) =>
           batch.map((event): StoredEvent => {
             if (event.type === 'identify' || event.properties?.['plan'] === undefined) return event;
+            if (event.userId !== undefined) return { ...event, type: 'identify', name: 'identify' };
             const { properties: _, ...rest } = event;
             return rest;
           }),
@@ -132,8 +137,8 @@ describeWithClickHouse('ClickHouse persons lists and profiles against the SQLite
       { numRuns: 120 },
     );
     // The comparisons prove little unless lists are paged and filters find persons.
-    expect(paged).toBeGreaterThan(30);
-    expect(found).toBeGreaterThan(40);
+    expect(paged).toBeGreaterThan(15);
+    expect(found).toBeGreaterThan(35);
     expect(byTrait).toBeGreaterThan(4);
   }, 300_000);
 
