@@ -102,7 +102,7 @@ const operationArbitrary = fc.oneof(
   fc
     .record({
       device: fc.constantFrom(...DEVICES),
-      categories: maybe(fc.subarray(['analytics', 'marketing']), 50),
+      categories: maybe(fc.subarray(['analytics', 'marketing'], { minLength: 1 }), 75),
     })
     .map((drawn) => ({ kind: 'eraseDevice' as const, ...drawn })),
   fc.integer({ min: 0, max: 16 }).map((t) => ({ kind: 'purge' as const, t })),
@@ -212,7 +212,7 @@ describeWithClickHouse('ClickHouse privacy against the SQLite engine', (server) 
     );
     // Each kind of removal really removed something in some runs.
     expect(seen.erased).toBeGreaterThan(3);
-    expect(seen.partial).toBeGreaterThan(1);
+    expect(seen.partial).toBeGreaterThan(2);
     expect(seen.purged).toBeGreaterThan(3);
   }, 300_000);
 
