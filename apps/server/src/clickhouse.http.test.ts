@@ -247,15 +247,33 @@ describe.skipIf(shouldSkipClickHouse())('parcours with --clickhouse', () => {
     });
   });
 
-  it('answers 501, naming the method, for what the ClickHouse engine does not do yet', async () => {
-    const input = encodeURIComponent(
-      JSON.stringify({ projectId: project.projectId, userId: 'customer-1042' }),
-    );
-    const response = await fetch(`${first}/trpc/privacy.exportPerson?input=${input}`, {
-      headers: { authorization: `Bearer ${project.secretKey}` },
-    });
-    expect(response.status).toBe(501);
-    const body = (await response.json()) as { error: { message: string } };
-    expect(body.error.message).toBe('exportPerson is not available on the ClickHouse engine yet');
+  it('exports a person on one server and erases them through the other', async () => {
+    const ask = (base: string, procedure: string, init: RequestInit = {}) => {
+      const input = encodeURIComponent(
+        JSON.stringify({ projectId: project.projectId, userId: 'customer-1042' }),
+      );
+      const url =
+        init.method === 'POST' ? `${base}/trpc/${procedure}` : `${base}/trpc/${procedure}?input=${input}`;
+      return fetch(url, {
+        ...init,
+        headers: { authorization: `Bearer ${project.secretKey}`, 'content-type': 'application/json' },
+        ...(init.method === 'POST'
+          ? { body: JSON.stringify({ projectId: project.projectId, userId: 'customer-1042' }) }
+          : {}),
+      });
+    };
+    const exported = await ask(first, 'privacy.exportPerson');
+    expect(exported.status).toBe(200);
+    const document = ((await exported.json()) as { result: { data: { tables: Record<string, unknown[]> } } })
+      .result.data;
+    expect(document.tables['events']).toMatchObject([{ event_id: 'evt-1', user_id: 'customer-1042' }]);
+    expect(document.tables['consent_records']).toHaveLength(1);
+    const erased = await ask(second, 'privacy.erasePerson', { method: 'POST' });
+    expect(erased.status).toBe(200);
+    const receipt = ((await erased.json()) as { result: { data: { tables: Record<string, number> } } }).result
+      .data;
+    expect(receipt.tables).toMatchObject({ events: 1, identity_links: 1, consent_records: 1 });
+    // Gone for the first server too, the moment the second answered.
+    expect((await ask(first, 'privacy.exportPerson')).status).toBe(404);
   });
 });

@@ -20,6 +20,11 @@ import { quoteDatabaseName } from './sqlLiteral.js';
  * `event_ids`: (project, id), ordered for point look-ups: checked before each insert so
  * that a replay is answered as a duplicate and not written again.
  *
+ * `removed_events`: tombstones, the keys of the events an erasure or a purge is
+ * removing, one partition per removal: every read skips them (`fromVisibleEvents`)
+ * until the `ALTER … DELETE` mutations are done, then the partition is dropped
+ * (`privacy/removeEvents.ts`).
+ *
  * The identity links are the events carrying a trusted `user_id` (identifies and
  * touchpoints alike), exactly what the SQLite engine stitches on; they need no table
  * of their own, and they inherit the events' exactly-once rule.
@@ -54,5 +59,15 @@ export async function createTables(client: ClickHouseClient, database: string): 
       id String
     ) ENGINE = ReplacingMergeTree()
     ORDER BY (project_id, id)`,
+  });
+  await client.command({
+    query: `CREATE TABLE IF NOT EXISTS ${db}.removed_events (
+      project_id String,
+      removal_id String,
+      anonymous_id String,
+      id String
+    ) ENGINE = MergeTree()
+    PARTITION BY removal_id
+    ORDER BY (project_id, anonymous_id, id)`,
   });
 }

@@ -8,10 +8,12 @@ import {
   type FunnelDropoffQuery,
   type FunnelDropoffResult,
 } from '@parcours/store';
+import { describePersons } from './describePersons.js';
 import { checkFunnelQuery, selectPersonFunnels, stepMask } from './getFunnel.js';
 import { selectPublicPersonId } from './selectPersonRows.js';
 import { selectPersonTouchpoints } from './selectPersonTouchpoints.js';
-import { quoteDatabaseName, quoteInteger, quoteString } from './sqlLiteral.js';
+import { quoteInteger, quoteString } from './sqlLiteral.js';
+import { fromVisibleEvents } from './fromVisibleEvents.js';
 
 type Target = { database: string; projectId: string };
 
@@ -24,29 +26,11 @@ async function hasPerson(client: ClickHouseClient, target: Target, personId: str
       ? `user_id = ${quoteString(ref.userId)}`
       : `anonymous_id = ${quoteString(ref.anonymousId)} AND (type != 'identify' OR user_id != '')`;
   const result = await client.query({
-    query: `SELECT count() AS n FROM (SELECT 1 FROM ${quoteDatabaseName(target.database)}.events FINAL
-      WHERE project_id = ${quoteString(target.projectId)} AND ${test} LIMIT 1)`,
+    query: `SELECT count() AS n FROM (SELECT 1 FROM ${fromVisibleEvents(target)} AND ${test} LIMIT 1)`,
     format: 'JSONEachRow',
   });
   const [row] = await result.json<{ n: string }>();
   return Number(row!.n) > 0;
-}
-
-/** Each user's devices (those with an event carrying the user id), sorted as `describePerson` sorts them. */
-async function getDevicesOfUsers(client: ClickHouseClient, target: Target, userIds: string[]) {
-  const devices = new Map<string, string[]>();
-  if (userIds.length === 0) return devices;
-  const result = await client.query({
-    query: `SELECT user_id, groupUniqArray(anonymous_id) AS devices
-      FROM ${quoteDatabaseName(target.database)}.events FINAL
-      WHERE project_id = ${quoteString(target.projectId)} AND user_id IN (${userIds.map(quoteString).join(', ')})
-      GROUP BY user_id`,
-    format: 'JSONEachRow',
-  });
-  for (const row of await result.json<{ user_id: string; devices: string[] }>()) {
-    devices.set(row.user_id, row.devices.sort());
-  }
-  return devices;
 }
 
 /**
@@ -103,16 +87,16 @@ export async function getFunnelDropoffs(
   }>();
   const [total] = await totalResult.json<{ n: string }>();
   const page = rows.slice(0, query.limit);
-  const users = page.filter((row) => row.person.startsWith('u:')).map((row) => row.person.slice(2));
-  const devicesOf = await getDevicesOfUsers(client, target, users);
+  const idsOf = await describePersons(
+    client,
+    target,
+    page.map((row) => row.person),
+  );
   return {
     persons: page.map((row): DroppedPerson => {
-      const id = row.person.slice(2);
-      const isUser = row.person.startsWith('u:');
       return {
         personId: row.person_id,
-        anonymousIds: isUser ? (devicesOf.get(id) ?? []) : [id],
-        userIds: isUser ? [id] : [],
+        ...idsOf(row.person),
         reachedAt: Number(row.reached_at),
         lastTouchpoint: {
           name: row.last_name,

@@ -1,9 +1,10 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { StoredEvent } from '@parcours/store';
-import { quoteDatabaseName, quoteInteger, quoteString } from './sqlLiteral.js';
+import { fromVisibleEvents } from './fromVisibleEvents.js';
+import { quoteInteger } from './sqlLiteral.js';
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './toStoredEvent.js';
 
-/** A project's most recently stored events, newest first (arrival order), at most `limit`. */
+/** A project's most recently stored events, newest first (arrival order), at most `limit`; erased rows hidden at once. */
 export async function getLatestEvents(
   client: ClickHouseClient,
   target: { database: string; projectId: string },
@@ -11,8 +12,7 @@ export async function getLatestEvents(
 ): Promise<StoredEvent[]> {
   const result = await client.query({
     query: `SELECT ${EVENT_COLUMNS.join(', ')}
-      FROM ${quoteDatabaseName(target.database)}.events FINAL
-      WHERE project_id = ${quoteString(target.projectId)}
+      FROM ${fromVisibleEvents(target)}
       ORDER BY arrival DESC
       LIMIT ${quoteInteger(options.limit)}`,
     format: 'JSONEachRow',

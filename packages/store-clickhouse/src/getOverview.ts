@@ -1,10 +1,12 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import {
   MAX_OVERVIEW_DAYS,
+  compareCredits,
   type OverviewQuery,
   type OverviewResult,
   type TouchpointRef,
 } from '@parcours/store';
+import { selectAttribution } from './selectAttribution.js';
 import { selectPersonRows } from './selectPersonRows.js';
 import { quoteInteger } from './sqlLiteral.js';
 import { matchTouchpoint, readNpsScore, selectChannelOrder, summariseNps } from './touchpointSql.js';
@@ -47,7 +49,8 @@ function npsOf(row: FiguresRow | undefined) {
  * Daily and per-channel activity over a range, computed inside ClickHouse: persons
  * active (identities stitched), touchpoints, persons converting (a touchpoint of
  * `conversions`, the caller's: the default, the `decision` stage, is a rule above the
- * engines), NPS from `feedback` touchpoints. Days are UTC. Same answers as the SQLite
+ * engines), NPS from `feedback` touchpoints, and the converting persons credited to
+ * channels under the query's attribution model (`selectAttribution`). Days are UTC. Same answers as the SQLite
  * engine (`stagesEquivalence.test.ts`); only per-day and per-channel figures leave ClickHouse.
  */
 export async function getOverview(
@@ -70,13 +73,17 @@ export async function getOverview(
     })})
     WHERE timestamp >= ${quoteInteger(query.from)} AND timestamp <= ${quoteInteger(query.to)}`;
   const ask = async <T>(sql: string) => (await client.query({ query: sql, format: 'JSONEachRow' })).json<T>();
-  const [byDay, [total], byChannel, channelOrder] = await Promise.all([
+  const model = query.attribution ?? 'last';
+  const [byDay, [total], byChannel, channelOrder, credits] = await Promise.all([
     ask<FiguresRow & { day: string }>(
       `SELECT toInt64(floor(timestamp / ${DAY})) AS day, ${FIGURES} FROM (${rows}) GROUP BY day`,
     ),
     ask<FiguresRow>(`SELECT ${FIGURES} FROM (${rows})`),
     ask<FiguresRow & { channel: string }>(`SELECT channel, ${FIGURES} FROM (${rows}) GROUP BY channel`),
     ask<{ channel: string; first_arrival: string }>(selectChannelOrder(target)),
+    ask<{ channel: string; conversions: string }>(
+      selectAttribution(target, { range: query, conversion, model }),
+    ),
   ]);
   const days = new Map(byDay.map((row) => [Number(row.day), row]));
   // Equal volumes keep the SQLite engine's channel-cell order: none first, then by first arrival.
@@ -97,5 +104,14 @@ export async function getOverview(
       .sort((a, b) => Number(b.events) - Number(a.events) || (cell(a.channel) < cell(b.channel) ? -1 : 1))
       .map((row) => ({ channel: row.channel === '' ? null : row.channel, ...counts(row) })),
     totals: { ...counts(total), ...npsOf(total) },
+    attribution: {
+      model,
+      channels: credits
+        .map((row) => ({
+          channel: row.channel === '' ? null : row.channel,
+          conversions: Number(row.conversions),
+        }))
+        .sort(compareCredits),
+    },
   };
 }

@@ -7,8 +7,9 @@ import {
   type TouchpointStats,
 } from '@parcours/store';
 import { selectPersonTouchpoints } from './selectPersonTouchpoints.js';
-import { quoteDatabaseName, quoteInteger, quoteString } from './sqlLiteral.js';
+import { quoteInteger } from './sqlLiteral.js';
 import { matchTouchpoint, readNpsScore, summariseNps } from './touchpointSql.js';
+import { fromVisibleEvents } from './fromVisibleEvents.js';
 
 /** Sorts after every stored time: "this person never reached the stage". */
 const NEVER = 'toInt64(9223372036854775807)';
@@ -117,8 +118,7 @@ export async function getStages(
     const volumes = await client.query({
       query: `SELECT channel, toString(min(arrival)) AS first_arrival,
           [${touchpoints.map((t) => `countIf(${matchTouchpoint(t)} AND ${inr})`).join(', ')}] AS events
-        FROM ${quoteDatabaseName(target.database)}.events FINAL
-        WHERE project_id = ${quoteString(target.projectId)} AND type != 'identify'
+        FROM ${fromVisibleEvents(target)} AND type != 'identify'
         GROUP BY channel
         ORDER BY channel != '', toUInt64(first_arrival)`,
       format: 'JSONEachRow',

@@ -19,5 +19,7 @@ export { getFunnel } from './getFunnel.js';
 export { getFunnelDropoffs } from './getFunnelDropoffs.js';
 export { getOverview } from './getOverview.js';
 export { getPaths } from './getPaths.js';
+export { getPersonProfile } from './getPersonProfile.js';
+export { getPersons } from './getPersons.js';
 export { getPersonTimeline } from './getPersonTimeline.js';
 export { getStages } from './getStages.js';

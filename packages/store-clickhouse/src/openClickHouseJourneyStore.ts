@@ -1,11 +1,12 @@
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import type { Store } from '@parcours/store';
+import { countEvents } from './countEvents.js';
 import { createTables } from './createTables.js';
 import { getFunnel } from './getFunnel.js';
 import { getFunnelDropoffs } from './getFunnelDropoffs.js';
 import { getPaths } from './getPaths.js';
 import { insertEvents } from './insertEvents.js';
-import { quoteDatabaseName, quoteString } from './sqlLiteral.js';
+import { quoteDatabaseName } from './sqlLiteral.js';
 
 /**
  * The part of `Store` the ClickHouse engine implements so far: events (exactly-once),
@@ -39,14 +40,7 @@ export async function openClickHouseJourneyStore(
   return {
     insertEvents: (projectId, events, insertOptions) =>
       insertEvents(client, at(projectId), events, insertOptions),
-    async countEvents(projectId) {
-      const result = await client.query({
-        query: `SELECT count() AS n FROM ${database}.events FINAL WHERE project_id = ${quoteString(projectId)}`,
-        format: 'JSONEachRow',
-      });
-      const [row] = await result.json<{ n: string }>();
-      return Number(row!.n);
-    },
+    countEvents: (projectId) => countEvents(client, at(projectId)),
     getFunnel: (projectId, query) => getFunnel(client, at(projectId), query),
     getFunnelDropoffs: (projectId, query) => getFunnelDropoffs(client, at(projectId), query),
     getPaths: (projectId, query) => getPaths(client, at(projectId), query),

@@ -1,9 +1,12 @@
 import { createClient } from '@clickhouse/client';
 import { createStore, type Store, type StoreEngine } from '@parcours/store';
+import { countEvents } from './countEvents.js';
 import { createTables } from './createTables.js';
 import { getFunnel } from './getFunnel.js';
 import { getFunnelDropoffs } from './getFunnelDropoffs.js';
 import { getOverview } from './getOverview.js';
+import { getPersonProfile } from './getPersonProfile.js';
+import { getPersons } from './getPersons.js';
 import { getPersonTimeline } from './getPersonTimeline.js';
 import { getStages } from './getStages.js';
 import { getPaths } from './getPaths.js';
@@ -11,7 +14,9 @@ import { insertEvents } from './insertEvents.js';
 import { createClickHouseLedger } from './ledger/createClickHouseLedger.js';
 import { createLedgerTable } from './ledger/createLedgerTable.js';
 import { getLatestEvents } from './getLatestEvents.js';
-import { notOnClickHouse } from './NotOnClickHouseError.js';
+import { createClickHousePrivacy } from './privacy/createClickHousePrivacy.js';
+import { createClickHousePurge } from './privacy/createClickHousePurge.js';
+import { getStoredDataFacts } from './privacy/getStoredDataFacts.js';
 import { serialiseOverlappingInserts } from './serialiseOverlappingInserts.js';
 import { quoteDatabaseName, quoteString } from './sqlLiteral.js';
 import { createAccountState } from './state/createAccountState.js';
@@ -34,8 +39,8 @@ export interface ClickHouseStoreOptions {
  * Opens (and creates when missing) a Parcours database on a ClickHouse server: a
  * whole `Store`, shared by every process that opens the same database (collectors
  * behind a load balancer, the CLI). Events and identities in `events`; projects,
- * keys, accounts and settings as versioned records (`state/`). Methods not built yet
- * reject with `NotOnClickHouseError` (listed in the package README).
+ * keys, accounts and settings as versioned records (`state/`); access, erasure and
+ * retention in `privacy/`.
  */
 export async function openClickHouseStore(options: ClickHouseStoreOptions): Promise<Store> {
   return createStore(await openClickHouseStoreEngine(options));
@@ -59,6 +64,7 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
   const ledger = createClickHouseLedger(client, database, records, async (projectId, policyVersion) => {
     return (await projects.methods.getConsentConfigVersion(projectId, policyVersion))?.configHash;
   });
+  const privacyState = createPrivacyState(records, projects.requireProject);
   const at = (projectId: string) => ({ database, projectId });
   const insert = serialiseOverlappingInserts((projectId, events, insertOptions) =>
     insertEvents(client, at(projectId), events, insertOptions),
@@ -70,7 +76,15 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
     ...invitations,
     ...audit,
     ...ledger,
-    ...createPrivacyState(records, projects.requireProject),
+    ...privacyState,
+    ...createClickHousePrivacy({ client, database, records, requireProject: projects.requireProject }),
+    ...createClickHousePurge({
+      client,
+      database,
+      records,
+      getRetention: privacyState.getRetention,
+      requireProject: projects.requireProject,
+    }),
     async getProjectBySecretKey(secretKey) {
       const grant = await accounts.methods.getKeyGrant(secretKey);
       return grant && projects.methods.getProject(grant.projectId);
@@ -107,14 +121,7 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
       await projects.requireProject(projectId);
       return insert(projectId, events, insertOptions);
     },
-    async countEvents(projectId) {
-      const result = await client.query({
-        query: `SELECT count() AS n FROM ${database}.events FINAL WHERE project_id = ${quoteString(projectId)}`,
-        format: 'JSONEachRow',
-      });
-      const [row] = await result.json<{ n: string }>();
-      return Number(row!.n);
-    },
+    countEvents: (projectId) => countEvents(client, at(projectId)),
     getFunnel: (projectId, query) => getFunnel(client, at(projectId), query),
     getPaths: (projectId, query) => getPaths(client, at(projectId), query),
     getPersonTimeline: (projectId, ref, options) => getPersonTimeline(client, at(projectId), ref, options),
@@ -122,16 +129,12 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
     getStages: (projectId, query, stages) => getStages(client, at(projectId), stages, query),
     getOverview: (projectId, query, conversions) => getOverview(client, at(projectId), query, conversions),
     getLatestEvents: (projectId, options) => getLatestEvents(client, at(projectId), options),
-    // The persons list and profile (issue 11) are not computed in ClickHouse yet.
-    getPersons: notOnClickHouse('getPersons'),
-    getPersonProfile: notOnClickHouse('getPersonProfile'),
-    // Privacy: access, erasure, the retention purge (they resolve persons and rewrite
-    // events: ALTER … DELETE/UPDATE mutations) and the register's live-database facts.
-    exportPerson: notOnClickHouse('exportPerson'),
-    erasePerson: notOnClickHouse('erasePerson'),
-    eraseDevice: notOnClickHouse('eraseDevice'),
-    purge: notOnClickHouse('purge'),
-    getStoredDataFacts: notOnClickHouse('getStoredDataFacts'),
+    getPersons: (projectId, query, stages) => getPersons(client, at(projectId), query, stages),
+    getPersonProfile: (projectId, ref, stages) => getPersonProfile(client, at(projectId), ref, stages),
+    getStoredDataFacts: async (projectId) => {
+      await projects.requireProject(projectId);
+      return getStoredDataFacts(client, at(projectId), records);
+    },
     close: () => client.close(),
   };
 }

@@ -1,4 +1,5 @@
-import { quoteDatabaseName, quoteString } from './sqlLiteral.js';
+import { fromVisibleEvents } from './fromVisibleEvents.js';
+import { quoteString } from './sqlLiteral.js';
 
 /** Column aliases become SQL identifiers: lower-case letters, digits and `_` only. */
 export function checkColumnAliases(columns: Record<string, string>): string[] {
@@ -8,6 +9,14 @@ export function checkColumnAliases(columns: Record<string, string>): string[] {
   return names;
 }
 
+/** Which events `selectPersonRows` reads. */
+export interface PersonRowsOptions {
+  /** SQL over the event's columns: only the touchpoints for which it holds (and every link). Default all. */
+  keep?: string | undefined;
+  /** Only these devices' events (a non-empty list). Default every device. */
+  devices?: ReadonlyArray<string> | undefined;
+}
+
 /**
  * SQL of a subquery with one row per touchpoint (identifies are links, not
  * touchpoints): `person` (`u:<user id>` or `d:<device>`), `timestamp`, `arrival`, and
@@ -15,7 +24,9 @@ export function checkColumnAliases(columns: Record<string, string>): string[] {
  * `properties` and `timestamp`, evaluated on the stored row, so that only what a query
  * needs (a step mask, not the JSON of the properties) is carried through the grouping.
  * With `keep`, only the touchpoints for which it holds are returned, and only they
- * and the links are grouped: a funnel needs neither the rest nor their cost.
+ * and the links are grouped: a funnel needs neither the rest nor their cost. With
+ * `devices`, only those devices are read (a person's page: stitching is per device,
+ * so their rows are the same as in a read of every device).
  *
  * Identity stitching, as the SQLite engine does it (docs/decisions.md, "Hardening:
  * identities": two user ids never merge through a shared device): per device, its
@@ -27,13 +38,16 @@ export function checkColumnAliases(columns: Record<string, string>): string[] {
 export function selectPersonRows(
   target: { database: string; projectId: string },
   columns: Record<string, string>,
-  keep?: string,
+  { keep, devices }: PersonRowsOptions = {},
 ): string {
-  const db = quoteDatabaseName(target.database);
   const names = checkColumnAliases(columns);
   const raw = names.map((name) => `${columns[name]} AS ${name}`);
   const tuple = ['timestamp', 'arrival', 'user_id', 'is_touchpoint', ...names];
   const unpack = names.map((name, i) => `tupleElement(event, ${i + 5}) AS ${name}`);
+  const only = [
+    keep === undefined ? '' : ` AND (user_id != '' OR (${keep}))`,
+    devices === undefined ? '' : ` AND anonymous_id IN (${devices.map(quoteString).join(', ')})`,
+  ].join('');
   const touchpoint = keep === undefined ? `type != 'identify'` : `type != 'identify' AND (${keep})`;
   return `SELECT
         if(empty(links), concat('d:', anonymous_id), concat('u:', links[greatest(link_count, 1)])) AS person,
@@ -46,8 +60,7 @@ export function selectPersonRows(
           arrayCumSum(arrayMap(x -> tupleElement(x, 3) != '', device_events)) AS link_counts
         FROM (
           SELECT anonymous_id, timestamp, arrival, user_id, toUInt8(${touchpoint}) AS is_touchpoint${raw.map((r) => `,\n            ${r}`).join('')}
-          FROM ${db}.events FINAL
-          WHERE project_id = ${quoteString(target.projectId)}${keep === undefined ? '' : ` AND (user_id != '' OR (${keep}))`}
+          FROM ${fromVisibleEvents(target)}${only}
         )
         GROUP BY anonymous_id
       )

@@ -21,7 +21,7 @@ export function selectPersonTouchpoints(
   arrayMap(x -> tupleElement(x, 1), sorted) AS ts${unpack === '' ? '' : `,\n  ${unpack}`}
 FROM (
   SELECT person, arraySort(groupArray((${tuple}))) AS sorted
-  FROM (${selectPersonRows(target, columns, keep)})
+  FROM (${selectPersonRows(target, columns, { keep })})
   GROUP BY person
 )`;
 }

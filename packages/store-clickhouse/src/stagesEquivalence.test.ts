@@ -1,11 +1,12 @@
 import fc from 'fast-check';
-import type { JourneyStage, OverviewQuery, StagesQuery } from '@parcours/store';
+import { ATTRIBUTION_MODELS, type OverviewQuery, type StagesQuery } from '@parcours/store';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { getOverview } from './getOverview.js';
 import { getStages } from './getStages.js';
 import { describeWithClickHouse } from './testing/describeWithClickHouse.js';
 import {
   batchesArbitrary,
+  journeyMapArbitrary,
   maybe,
   openWorlds,
   STEP_MS,
@@ -17,16 +18,9 @@ import {
  * The same random events and journey map, given to the SQLite engine and to
  * ClickHouse, give the same stages: persons, conversion from the previous stage,
  * touchpoint volumes by channel, exit rates, NPS after each touchpoint, pain points;
- * and the same overview: per day, per channel and in total.
+ * and the same overview: per day, per channel, in total, and the conversions credited
+ * to channels under each attribution model (first, last, any touch).
  */
-const mapArbitrary: fc.Arbitrary<JourneyStage[]> = fc.array(
-  fc.record({
-    name: fc.constantFrom('awareness', 'consideration', 'decision', 'retention'),
-    touchpoints: fc.array(touchpointArbitrary, { maxLength: 3 }),
-  }),
-  { minLength: 1, maxLength: 4 },
-);
-
 const stagesQueryArbitrary = fc
   .record({ from: maybe(timeArbitrary, 40), to: maybe(timeArbitrary, 40) })
   .map(({ from, to }): StagesQuery => ({
@@ -40,11 +34,13 @@ const overviewArbitrary = fc
     // Up to five days: ranges that start or end inside a day, and days without events.
     length: fc.integer({ min: 0, max: 20 }).map((n) => n * STEP_MS + (n % 3) * 1_000),
     conversion: maybe(touchpointArbitrary, 50),
+    attribution: maybe(fc.constantFrom(...ATTRIBUTION_MODELS), 75),
   })
-  .map(({ from, length, conversion }): OverviewQuery => ({
+  .map(({ from, length, conversion, attribution }): OverviewQuery => ({
     from,
     to: from + length,
     ...(conversion === null ? {} : { conversion }),
+    ...(attribution === null ? {} : { attribution }),
   }));
 
 describeWithClickHouse('ClickHouse stages against the SQLite engine', (server) => {
@@ -61,19 +57,24 @@ describeWithClickHouse('ClickHouse stages against the SQLite engine', (server) =
     let withNps = 0;
     let painPoints = 0;
     await fc.assert(
-      fc.asyncProperty(batchesArbitrary, mapArbitrary, stagesQueryArbitrary, async (batches, map, query) => {
-        const answers = await worlds.load(batches, async (world) => {
-          await world.sqlite.setJourneyMap(world.sqliteProject, map);
-          return {
-            sqlite: await world.sqlite.getStages(world.sqliteProject, query),
-            clickhouse: await getStages(world.clickhouse, world.target, map, query),
-          };
-        });
-        expect(answers.clickhouse).toEqual(answers.sqlite);
-        if (answers.sqlite.stages.some((s) => (s.conversionFromPrevious ?? 0) > 0)) converted++;
-        if (answers.sqlite.stages.some((s) => s.touchpoints.some((t) => t.responses > 0))) withNps++;
-        if (answers.sqlite.painPoints.length > 0) painPoints++;
-      }),
+      fc.asyncProperty(
+        batchesArbitrary,
+        journeyMapArbitrary,
+        stagesQueryArbitrary,
+        async (batches, map, query) => {
+          const answers = await worlds.load(batches, async (world) => {
+            await world.sqlite.setJourneyMap(world.sqliteProject, map);
+            return {
+              sqlite: await world.sqlite.getStages(world.sqliteProject, query),
+              clickhouse: await getStages(world.clickhouse, world.target, map, query),
+            };
+          });
+          expect(answers.clickhouse).toEqual(answers.sqlite);
+          if (answers.sqlite.stages.some((s) => (s.conversionFromPrevious ?? 0) > 0)) converted++;
+          if (answers.sqlite.stages.some((s) => s.touchpoints.some((t) => t.responses > 0))) withNps++;
+          if (answers.sqlite.painPoints.length > 0) painPoints++;
+        },
+      ),
       { numRuns: 60 },
     );
     // The comparisons prove little unless the figures are not all zero.
@@ -82,33 +83,37 @@ describeWithClickHouse('ClickHouse stages against the SQLite engine', (server) =
     expect(painPoints).toBeGreaterThan(5);
   }, 180_000);
 
-  it('overview: persons, touchpoints, conversions and NPS per day, per channel and in total match', async () => {
+  it('overview: persons, touchpoints, conversions, NPS per day, per channel and in total, and attribution match', async () => {
     let converting = 0;
+    let credited = 0;
     await fc.assert(
-      fc.asyncProperty(batchesArbitrary, mapArbitrary, overviewArbitrary, async (batches, map, query) => {
-        const answers = await worlds.load(batches, async (world) => {
-          await world.sqlite.setJourneyMap(world.sqliteProject, map);
-          // The default conversion (the decision stage's touchpoints) is the caller's rule.
-          const conversions =
-            query.conversion === undefined
-              ? (map.find((stage) => stage.name === 'decision')?.touchpoints ?? [])
-              : [query.conversion];
-          return {
-            sqlite: await world.sqlite.getOverview(world.sqliteProject, query),
-            clickhouse: await getOverview(world.clickhouse, world.target, query, conversions),
-          };
-        });
-        // Attribution (issue 11) is computed by the SQLite engine only so far: the ClickHouse
-        // overview leaves the optional field out (documented); everything else must match.
-        const { attribution, ...sqlite } = answers.sqlite;
-        expect(attribution).toBeDefined();
-        expect(answers.clickhouse.attribution).toBeUndefined();
-        expect(answers.clickhouse).toEqual(sqlite);
-        if (answers.sqlite.totals.conversions > 0 && answers.sqlite.days.length > 1) converting++;
-      }),
+      fc.asyncProperty(
+        batchesArbitrary,
+        journeyMapArbitrary,
+        overviewArbitrary,
+        async (batches, map, query) => {
+          const answers = await worlds.load(batches, async (world) => {
+            await world.sqlite.setJourneyMap(world.sqliteProject, map);
+            // The default conversion (the decision stage's touchpoints) is the caller's rule.
+            const conversions =
+              query.conversion === undefined
+                ? (map.find((stage) => stage.name === 'decision')?.touchpoints ?? [])
+                : [query.conversion];
+            return {
+              sqlite: await world.sqlite.getOverview(world.sqliteProject, query),
+              clickhouse: await getOverview(world.clickhouse, world.target, query, conversions),
+            };
+          });
+          expect(answers.clickhouse).toEqual(answers.sqlite);
+          if (answers.sqlite.totals.conversions > 0 && answers.sqlite.days.length > 1) converting++;
+          // Credits that differ by model: "last" is not always the conversion's own channel.
+          if (new Set(answers.sqlite.attribution.channels.map((row) => row.channel)).size > 1) credited++;
+        },
+      ),
       { numRuns: 60 },
     );
     expect(converting).toBeGreaterThan(10);
+    expect(credited).toBeGreaterThan(5);
   }, 180_000);
 
   it('overview: a range of more than 366 days or ending before it starts is refused, as on SQLite', async () => {

@@ -1,5 +1,6 @@
 import type { TouchpointRef } from '@parcours/store';
-import { quoteDatabaseName, quoteString } from './sqlLiteral.js';
+import { quoteString } from './sqlLiteral.js';
+import { fromVisibleEvents } from './fromVisibleEvents.js';
 
 /** True for an event (`name`, `channel` columns) that is this journey-map touchpoint. */
 export function matchTouchpoint(touchpoint: TouchpointRef): string {
@@ -28,8 +29,7 @@ export function readNpsScore(): string {
  */
 export function selectChannelOrder(target: { database: string; projectId: string }): string {
   return `SELECT channel, min(arrival) AS first_arrival
-    FROM ${quoteDatabaseName(target.database)}.events FINAL
-    WHERE project_id = ${quoteString(target.projectId)} AND type != 'identify'
+    FROM ${fromVisibleEvents(target)} AND type != 'identify'
     GROUP BY channel`;
 }
 

@@ -31,8 +31,8 @@ export function describeJourneyStoreConformance(target: ConformanceTarget): void
       ...patch,
     });
 
-    beforeEach(async (context) => {
-      store = await openConformanceStore(target, context);
+    beforeEach(async () => {
+      store = await openConformanceStore(target);
       ({ projectId } = await store.createProject({ name: 'Journeys' }));
     });
     afterEach(() => store.close());

@@ -16,7 +16,7 @@ import {
  * The behaviour every Store engine must have, every method of the Store covered:
  * projects and keys, events and identities (this file), journeys, consent, accounts
  * and privacy (their own files), each test on a new engine through `createStore`; then
- * a check that the suites called every method (or the engine lists it `pending`). The
+ * a check that the suites called every method of the Store. The
  * SQLite engine runs it in `openSqliteStore.test.ts`; another engine passes its own
  * factory (`@parcours/store/conformance`). Call it once per test file: the coverage check
  * counts what the suites before it called.
@@ -28,15 +28,14 @@ export function describeStoreConformance(target: ConformanceTarget): void {
   describeAccountStoreConformance(target);
   describePrivacyStoreConformance(target);
   describe(`Store conformance coverage: ${target.engine}`, () => {
-    it('has called every method of the Store, or the engine lists it as pending', () => {
+    it('has called every method of the Store', () => {
       const { methods, called } = getConformanceCoverage(target);
-      const pending = new Set<string>(target.pending ?? []);
       // Sanity: the suites above ran and saw the whole Store.
       expect(methods.size).toBeGreaterThan(60);
-      const uncovered = [...methods].filter((name) => !called.has(name) && !pending.has(name)).sort();
+      const uncovered = [...methods].filter((name) => !called.has(name)).sort();
       expect(
         uncovered,
-        'Store methods no conformance test called: add a test to a *.conformance.ts suite (or list them pending for an engine without them)',
+        'Store methods no conformance test called: add a test to a *.conformance.ts suite',
       ).toEqual([]);
     });
   });
@@ -57,8 +56,8 @@ function describeProjectAndEventConformance(target: ConformanceTarget): void {
       ...patch,
     });
 
-    beforeEach(async (context) => {
-      store = await openConformanceStore(target, context);
+    beforeEach(async () => {
+      store = await openConformanceStore(target);
       ({ projectId } = await store.createProject({ name: 'Conformance' }));
     });
     afterEach(() => store.close());

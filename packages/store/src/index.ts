@@ -34,9 +34,11 @@ export { MAX_FUNNEL_STEPS } from './engine/analyseFunnel.js';
 export { MAX_PATH_DEPTH } from './engine/getPaths.js';
 export { MAX_BREAKDOWN_VALUES } from './engine/getFunnel.js';
 export { MAX_OVERVIEW_DAYS } from './engine/getOverview.js';
+export { compareCredits } from './engine/ConversionAttribution.js';
 export { ATTRIBUTION_MODELS, DEFAULT_STAGE_NAMES } from './engine/types.js';
 export { PERSON_SORTS } from './engine/personTypes.js';
-export { decodePersonsCursor } from './engine/personsCursor.js';
+export { decodePersonsCursor, encodePersonsCursor, readPersonsCursor } from './engine/personsCursor.js';
+export { mergeTraits } from './engine/mergeTraits.js';
 export type * from './engine/personTypes.js';
 export { findPainPoints } from './engine/getStages.js';
 export * from './accounts/types.js';
@@ -71,6 +73,8 @@ export {
   type PrivacySubjectRef,
 } from './privacy/types.js';
 export { PERSON_TABLES, EXCLUDED_TABLES, type PersonTable } from './sqlite/privacy/personTables.js';
+export { findConsentEnds, type ConsentRecordAge } from './retention/findConsentEnds.js';
+export { subtractCalendarMonths } from './retention/subtractCalendarMonths.js';
 export {
   CONSENT_LIFETIME_MONTHS,
   DEFAULT_RETENTION,

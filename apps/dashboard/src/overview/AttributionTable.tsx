@@ -25,7 +25,7 @@ export function AttributionTable({
   attribution,
   conversions,
 }: {
-  attribution: NonNullable<Overview['attribution']>;
+  attribution: Overview['attribution'];
   conversions: number;
 }) {
   const label = ATTRIBUTION_LABELS[attribution.model];

@@ -11,9 +11,7 @@ export function OverviewFigures({ overview }: { overview: Overview }) {
       <KpiTiles totals={overview.totals} />
       <DailyChart days={overview.days} />
       <ChannelTable channels={overview.channels} />
-      {overview.attribution && (
-        <AttributionTable attribution={overview.attribution} conversions={overview.totals.conversions} />
-      )}
+      <AttributionTable attribution={overview.attribution} conversions={overview.totals.conversions} />
     </>
   );
 }

@@ -50,10 +50,8 @@ Options:
   --clickhouse URL         keep everything in ClickHouse instead of the SQLite file:
                            http://127.0.0.1:8123/parcours, the path naming the
                            database (created on first use); several processes may
-                           serve one database behind a load balancer. Not built on
-                           ClickHouse yet: person timelines, drop-off lists, stages,
-                           the overview, privacy export and erasure, retention
-                           purges (they answer 501; no purge schedule runs)
+                           serve one database behind a load balancer (each runs
+                           the retention purge schedule; a purge is idempotent)
   --max-memory-mb N        memory ceiling of the process (resident); from 85% of it
                            collect answers 503 with Retry-After (default: three
                            quarters of the machine's or container's memory)
@@ -143,9 +141,8 @@ export async function startCommand(argv: string[], io: CliIo): Promise<number> {
       maxMemoryMb,
       rateLimits,
       limits: { maxConnections },
-      // Retention: every project purged now and daily, each run's receipt audited
-      // (not on ClickHouse yet: its purge is not built).
-      purgeSchedule: clickhouse === undefined ? {} : false,
+      // Retention: every project purged now and daily, each run's receipt audited.
+      purgeSchedule: {},
     });
     await listen(server, port, values.host);
     url = `http://localhost:${(server.address() as AddressInfo).port}`;
@@ -160,12 +157,6 @@ export async function startCommand(argv: string[], io: CliIo): Promise<number> {
   }
 
   io.out(`Parcours is listening on ${url} (database ${describeDatabase(values)})`);
-  if (clickhouse !== undefined) {
-    io.err(
-      'ClickHouse: person timelines, drop-off lists, stages, the overview, privacy export and erasure, ' +
-        'and retention purges are not available yet (they answer 501)',
-    );
-  }
   if (values.demo && demo === undefined) {
     io.err('--demo: the database already holds other projects; no demo data was added');
   }

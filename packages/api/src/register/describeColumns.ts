@@ -5,6 +5,11 @@
  */
 const COLUMN_HOLDS: Readonly<Record<string, string>> = {
   seq: 'arrival order (technical)',
+  id: 'the event id the device made (technical; ClickHouse engine)',
+  arrival: 'arrival order and time (technical; ClickHouse engine)',
+  keep_priority: 'which copy of a replayed event is kept (technical; ClickHouse engine)',
+  chain: "the consent ledger's chain, one per server process (technical; ClickHouse engine)",
+  position: 'position in its chain (technical; ClickHouse engine)',
   project_id: 'the project (technical)',
   event_id: 'the event id the device made (technical)',
   record_id: 'the record id the device made (technical)',

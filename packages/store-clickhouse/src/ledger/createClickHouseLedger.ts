@@ -22,6 +22,7 @@ import {
 import { quoteDatabaseName, quoteInteger, quoteString } from '../sqlLiteral.js';
 import type { Records } from '../state/createRecords.js';
 import { nextVersion } from '../state/nextVersion.js';
+import { getLedgerAnchors, startOfChain } from './ledgerAnchors.js';
 import { CHAINED_COLUMNS, readLedgerRows, type ChainedLedgerRow } from './readLedgerRows.js';
 
 /** A published version number as records state it: a decimal string without leading zeros. */
@@ -85,6 +86,8 @@ const toEntry = (row: LedgerRow, verified: boolean): LedgerEntry => ({
  * looked up before appending (a replay is a duplicate); two processes racing on one
  * replay may both append it, in their own chains (both copies verify). The project's
  * ledger secret (the key of the person digests) is a shared record made with the project.
+ * A purge (`purgeLedger`) removes a prefix of each chain and anchors it: verification
+ * starts each chain after its anchor, from the anchor's hash.
  */
 export function createClickHouseLedger(
   client: ClickHouseClient,
@@ -195,8 +198,11 @@ export function createClickHouseLedger(
         WHERE ${P(projectId)} AND chain IN (${chains}) AND position IN (${positions})`,
     );
     const hashOf = new Map(before.map((row) => [`${row.chain}/${row.position}`, row.hash]));
+    const anchors = await getLedgerAnchors(records, projectId);
     return rows.map((row) => {
-      const prev = row.position === 1 ? GENESIS_HASH : hashOf.get(`${row.chain}/${row.position - 1}`);
+      const start = startOfChain(anchors, row.chain);
+      const prev =
+        row.position === start.position ? start.prevHash : hashOf.get(`${row.chain}/${row.position - 1}`);
       return prev !== undefined && checkLedgerRow(row, prev, secret) === undefined;
     });
   };
@@ -264,13 +270,19 @@ export function createClickHouseLedger(
         client,
         `SELECT ${CHAINED_COLUMNS} FROM ${db}.consent_ledger WHERE ${P(projectId)} ORDER BY chain, position`,
       );
+      const anchors = await getLedgerAnchors(records, projectId);
       let firstBroken: { seq: number; recordId: string; reason: string } | undefined;
       let previous: ChainedLedgerRow | undefined;
+      let kept = 0;
       for (const row of rows) {
+        // Each chain starts after its purged prefix (records still there are being deleted).
+        const start = startOfChain(anchors, row.chain);
+        if (row.position < start.position) continue;
+        kept++;
         const sameChain = previous?.chain === row.chain;
-        const expected = sameChain ? previous!.hash : GENESIS_HASH;
+        const expected = sameChain ? previous!.hash : start.prevHash;
         const reason =
-          row.position !== (sameChain ? previous!.position + 1 : 1)
+          row.position !== (sameChain ? previous!.position + 1 : start.position)
             ? 'a record is missing before this one in its chain'
             : checkLedgerRow(row, expected, secret);
         // The earliest broken record, whichever chain holds it.
@@ -280,8 +292,8 @@ export function createClickHouseLedger(
         previous = row;
       }
       return firstBroken === undefined
-        ? { ok: true, records: rows.length }
-        : { ok: false, records: rows.length, firstBroken };
+        ? { ok: true, records: kept }
+        : { ok: false, records: kept, firstBroken };
     },
     async getConsentLog(projectId, query) {
       const before = query.cursor === undefined ? Number.MAX_SAFE_INTEGER : decodeCursor(query.cursor);

@@ -8,6 +8,7 @@ import {
   type Store,
   type StoredRegisterContacts,
 } from '@parcours/store';
+import { toRequestRecordId } from '../privacy/requestRows.js';
 import type { Records } from './createRecords.js';
 
 type PrivacyStateMethods = Pick<
@@ -51,7 +52,7 @@ export function createPrivacyState(
   records: Records,
   requireProject: (projectId: string) => Promise<unknown>,
 ): PrivacyStateMethods {
-  const requestId = (projectId: string, id: string) => `${projectId}/${id}`;
+  const requestId = toRequestRecordId;
   return {
     async getRetention(projectId) {
       return { ...DEFAULT_RETENTION, ...(await records.get<RetentionSettings>('retention', projectId)) };

@@ -1,5 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { quoteDatabaseName, quoteString } from '../sqlLiteral.js';
+import { quoteDatabaseName, quoteInteger, quoteString } from '../sqlLiteral.js';
 import { nextVersion } from './nextVersion.js';
 
 /** One live record: its id, owner, value and the version that first wrote it (creation order). */
@@ -29,6 +29,7 @@ export type RecordKind =
   | 'ledger_secret' // id: project id, body: { secret } (hex)
   | 'retention' // id: project id
   | 'privacy_request' // id: project id + request id, owner: project id
+  | 'ledger_anchor' // id: project id + chain, owner: project id: where the chain's purged prefix ended
   | 'register_contacts'; // id: project id
 
 interface Row {
@@ -62,21 +63,20 @@ export function createRecords(client: ClickHouseClient, database: string) {
       firstVersion: Number(row.first_version),
     }));
   };
+  /** Inserts the rows as new versions; answers the first version written (each row's is higher than the last). */
   const write = async (
     rows: Array<{ kind: RecordKind; id: string; owner: string; deleted: boolean; body: unknown }>,
-  ) => {
-    await client.insert({
-      table: `${db}.records`,
-      format: 'JSONEachRow',
-      values: rows.map((row) => ({
-        kind: row.kind,
-        id: row.id,
-        owner: row.owner,
-        version: nextVersion(),
-        deleted: row.deleted ? 1 : 0,
-        body: JSON.stringify(row.body ?? null),
-      })),
-    });
+  ): Promise<number> => {
+    const values = rows.map((row) => ({
+      kind: row.kind,
+      id: row.id,
+      owner: row.owner,
+      version: nextVersion(),
+      deleted: row.deleted ? 1 : 0,
+      body: JSON.stringify(row.body ?? null),
+    }));
+    await client.insert({ table: `${db}.records`, format: 'JSONEachRow', values });
+    return values[0]!.version;
   };
   return {
     /** Writes new versions of several records in one insert (one part: all or none). */
@@ -88,6 +88,23 @@ export function createRecords(client: ClickHouseClient, database: string) {
     },
     async put(kind: RecordKind, id: string, value: unknown, owner = ''): Promise<void> {
       await write([{ kind, id, owner, deleted: false, body: value }]);
+    },
+    /**
+     * Writes new versions of records of one kind and deletes every older version of
+     * them (an `ALTER … DELETE` mutation: wait for it with `waitForMutations`), so
+     * that a value replaced for a reason (an erasure's pseudonymisation) leaves the
+     * table instead of waiting for a merge.
+     */
+    async replaceHistory(
+      kind: RecordKind,
+      rows: Array<{ id: string; owner: string; value: unknown }>,
+    ): Promise<void> {
+      if (rows.length === 0) return;
+      const first = await write(rows.map((row) => ({ ...row, kind, deleted: false, body: row.value })));
+      await client.command({
+        query: `ALTER TABLE ${db}.records DELETE WHERE kind = ${quoteString(kind)}
+          AND id IN (${rows.map((row) => quoteString(row.id)).join(', ')}) AND version < ${quoteInteger(first)}`,
+      });
     },
     /** Tombstones the records (a later `put` of the same id brings it back on purpose). */
     async remove(kind: RecordKind, ids: ReadonlyArray<string>, owner = ''): Promise<void> {

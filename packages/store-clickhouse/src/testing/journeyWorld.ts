@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import fc from 'fast-check';
-import { openSqliteStore, type Store, type StoredEvent } from '@parcours/store';
+import { openSqliteStore, type JourneyStage, type Store, type StoredEvent } from '@parcours/store';
 import { expect } from 'vitest';
 import { createTables } from '../createTables.js';
 import { insertEvents } from '../insertEvents.js';
@@ -79,6 +79,15 @@ export const batchesArbitrary: fc.Arbitrary<StoredEvent[][]> = eventsArbitrary.c
 export const touchpointArbitrary = fc
   .record({ name: fc.constantFrom(...NAMES), channel: maybe(fc.constantFrom(...CHANNELS), 25) })
   .map(({ name, channel }) => (channel === null ? { name } : { name, channel }));
+
+/** A journey map over the world's touchpoints (stage names may repeat, as a query may meet them). */
+export const journeyMapArbitrary: fc.Arbitrary<JourneyStage[]> = fc.array(
+  fc.record({
+    name: fc.constantFrom('awareness', 'consideration', 'decision', 'retention'),
+    touchpoints: fc.array(touchpointArbitrary, { maxLength: 3 }),
+  }),
+  { minLength: 1, maxLength: 4 },
+);
 
 /** A time of the world (or one step outside it), epoch ms. */
 export const timeArbitrary = fc.integer({ min: -1, max: LAST_T + 1 }).map((t) => T0 + STEP_MS * t);

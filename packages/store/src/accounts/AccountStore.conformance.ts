@@ -17,8 +17,8 @@ export function describeAccountStoreConformance(target: ConformanceTarget): void
     let store: Store;
     let projectId: string;
 
-    beforeEach(async (context) => {
-      store = await openConformanceStore(target, context);
+    beforeEach(async () => {
+      store = await openConformanceStore(target);
       ({ projectId } = await store.createProject({ name: 'Accounts' }));
     });
     afterEach(() => store.close());

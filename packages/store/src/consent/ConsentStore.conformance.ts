@@ -20,8 +20,8 @@ export function describeConsentStoreConformance(target: ConformanceTarget): void
     let seq = 0;
     const at = (minute: number) => Date.UTC(2026, 5, 1) + minute * 60_000;
 
-    beforeEach(async (context) => {
-      store = await openConformanceStore(target, context);
+    beforeEach(async () => {
+      store = await openConformanceStore(target);
       ({ projectId } = await store.createProject({ name: 'Consent' }));
     });
     afterEach(() => store.close());

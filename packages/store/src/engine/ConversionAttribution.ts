@@ -48,11 +48,18 @@ export class ConversionAttribution {
       conversions,
     }))
       .filter((row) => row.conversions > 0)
-      .sort(
-        (a, b) =>
-          b.conversions - a.conversions ||
-          (a.channel === null ? 1 : b.channel === null ? -1 : a.channel < b.channel ? -1 : 1),
-      );
+      .sort(compareCredits);
     return { model: this.model, channels };
   }
+}
+
+/** The order of attribution rows on every engine: most conversions first, ties by channel name, null last. */
+export function compareCredits(
+  a: { channel: string | null; conversions: number },
+  b: { channel: string | null; conversions: number },
+): number {
+  return (
+    b.conversions - a.conversions ||
+    (a.channel === null ? 1 : b.channel === null ? -1 : a.channel < b.channel ? -1 : 1)
+  );
 }

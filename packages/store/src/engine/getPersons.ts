@@ -1,8 +1,7 @@
-import { InvalidCursorError } from '../InvalidCursorError.js';
 import { FirstRows } from './FirstRows.js';
 import type { JourneyIndex } from './JourneyIndex.js';
 import type { PersonPredicate } from './PersonPredicate.js';
-import { decodePersonsCursor, encodePersonsCursor, type PersonsCursor } from './personsCursor.js';
+import { encodePersonsCursor, readPersonsCursor } from './personsCursor.js';
 import type { PersonsQuery, PersonsResult, TimeBounds } from './personTypes.js';
 import { compileStages, summarisePerson } from './summarisePerson.js';
 import type { JourneyStage } from './types.js';
@@ -39,13 +38,7 @@ const within = (t: number, bounds: TimeBounds | undefined) =>
 export function getPersons(index: JourneyIndex, query: PersonsQuery, context: PersonsContext): PersonsResult {
   const sort = query.sort ?? 'lastSeen';
   const order = query.order ?? 'desc';
-  let cursor: PersonsCursor | undefined;
-  if (query.cursor !== undefined) {
-    cursor = decodePersonsCursor(query.cursor);
-    if (cursor === undefined || cursor.sort !== sort || cursor.order !== order) {
-      throw new InvalidCursorError('not a cursor of this persons list and order: start again without one');
-    }
-  }
+  const cursor = readPersonsCursor(query);
   const direction = order === 'asc' ? 1 : -1;
   const compare = (a: Omit<Row, 'person'>, b: Omit<Row, 'person'>) =>
     direction * (a.key - b.key || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));

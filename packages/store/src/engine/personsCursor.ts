@@ -1,4 +1,5 @@
-import { PERSON_SORTS, type PersonSort } from './personTypes.js';
+import { InvalidCursorError } from '../InvalidCursorError.js';
+import { PERSON_SORTS, type PersonSort, type PersonsQuery } from './personTypes.js';
 
 /** The version tag of persons-list cursors: a future format can tell old cursors apart. */
 const PREFIX = 'p1.';
@@ -47,4 +48,22 @@ export function decodePersonsCursor(cursor: string): PersonsCursor | undefined {
     return undefined;
   }
   return { sort: sort as PersonSort, order, key, personId };
+}
+
+/**
+ * The position a persons query starts after (undefined without a cursor), for every
+ * engine alike. Throws `InvalidCursorError` for a cursor that is not a `nextCursor` of
+ * the same sort and order.
+ */
+export function readPersonsCursor(query: PersonsQuery): PersonsCursor | undefined {
+  if (query.cursor === undefined) return undefined;
+  const cursor = decodePersonsCursor(query.cursor);
+  if (
+    cursor === undefined ||
+    cursor.sort !== (query.sort ?? 'lastSeen') ||
+    cursor.order !== (query.order ?? 'desc')
+  ) {
+    throw new InvalidCursorError('not a cursor of this persons list and order: start again without one');
+  }
+  return cursor;
 }

@@ -196,6 +196,5 @@ export interface OverviewResult {
    * `last` add up to `totals.conversions`; `any` to more). `channels[].conversions`
    * above counts the conversion event's own channel only.
    */
-  /** Conversions per channel under the query's model; absent on an engine that does not compute it yet (ClickHouse). */
-  attribution?: { model: AttributionModel; channels: Array<{ channel: string | null; conversions: number }> };
+  attribution: { model: AttributionModel; channels: Array<{ channel: string | null; conversions: number }> };
 }

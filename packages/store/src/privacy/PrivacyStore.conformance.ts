@@ -31,8 +31,8 @@ export function describePrivacyStoreConformance(target: ConformanceTarget): void
     ];
     const funnel = { steps: [{ name: 'home' }, { name: 'signup' }], windowMs: 60_000 };
 
-    beforeEach(async (context) => {
-      store = await openConformanceStore(target, context);
+    beforeEach(async () => {
+      store = await openConformanceStore(target);
       ({ projectId } = await store.createProject({ name: 'Privacy' }));
       await store.insertEvents(projectId, events);
     });

@@ -18,7 +18,7 @@ import {
 import { prepareGetJourneyMap, prepareUpsertJourneyMap } from './queries/journeyMaps.js';
 import { prepareGetIdentifiesInSegments } from './queries/getIdentifiesInSegments.js';
 import { prepareGetEventBySeq } from './queries/getEventBySeq.js';
-import { mergeTraits } from './mergeTraits.js';
+import { mergeTraits } from '../engine/mergeTraits.js';
 import type { PersonSummary } from '../engine/personTypes.js';
 import { prepareGetConsentRecords, prepareHasConsentRecord } from './queries/consentRecords.js';
 import { prepareCountEvents } from './queries/countEvents.js';

@@ -1,7 +1,7 @@
 /**
  * `@parcours/store/conformance` (test code: it imports vitest, and is not built): the
  * conformance suite any Store engine runs in its own tests, e.g.
- * `describeStoreConformance({ engine: 'ClickHouse', openEngine, pending: ['purge'] })`.
+ * `describeStoreConformance({ engine: 'ClickHouse', openEngine })`.
  * SQLite runs it in `sqlite/openSqliteStore.test.ts`.
  */
 export { describeStoreConformance } from '../Store.conformance.js';

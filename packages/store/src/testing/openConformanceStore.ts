@@ -1,4 +1,3 @@
-import type { TestContext } from 'vitest';
 import { createStore } from '../createStore.js';
 import { openSqliteStoreEngine } from '../sqlite/openSqliteStore.js';
 import type { Store } from '../Store.js';
@@ -10,18 +9,12 @@ export interface ConformanceTarget {
   engine: string;
   /** A new engine over an empty database at each call (the suites close it). */
   openEngine: () => Promise<StoreEngine>;
-  /**
-   * Store methods this engine does not implement yet. A test that calls one is
-   * skipped, its title and the method reported as skipped (never as passed), and the
-   * coverage check accepts them as the only methods not called. Default none.
-   */
-  pending?: ReadonlyArray<keyof Store>;
 }
 
 interface Coverage {
   /** Every method of the Store (the reference engine's) and of the engine's own stores. */
   methods: Set<string>;
-  /** The methods some test called (pending ones never count). */
+  /** The methods some test called. */
   called: Set<string>;
 }
 
@@ -46,7 +39,7 @@ let storeMethodNames: string[] | undefined;
 
 /**
  * The methods a Store has, read from a Store over the SQLite engine (which implements
- * them all): an engine that lacks one, and does not list it pending, fails the coverage check.
+ * them all): a method no test calls fails the coverage check.
  */
 function getStoreMethodNames(): string[] {
   if (storeMethodNames === undefined) {
@@ -61,32 +54,17 @@ function getStoreMethodNames(): string[] {
 
 /**
  * A Store over a new engine, through `createStore` (the rules every engine shares),
- * that records which methods the running test calls and skips the test when one is
- * pending for this engine.
+ * that records which methods the running test calls (the coverage check).
  */
-export async function openConformanceStore(target: ConformanceTarget, context: TestContext): Promise<Store> {
+export async function openConformanceStore(target: ConformanceTarget): Promise<Store> {
   const store = createStore(await target.openEngine());
   const record = getConformanceCoverage(target);
-  const pending = new Set<string>(target.pending ?? []);
   for (const [name, value] of Object.entries(store))
     if (typeof value === 'function') record.methods.add(name);
   return new Proxy(store, {
     get(object, name, receiver) {
       const value: unknown = Reflect.get(object, name, receiver);
-      if (typeof name !== 'string') return value;
-      // A pending method may be missing altogether: it skips the test either way.
-      if (pending.has(name)) {
-        return (...args: unknown[]) => {
-          // Closing is bookkeeping, not behaviour under test: the suite still runs.
-          if (name === 'close') {
-            return typeof value === 'function'
-              ? (value as (...a: unknown[]) => unknown).apply(object, args)
-              : Promise.resolve();
-          }
-          context.skip(`${target.engine} does not implement ${name} yet`);
-        };
-      }
-      if (typeof value !== 'function') return value;
+      if (typeof name !== 'string' || typeof value !== 'function') return value;
       return (...args: unknown[]) => {
         record.called.add(name);
         return (value as (...a: unknown[]) => unknown).apply(object, args);

@@ -1,15 +1,10 @@
 import type Database from 'better-sqlite3';
-import { CONSENT_LIFETIME_MONTHS } from '../../retention/types.js';
-import { subtractCalendarMonths } from '../../retention/subtractCalendarMonths.js';
+import { findConsentEnds } from '../../retention/findConsentEnds.js';
 
 /**
- * Purges the oldest consent-ledger records whose consent ended before a cutoff.
- *
- * A record's consent ends at the next record of the same person (same subject digest:
- * it replaces it), or, with none, `CONSENT_LIFETIME_MONTHS` after it (the SDK then asks
- * again under a new id); a record granting nothing (a refusal, a full withdrawal) ends
- * at once. The chain can only lose a prefix: the longest run of the oldest records that
- * may all go. An anchor (the last purged record's seq and hash) is written first, in the
+ * Purges the oldest consent-ledger records whose consent ended before a cutoff (when
+ * a consent ends: `findConsentEnds`). The chain can only lose a prefix: the longest
+ * run of the oldest records that may all go. An anchor (the last purged record's seq and hash) is written first, in the
  * same transaction; the ledger's delete trigger allows deleting at or before it only,
  * and `verify` starts from its hash. A record that could go but follows one that cannot
  * waits: at most `CONSENT_LIFETIME_MONTHS` longer than needed.
@@ -36,18 +31,9 @@ export function preparePurgeLedger(db: Database.Database) {
       if (row[1] >= cutoff) break;
       rows.push(row);
     }
-    const ends = rows.map(([, receivedAt, granted]) =>
-      granted === '[]' ? receivedAt : subtractCalendarMonths(receivedAt, -CONSENT_LIFETIME_MONTHS),
+    const ends = findConsentEnds(
+      rows.map(([, receivedAt, granted, subjectDigest]) => ({ receivedAt, granted, subjectDigest })),
     );
-    // Walking back, each record's successor of the same person is the last one seen.
-    const nextReceivedAt = new Map<string, number>();
-    for (let i = rows.length - 1; i >= 0; i--) {
-      const [, receivedAt, , digest] = rows[i]!;
-      if (digest === null) continue;
-      const next = nextReceivedAt.get(digest);
-      if (next !== undefined) ends[i] = Math.min(ends[i]!, next);
-      nextReceivedAt.set(digest, receivedAt);
-    }
     let count = 0;
     while (count < rows.length && ends[count]! < cutoff) count++;
     if (count === 0) return 0;
