@@ -8,10 +8,34 @@ export interface FunnelStepQuery {
   where?: Record<string, PropertyValue>;
 }
 
+/**
+ * How a funnel's steps must follow each other: `sequence`, in the order given, at
+ * strictly increasing times; `any`, every step within the window of the chain's first
+ * touchpoint, in any order (touchpoints at the same time count together).
+ */
+export const FUNNEL_ORDERS = ['sequence', 'any'] as const;
+export type FunnelOrder = (typeof FUNNEL_ORDERS)[number];
+
+/**
+ * A touchpoint that ends a chain between two steps: a chain reaches step
+ * `afterStep + 1` only if no touchpoint matching this one happens strictly between
+ * (in time) its step-`afterStep` and step-`afterStep + 1` touchpoints.
+ */
+export interface FunnelExclusion {
+  name: string;
+  channel?: string;
+  /** 1-based: the step after which the touchpoint ends the chain, 1 to steps − 1. */
+  afterStep: number;
+}
+
 export interface FunnelQuery {
   steps: FunnelStepQuery[];
   /** Step k must happen at most this long after step 1 (exactly windowMs counts). */
   windowMs: number;
+  /** Default `sequence`. */
+  order?: FunnelOrder;
+  /** Touchpoints that end a chain between two steps; `sequence` order only. Default none. */
+  exclusions?: FunnelExclusion[];
   /** Bounds (inclusive, epoch ms) of the step-1 event's time. */
   from?: number;
   to?: number;
@@ -45,10 +69,57 @@ export interface FunnelStepResult {
   medianTimeToConvertMs: number | null;
 }
 
+/** One week of step-1 touchpoints (chains starting that week, UTC, weeks start on Monday). */
+export interface FunnelWeek {
+  /** The Monday of the week, `YYYY-MM-DD`. */
+  week: string;
+  /** Persons whose chosen chain starts that week reaching each step (index 0: step 1). */
+  counts: number[];
+  /** Of them, the share who reached the last step. */
+  conversionRate: number;
+}
+
+/** Persons who reached the last step, by the time their chain took from its start to it. */
+export interface TimeToConvertBucket {
+  /** Inclusive lower bound, ms. */
+  fromMs: number;
+  /** Exclusive upper bound, ms; null for the last bucket. */
+  toMs: number | null;
+  persons: number;
+}
+
+/** The rules an answer was computed under, shown beside every funnel. */
+export interface FunnelSettings {
+  order: FunnelOrder;
+  windowMs: number;
+  /**
+   * Where a person's window starts: `step1`, their step-1 touchpoint (sequence), or
+   * `firstTouchpoint`, the first touchpoint of the chain whatever its step (any order).
+   * `from`/`to` bound that same touchpoint.
+   */
+  windowAnchor: 'step1' | 'firstTouchpoint';
+  /**
+   * `strictlyLater`: a step counts only strictly after the one before, so touchpoints at
+   * the same millisecond never follow each other (sequence); `together`: touchpoints at
+   * the same millisecond can be steps of one chain (any order).
+   */
+  equalTimestamps: 'strictlyLater' | 'together';
+  /** Persons, identities merged, each counted once, at the furthest step of any of their chains. */
+  countingUnit: 'person';
+  /** The end of the range for "in progress": `to`, or the time of the question. */
+  openUntil: number;
+  exclusions: FunnelExclusion[];
+}
+
 export interface FunnelResult {
   steps: FunnelStepResult[];
   /** Per value of the breakdown (of the chosen step-1 event), most persons first. */
   breakdown?: Array<{ value: PropertyValue; steps: FunnelStepResult[] }>;
+  /** Per week of the chosen chain's start, oldest first; weeks nobody started are not listed. */
+  overTime: FunnelWeek[];
+  /** Persons who reached the last step, by time from the chain's start (`TIME_TO_CONVERT_BOUNDS`). */
+  timeToConvert: TimeToConvertBucket[];
+  settings: FunnelSettings;
 }
 
 export interface FunnelDropoffQuery extends FunnelQuery {
