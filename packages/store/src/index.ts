@@ -40,6 +40,12 @@ export type * from './engine/types.js';
 export type { PersonPredicate } from './engine/PersonPredicate.js';
 export { MAX_PATH_DEPTH } from './engine/getPaths.js';
 export { MAX_BREAKDOWN_VALUES } from './engine/getFunnel.js';
+export {
+  DRIVER_KINDS,
+  MAX_FUNNEL_DRIVERS,
+  checkFunnelDriversQuery,
+  computeLift,
+} from './engine/rankFunnelDrivers.js';
 export { MAX_OVERVIEW_DAYS } from './engine/getOverview.js';
 export { ATTRIBUTION_MODELS, DEFAULT_STAGE_NAMES, FUNNEL_ORDERS } from './engine/types.js';
 export { PERSON_SORTS } from './engine/personTypes.js';

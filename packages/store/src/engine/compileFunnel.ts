@@ -55,7 +55,9 @@ export function checkFunnelQuery(query: FunnelQuery): void {
   }
   const exclusions = query.exclusions ?? [];
   if (exclusions.length > 0 && query.order === 'any') {
-    throw new RangeError('exclusions need the sequence order: "between two steps" has no meaning in any order');
+    throw new RangeError(
+      'exclusions need the sequence order: "between two steps" has no meaning in any order',
+    );
   }
   for (const { afterStep } of exclusions) {
     if (!Number.isInteger(afterStep) || afterStep < 1 || afterStep >= stepCount) {

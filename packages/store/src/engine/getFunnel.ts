@@ -132,4 +132,3 @@ function createBreakdownReader(index: JourneyIndex, breakdown: string) {
     decode: (cell: number): PropertyValue => index.decodePropertyValue(column, cell) ?? null,
   };
 }
-

@@ -1,7 +1,7 @@
 // Brute-force references for the engine's property tests: written from the issue's
 // definitions, as plainly as possible, with no shared code with the engine.
 import type { Event } from '@parcours/schema';
-import type { FunnelQuery, PathsQuery } from './types.js';
+import type { FunnelDriversQuery, FunnelQuery, PathsQuery } from './types.js';
 
 export interface ReferencePerson {
   personId: string;
@@ -135,7 +135,13 @@ function referenceSequenceFunnel(person: ReferencePerson, query: FunnelQuery) {
   const times: number[] = [];
   for (let k = 1; k <= reached; k++) times.push(earliest(chosen, k)! - tps[chosen]!.timestamp);
   const start = chosen === -1 ? undefined : tps[chosen];
-  return { reached, start, startTime: start?.timestamp, times, inProgress: isInProgress(levels, reached, query) };
+  return {
+    reached,
+    start,
+    startTime: start?.timestamp,
+    times,
+    inProgress: isInProgress(levels, reached, query),
+  };
 }
 
 /**
@@ -168,7 +174,8 @@ function referenceAnyOrderFunnel(person: ReferencePerson, query: FunnelQuery) {
       chosen = m;
     }
   }
-  if (chosen === undefined) return { reached, start: undefined, startTime: undefined, times: [], inProgress: false };
+  if (chosen === undefined)
+    return { reached, start: undefined, startTime: undefined, times: [], inProgress: false };
   const m = chosen;
   // Step k is done when the last of steps 1..k first is.
   const times = steps
@@ -304,4 +311,66 @@ export function referencePaths(events: Event[], query: Omit<PathsQuery, 'limit'>
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
+}
+
+/**
+ * Funnel drivers from their definition: for every person who reached `step`, the
+ * touchpoints from their chosen chain's start up to (not including) the time it
+ * reached the next step, or to the end of their window when it did not; each
+ * touchpoint name, channel and value of a named property among them, once a person.
+ */
+export function referenceFunnelDrivers(events: Event[], query: FunnelDriversQuery) {
+  const population = referencePersons(events)
+    .map((person) => ({ person, funnel: referencePersonFunnel(person, query) }))
+    .filter(({ funnel }) => funnel.reached >= query.step);
+  const converted = population.filter(({ funnel }) => funnel.reached > query.step).length;
+  const tally = new Map<
+    string,
+    { kind: string; name: string; value?: unknown; persons: number; converted: number }
+  >();
+  for (const { person, funnel } of population) {
+    const start = funnel.startTime!;
+    const didConvert = funnel.reached > query.step;
+    const before = person.touchpoints.filter((e) =>
+      didConvert
+        ? e.timestamp >= start && e.timestamp < start + funnel.times[query.step]!
+        : e.timestamp >= start && e.timestamp <= start + query.windowMs,
+    );
+    const features = new Map<string, { kind: string; name: string; value?: unknown }>();
+    for (const e of before) {
+      features.set(`touchpoint ${e.name}`, { kind: 'touchpoint', name: e.name });
+      if (e.channel !== undefined) features.set(`channel ${e.channel}`, { kind: 'channel', name: e.channel });
+      for (const name of query.properties ?? []) {
+        const value = e.properties?.[name];
+        if (value !== undefined) {
+          features.set(`property ${name} ${JSON.stringify(value)}`, { kind: 'property', name, value });
+        }
+      }
+    }
+    for (const [key, feature] of features) {
+      const counts = tally.get(key) ?? { ...feature, persons: 0, converted: 0 };
+      counts.persons++;
+      if (didConvert) counts.converted++;
+      tally.set(key, counts);
+    }
+  }
+  const kinds = ['touchpoint', 'channel', 'property'];
+  const bytes = (s: string) => Buffer.from(s);
+  const drivers = [...tally.values()]
+    .filter((d) => d.persons >= (query.minPersons ?? 1) && d.persons < population.length)
+    .map((d) => {
+      const conversionRate = d.converted / d.persons;
+      const conversionRateWithout = (converted - d.converted) / (population.length - d.persons);
+      return { ...d, conversionRate, conversionRateWithout, lift: conversionRate - conversionRateWithout };
+    })
+    .sort(
+      (a, b) =>
+        Math.abs(b.lift) - Math.abs(a.lift) ||
+        b.persons - a.persons ||
+        kinds.indexOf(a.kind) - kinds.indexOf(b.kind) ||
+        Buffer.compare(bytes(a.name), bytes(b.name)) ||
+        Buffer.compare(bytes(JSON.stringify(a.value ?? '')), bytes(JSON.stringify(b.value ?? ''))),
+    )
+    .slice(0, 10);
+  return { step: query.step, persons: population.length, converted, drivers };
 }

@@ -122,6 +122,48 @@ export interface FunnelResult {
   settings: FunnelSettings;
 }
 
+export interface FunnelDriversQuery extends FunnelQuery {
+  /** 1-based: what helps persons who reached this step reach the next (1 to steps − 1). */
+  step: number;
+  /**
+   * Touchpoint properties whose values are candidate drivers, besides touchpoint names
+   * and channels (they count towards `MAX_QUERY_PROPERTIES` with the steps' filters).
+   * Default none.
+   */
+  properties?: string[];
+  /** Drivers held by fewer persons are left out. Default 1. */
+  minPersons?: number;
+}
+
+/** Something persons had before the next step: a touchpoint, a channel, or a property value. */
+export interface FunnelDriver {
+  kind: 'touchpoint' | 'channel' | 'property';
+  /** The touchpoint's name, the channel, or the property's name. */
+  name: string;
+  /** A property's value; absent for the other kinds. */
+  value?: PropertyValue;
+  /** Persons who reached the step and had it before the next step (see `getFunnelDrivers`). */
+  persons: number;
+  /** Of them, those who reached the next step. */
+  converted: number;
+  /** converted / persons. */
+  conversionRate: number;
+  /** The conversion of the persons who reached the step without it. */
+  conversionRateWithout: number;
+  /** conversionRate − conversionRateWithout: positive when having it goes with converting. */
+  lift: number;
+}
+
+export interface FunnelDriversResult {
+  step: number;
+  /** Persons who reached the step. */
+  persons: number;
+  /** Of them, those who reached the next step. */
+  converted: number;
+  /** At most `MAX_FUNNEL_DRIVERS`, the largest |lift| first. */
+  drivers: FunnelDriver[];
+}
+
 export interface FunnelDropoffQuery extends FunnelQuery {
   /** 1-based: the step these persons did not reach (≥ 2); they reached the one before. */
   step: number;
