@@ -8,7 +8,9 @@ import {
   type FunnelDropoffQuery,
   type FunnelDropoffResult,
 } from '@parcours/store';
-import { checkFunnelQuery, selectPersonFunnels, stepMask } from './getFunnel.js';
+import { checkFunnelQuery } from '@parcours/store';
+import { exclusionMask, stepMask } from './funnelMasks.js';
+import { selectPersonFunnels } from './selectPersonFunnels.js';
 import { selectPublicPersonId } from './selectPersonRows.js';
 import { selectPersonTouchpoints } from './selectPersonTouchpoints.js';
 import { quoteDatabaseName, quoteInteger, quoteString } from './sqlLiteral.js';
@@ -72,6 +74,7 @@ export async function getFunnelDropoffs(
   }
   const persons = selectPersonTouchpoints(target, {
     mask: stepMask(query),
+    xmask: exclusionMask(query),
     breakdown: "''",
     names: 'name',
     channels: 'channel',

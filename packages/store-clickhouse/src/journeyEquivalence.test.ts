@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Event } from '@parcours/schema';
-import { openSqliteStore, type FunnelQuery, type FunnelResult, type PathsQuery } from '@parcours/store';
+import {
+  openSqliteStore,
+  type FunnelDriversQuery,
+  type FunnelQuery,
+  type FunnelResult,
+  type PathsQuery,
+} from '@parcours/store';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openClickHouseJourneyStore, type ClickHouseJourneyStore } from './openClickHouseJourneyStore.js';
 import { describeWithClickHouse } from './testing/describeWithClickHouse.js';
@@ -99,6 +105,55 @@ const funnelArbitrary = fc
     ...(breakdown === null ? {} : { breakdown }),
   }));
 
+/** The same funnel in sequence, in any order, or with one or two exclusions between its steps. */
+const modeArbitrary = funnelArbitrary.chain((query) => {
+  const exclusions = fc
+    .array(
+      fc.record({
+        name: fc.constantFrom(...NAMES),
+        channel: maybe(fc.constantFrom('web', 'email'), 25),
+        afterStep: fc.integer({ min: 1, max: Math.max(1, query.steps.length - 1) }),
+      }),
+      { minLength: 1, maxLength: 2 },
+    )
+    .map((drawn): FunnelQuery => ({
+      ...query,
+      exclusions: drawn.map(({ channel, ...rest }) => (channel === null ? rest : { ...rest, channel })),
+    }));
+  return fc.oneof(
+    fc.constant(query),
+    fc.constant<FunnelQuery>({ ...query, order: 'any' }),
+    query.steps.length >= 2 ? exclusions : fc.constant(query),
+  );
+});
+
+/**
+ * Batches and a question with times in seconds or in days (`factor` 86,400): in days,
+ * chains span weeks and the time-to-convert buckets.
+ */
+function scaledArbitrary<Q extends FunnelQuery>(query: fc.Arbitrary<Q>) {
+  return fc.tuple(batchesArbitrary, query, fc.constantFrom(1, 86_400)).map(([batches, q, factor]) => {
+    const scale = (t: number | undefined) => (t === undefined ? {} : { t: t * factor });
+    const scaled: Q = { ...q, windowMs: q.windowMs * factor, now: q.now! * factor };
+    if (q.from !== undefined) scaled.from = scale(q.from).t!;
+    if (q.to !== undefined) scaled.to = scale(q.to).t!;
+    const events = batches.map((batch) => batch.map((e) => ({ ...e, timestamp: e.timestamp * factor })));
+    return [events, scaled] as const;
+  });
+}
+
+const driversArbitrary = modeArbitrary
+  .filter((query) => query.steps.length >= 2)
+  .chain((query) =>
+    fc
+      .record({
+        step: fc.integer({ min: 1, max: query.steps.length - 1 }),
+        properties: fc.constantFrom<string[]>([], ['plan']),
+        minPersons: fc.integer({ min: 1, max: 2 }),
+      })
+      .map((drivers): FunnelDriversQuery => ({ ...query, ...drivers })),
+  );
+
 const pathsArbitrary = fc
   .record({
     start: maybe(fc.constantFrom(...NAMES), 40),
@@ -117,6 +172,9 @@ function normalise(result: FunnelResult) {
   const key = (value: unknown) => JSON.stringify(value);
   return {
     steps: result.steps,
+    overTime: result.overTime,
+    timeToConvert: result.timeToConvert,
+    settings: result.settings,
     breakdown: result.breakdown && [
       ...result.breakdown.sort(
         (a, b) => b.steps[0]!.count - a.steps[0]!.count || key(a.value).localeCompare(key(b.value)),
@@ -142,7 +200,10 @@ describeWithClickHouse('ClickHouse journeys against the SQLite engine', (server)
   /** Both engines loaded with the same batches, in the same order; `ask` gets each engine's answer. */
   async function onBoth<T>(
     batches: Event[][],
-    ask: (engine: Pick<ClickHouseJourneyStore, 'getFunnel' | 'getPaths'>, projectId: string) => Promise<T>,
+    ask: (
+      engine: Pick<ClickHouseJourneyStore, 'getFunnel' | 'getFunnelDrivers' | 'getPaths'>,
+      projectId: string,
+    ) => Promise<T>,
   ) {
     const sqlite = openSqliteStore({ filename: join(folder, `${++run}.db`), journeyEngine: 'inline' });
     try {
@@ -175,6 +236,44 @@ describeWithClickHouse('ClickHouse journeys against the SQLite engine', (server)
     expect(twoSteps).toBeGreaterThan(10);
     expect(threeSteps).toBeGreaterThan(0);
   }, 120_000);
+
+  it('funnels in any order and with exclusions: counts, in progress, weeks, time to convert and settings match', async () => {
+    let deep = 0;
+    let weeks = 0;
+    let excluded = 0;
+    let unordered = 0;
+    await fc.assert(
+      fc.asyncProperty(scaledArbitrary(modeArbitrary), async ([batches, query]) => {
+        const answers = await onBoth(batches, (engine, projectId) => engine.getFunnel(projectId, query));
+        expect(normalise(answers.clickhouse)).toEqual(normalise(answers.sqlite));
+        if (query.steps.length >= 2 && answers.sqlite.steps[1]!.count > 0) deep++;
+        if (answers.sqlite.overTime.length >= 2) weeks++;
+        if ((query.exclusions ?? []).length > 0 && answers.sqlite.steps[1]!.count > 0) excluded++;
+        if (query.order === 'any' && answers.sqlite.steps[1]!.count > 0) unordered++;
+      }),
+      { numRuns: 80 },
+    );
+    // About a third of the draws each: in sequence, in any order, with exclusions.
+    expect(excluded).toBeGreaterThan(3);
+    expect(unordered).toBeGreaterThan(3);
+    expect(deep).toBeGreaterThan(10);
+    expect(weeks).toBeGreaterThan(3);
+  }, 180_000);
+
+  it('funnel drivers: persons, conversion, lift and ranking match', async () => {
+    let found = 0;
+    await fc.assert(
+      fc.asyncProperty(scaledArbitrary(driversArbitrary), async ([batches, query]) => {
+        const answers = await onBoth(batches, (engine, projectId) =>
+          engine.getFunnelDrivers(projectId, query),
+        );
+        expect(answers.clickhouse).toEqual(answers.sqlite);
+        if (answers.sqlite.drivers.length > 0) found++;
+      }),
+      { numRuns: 40 },
+    );
+    expect(found).toBeGreaterThan(10);
+  }, 180_000);
 
   it('paths: paths and links match, start, end, depth and limit included', async () => {
     await fc.assert(

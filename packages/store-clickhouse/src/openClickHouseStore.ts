@@ -2,6 +2,7 @@ import { createClient } from '@clickhouse/client';
 import { createStore, type Store, type StoreEngine } from '@parcours/store';
 import { createTables } from './createTables.js';
 import { getFunnel } from './getFunnel.js';
+import { getFunnelDrivers } from './getFunnelDrivers.js';
 import { getFunnelDropoffs } from './getFunnelDropoffs.js';
 import { getOverview } from './getOverview.js';
 import { getPersonTimeline } from './getPersonTimeline.js';
@@ -118,6 +119,7 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
     getPaths: (projectId, query) => getPaths(client, at(projectId), query),
     getPersonTimeline: (projectId, ref, options) => getPersonTimeline(client, at(projectId), ref, options),
     getFunnelDropoffs: (projectId, query) => getFunnelDropoffs(client, at(projectId), query),
+    getFunnelDrivers: (projectId, query) => getFunnelDrivers(client, at(projectId), query),
     getStages: (projectId, query, stages) => getStages(client, at(projectId), stages, query),
     getOverview: (projectId, query, conversions) => getOverview(client, at(projectId), query, conversions),
     // The persons list and profile (issue 11) are not computed in ClickHouse yet.

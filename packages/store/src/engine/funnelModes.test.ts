@@ -22,7 +22,7 @@ const driversQueryArbitrary = everyQueryArbitrary
     fc
       .record({
         step: fc.integer({ min: 1, max: query.steps.length - 1 }),
-        properties: fc.constantFrom([], ['plan']),
+        properties: fc.constantFrom<string[]>([], ['plan']),
         minPersons: fc.integer({ min: 1, max: 2 }),
       })
       .map((drivers): FunnelDriversQuery => ({ ...query, ...drivers })),

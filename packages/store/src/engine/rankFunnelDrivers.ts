@@ -54,9 +54,10 @@ export function rankFunnelDrivers(
   population: { persons: number; converted: number },
   candidates: ReadonlyArray<DriverCounts>,
   query: Pick<FunnelDriversQuery, 'minPersons'>,
-  describe: (
-    key: number,
-  ) => Omit<FunnelDriver, 'persons' | 'converted' | 'conversionRate' | 'conversionRateWithout' | 'lift'> & {
+  describe: (key: number) => Omit<
+    FunnelDriver,
+    'persons' | 'converted' | 'conversionRate' | 'conversionRateWithout' | 'lift'
+  > & {
     text: string;
   },
 ): FunnelDriver[] {
