@@ -32,7 +32,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Issue 11: "Persons" (the persons list with its search and filters, and a person's page
 // with their profile) is a chunk of its own, 6 kB (measured 4.8 kB); the first load lost
 // the person page and gained attribution by model on the overview (measured 50.0 kB).
-const BUDGET_GZIP_BYTES = { js: 52_000, css: 4_500, chunk: { privacyPages: 16_000, personPages: 6_000 } };
+// Issue 11, item 3: the Funnel page (its form with order and exclusions, in-progress and
+// abandoned drop-offs, conversion by week, time to convert, the settings and the drivers)
+// is a chunk of its own, 7 kB (measured 5.1 kB); the first load lost the funnel page
+// (measured 48.9 kB; the shared view keeps the funnel chart), CSS measured 4.1 kB.
+const BUDGET_GZIP_BYTES = {
+  js: 52_000,
+  css: 4_500,
+  chunk: { privacyPages: 16_000, personPages: 6_000, funnelPages: 7_000 },
+};
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 let outDir: string;

@@ -1,4 +1,4 @@
-import { KNOWN_CHANNELS } from '../format/getChannelBadge.js';
+import { ChannelSelect } from './ChannelSelect.js';
 import type { FunnelStepDefinition } from './parseFunnelDefinition.js';
 
 export interface FunnelStepRowProps {
@@ -33,24 +33,11 @@ export function FunnelStepRow({ index, step, namesListId, onChange, onRemove }: 
       </div>
       <div class="field">
         <label for={channelId}>Channel</label>
-        <select
+        <ChannelSelect
           id={channelId}
-          value={step.channel ?? ''}
-          onChange={(event) => {
-            const channel = event.currentTarget.value;
-            onChange(channel ? { name: step.name, channel } : { name: step.name });
-          }}
-        >
-          <option value="">Any channel</option>
-          {KNOWN_CHANNELS.map((channel) => (
-            <option key={channel} value={channel}>
-              {channel}
-            </option>
-          ))}
-          {step.channel && !(KNOWN_CHANNELS as readonly string[]).includes(step.channel) && (
-            <option value={step.channel}>{step.channel}</option>
-          )}
-        </select>
+          value={step.channel}
+          onChange={(channel) => onChange(channel ? { name: step.name, channel } : { name: step.name })}
+        />
       </div>
       {onRemove && (
         <button
