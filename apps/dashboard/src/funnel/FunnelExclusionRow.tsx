@@ -52,6 +52,7 @@ export function FunnelExclusionRow({
         <label for={id('after')}>Between</label>
         <select
           id={id('after')}
+          class="select-wide"
           value={String(exclusion.afterStep)}
           onChange={(event) => onChange({ ...exclusion, afterStep: Number(event.currentTarget.value) })}
         >
