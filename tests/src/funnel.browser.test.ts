@@ -66,6 +66,15 @@ function funnelHash(more: Record<string, string> = {}): string {
   return `#/p/${server.project.projectId}/funnel?${params.toString()}`;
 }
 
+/** A new page, signed in as the owner, on the funnel of `funnelHash(more)`. */
+async function openFunnel(more: Record<string, string> = {}): Promise<Page> {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(20_000);
+  watchCsp(page, cspReports);
+  await signInThroughForm(page, server.origin, server.users['owner']!, funnelHash(more));
+  return page;
+}
+
 /** What the API answers, asked with the page's own session cookie. */
 async function ask(page: Page, path: string, input: object): Promise<any> {
   const query = encodeURIComponent(JSON.stringify({ projectId: server.project.projectId, ...input }));
@@ -107,10 +116,7 @@ const readCounts = (page: Page) =>
 
 describe('the funnel page in Chromium', () => {
   it('splits each drop-off into still in their window and abandoned, as the API counts them', async () => {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(20_000);
-    watchCsp(page, cspReports);
-    await signInThroughForm(page, server.origin, server.users['owner']!, funnelHash());
+    const page = await openFunnel();
     await page.waitForSelector('.funnel-in-progress');
     const result = await ask(page, 'funnel', funnelInput());
     const shown = await readDropoffs(page);
@@ -123,10 +129,7 @@ describe('the funnel page in Chromium', () => {
   }, 90_000);
 
   it('asks in any order and with an exclusion through the form, and shows what the API answers', async () => {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(20_000);
-    watchCsp(page, cspReports);
-    await signInThroughForm(page, server.origin, server.users['owner']!, funnelHash());
+    const page = await openFunnel();
     await page.waitForSelector('.funnel-step');
 
     await page.selectOption('#funnel-order', 'any');
@@ -165,10 +168,7 @@ describe('the funnel page in Chromium', () => {
   }, 90_000);
 
   it('shows conversion by week, time to convert, the settings and the drivers of a step', async () => {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(20_000);
-    watchCsp(page, cspReports);
-    await signInThroughForm(page, server.origin, server.users['owner']!, funnelHash({ drivers: '3' }));
+    const page = await openFunnel({ drivers: '3' });
     await page.waitForSelector('.funnel-drivers table');
     const result = await ask(page, 'funnel', funnelInput());
     const weeks = await page.locator('[aria-label^="Conversion to the last step"] li').allInnerTexts();

@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Event } from '@parcours/schema';
+import { openSqliteStore, type FunnelQuery, type FunnelResult, type PathsQuery } from '@parcours/store';
 import {
-  openSqliteStore,
-  type FunnelDriversQuery,
-  type FunnelQuery,
-  type FunnelResult,
-  type PathsQuery,
-} from '@parcours/store';
+  FUNNEL_NAMES,
+  queryArbitrary,
+  scaleFunnelQuery,
+  withDriversQuestion,
+  withFunnelModes,
+} from '@parcours/store/conformance';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openClickHouseJourneyStore, type ClickHouseJourneyStore } from './openClickHouseJourneyStore.js';
 import { describeWithClickHouse } from './testing/describeWithClickHouse.js';
@@ -20,7 +21,7 @@ import { describeWithClickHouse } from './testing/describeWithClickHouse.js';
  * shared devices, late links and deep funnels all happen; a random part of each batch
  * is replayed, so exactly-once counting is part of every comparison.
  */
-const NAMES = ['A', 'B', 'C', 'D'];
+const NAMES = FUNNEL_NAMES;
 const DEVICES = ['d0', 'd1', 'd2', 'd3', 'user:u1']; // the last one pretends to be a person id
 
 /** The value of `arbitrary` in `percent`% of draws, null otherwise. */
@@ -70,62 +71,8 @@ const batchesArbitrary = eventsArbitrary.chain((events) =>
     .map(([cut, replayed]) => [events.slice(0, cut), [...replayed, ...events.slice(cut)]]),
 );
 
-const stepArbitrary = fc
-  .record({
-    name: fc.constantFrom(...NAMES),
-    channel: maybe(fc.constantFrom('web', 'email'), 15),
-    where: maybe(fc.constantFrom({ plan: 'pro' }, { plan: 'free' }), 15),
-  })
-  .map(({ name, channel, where }) => ({
-    name,
-    ...(channel === null ? {} : { channel }),
-    ...(where === null ? {} : { where }),
-  }));
-
-const funnelArbitrary = fc
-  .record({
-    steps: fc.array(stepArbitrary, { minLength: 1, maxLength: 4 }),
-    windowMs: fc.integer({ min: 0, max: 12 }).map((s) => s * 1_000),
-    from: maybe(
-      fc.integer({ min: 0, max: 7 }).map((s) => s * 1_000),
-      30,
-    ),
-    to: maybe(
-      fc.integer({ min: 8, max: 15 }).map((s) => s * 1_000),
-      30,
-    ),
-    breakdown: maybe(fc.constantFrom('channel', 'plan'), 50),
-    // The time of the question: drop-offs whose window is open then are in progress.
-    now: fc.integer({ min: 0, max: 24 }).map((s) => s * 1_000),
-  })
-  .map(({ from, to, breakdown, ...rest }): FunnelQuery => ({
-    ...rest,
-    ...(from === null ? {} : { from }),
-    ...(to === null ? {} : { to }),
-    ...(breakdown === null ? {} : { breakdown }),
-  }));
-
 /** The same funnel in sequence, in any order, or with one or two exclusions between its steps. */
-const modeArbitrary = funnelArbitrary.chain((query) => {
-  const exclusions = fc
-    .array(
-      fc.record({
-        name: fc.constantFrom(...NAMES),
-        channel: maybe(fc.constantFrom('web', 'email'), 25),
-        afterStep: fc.integer({ min: 1, max: Math.max(1, query.steps.length - 1) }),
-      }),
-      { minLength: 1, maxLength: 2 },
-    )
-    .map((drawn): FunnelQuery => ({
-      ...query,
-      exclusions: drawn.map(({ channel, ...rest }) => (channel === null ? rest : { ...rest, channel })),
-    }));
-  return fc.oneof(
-    fc.constant(query),
-    fc.constant<FunnelQuery>({ ...query, order: 'any' }),
-    query.steps.length >= 2 ? exclusions : fc.constant(query),
-  );
-});
+const modeArbitrary = queryArbitrary.chain((query) => withFunnelModes(query, NAMES));
 
 /**
  * Batches and a question with times in seconds or in days (`factor` 86,400): in days,
@@ -133,26 +80,12 @@ const modeArbitrary = funnelArbitrary.chain((query) => {
  */
 function scaledArbitrary<Q extends FunnelQuery>(query: fc.Arbitrary<Q>) {
   return fc.tuple(batchesArbitrary, query, fc.constantFrom(1, 86_400)).map(([batches, q, factor]) => {
-    const scale = (t: number | undefined) => (t === undefined ? {} : { t: t * factor });
-    const scaled: Q = { ...q, windowMs: q.windowMs * factor, now: q.now! * factor };
-    if (q.from !== undefined) scaled.from = scale(q.from).t!;
-    if (q.to !== undefined) scaled.to = scale(q.to).t!;
     const events = batches.map((batch) => batch.map((e) => ({ ...e, timestamp: e.timestamp * factor })));
-    return [events, scaled] as const;
+    return [events, scaleFunnelQuery(q, factor)] as const;
   });
 }
 
-const driversArbitrary = modeArbitrary
-  .filter((query) => query.steps.length >= 2)
-  .chain((query) =>
-    fc
-      .record({
-        step: fc.integer({ min: 1, max: query.steps.length - 1 }),
-        properties: fc.constantFrom<string[]>([], ['plan']),
-        minPersons: fc.integer({ min: 1, max: 2 }),
-      })
-      .map((drivers): FunnelDriversQuery => ({ ...query, ...drivers })),
-  );
+const driversArbitrary = modeArbitrary.filter((query) => query.steps.length >= 2).chain(withDriversQuestion);
 
 const pathsArbitrary = fc
   .record({
@@ -224,7 +157,7 @@ describeWithClickHouse('ClickHouse journeys against the SQLite engine', (server)
     let twoSteps = 0;
     let threeSteps = 0;
     await fc.assert(
-      fc.asyncProperty(batchesArbitrary, funnelArbitrary, async (batches, query) => {
+      fc.asyncProperty(batchesArbitrary, queryArbitrary, async (batches, query) => {
         const answers = await onBoth(batches, (engine, projectId) => engine.getFunnel(projectId, query));
         expect(normalise(answers.clickhouse)).toEqual(normalise(answers.sqlite));
         if (query.steps.length >= 2 && answers.sqlite.steps[1]!.count > 0) twoSteps++;

@@ -19,18 +19,39 @@ export interface FunnelChains {
 
 const bit = (k: number) => quoteInteger(2 ** k);
 
-/** The touchpoints whose time is in the query's range, as a lambda body over `t`. */
-function inRange(query: FunnelQuery): string[] {
-  const tests: string[] = [];
+/**
+ * `p1`, the starts: the indexes of the touchpoints for which `startsAt` (over the
+ * touchpoint's mask `m`) holds, in the query's range; and per start a copy of the
+ * person's times and masks. Every array a lambda reads is one of its arguments:
+ * 18.16 drops a subquery column that only a lambda's body names, and resolves a
+ * lambda parameter clashing with a column to the column.
+ */
+function selectStarts(query: FunnelQuery, startsAt: string): string[] {
+  const tests = [startsAt];
   if (query.from !== undefined) tests.push(`t >= ${quoteInteger(query.from)}`);
   if (query.to !== undefined) tests.push(`t <= ${quoteInteger(query.to)}`);
-  return tests;
+  return [
+    `arrayFilter((i, t, m) -> ${tests.join(' AND ')}, arrayEnumerate(ts), ts, mask) AS p1`,
+    'replicate(ts, p1) AS ts_per_start',
+    'replicate(mask, p1) AS mask_per_start',
+  ];
 }
 
-/** The number of steps reached from one start, given per step an index (0: not reached). */
-function countLevels(indexes: string[], prefix: string): string {
-  const params = indexes.map((_, k) => `${prefix}${k + 1}`);
-  return `arrayMap((${params.join(', ')}) -> ${params.map((q) => `(${q} != 0)`).join(' + ')}, ${indexes.join(', ')})`;
+/**
+ * From per step and start the index of the touchpoint reaching the step (0: none):
+ * `levels` (steps reached, prefix-closed) and `offset<k>` (ms from the start), added to
+ * `columns`.
+ */
+function selectLevels(indexes: string[], columns: string[]): Pick<FunnelChains, 'levels' | 'offsets'> {
+  const params = indexes.map((_, k) => `q${k + 1}`);
+  columns.push(
+    `arrayMap((${params.join(', ')}) -> ${params.map((q) => `(${q} != 0)`).join(' + ')}, ${indexes.join(', ')}) AS levels`,
+  );
+  const offsets = indexes.map((index, k) => {
+    columns.push(`arrayMap((s, q, T) -> T[q] - T[s], p1, ${index}, ts_per_start) AS offset${k + 1}`);
+    return `offset${k + 1}`;
+  });
+  return { levels: 'levels', offsets };
 }
 
 /**
@@ -42,23 +63,14 @@ function countLevels(indexes: string[], prefix: string): string {
 export function selectGreedyChains(query: FunnelQuery): FunnelChains {
   const K = query.steps.length;
   const window = quoteInteger(query.windowMs);
-  const eligible = ['bitAnd(m, 1) != 0', ...inRange(query)].join(' AND ');
-  // ClickHouse 18.16's lambdas resolve a name clashing with a column to the column:
-  // each start gets its copy of the person's arrays, under names of its own.
-  const columns = [`arrayFilter((i, t, m) -> ${eligible}, arrayEnumerate(ts), ts, mask) AS p1`];
-  columns.push('replicate(ts, p1) AS ts_per_start', 'replicate(mask, p1) AS mask_per_start');
+  const columns = selectStarts(query, 'bitAnd(m, 1) != 0');
   for (let k = 2; k <= K; k++) {
     columns.push(
       `arrayMap((s, p, T, M) -> if(p = 0, 0, arrayFirstIndex((t, m) -> bitAnd(m, ${bit(k - 1)}) != 0 AND t > T[p] AND t - T[s] <= ${window}, T, M)), p1, p${k - 1}, ts_per_start, mask_per_start) AS p${k}`,
     );
   }
   const steps = Array.from({ length: K }, (_, k) => `p${k + 1}`);
-  columns.push(`${countLevels(steps, 'q')} AS levels`);
-  const offsets = steps.map((p, k) => {
-    columns.push(`arrayMap((s, q, T) -> T[q] - T[s], p1, ${p}, ts_per_start) AS offset${k + 1}`);
-    return `offset${k + 1}`;
-  });
-  return { columns, starts: 'p1', firsts: 'p1', levels: 'levels', offsets };
+  return { columns, starts: 'p1', firsts: 'p1', ...selectLevels(steps, columns) };
 }
 
 /**
@@ -74,16 +86,11 @@ export function selectGreedyChains(query: FunnelQuery): FunnelChains {
 export function selectExcludedChains(query: FunnelQuery): FunnelChains {
   const K = query.steps.length;
   const window = quoteInteger(query.windowMs);
-  const eligible = ['bitAnd(m, 1) != 0', ...inRange(query)].join(' AND ');
-  // Every array a lambda reads is one of its arguments (18.16 drops a subquery column
-  // that only a lambda's body names): per start, copies by `replicate`.
   const columns = [
-    `arrayFilter((i, t, m) -> ${eligible}, arrayEnumerate(ts), ts, mask) AS p1`,
+    ...selectStarts(query, 'bitAnd(m, 1) != 0'),
     'arrayMap((t, previous) -> t != previous, ts, arrayPushFront(arrayPopBack(ts), toInt64(-1))) AS time_starts',
     'arrayFilter((i, n) -> n, arrayEnumerate(ts), time_starts) AS time_start_indexes',
     'arrayMap(g -> time_start_indexes[g], arrayCumSum(time_starts)) AS first_time',
-    'replicate(ts, p1) AS ts_per_start',
-    'replicate(mask, p1) AS mask_per_start',
     'replicate(first_time, p1) AS first_per_start',
     'arrayMap((s, T) -> arrayMap(i -> toUInt8(i = s), arrayEnumerate(T)), p1, ts_per_start) AS r1',
   ];
@@ -115,12 +122,7 @@ export function selectExcludedChains(query: FunnelQuery): FunnelChains {
     columns.push(`arrayMap(R -> arrayFirstIndex(r -> r = 1, R), r${k + 1}) AS e${k + 1}`);
     return `e${k + 1}`;
   });
-  columns.push(`${countLevels(firstReached, 'q')} AS levels`);
-  const offsets = firstReached.map((e, k) => {
-    columns.push(`arrayMap((s, q, T) -> T[q] - T[s], p1, ${e}, ts_per_start) AS offset${k + 1}`);
-    return `offset${k + 1}`;
-  });
-  return { columns, starts: 'p1', firsts: 'p1', levels: 'levels', offsets };
+  return { columns, starts: 'p1', firsts: 'p1', ...selectLevels(firstReached, columns) };
 }
 
 /**
@@ -133,12 +135,7 @@ export function selectExcludedChains(query: FunnelQuery): FunnelChains {
 export function selectAnyOrderChains(query: FunnelQuery): FunnelChains {
   const K = query.steps.length;
   const window = quoteInteger(query.windowMs);
-  const eligible = ['m != 0', ...inRange(query)].join(' AND ');
-  const columns = [
-    `arrayFilter((i, t, m) -> ${eligible}, arrayEnumerate(ts), ts, mask) AS p1`,
-    'replicate(ts, p1) AS ts_per_start',
-    'replicate(mask, p1) AS mask_per_start',
-  ];
+  const columns = selectStarts(query, 'm != 0');
   const found = Array.from({ length: K }, (_, k) => {
     columns.push(
       `arrayMap((a, T, M) -> arrayFirstIndex((t, m) -> bitAnd(m, ${bit(k)}) != 0 AND t >= T[a] AND t - T[a] <= ${window}, T, M), p1, ts_per_start, mask_per_start) AS f${k + 1}`,

@@ -1,4 +1,5 @@
 import { ChannelSelect } from './ChannelSelect.js';
+import { TouchpointNameField } from './TouchpointNameField.js';
 import type { FunnelExclusionDefinition } from './parseFunnelDefinition.js';
 
 export interface FunnelExclusionRowProps {
@@ -24,19 +25,14 @@ export function FunnelExclusionRow({
   const id = (part: string) => `funnel-exclusion-${part}-${index}`;
   return (
     <li class="funnel-step-row">
-      <div class="field field-grow">
-        <label for={id('name')}>Not counted further if they do</label>
-        <input
-          id={id('name')}
-          list={namesListId}
-          required
-          autoComplete="off"
-          spellcheck={false}
-          placeholder="a touchpoint name, e.g. Cart emptied"
-          value={exclusion.name}
-          onInput={(event) => onChange({ ...exclusion, name: event.currentTarget.value })}
-        />
-      </div>
+      <TouchpointNameField
+        id={id('name')}
+        label="Not counted further if they do"
+        namesListId={namesListId}
+        placeholder="a touchpoint name, e.g. Cart emptied"
+        value={exclusion.name}
+        onInput={(name) => onChange({ ...exclusion, name })}
+      />
       <div class="field">
         <label for={id('channel')}>Channel</label>
         <ChannelSelect

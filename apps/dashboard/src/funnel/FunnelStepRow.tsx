@@ -1,4 +1,5 @@
 import { ChannelSelect } from './ChannelSelect.js';
+import { TouchpointNameField } from './TouchpointNameField.js';
 import type { FunnelStepDefinition } from './parseFunnelDefinition.js';
 
 export interface FunnelStepRowProps {
@@ -18,19 +19,14 @@ export function FunnelStepRow({ index, step, namesListId, onChange, onRemove }: 
   const channelId = `funnel-channel-${index}`;
   return (
     <li class="funnel-step-row">
-      <div class="field field-grow">
-        <label for={nameId}>Step {index + 1}</label>
-        <input
-          id={nameId}
-          list={namesListId}
-          required
-          autoComplete="off"
-          spellcheck={false}
-          placeholder="a touchpoint name, e.g. Signed up"
-          value={step.name}
-          onInput={(event) => onChange({ ...step, name: event.currentTarget.value })}
-        />
-      </div>
+      <TouchpointNameField
+        id={nameId}
+        label={`Step ${index + 1}`}
+        namesListId={namesListId}
+        placeholder="a touchpoint name, e.g. Signed up"
+        value={step.name}
+        onInput={(name) => onChange({ ...step, name })}
+      />
       <div class="field">
         <label for={channelId}>Channel</label>
         <ChannelSelect

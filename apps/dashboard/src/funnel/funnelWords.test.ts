@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Funnel } from '../api/types.js';
 import { describeFunnelSettings } from './describeFunnelSettings.js';
 import { describeTimeBucket } from './describeTimeBucket.js';
 import { formatLift } from './formatLift.js';
@@ -18,7 +19,7 @@ describe('the funnel figures in words', () => {
   });
 
   it('says which rules a funnel was counted under', () => {
-    const settings = {
+    const settings: Funnel['settings'] = {
       order: 'sequence',
       windowMs: 86_400_000,
       windowAnchor: 'step1',
@@ -26,7 +27,7 @@ describe('the funnel figures in words', () => {
       countingUnit: 'person',
       openUntil: Date.UTC(2026, 5, 1, 12),
       exclusions: [{ name: 'Cart emptied', channel: 'web', afterStep: 2 }],
-    } as const;
+    };
     const words = Object.fromEntries(describeFunnelSettings(settings, { timeZone: 'UTC' }));
     expect(words['Order']).toBe('Steps in the order given');
     expect(words['Window']).toBe('1 d from each person’s step-1 touchpoint');

@@ -13,20 +13,13 @@ import {
   worldArbitrary,
 } from './journeyArbitraries.js';
 import { referenceFunnel, referenceFunnelDrivers } from './journeyReference.js';
-import type { FunnelDriversQuery, FunnelQuery } from './types.js';
+import { withDriversQuestion } from '../testing/funnelArbitraries.js';
+import type { FunnelQuery } from './types.js';
 
-/** A drivers question on any funnel of two steps or more: a step with a next one, properties, a floor. */
+/** A drivers question on any funnel of two steps or more. */
 const driversQueryArbitrary = everyQueryArbitrary
   .filter((query) => query.steps.length >= 2)
-  .chain((query) =>
-    fc
-      .record({
-        step: fc.integer({ min: 1, max: query.steps.length - 1 }),
-        properties: fc.constantFrom<string[]>([], ['plan']),
-        minPersons: fc.integer({ min: 1, max: 2 }),
-      })
-      .map((drivers): FunnelDriversQuery => ({ ...query, ...drivers })),
-  );
+  .chain(withDriversQuestion);
 
 describe('funnel modes against the brute-force reference', () => {
   it('draws data sets where exclusions end chains, and any order reaches further than the sequence', () => {

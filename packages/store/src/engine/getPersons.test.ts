@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { InvalidCursorError } from '../InvalidCursorError.js';
 import { getPersons } from './getPersons.js';
 import { getPersonSummary } from './getPersonSummary.js';
-import { JourneyIndex } from './JourneyIndex.js';
+import { indexOf } from './journeyArbitraries.js';
+import type { JourneyIndex } from './JourneyIndex.js';
 import { referenceTimelines } from './journeyReference.js';
 import type { PersonsQuery } from './personTypes.js';
 import { maybe, personsEventsArbitrary as eventsArbitrary } from '../testing/personsWorld.js';
@@ -52,18 +53,6 @@ const queryArbitrary = fc
     limit: fc.integer({ min: 1, max: 4 }),
   })
   .map((q) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== null)) as unknown as PersonsQuery);
-
-function indexOf(events: Event[]): JourneyIndex {
-  const touchpoints = events.filter((e) => e.type !== 'identify');
-  const index = new JourneyIndex((property) =>
-    touchpoints.map((e) => {
-      const value = e.properties?.[property];
-      return value === undefined ? undefined : JSON.stringify(value);
-    }),
-  );
-  for (const e of events) index.append(e);
-  return index;
-}
 
 /** What the store hands the engine for a property: persons whose latest traits hold it. */
 function profileMatchesOf(events: Event[], query: PersonsQuery): Set<string> {

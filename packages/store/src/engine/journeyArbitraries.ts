@@ -2,12 +2,21 @@
 import fc from 'fast-check';
 import type { Event } from '@parcours/schema';
 import { JourneyIndex } from './JourneyIndex.js';
+import {
+  FUNNEL_NAMES,
+  queryArbitrary,
+  scaleFunnelQuery,
+  stepArbitrary,
+  withExclusions,
+} from '../testing/funnelArbitraries.js';
 import type { FunnelQuery } from './types.js';
 
-export const NAMES = ['A', 'B', 'C', 'D'];
+export { queryArbitrary };
+
+export const NAMES = FUNNEL_NAMES;
 
 /** The value of `arbitrary` in `percent`% of draws, null otherwise. */
-export const maybe = <T>(arbitrary: fc.Arbitrary<T>, percent: number) =>
+const maybe = <T>(arbitrary: fc.Arbitrary<T>, percent: number) =>
   fc.oneof({ arbitrary: fc.constant(null), weight: 100 - percent }, { arbitrary, weight: percent });
 
 /**
@@ -51,58 +60,6 @@ export const eventsArbitrary = fc
     }),
   );
 
-/** Filters are rare enough that most funnels go several steps deep (checked below). */
-export const stepArbitrary = fc
-  .record({
-    name: fc.constantFrom(...NAMES),
-    channel: maybe(fc.constantFrom('web', 'email'), 15),
-    where: maybe(fc.constantFrom({ plan: 'pro' }, { plan: 'free' }), 15),
-  })
-  .map(({ name, channel, where }) => ({
-    name,
-    ...(channel === null ? {} : { channel }),
-    ...(where === null ? {} : { where }),
-  }));
-
-export const queryArbitrary = fc
-  .record({
-    steps: fc.array(stepArbitrary, { minLength: 1, maxLength: 4 }),
-    windowMs: fc.integer({ min: 0, max: 12 }).map((s) => s * 1_000),
-    from: maybe(
-      fc.integer({ min: 0, max: 7 }).map((s) => s * 1_000),
-      30,
-    ),
-    to: maybe(
-      fc.integer({ min: 8, max: 15 }).map((s) => s * 1_000),
-      30,
-    ),
-    breakdown: maybe(fc.constantFrom('channel', 'plan'), 50),
-    // The time of the question: without `to`, windows open at `now` are in progress.
-    now: fc.integer({ min: 0, max: 24 }).map((s) => s * 1_000),
-  })
-  .map(({ from, to, breakdown, ...rest }): FunnelQuery => ({
-    ...rest,
-    ...(from === null ? {} : { from }),
-    ...(to === null ? {} : { to }),
-    ...(breakdown === null ? {} : { breakdown }),
-  }));
-
-/** Exclusions between the query's steps: 1 or 2, after any step but the last. */
-const withExclusions = (query: FunnelQuery) =>
-  fc
-    .array(
-      fc.record({
-        name: fc.constantFrom(...NAMES),
-        channel: maybe(fc.constantFrom('web', 'email'), 25),
-        afterStep: fc.integer({ min: 1, max: Math.max(1, query.steps.length - 1) }),
-      }),
-      { minLength: 1, maxLength: 2 },
-    )
-    .map((exclusions): FunnelQuery => ({
-      ...query,
-      exclusions: exclusions.map(({ channel, ...rest }) => (channel === null ? rest : { ...rest, channel })),
-    }));
-
 /** Two or three steps and long windows, so chains go deep enough for exclusions to end them. */
 export const exclusionQueryArbitrary = queryArbitrary
   .chain((query) =>
@@ -113,7 +70,7 @@ export const exclusionQueryArbitrary = queryArbitrary
       })
       .map((deep) => ({ ...query, ...deep })),
   )
-  .chain(withExclusions);
+  .chain((query) => withExclusions(query, NAMES));
 
 export const anyOrderQueryArbitrary = queryArbitrary.map((query): FunnelQuery => ({
   ...query,
@@ -128,11 +85,7 @@ export const everyQueryArbitrary = fc.oneof(queryArbitrary, exclusionQueryArbitr
  * so chains span several weeks and every time-to-convert bucket.
  */
 export function scaleWorld(events: Event[], query: FunnelQuery, factor: number): [Event[], FunnelQuery] {
-  const scale = (t: number | undefined) => (t === undefined ? undefined : t * factor);
-  const scaled: FunnelQuery = { ...query, windowMs: query.windowMs * factor, now: scale(query.now)! };
-  if (query.from !== undefined) scaled.from = scale(query.from)!;
-  if (query.to !== undefined) scaled.to = scale(query.to)!;
-  return [events.map((e) => ({ ...e, timestamp: e.timestamp * factor })), scaled];
+  return [events.map((e) => ({ ...e, timestamp: e.timestamp * factor })), scaleFunnelQuery(query, factor)];
 }
 
 export const worldArbitrary = (query: fc.Arbitrary<FunnelQuery>) =>

@@ -65,7 +65,10 @@ export interface FunnelStepResult {
   inProgress: number;
   /** Of `dropOff`, those whose every window closed before the end of the range. 0 for step 1. */
   abandoned: number;
-  /** Median time from step 1 to this step among those who reached it; null when nobody did. */
+  /**
+   * Median time from the chain's start (step 1; in any order its first touchpoint) to
+   * this step among those who reached it; null when nobody did.
+   */
   medianTimeToConvertMs: number | null;
 }
 
