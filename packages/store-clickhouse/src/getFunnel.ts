@@ -85,7 +85,7 @@ export async function getFunnel(
 ): Promise<FunnelResult> {
   const K = query.steps.length;
   checkFunnelQuery(query);
-  // One time of the question for the SQL and for the settings shown with the answer.
+  // One time of the question for every pass.
   const asked: FunnelQuery = { ...query, now: query.now ?? Date.now() };
   const breakdown =
     query.breakdown === undefined
@@ -110,7 +110,7 @@ export async function getFunnel(
     steps: toSteps(query, weeks.length === 0 || total === undefined ? empty : total),
     overTime: toFunnelWeeks(weeks.map((row) => [Number(row.week), row.counts.map(Number)])),
     timeToConvert: toTimeToConvertBuckets((total?.time_to_convert ?? []).map(Number)),
-    settings: createFunnelSettings(query, asked.to ?? asked.now!),
+    settings: createFunnelSettings(query),
   };
   if (query.breakdown !== undefined) {
     const byValue = await client.query({

@@ -29,7 +29,12 @@ export function describeFunnelSettings(settings: FunnelSettings, options: { time
         : 'Touchpoints at the same millisecond count together',
     ],
     ['Counted', 'Persons (devices and logins merged), once each, at the furthest step of any of their tries'],
-    ['Still in their window', `Those whose window is open at ${formatDateTime(settings.openUntil, options)}`],
+    [
+      'Still in their window',
+      settings.openUntil === null
+        ? 'Those whose window was still open when these figures were counted'
+        : `Those whose window is open at ${formatDateTime(settings.openUntil, options)}`,
+    ],
     ['Exclusions', exclusions.length === 0 ? 'None' : exclusions.join('; ')],
   ] as const;
 }

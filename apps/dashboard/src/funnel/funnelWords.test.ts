@@ -33,15 +33,18 @@ describe('the funnel figures in words', () => {
     expect(words['Window']).toBe('1 d from each person’s step-1 touchpoint');
     expect(words['Same millisecond']).toMatch(/never follow each other/);
     expect(words['Exclusions']).toBe('“Cart emptied” on web between step 2 and 3');
+    expect(words['Still in their window']).toMatch(/^Those whose window is open at .*2026/);
     const any = Object.fromEntries(
       describeFunnelSettings({
         ...settings,
         order: 'any',
         windowAnchor: 'firstTouchpoint',
         equalTimestamps: 'together',
+        openUntil: null,
         exclusions: [],
       }),
     );
+    expect(any['Still in their window']).toMatch(/when these figures were counted/);
     expect(any['Window']).toMatch(/first touchpoint of the chain/);
     expect(any['Exclusions']).toBe('None');
   });

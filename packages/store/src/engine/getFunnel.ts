@@ -97,7 +97,7 @@ export function getFunnel(index: JourneyIndex, query: FunnelQuery): FunnelResult
     steps: total.toSteps(query),
     overTime: toFunnelWeeks(byWeek),
     timeToConvert: toTimeToConvertBuckets(timeToConvert),
-    settings: createFunnelSettings(query, funnel.openUntil),
+    settings: createFunnelSettings(query),
   };
   if (breakdownOf !== undefined) {
     result.breakdown = [...byValue]

@@ -109,8 +109,12 @@ export interface FunnelSettings {
   equalTimestamps: 'strictlyLater' | 'together';
   /** Persons, identities merged, each counted once, at the furthest step of any of their chains. */
   countingUnit: 'person';
-  /** The end of the range for "in progress": `to`, or the time of the question. */
-  openUntil: number;
+  /**
+   * The end of the range for "in progress": `to`, else the question's `now`; null when
+   * neither was given, the time the answer was computed (so that an answer depends on
+   * its question and the data only).
+   */
+  openUntil: number | null;
   exclusions: FunnelExclusion[];
 }
 
