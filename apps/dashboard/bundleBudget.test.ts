@@ -33,10 +33,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // with their profile) is a chunk of its own, 6 kB (measured 4.8 kB); the first load lost
 // the person page and gained attribution by model on the overview (measured 50.0 kB).
 // Issue 12: live data (the subscription link, the live indicator, the first-run panel)
-// joined the first load; to stay under 52 kB (measured 51.4 kB) the owners' Settings
-// pages became a chunk of their own (4.2 kB), like the Live page (1.0 kB). Two small
-// components shared by lazy chunks are chunks of their own (rollup's shared chunks,
-// named after their module): ConfirmButton (0.4 kB), PropertyList (0.3 kB).
+// joined the first load; to stay under 52 kB the owners' Settings pages became a chunk
+// of their own (4.2 kB), like the Live page (1.0 kB). Two small components shared by
+// lazy chunks are chunks of their own (rollup's shared chunks, named after their
+// module): ConfirmButton (0.4 kB), PropertyList (0.3 kB).
+// Issue 11, item 3: the Funnel page (its form with order and exclusions, in-progress and
+// abandoned drop-offs, conversion by week, time to convert, the settings and the drivers)
+// is a chunk of its own, 7 kB (measured 5.1 kB).
 const BUDGET_GZIP_BYTES = {
   js: 52_000,
   css: 4_500,
@@ -45,6 +48,7 @@ const BUDGET_GZIP_BYTES = {
     personPages: 6_000,
     settingsPages: 6_000,
     livePages: 2_000,
+    funnelPages: 7_000,
     ConfirmButton: 1_000,
     PropertyList: 1_000,
   },

@@ -11,6 +11,9 @@ export default defineConfig({
     // One small app: a single chunk keeps the first load to two requests (JS + CSS).
     assetsInlineLimit: 0,
     target: 'es2022',
+    // Code shared by two lazy pages (a formatter) would be a chunk of a few hundred bytes
+    // and one more request: below this size rollup merges it into a chunk that uses it.
+    rollupOptions: { output: { experimentalMinChunkSize: 2_000 } },
   },
   server: {
     // `npm run dev -w @parcours/dashboard` against a local `parcours start` on its default port.

@@ -90,6 +90,18 @@ beforeAll(async () => {
       gpc: true,
     },
   ]);
+  // Issue 11: something for the funnel's drivers to compare (person 1 reads reviews by
+  // email between adding to the cart and signing up).
+  await store.insertEvents(project.projectId, [
+    {
+      id: 'a11y-funnel-1',
+      type: 'track',
+      name: 'Read reviews',
+      anonymousId: 'anon-e2e-secret-1',
+      channel: 'email',
+      timestamp: now - 14 * 3_600_000 + 150_000,
+    },
+  ]);
   // Requests: one overdue, one due this week, one being handled, one done with its receipt.
   const day = (daysAgo: number) => new Date(now - daysAgo * 86_400_000).toISOString().slice(0, 10);
   const requests = server.store;
@@ -135,6 +147,10 @@ afterAll(async () => {
   await server?.stop();
   await fresh?.stop();
 });
+
+/** The seeded funnel in a one-day window, so that some drop-offs are still in their window. */
+const FUNNEL_PARAMS =
+  'step1=%2F&step2=Product+viewed&step3=Added+to+cart&step4=Signed+up&step5=Purchase+completed&window=1d';
 
 /** Runs axe-core in the page; its violations, one readable line per failing element, and any sideways overflow. */
 async function findViolations(page: Page): Promise<string[]> {
@@ -253,6 +269,18 @@ describe.each([1440, 390])('accessibility at %i px wide', (width) => {
       () => owner,
       () => projectHash('person?personId=user%3Auser-e2e-secret-0'),
       '#profile-heading',
+    ],
+    [
+      'funnel, with drop-offs in progress and abandoned, an exclusion, its figures and drivers',
+      () => owner,
+      () => projectHash(`funnel?${FUNNEL_PARAMS}&exclude1=Cart+emptied&excludeAfter1=3&drivers=3`),
+      '.funnel-drivers table',
+    ],
+    [
+      'funnel, in any order',
+      () => owner,
+      () => projectHash(`funnel?${FUNNEL_PARAMS}&order=any`),
+      '.funnel-in-progress',
     ],
     [
       'privacy: data collection with a problem',

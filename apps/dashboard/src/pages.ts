@@ -4,7 +4,7 @@ import type { Project, Role } from './api/types.js';
 import type { PageSection } from './components/getNavLinks.js';
 import { lazyPage } from './components/lazyPage.js';
 import { AuditLogPage, AUDIT_PATH } from './audit/AuditLogPage.js';
-import { FunnelPage, FUNNEL_PATH } from './funnel/FunnelPage.js';
+import { FUNNEL_PATH } from './funnel/funnelPath.js';
 import { LIVE_PATH } from './live/livePath.js';
 import { OverviewPage, OVERVIEW_PATH } from './overview/OverviewPage.js';
 import { PathsPage, PATHS_PATH } from './paths/PathsPage.js';
@@ -41,6 +41,8 @@ export interface Page {
 
 /** The Privacy section's chunk (one download for all its pages). */
 const loadPrivacyPages = () => import('./privacy/privacyPages.js');
+/** The Funnel chunk: the funnel page with its figures and drivers. */
+const loadFunnelPages = () => import('./funnel/funnelPages.js');
 /** The Persons chunk: the persons list and a person's page. */
 const loadPersonPages = () => import('./person/personPages.js');
 /** The Settings chunk (owners only). */
@@ -54,7 +56,12 @@ const loadLivePages = () => import('./live/livePages.js');
  */
 export const PAGES: readonly Page[] = [
   { path: OVERVIEW_PATH, title: 'Overview', permission: 'readJourneys', Component: OverviewPage },
-  { path: FUNNEL_PATH, title: 'Funnel', permission: 'readJourneys', Component: FunnelPage },
+  {
+    path: FUNNEL_PATH,
+    title: 'Funnel',
+    permission: 'readJourneys',
+    Component: lazyPage(loadFunnelPages, (pages) => pages.FunnelPage),
+  },
   { path: PATHS_PATH, title: 'Paths', permission: 'readJourneys', Component: PathsPage },
   { path: STAGES_PATH, title: 'Journey map', permission: 'readJourneys', Component: StagesPage },
   {

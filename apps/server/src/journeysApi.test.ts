@@ -9,6 +9,7 @@ import { openSqliteStore, type CreatedProject, type Store } from '@parcours/stor
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from './createServer.js';
 import { TEST_SERVER_LIMITS } from './testing/testServerLimits.js';
+import { queryJourneys } from './testing/queryJourneys.js';
 
 // The journeys.* queries through the real HTTP API on a real SQLite file.
 let dir: string;
@@ -47,12 +48,8 @@ async function mutate(path: string, input: object) {
   return { status: response.status, data: body.result?.data, error: body.error };
 }
 
-async function query(path: string, input: object, secretKey = project.secretKey) {
-  const url = `${base}/trpc/journeys.${path}?input=${encodeURIComponent(JSON.stringify({ projectId: project.projectId, ...input }))}`;
-  const response = await fetch(url, { headers: { Authorization: `Bearer ${secretKey}` } });
-  const body = (await response.json()) as any;
-  return { status: response.status, data: body.result?.data, error: body.error };
-}
+const query = (path: string, input: object, secretKey = project.secretKey) =>
+  queryJourneys({ base, projectId: project.projectId, secretKey }, path, input);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parcours-journeys-'));

@@ -9,6 +9,7 @@ import { openSqliteStore, type CreatedProject, type Store } from '@parcours/stor
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from './createServer.js';
 import { TEST_SERVER_LIMITS } from './testing/testServerLimits.js';
+import { queryJourneys } from './testing/queryJourneys.js';
 
 // journeys.persons, journeys.personProfile and the overview's attribution through the
 // real HTTP API on a real SQLite file (the journey engine on its worker thread).
@@ -30,12 +31,7 @@ const ev = (anonymousId: string, name: string, hour: number, extra: Partial<Even
   ...extra,
 });
 
-async function query(path: string, input: object) {
-  const url = `${base}/trpc/journeys.${path}?input=${encodeURIComponent(JSON.stringify({ projectId: project.projectId, ...input }))}`;
-  const response = await fetch(url, { headers: { Authorization: `Bearer ${project.secretKey}` } });
-  const body = (await response.json()) as any;
-  return { status: response.status, data: body.result?.data, error: body.error };
-}
+const query = (path: string, input: object) => queryJourneys({ base, ...project }, path, input);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parcours-persons-api-'));

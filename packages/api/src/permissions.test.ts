@@ -141,6 +141,12 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
     windowMs: DAY,
     step: 2,
   }),
+  'journeys.funnelDrivers': (f) => ({
+    projectId: f.projectId,
+    steps: [{ name: 'A' }, { name: 'B' }],
+    windowMs: DAY,
+    step: 1,
+  }),
   'journeys.paths': (f) => ({ projectId: f.projectId }),
   'journeys.persons': (f) => ({ projectId: f.projectId, search: 'a' }),
   'journeys.personProfile': (f) => ({ projectId: f.projectId, anonymousId: 'a1' }),

@@ -52,6 +52,8 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'journeys.personProfile': readJourneys,
   'journeys.funnel': readJourneys,
   'journeys.funnelDropoffs': readJourneys,
+  // Aggregates, like the funnel (property values are never shared: no share view has them).
+  'journeys.funnelDrivers': readJourneys,
   'journeys.paths': readJourneys,
   'journeys.journeyMap': readJourneys,
   'journeys.stages': readJourneys,

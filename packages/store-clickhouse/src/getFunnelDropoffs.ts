@@ -9,7 +9,9 @@ import {
   type FunnelDropoffResult,
 } from '@parcours/store';
 import { describePersons } from './describePersons.js';
-import { checkFunnelQuery, selectPersonFunnels, stepMask } from './getFunnel.js';
+import { checkFunnelQuery } from '@parcours/store';
+import { exclusionMask, stepMask } from './funnelMasks.js';
+import { selectPersonFunnels } from './selectPersonFunnels.js';
 import { selectPublicPersonId } from './selectPersonRows.js';
 import { selectPersonTouchpoints } from './selectPersonTouchpoints.js';
 import { quoteInteger, quoteString } from './sqlLiteral.js';
@@ -56,6 +58,7 @@ export async function getFunnelDropoffs(
   }
   const persons = selectPersonTouchpoints(target, {
     mask: stepMask(query),
+    xmask: exclusionMask(query),
     breakdown: "''",
     names: 'name',
     channels: 'channel',

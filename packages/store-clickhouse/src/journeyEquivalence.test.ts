@@ -4,6 +4,13 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Event } from '@parcours/schema';
 import { openSqliteStore, type FunnelQuery, type FunnelResult, type PathsQuery } from '@parcours/store';
+import {
+  FUNNEL_NAMES,
+  queryArbitrary,
+  scaleFunnelQuery,
+  withDriversQuestion,
+  withFunnelModes,
+} from '@parcours/store/conformance';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openClickHouseJourneyStore, type ClickHouseJourneyStore } from './openClickHouseJourneyStore.js';
 import { describeWithClickHouse } from './testing/describeWithClickHouse.js';
@@ -14,7 +21,7 @@ import { describeWithClickHouse } from './testing/describeWithClickHouse.js';
  * shared devices, late links and deep funnels all happen; a random part of each batch
  * is replayed, so exactly-once counting is part of every comparison.
  */
-const NAMES = ['A', 'B', 'C', 'D'];
+const NAMES = FUNNEL_NAMES;
 const DEVICES = ['d0', 'd1', 'd2', 'd3', 'user:u1']; // the last one pretends to be a person id
 
 /** The value of `arbitrary` in `percent`% of draws, null otherwise. */
@@ -64,40 +71,21 @@ const batchesArbitrary = eventsArbitrary.chain((events) =>
     .map(([cut, replayed]) => [events.slice(0, cut), [...replayed, ...events.slice(cut)]]),
 );
 
-const stepArbitrary = fc
-  .record({
-    name: fc.constantFrom(...NAMES),
-    channel: maybe(fc.constantFrom('web', 'email'), 15),
-    where: maybe(fc.constantFrom({ plan: 'pro' }, { plan: 'free' }), 15),
-  })
-  .map(({ name, channel, where }) => ({
-    name,
-    ...(channel === null ? {} : { channel }),
-    ...(where === null ? {} : { where }),
-  }));
+/** The same funnel in sequence, in any order, or with one or two exclusions between its steps. */
+const modeArbitrary = queryArbitrary.chain((query) => withFunnelModes(query, NAMES));
 
-const funnelArbitrary = fc
-  .record({
-    steps: fc.array(stepArbitrary, { minLength: 1, maxLength: 4 }),
-    windowMs: fc.integer({ min: 0, max: 12 }).map((s) => s * 1_000),
-    from: maybe(
-      fc.integer({ min: 0, max: 7 }).map((s) => s * 1_000),
-      30,
-    ),
-    to: maybe(
-      fc.integer({ min: 8, max: 15 }).map((s) => s * 1_000),
-      30,
-    ),
-    breakdown: maybe(fc.constantFrom('channel', 'plan'), 50),
-    // The time of the question: drop-offs whose window is open then are in progress.
-    now: fc.integer({ min: 0, max: 24 }).map((s) => s * 1_000),
-  })
-  .map(({ from, to, breakdown, ...rest }): FunnelQuery => ({
-    ...rest,
-    ...(from === null ? {} : { from }),
-    ...(to === null ? {} : { to }),
-    ...(breakdown === null ? {} : { breakdown }),
-  }));
+/**
+ * Batches and a question with times in seconds or in days (`factor` 86,400): in days,
+ * chains span weeks and the time-to-convert buckets.
+ */
+function scaledArbitrary<Q extends FunnelQuery>(query: fc.Arbitrary<Q>) {
+  return fc.tuple(batchesArbitrary, query, fc.constantFrom(1, 86_400)).map(([batches, q, factor]) => {
+    const events = batches.map((batch) => batch.map((e) => ({ ...e, timestamp: e.timestamp * factor })));
+    return [events, scaleFunnelQuery(q, factor)] as const;
+  });
+}
+
+const driversArbitrary = modeArbitrary.filter((query) => query.steps.length >= 2).chain(withDriversQuestion);
 
 const pathsArbitrary = fc
   .record({
@@ -117,6 +105,9 @@ function normalise(result: FunnelResult) {
   const key = (value: unknown) => JSON.stringify(value);
   return {
     steps: result.steps,
+    overTime: result.overTime,
+    timeToConvert: result.timeToConvert,
+    settings: result.settings,
     breakdown: result.breakdown && [
       ...result.breakdown.sort(
         (a, b) => b.steps[0]!.count - a.steps[0]!.count || key(a.value).localeCompare(key(b.value)),
@@ -142,7 +133,10 @@ describeWithClickHouse('ClickHouse journeys against the SQLite engine', (server)
   /** Both engines loaded with the same batches, in the same order; `ask` gets each engine's answer. */
   async function onBoth<T>(
     batches: Event[][],
-    ask: (engine: Pick<ClickHouseJourneyStore, 'getFunnel' | 'getPaths'>, projectId: string) => Promise<T>,
+    ask: (
+      engine: Pick<ClickHouseJourneyStore, 'getFunnel' | 'getFunnelDrivers' | 'getPaths'>,
+      projectId: string,
+    ) => Promise<T>,
   ) {
     const sqlite = openSqliteStore({ filename: join(folder, `${++run}.db`), journeyEngine: 'inline' });
     try {
@@ -163,7 +157,7 @@ describeWithClickHouse('ClickHouse journeys against the SQLite engine', (server)
     let twoSteps = 0;
     let threeSteps = 0;
     await fc.assert(
-      fc.asyncProperty(batchesArbitrary, funnelArbitrary, async (batches, query) => {
+      fc.asyncProperty(batchesArbitrary, queryArbitrary, async (batches, query) => {
         const answers = await onBoth(batches, (engine, projectId) => engine.getFunnel(projectId, query));
         expect(normalise(answers.clickhouse)).toEqual(normalise(answers.sqlite));
         if (query.steps.length >= 2 && answers.sqlite.steps[1]!.count > 0) twoSteps++;
@@ -175,6 +169,44 @@ describeWithClickHouse('ClickHouse journeys against the SQLite engine', (server)
     expect(twoSteps).toBeGreaterThan(10);
     expect(threeSteps).toBeGreaterThan(0);
   }, 120_000);
+
+  it('funnels in any order and with exclusions: counts, in progress, weeks, time to convert and settings match', async () => {
+    let deep = 0;
+    let weeks = 0;
+    let excluded = 0;
+    let unordered = 0;
+    await fc.assert(
+      fc.asyncProperty(scaledArbitrary(modeArbitrary), async ([batches, query]) => {
+        const answers = await onBoth(batches, (engine, projectId) => engine.getFunnel(projectId, query));
+        expect(normalise(answers.clickhouse)).toEqual(normalise(answers.sqlite));
+        if (query.steps.length >= 2 && answers.sqlite.steps[1]!.count > 0) deep++;
+        if (answers.sqlite.overTime.length >= 2) weeks++;
+        if ((query.exclusions ?? []).length > 0 && (answers.sqlite.steps[1]?.count ?? 0) > 0) excluded++;
+        if (query.order === 'any' && (answers.sqlite.steps[1]?.count ?? 0) > 0) unordered++;
+      }),
+      { numRuns: 80 },
+    );
+    // About a third of the draws each: in sequence, in any order, with exclusions.
+    expect(excluded).toBeGreaterThan(3);
+    expect(unordered).toBeGreaterThan(3);
+    expect(deep).toBeGreaterThan(10);
+    expect(weeks).toBeGreaterThan(3);
+  }, 180_000);
+
+  it('funnel drivers: persons, conversion, lift and ranking match', async () => {
+    let found = 0;
+    await fc.assert(
+      fc.asyncProperty(scaledArbitrary(driversArbitrary), async ([batches, query]) => {
+        const answers = await onBoth(batches, (engine, projectId) =>
+          engine.getFunnelDrivers(projectId, query),
+        );
+        expect(answers.clickhouse).toEqual(answers.sqlite);
+        if (answers.sqlite.drivers.length > 0) found++;
+      }),
+      { numRuns: 40 },
+    );
+    expect(found).toBeGreaterThan(10);
+  }, 180_000);
 
   it('paths: paths and links match, start, end, depth and limit included', async () => {
     await fc.assert(

@@ -3,6 +3,7 @@ import type { Store } from '@parcours/store';
 import { countEvents } from './countEvents.js';
 import { createTables } from './createTables.js';
 import { getFunnel } from './getFunnel.js';
+import { getFunnelDrivers } from './getFunnelDrivers.js';
 import { getFunnelDropoffs } from './getFunnelDropoffs.js';
 import { getPaths } from './getPaths.js';
 import { insertEvents } from './insertEvents.js';
@@ -10,13 +11,13 @@ import { quoteDatabaseName } from './sqlLiteral.js';
 
 /**
  * The part of `Store` the ClickHouse engine implements so far: events (exactly-once),
- * identities, funnels, drop-offs and paths (stages, overview and timelines are
+ * identities, funnels, their drivers, drop-offs and paths (stages, overview and timelines are
  * functions of this package that take the journey map, conversions and limit). Projects, keys, users, consent and privacy are not
  * here yet (docs/decisions.md, "ClickHouse engine (issue 10): foundations").
  */
 export type ClickHouseJourneyStore = Pick<
   Store,
-  'insertEvents' | 'countEvents' | 'getFunnel' | 'getFunnelDropoffs' | 'getPaths'
+  'insertEvents' | 'countEvents' | 'getFunnel' | 'getFunnelDrivers' | 'getFunnelDropoffs' | 'getPaths'
 > & {
   /** Closes the HTTP connections. */
   close(): Promise<void>;
@@ -42,6 +43,7 @@ export async function openClickHouseJourneyStore(
       insertEvents(client, at(projectId), events, insertOptions),
     countEvents: (projectId) => countEvents(client, at(projectId)),
     getFunnel: (projectId, query) => getFunnel(client, at(projectId), query),
+    getFunnelDrivers: (projectId, query) => getFunnelDrivers(client, at(projectId), query),
     getFunnelDropoffs: (projectId, query) => getFunnelDropoffs(client, at(projectId), query),
     getPaths: (projectId, query) => getPaths(client, at(projectId), query),
     close: () => client.close(),

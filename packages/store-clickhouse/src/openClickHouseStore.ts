@@ -3,6 +3,7 @@ import { createStore, type Store, type StoreEngine } from '@parcours/store';
 import { countEvents } from './countEvents.js';
 import { createTables } from './createTables.js';
 import { getFunnel } from './getFunnel.js';
+import { getFunnelDrivers } from './getFunnelDrivers.js';
 import { getFunnelDropoffs } from './getFunnelDropoffs.js';
 import { getOverview } from './getOverview.js';
 import { getPersonProfile } from './getPersonProfile.js';
@@ -126,6 +127,7 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
     getPaths: (projectId, query) => getPaths(client, at(projectId), query),
     getPersonTimeline: (projectId, ref, options) => getPersonTimeline(client, at(projectId), ref, options),
     getFunnelDropoffs: (projectId, query) => getFunnelDropoffs(client, at(projectId), query),
+    getFunnelDrivers: (projectId, query) => getFunnelDrivers(client, at(projectId), query),
     getStages: (projectId, query, stages) => getStages(client, at(projectId), stages, query),
     getOverview: (projectId, query, conversions) => getOverview(client, at(projectId), query, conversions),
     getLatestEvents: (projectId, options) => getLatestEvents(client, at(projectId), options),

@@ -135,6 +135,87 @@ export function describeJourneyStoreConformance(target: ConformanceTarget): void
       ).rejects.toMatchObject(INVALID_CURSOR);
     });
 
+    describe('funnel modes, figures and drivers', () => {
+      const steps = [{ name: 'Viewed' }, { name: 'Carted' }, { name: 'Paid' }];
+      const week2 = at(7 * 24 * 60);
+      /**
+       * Week of 2026-06-01 (a Monday): p1 views (ads), carts (plan pro), pays after 20
+       * min; p2 views (ads), carts, empties the cart, pays; p4 pays, then views and carts.
+       * Week of 06-08: p3 views (email) and carts.
+       */
+      const world = (): StoredEvent[] => [
+        event({ anonymousId: 'p1', name: 'Viewed', channel: 'ads', timestamp: at(0) }),
+        event({ anonymousId: 'p1', name: 'Carted', timestamp: at(10), properties: { plan: 'pro' } }),
+        event({ anonymousId: 'p1', name: 'Paid', timestamp: at(20) }),
+        event({ anonymousId: 'p2', name: 'Viewed', channel: 'ads', timestamp: at(0) }),
+        event({ anonymousId: 'p2', name: 'Carted', timestamp: at(10) }),
+        event({ anonymousId: 'p2', name: 'Cart emptied', timestamp: at(15) }),
+        event({ anonymousId: 'p2', name: 'Paid', timestamp: at(20) }),
+        event({ anonymousId: 'p3', name: 'Viewed', channel: 'email', timestamp: week2 }),
+        event({ anonymousId: 'p3', name: 'Carted', timestamp: week2 + 5 * MINUTE }),
+        event({ anonymousId: 'p4', name: 'Paid', timestamp: at(0) }),
+        event({ anonymousId: 'p4', name: 'Viewed', timestamp: at(5) }),
+        event({ anonymousId: 'p4', name: 'Carted', timestamp: at(6) }),
+      ];
+      const funnel = { steps, windowMs: 60 * MINUTE, now: at(30 * 24 * 60) };
+      const exclusions = [{ name: 'Cart emptied', afterStep: 2 }];
+
+      it('ends chains at an exclusion, counts steps in any order, and says which rules it used', async () => {
+        await store.insertEvents(projectId, world());
+        const counts = async (query: object) =>
+          (await store.getFunnel(projectId, { ...funnel, ...query })).steps.map((s) => s.count);
+        // p4 viewed and carted after paying: two steps in sequence.
+        expect(await counts({})).toEqual([4, 4, 2]);
+        // p2 emptied the cart between carting and paying.
+        expect(await counts({ exclusions })).toEqual([4, 4, 1]);
+        // In any order p4 did all three.
+        expect(await counts({ order: 'any' })).toEqual([4, 4, 3]);
+        const result = await store.getFunnel(projectId, { ...funnel, exclusions });
+        expect(result.settings).toEqual({
+          order: 'sequence',
+          windowMs: 60 * MINUTE,
+          windowAnchor: 'step1',
+          equalTimestamps: 'strictlyLater',
+          countingUnit: 'person',
+          openUntil: funnel.now,
+          exclusions,
+        });
+        expect(result.overTime).toEqual([
+          { week: '2026-06-01', counts: [3, 3, 1], conversionRate: 1 / 3 },
+          { week: '2026-06-08', counts: [1, 1, 0], conversionRate: 0 },
+        ]);
+        // p1 paid 20 minutes after viewing.
+        const buckets = result.timeToConvert.filter((b) => b.persons > 0);
+        expect(buckets).toEqual([{ fromMs: 10 * MINUTE, toMs: 60 * MINUTE, persons: 1 }]);
+        expect(result.timeToConvert).toHaveLength(9);
+      });
+
+      it('ranks what went with carting and then paying, by lift', async () => {
+        await store.insertEvents(projectId, world());
+        const drivers = await store.getFunnelDrivers(projectId, {
+          ...funnel,
+          exclusions,
+          step: 2,
+          properties: ['plan'],
+        });
+        // Everyone carted; only p1 paid. Viewed and Carted are everyone's: no contrast.
+        // Without ads (p3, p4) nobody paid; without the cart emptied, 1 of 3 did.
+        expect(drivers).toMatchObject({ step: 2, persons: 4, converted: 1 });
+        expect(drivers.drivers.map((d) => [d.kind, d.name, d.value ?? null, d.persons, d.lift])).toEqual([
+          ['property', 'plan', 'pro', 1, 1],
+          ['channel', 'ads', null, 2, 0.5],
+          ['touchpoint', 'Cart emptied', null, 1, -1 / 3],
+          ['touchpoint', 'Paid', null, 1, -1 / 3],
+          ['channel', 'email', null, 1, -1 / 3],
+        ]);
+        expect(drivers.drivers[1]).toMatchObject({
+          converted: 1,
+          conversionRate: 0.5,
+          conversionRateWithout: 0,
+        });
+      });
+    });
+
     describe('journey map, stages and overview', () => {
       const map: JourneyStage[] = [
         { name: 'awareness', touchpoints: [{ name: 'Ad clicked' }] },

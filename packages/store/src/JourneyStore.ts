@@ -1,4 +1,6 @@
 import type {
+  FunnelDriversQuery,
+  FunnelDriversResult,
   FunnelDropoffQuery,
   FunnelDropoffResult,
   FunnelQuery,
@@ -22,6 +24,12 @@ export interface JourneyStore {
    * call are counted.
    */
   getFunnel(projectId: string, query: FunnelQuery): Promise<FunnelResult>;
+  /**
+   * For the persons who reached one step of a funnel, the touchpoints, channels and
+   * property values before the next step whose presence changes conversion most; see
+   * `engine/getFunnelDrivers.ts`.
+   */
+  getFunnelDrivers(projectId: string, query: FunnelDriversQuery): Promise<FunnelDriversResult>;
   /**
    * The persons who dropped off at one step of a funnel, a page at a time. A cursor
    * that is not a `nextCursor` (garbage), or names no device of the project, throws

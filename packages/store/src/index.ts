@@ -27,15 +27,28 @@ export { parsePersonId, toDevicePersonId, toUserPersonId } from './personId.js';
 export { openSqliteStore, openSqliteStoreEngine, type SqliteStoreOptions } from './sqlite/openSqliteStore.js';
 export type { JourneyEngineOptions } from './sqlite/createJourneyEngine.js';
 export { JourneyEngineBusyError, QueryBudgetError } from './engine/journeyErrors.js';
-export { MAX_QUERY_PROPERTIES, getQueryProperties } from './engine/analyseFunnel.js';
+export {
+  MAX_QUERY_PROPERTIES,
+  checkFunnelQuery,
+  getQueryProperties,
+  MAX_FUNNEL_STEPS,
+} from './engine/compileFunnel.js';
+export { getWeekIndex, toFunnelWeeks } from './engine/funnelWeeks.js';
+export { TIME_TO_CONVERT_BOUNDS, toTimeToConvertBuckets } from './engine/timeToConvert.js';
+export { createFunnelSettings } from './engine/funnelSettings.js';
 export type * from './engine/types.js';
 export type { PersonPredicate } from './engine/PersonPredicate.js';
-export { MAX_FUNNEL_STEPS } from './engine/analyseFunnel.js';
 export { MAX_PATH_DEPTH } from './engine/getPaths.js';
 export { MAX_BREAKDOWN_VALUES } from './engine/getFunnel.js';
+export {
+  DRIVER_KINDS,
+  MAX_FUNNEL_DRIVERS,
+  checkFunnelDriversQuery,
+  computeLift,
+} from './engine/rankFunnelDrivers.js';
 export { MAX_OVERVIEW_DAYS } from './engine/getOverview.js';
 export { compareCredits } from './engine/ConversionAttribution.js';
-export { ATTRIBUTION_MODELS, DEFAULT_STAGE_NAMES } from './engine/types.js';
+export { ATTRIBUTION_MODELS, DEFAULT_STAGE_NAMES, FUNNEL_ORDERS } from './engine/types.js';
 export { PERSON_SORTS } from './engine/personTypes.js';
 export { decodePersonsCursor, encodePersonsCursor, readPersonsCursor } from './engine/personsCursor.js';
 export { mergeTraits } from './engine/mergeTraits.js';

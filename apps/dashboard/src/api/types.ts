@@ -75,6 +75,12 @@ export type FunnelStepResult = Funnel['steps'][number];
 /** One page of `journeys.funnelDropoffs`: persons who did not reach a step. */
 export type FunnelDropoffs = Awaited<ReturnType<Journeys['funnelDropoffs']['query']>>;
 
+/** What `journeys.funnelDrivers` answers: who reached a step, who went on, and what went with it. */
+export type FunnelDrivers = Awaited<ReturnType<Journeys['funnelDrivers']['query']>>;
+
+/** One driver: a touchpoint, channel or property value, its persons, conversion and lift. */
+export type FunnelDriver = FunnelDrivers['drivers'][number];
+
 /** What `journeys.paths` answers: the top paths, and the links between positions. */
 export type Paths = Awaited<ReturnType<Journeys['paths']['query']>>;
 

@@ -1,12 +1,15 @@
 import { useState } from 'preact/hooks';
 import { TouchpointNameList } from '../components/TouchpointNameList.js';
 import { RANGE_DAYS, type RangeDays } from '../overview/getDayRange.js';
+import { FunnelExclusionRow } from './FunnelExclusionRow.js';
 import { FunnelStepRow } from './FunnelStepRow.js';
 import {
   FUNNEL_WINDOW_LABELS,
   FUNNEL_WINDOWS,
+  MAX_FUNNEL_EXCLUSIONS,
   MAX_FUNNEL_STEPS,
   type FunnelDefinition,
+  type FunnelExclusionDefinition,
   type FunnelWindow,
 } from './parseFunnelDefinition.js';
 
@@ -17,10 +20,25 @@ export interface FunnelFormProps {
   onSubmit: (funnel: FunnelDefinition) => void;
 }
 
-/** Defines a funnel: its steps, the conversion window, the range of step 1 and a breakdown. */
+/** The exclusions a submitted funnel keeps: named, after a step that has a next one, in sequence only. */
+function keepExclusions(draft: FunnelDefinition, stepCount: number): FunnelExclusionDefinition[] | undefined {
+  if (draft.order === 'any') return undefined;
+  const kept = (draft.exclusions ?? [])
+    .map((exclusion) => ({ ...exclusion, name: exclusion.name.trim() }))
+    .filter((exclusion) => exclusion.name !== '' && exclusion.afterStep < stepCount);
+  return kept.length > 0 ? kept : undefined;
+}
+
+/**
+ * Defines a funnel: its steps, their order, the touchpoints that end a chain between
+ * two steps, the conversion window, the range of step 1 and a breakdown.
+ */
 export function FunnelForm({ projectId, funnel, onSubmit }: FunnelFormProps) {
   const [draft, setDraft] = useState(funnel);
   const setSteps = (steps: FunnelDefinition['steps']) => setDraft({ ...draft, steps });
+  const exclusions = draft.exclusions ?? [];
+  const setExclusions = (next: FunnelExclusionDefinition[]) => setDraft({ ...draft, exclusions: next });
+  const mayExclude = draft.order !== 'any' && draft.steps.length >= 2;
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -28,7 +46,13 @@ export function FunnelForm({ projectId, funnel, onSubmit }: FunnelFormProps) {
       .map((step) => ({ ...step, name: step.name.trim() }))
       .filter((step) => step.name !== '');
     const breakdown = draft.breakdown?.trim();
-    if (steps.length > 0) onSubmit({ ...draft, steps, breakdown: breakdown || undefined });
+    if (steps.length === 0) return;
+    onSubmit({
+      ...draft,
+      steps,
+      breakdown: breakdown || undefined,
+      exclusions: keepExclusions(draft, steps.length),
+    });
   };
 
   return (
@@ -48,6 +72,21 @@ export function FunnelForm({ projectId, funnel, onSubmit }: FunnelFormProps) {
           />
         ))}
       </ol>
+      {mayExclude && exclusions.length > 0 && (
+        <ol class="funnel-step-rows" aria-label="Exclusions">
+          {exclusions.map((exclusion, index) => (
+            <FunnelExclusionRow
+              key={index}
+              index={index}
+              exclusion={exclusion}
+              stepNames={draft.steps.map((step) => step.name)}
+              namesListId="funnel-names"
+              onChange={(next) => setExclusions(exclusions.map((old, at) => (at === index ? next : old)))}
+              onRemove={() => setExclusions(exclusions.filter((_, at) => at !== index))}
+            />
+          ))}
+        </ol>
+      )}
       <div class="form-row">
         <button
           type="button"
@@ -57,6 +96,29 @@ export function FunnelForm({ projectId, funnel, onSubmit }: FunnelFormProps) {
         >
           Add a step
         </button>
+        <button
+          type="button"
+          class="button-secondary"
+          disabled={!mayExclude || exclusions.length >= MAX_FUNNEL_EXCLUSIONS}
+          onClick={() => setExclusions([...exclusions, { name: '', afterStep: 1 }])}
+        >
+          Add an exclusion
+        </button>
+        <div class="field">
+          <label for="funnel-order">Steps done</label>
+          <select
+            id="funnel-order"
+            value={draft.order ?? 'sequence'}
+            onChange={(event) => {
+              const any = event.currentTarget.value === 'any';
+              const { order: _order, ...rest } = draft;
+              setDraft(any ? { ...rest, order: 'any' } : rest);
+            }}
+          >
+            <option value="sequence">in this order</option>
+            <option value="any">in any order</option>
+          </select>
+        </div>
         <div class="field">
           <label for="funnel-window">Converted within</label>
           <select

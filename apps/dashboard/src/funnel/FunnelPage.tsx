@@ -9,22 +9,27 @@ import { ShareButton } from '../share/ShareButton.js';
 import { DropoffList } from './DropoffList.js';
 import { FunnelBreakdown } from './FunnelBreakdown.js';
 import { FunnelChart } from './FunnelChart.js';
+import { FunnelDrivers, type DriversChoice } from './FunnelDrivers.js';
 import { FunnelForm } from './FunnelForm.js';
+import { FUNNEL_PATH } from './funnelPath.js';
+import { FunnelSettingsList } from './FunnelSettingsList.js';
+import { FunnelWeeks } from './FunnelWeeks.js';
 import {
   createDefaultFunnel,
   createFunnelParams,
+  parseDriversChoice,
   parseDropoffStep,
   parseFunnelDefinition,
   toFunnelInput,
   type FunnelDefinition,
 } from './parseFunnelDefinition.js';
-
-/** The page path of funnels. */
-export const FUNNEL_PATH = 'funnel';
+import { TimeToConvert } from './TimeToConvert.js';
 
 /**
- * Funnels: how many persons go through the chosen steps in order within a window, where
- * they drop off, and who they are. The whole definition, and the drop-off list open,
+ * Funnels: how many persons go through the chosen steps (in order, or in any order)
+ * within a window, where they drop off (still in their window, or abandoned), how
+ * conversion moves week by week, how long it takes, what goes with converting, and who
+ * dropped off. The whole definition, the drivers asked for and the drop-off list open
  * live in the URL, so a funnel is shared by copying the address.
  */
 export function FunnelPage({ project, params }: PageProps) {
@@ -39,6 +44,7 @@ export function FunnelPage({ project, params }: PageProps) {
   const input = toFunnelInput(project.projectId, funnel, Date.now());
   const mayListDropoffs = can(project.role, 'listDropoffs');
   const dropoffStep = mayListDropoffs ? parseDropoffStep(params, funnel.steps.length) : undefined;
+  const drivers = parseDriversChoice(params, funnel.steps.length);
   const query = useQuery({ ...trpc.journeys.funnel.queryOptions(input), enabled: hasSteps });
   const hashOf = (next: Record<string, string>) => createProjectHash(project.projectId, FUNNEL_PATH, next);
 
@@ -49,6 +55,12 @@ export function FunnelPage({ project, params }: PageProps) {
     else location.hash = hash;
   };
   const { projectId: _projectId, ...shareQuery } = input;
+  const onChooseDrivers = ({ step, property }: DriversChoice) => {
+    const next: Record<string, string> = { ...params, drivers: String(step) };
+    if (property) next['driversProperty'] = property;
+    else delete next['driversProperty'];
+    location.hash = hashOf(next);
+  };
 
   return (
     <>
@@ -88,6 +100,12 @@ export function FunnelPage({ project, params }: PageProps) {
               }
             />
           </section>
+          <FunnelSettingsList settings={query.data.settings} />
+          <div class="funnel-figures">
+            <FunnelWeeks weeks={query.data.overTime} />
+            <TimeToConvert buckets={query.data.timeToConvert} />
+          </div>
+          {drivers && <FunnelDrivers funnel={input} choice={drivers} onChoose={onChooseDrivers} />}
           {query.data.breakdown && funnel.breakdown && (
             <FunnelBreakdown breakdown={query.data.breakdown} by={funnel.breakdown} />
           )}

@@ -1,4 +1,5 @@
-import { KNOWN_CHANNELS } from '../format/getChannelBadge.js';
+import { ChannelSelect } from './ChannelSelect.js';
+import { TouchpointNameField } from './TouchpointNameField.js';
 import type { FunnelStepDefinition } from './parseFunnelDefinition.js';
 
 export interface FunnelStepRowProps {
@@ -18,39 +19,21 @@ export function FunnelStepRow({ index, step, namesListId, onChange, onRemove }: 
   const channelId = `funnel-channel-${index}`;
   return (
     <li class="funnel-step-row">
-      <div class="field field-grow">
-        <label for={nameId}>Step {index + 1}</label>
-        <input
-          id={nameId}
-          list={namesListId}
-          required
-          autoComplete="off"
-          spellcheck={false}
-          placeholder="a touchpoint name"
-          value={step.name}
-          onInput={(event) => onChange({ ...step, name: event.currentTarget.value })}
-        />
-      </div>
+      <TouchpointNameField
+        id={nameId}
+        label={`Step ${index + 1}`}
+        namesListId={namesListId}
+        placeholder="a touchpoint name"
+        value={step.name}
+        onInput={(name) => onChange({ ...step, name })}
+      />
       <div class="field">
         <label for={channelId}>Channel</label>
-        <select
+        <ChannelSelect
           id={channelId}
-          value={step.channel ?? ''}
-          onChange={(event) => {
-            const channel = event.currentTarget.value;
-            onChange(channel ? { name: step.name, channel } : { name: step.name });
-          }}
-        >
-          <option value="">Any channel</option>
-          {KNOWN_CHANNELS.map((channel) => (
-            <option key={channel} value={channel}>
-              {channel}
-            </option>
-          ))}
-          {step.channel && !(KNOWN_CHANNELS as readonly string[]).includes(step.channel) && (
-            <option value={step.channel}>{step.channel}</option>
-          )}
-        </select>
+          value={step.channel}
+          onChange={(channel) => onChange(channel ? { name: step.name, channel } : { name: step.name })}
+        />
       </div>
       {onRemove && (
         <button

@@ -102,3 +102,44 @@ describe('parseDropoffStep', () => {
     expect(parseDropoffStep({}, 3)).toBeUndefined();
   });
 });
+
+describe('the order and exclusions of a funnel in the URL', () => {
+  const steps = { step1: 'Viewed', step2: 'Carted', step3: 'Paid' };
+
+  it('reads the any order, and exclusions after a step that has a next one', () => {
+    expect(parseFunnelDefinition({ ...steps, order: 'any' }).order).toBe('any');
+    expect(parseFunnelDefinition({ ...steps, order: 'shuffled' }).order).toBeUndefined();
+    const funnel = parseFunnelDefinition({
+      ...steps,
+      exclude1: 'Cart emptied',
+      excludeChannel1: 'web',
+      excludeAfter1: '2',
+      exclude2: 'Left',
+      excludeAfter2: '3',
+      exclude3: ' ',
+      excludeAfter3: '1',
+    });
+    expect(funnel.exclusions).toEqual([{ name: 'Cart emptied', channel: 'web', afterStep: 2 }]);
+    // Exclusions mean nothing in any order: they are dropped.
+    expect(
+      parseFunnelDefinition({ ...steps, order: 'any', exclude1: 'X', excludeAfter1: '1' }).exclusions,
+    ).toBeUndefined();
+  });
+
+  it('round-trips through the URL and reaches the API input', () => {
+    const funnel: FunnelDefinition = {
+      steps: [{ name: 'Viewed' }, { name: 'Carted' }, { name: 'Paid' }],
+      window: '1d',
+      exclusions: [
+        { name: 'Cart emptied', afterStep: 2 },
+        { name: 'Called support', channel: 'phone', afterStep: 1 },
+      ],
+    };
+    const { params } = parseHash(createHash('funnel', createFunnelParams(funnel)));
+    expect(parseFunnelDefinition(params)).toEqual(funnel);
+    expect(toFunnelInput('p', funnel, Date.UTC(2026, 5, 1)).exclusions).toEqual(funnel.exclusions);
+    const any: FunnelDefinition = { ...funnel, order: 'any', exclusions: undefined };
+    expect(toFunnelInput('p', any, 0)).toMatchObject({ order: 'any' });
+    expect(toFunnelInput('p', any, 0)).not.toHaveProperty('exclusions');
+  });
+});

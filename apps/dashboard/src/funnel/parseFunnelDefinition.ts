@@ -29,10 +29,21 @@ export interface FunnelStepDefinition {
   channel?: string;
 }
 
+/** A touchpoint that ends a chain between step `afterStep` and the next (1-based). */
+export interface FunnelExclusionDefinition {
+  name: string;
+  channel?: string;
+  afterStep: number;
+}
+
 /** A funnel as the page holds it and the URL carries it. */
 export interface FunnelDefinition {
   steps: FunnelStepDefinition[];
   window: FunnelWindow;
+  /** `any`: every step within the window, in any order; absent: in the order given. */
+  order?: 'any';
+  /** In the order given only; each after a step that has a next one. */
+  exclusions?: FunnelExclusionDefinition[];
   /** Only persons whose step 1 is in the last `days` UTC days; absent: all time. */
   days?: RangeDays;
   /** `channel`, or a property of the step-1 touchpoint. */
@@ -58,11 +69,29 @@ function isFunnelWindow(value: string | undefined): value is FunnelWindow {
   return value !== undefined && Object.hasOwn(FUNNEL_WINDOWS, value);
 }
 
+/** Exclusions a funnel has at most, as the API allows. */
+export const MAX_FUNNEL_EXCLUSIONS = 20;
+
+/** `exclude1`, `excludeChannel1`, `excludeAfter1`…: those after a step that has a next one. */
+function parseExclusions(params: Record<string, string>, stepCount: number): FunnelExclusionDefinition[] {
+  const exclusions: FunnelExclusionDefinition[] = [];
+  for (let index = 1; index <= MAX_FUNNEL_EXCLUSIONS; index++) {
+    const name = params[`exclude${index}`]?.trim();
+    const channel = params[`excludeChannel${index}`]?.trim();
+    const afterStep = Number(params[`excludeAfter${index}`]);
+    if (!name || !Number.isInteger(afterStep) || afterStep < 1 || afterStep >= stepCount) continue;
+    exclusions.push(channel ? { name, channel, afterStep } : { name, afterStep });
+  }
+  return exclusions;
+}
+
 /**
  * A funnel from a page's URL parameters: `step1`, `channel1`, `step2`… `window`, `days`,
- * `breakdown`. Readable when shared (`#/funnel?step1=%2F&step2=Signed+up&window=7d`), and a
- * flat parameter a step because the router keeps one value per key. Blank steps are
- * skipped; a URL with no step gives {@link DEFAULT_FUNNEL}, unknown values their default.
+ * `breakdown`, `order=any`, `exclude1`, `excludeChannel1`, `excludeAfter1`… Readable when
+ * shared (`#/funnel?step1=%2F&step2=Signed+up&window=7d`), and a flat parameter a step
+ * because the router keeps one value per key. Blank steps are skipped; a URL with no
+ * step gives {@link DEFAULT_FUNNEL}, unknown values their default; exclusions are
+ * dropped in any order, and those after the last step.
  */
 export function parseFunnelDefinition(params: Record<string, string>): FunnelDefinition {
   const steps: FunnelStepDefinition[] = [];
@@ -75,11 +104,15 @@ export function parseFunnelDefinition(params: Record<string, string>): FunnelDef
   const window = params['window'];
   const days = Number(params['days']);
   const breakdown = params['breakdown']?.trim();
+  const any = params['order'] === 'any';
+  const exclusions = any ? [] : parseExclusions(params, steps.length);
   return {
     steps,
     window: isFunnelWindow(window) ? window : DEFAULT_FUNNEL.window,
     ...((RANGE_DAYS as readonly number[]).includes(days) ? { days: days as RangeDays } : {}),
     ...(breakdown ? { breakdown } : {}),
+    ...(any ? { order: 'any' as const } : {}),
+    ...(exclusions.length > 0 ? { exclusions } : {}),
   };
 }
 
@@ -93,6 +126,12 @@ export function createFunnelParams(funnel: FunnelDefinition): Record<string, str
   params['window'] = funnel.window;
   if (funnel.days !== undefined) params['days'] = String(funnel.days);
   if (funnel.breakdown) params['breakdown'] = funnel.breakdown;
+  if (funnel.order === 'any') params['order'] = 'any';
+  funnel.exclusions?.forEach((exclusion, index) => {
+    params[`exclude${index + 1}`] = exclusion.name;
+    if (exclusion.channel) params[`excludeChannel${index + 1}`] = exclusion.channel;
+    params[`excludeAfter${index + 1}`] = String(exclusion.afterStep);
+  });
   return params;
 }
 
@@ -106,7 +145,13 @@ export function toFunnelInput(projectId: string, funnel: FunnelDefinition, now: 
     windowMs: FUNNEL_WINDOWS[funnel.window],
     ...(funnel.days === undefined ? {} : getDayRange(funnel.days, now)),
     ...(funnel.breakdown ? { breakdown: funnel.breakdown } : {}),
+    ...(funnel.order === 'any' ? { order: 'any' as const } : {}),
+    ...(funnel.exclusions?.length ? { exclusions: funnel.exclusions.map(toExclusionInput) } : {}),
   };
+}
+
+function toExclusionInput({ name, channel, afterStep }: FunnelExclusionDefinition) {
+  return channel ? { name, channel, afterStep } : { name, afterStep };
 }
 
 /**
@@ -116,4 +161,22 @@ export function toFunnelInput(projectId: string, funnel: FunnelDefinition, now: 
 export function parseDropoffStep(params: Record<string, string>, stepCount: number): number | undefined {
   const step = Number(params['dropoff']);
   return Number.isInteger(step) && step >= 2 && step <= stepCount ? step : undefined;
+}
+
+/**
+ * The drivers asked for (`?drivers=2&driversProperty=plan`): from step 2 to 3, with
+ * the values of `plan` among the candidates. Step 1 unless the URL names another step
+ * that has a next one; none for a funnel of one step.
+ */
+export function parseDriversChoice(
+  params: Record<string, string>,
+  stepCount: number,
+): { step: number; property?: string } | undefined {
+  if (stepCount < 2) return undefined;
+  const step = Number(params['drivers']);
+  const property = params['driversProperty']?.trim();
+  return {
+    step: Number.isInteger(step) && step >= 1 && step < stepCount ? step : 1,
+    ...(property ? { property } : {}),
+  };
 }

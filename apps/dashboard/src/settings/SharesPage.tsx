@@ -4,7 +4,7 @@ import type { ShareView } from '../api/types.js';
 import { ConfirmButton } from '../components/ConfirmButton.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { formatDateTime } from '../format/formatDateTime.js';
-import { FUNNEL_PATH } from '../funnel/FunnelPage.js';
+import { FUNNEL_PATH } from '../funnel/funnelPath.js';
 import { OVERVIEW_PATH } from '../overview/OverviewPage.js';
 import { PATHS_PATH } from '../paths/PathsPage.js';
 import type { PageProps } from '../pages.js';

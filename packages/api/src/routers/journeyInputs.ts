@@ -2,6 +2,7 @@ import { LIMITS, propertyNameSchema, propertyValueSchema, refuseReservedNames } 
 import {
   ATTRIBUTION_MODELS,
   decodeDropoffCursor,
+  FUNNEL_ORDERS,
   decodePersonsCursor,
   PERSON_SORTS,
   getQueryProperties,
@@ -35,6 +36,11 @@ export const personInput = z
 const touchpointName = z.string().min(1).max(LIMITS.maxNameLength);
 const epochMs = z.number().int().min(0).max(LIMITS.maxTimestamp);
 
+/** Exclusions a funnel has at most. */
+export const MAX_FUNNEL_EXCLUSIONS = 20;
+
+const channelName = z.string().min(1).max(LIMITS.maxChannelLength);
+
 export const funnelInput = z
   .object({
     steps: z
@@ -57,10 +63,46 @@ export const funnelInput = z
     from: epochMs.optional(),
     to: epochMs.optional(),
     breakdown: propertyNameSchema.optional(),
+    /** `sequence` (default): steps in order, strictly later each; `any`: every step in the window, any order. */
+    order: z.enum(FUNNEL_ORDERS).optional(),
+    /** A chain reaches step afterStep + 1 only if none of these happens between its step afterStep and that step. */
+    exclusions: z
+      .array(
+        z.object({
+          name: touchpointName,
+          channel: channelName.optional(),
+          afterStep: z
+            .number()
+            .int()
+            .min(1)
+            .max(MAX_FUNNEL_STEPS - 1),
+        }),
+      )
+      .max(MAX_FUNNEL_EXCLUSIONS)
+      .optional(),
   })
   .refine((v) => v.from === undefined || v.to === undefined || v.from <= v.to, {
     message: 'from must not be after to',
     path: ['from'],
+  })
+  .superRefine((v, ctx) => {
+    const exclusions = v.exclusions ?? [];
+    if (exclusions.length > 0 && v.order === 'any') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['exclusions'],
+        message: 'exclusions need order "sequence": in any order no step comes between two others',
+      });
+    }
+    exclusions.forEach(({ afterStep }, i) => {
+      if (afterStep >= v.steps.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['exclusions', i, 'afterStep'],
+          message: `afterStep must be 1 to ${v.steps.length - 1}: the funnel has ${v.steps.length} steps`,
+        });
+      }
+    });
   })
   // Each property is a column over every touchpoint: one query's cost stays bounded.
   .refine((v) => getQueryProperties(v).length <= MAX_QUERY_PROPERTIES, {
@@ -79,6 +121,20 @@ export const dropoffInput = z.object({
       message: 'not a drop-off cursor: pass back a nextCursor this API answered, or none',
     })
     .optional(),
+});
+
+/** What `journeys.funnelDrivers` adds to a funnel: the step, candidate properties, a floor. */
+export const driversInput = z.object({
+  /** What helps persons who reached this step (1-based) reach the next one. */
+  step: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_FUNNEL_STEPS - 1),
+  /** Touchpoint properties whose values are candidate drivers, besides names and channels. */
+  properties: z.array(propertyNameSchema).max(MAX_QUERY_PROPERTIES).optional(),
+  /** Leave out drivers held by fewer persons. Default 1. */
+  minPersons: z.number().int().min(1).max(1_000_000).optional(),
 });
 
 export const pathsInput = z.object({

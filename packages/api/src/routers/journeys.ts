@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { auditProject } from '../auth/audit.js';
 import { projectProcedure, router } from '../trpc.js';
 import {
+  driversInput,
   dropoffInput,
   funnelInput,
   journeyMapInput,
@@ -67,10 +68,31 @@ export const journeysRouter = router({
     return profile;
   }),
 
-  /** Persons reaching each step of a funnel, with conversion, drop-off and median time. */
+  /**
+   * Persons reaching each step of a funnel (in sequence or any order, with exclusions),
+   * with conversion, drop-off in progress and abandoned, median time, conversion by
+   * week, time to convert, and the rules used.
+   */
   funnel: projectProcedure
     .input(funnelInput)
     .query(({ ctx, input }) => ctx.store.getFunnel(ctx.project.projectId, input)),
+
+  /**
+   * For the persons who reached a step, the touchpoints, channels and property values
+   * before the next step whose presence changes conversion most (top 10, by lift).
+   */
+  funnelDrivers: projectProcedure
+    .input(funnelInput)
+    .input(driversInput)
+    .query(({ ctx, input }) => {
+      if (input.step >= input.steps.length) {
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `step: the funnel has ${input.steps.length} steps, so step is 1 to ${input.steps.length - 1}`,
+        });
+      }
+      return ctx.store.getFunnelDrivers(ctx.project.projectId, input);
+    }),
 
   /**
    * Who dropped off at a funnel step, with their last touchpoint, a page at a time.

@@ -1,175 +1,166 @@
-import type { FunnelQuery } from './types.js';
-import type { JourneyIndex } from './JourneyIndex.js';
-import { QueryBudgetError } from './journeyErrors.js';
+import { analyseAnyOrderFunnel } from './analyseAnyOrderFunnel.js';
+import type { CompiledFunnel } from './compileFunnel.js';
 
-/** A funnel's steps compiled against an index: per touchpoint, a bitmask of the steps it matches. */
-export interface CompiledFunnel {
-  stepCount: number;
-  windowMs: number;
-  from: number;
-  to: number;
-  /** The end of the range for "in progress": `to`, or the time of the question. */
-  openUntil: number;
-  /** Touchpoint position → bitmask of matched steps (bit k = step k + 1). */
-  matches: (position: number) => number;
-}
+export {
+  checkFunnelQuery,
+  compileFunnel,
+  getQueryProperties,
+  MAX_FUNNEL_STEPS,
+  MAX_QUERY_PROPERTIES,
+  type CompiledFunnel,
+} from './compileFunnel.js';
 
-export const MAX_FUNNEL_STEPS = 20;
-
-/**
- * Distinct properties one funnel may filter or break down on (`where` keys of every
- * step, and the breakdown unless it is `channel`). Each one is a column over every
- * touchpoint the first time it is asked: the bound keeps one query's cost bounded.
- */
-export const MAX_QUERY_PROPERTIES = 8;
-
-/** The distinct properties a funnel reads: its steps' `where` keys and its breakdown. */
-export function getQueryProperties(query: Pick<FunnelQuery, 'steps' | 'breakdown'>): string[] {
-  const names = new Set<string>();
-  for (const step of query.steps) for (const key of Object.keys(step.where ?? {})) names.add(key);
-  if (query.breakdown !== undefined && query.breakdown !== 'channel') names.add(query.breakdown);
-  return [...names];
-}
-
-/** Resolves step names, channels and property filters to dictionary ids once per query. */
-export function compileFunnel(index: JourneyIndex, query: FunnelQuery): CompiledFunnel {
-  const stepCount = query.steps.length;
-  if (stepCount < 1 || stepCount > MAX_FUNNEL_STEPS) {
-    throw new RangeError(`a funnel has 1 to ${MAX_FUNNEL_STEPS} steps`);
-  }
-  const properties = getQueryProperties(query);
-  if (properties.length > MAX_QUERY_PROPERTIES) {
-    throw new QueryBudgetError(
-      `A funnel reads at most ${MAX_QUERY_PROPERTIES} distinct properties (where keys and breakdown); this one reads ${properties.length}`,
-    );
-  }
-  // Name id → steps with that name.
-  const byName = new Int32Array(index.names.size);
-  const filters: Array<{ bit: number; test: (position: number) => boolean }> = [];
-  query.steps.forEach((step, k) => {
-    const nameId = index.names.find(step.name);
-    if (nameId === -1) return; // nobody ever did it: the step matches nothing
-    const tests: Array<(position: number) => boolean> = [];
-    let impossible = false;
-    if (step.channel !== undefined) {
-      const channelCell = index.channels.find(step.channel) + 1;
-      const channels = index.channel.data;
-      if (channelCell === 0) impossible = true;
-      else tests.push((p) => channels[p] === channelCell);
-    }
-    for (const [property, value] of Object.entries(step.where ?? {})) {
-      const column = index.property(property);
-      const cell = index.findPropertyValue(column, value);
-      const cells = column.column.data;
-      if (cell === -1) impossible = true;
-      else tests.push((p) => cells[p] === cell);
-    }
-    if (impossible) return;
-    byName[nameId]! |= 1 << k;
-    if (tests.length > 0) filters.push({ bit: 1 << k, test: (p) => tests.every((t) => t(p)) });
-  });
-  const names = index.name.data;
-  const matches =
-    filters.length === 0
-      ? (position: number) => byName[names[position]!]!
-      : (position: number) => {
-          let mask = byName[names[position]!]!;
-          for (const { bit, test } of filters) if (mask & bit && !test(position)) mask &= ~bit;
-          return mask;
-        };
-  return {
-    stepCount,
-    windowMs: query.windowMs,
-    from: query.from ?? -Infinity,
-    to: query.to ?? Infinity,
-    openUntil: query.to ?? query.now ?? Date.now(),
-    matches,
-  };
-}
-
-/** How far one person got, and along which chain of touchpoints. */
+/** How far one person got, along which chain of touchpoints, and whether their window is still open. */
 export interface PersonFunnel {
   /** Steps reached, 0 to stepCount. */
   reached: number;
-  /** Positions of the chain's touchpoints, one per step reached (index 0: the chosen start). */
-  chain: number[];
+  /** When the chosen chain starts (its window's anchor); NaN when reached is 0. */
+  startTime: number;
+  /** Position of the chosen chain's step-1 touchpoint (the breakdown's); -1 when reached is 0. */
+  first: number;
+  /** Per step reached, ms from `startTime` to when the chain had reached it. */
+  times: number[];
   /**
    * Short of the last step, with a window still open: some chain reaching `reached`
-   * started at t with `t + windowMs > openUntil` (the latest such start is the first
-   * pass's, so one comparison decides it).
+   * started at t with `t + windowMs > openUntil`.
    */
   inProgress: boolean;
 }
 
-const NONE = -Infinity;
+/** Scratch space reused across persons, so a funnel does not allocate per person. */
+export class FunnelScratch {
+  open: Float64Array;
+  latest: Float64Array;
+  masks = new Int32Array(64);
 
-/**
- * Exact funnel semantics for one person's sorted touchpoints: step k is reached when
- * touchpoints matching steps 1..k occur at strictly increasing times, step k at most
- * `windowMs` after step 1. The start reaching furthest is used; among those, the
- * earliest, with each later step at its earliest possible touchpoint.
- *
- * First pass: per level, the latest start time of any chain reaching it (a later start
- * leaves more window, so it dominates). Touchpoints with equal times are processed as
- * a group against the state before the group, so they never chain to each other.
- * Second pass: from each start in time order, the greedy chain (earliest next step,
- * which reaches as far as any chain from that start), until one reaches the maximum.
- */
+  constructor(stepCount: number) {
+    this.open = new Float64Array(stepCount);
+    this.latest = new Float64Array(stepCount);
+  }
+
+  /** The step masks of a person's touchpoints, in their order. */
+  masksOf(events: ReadonlyArray<number>, funnel: CompiledFunnel): Int32Array {
+    if (this.masks.length < events.length) this.masks = new Int32Array(events.length * 2);
+    for (let i = 0; i < events.length; i++) this.masks[i] = funnel.matches(events[i]!);
+    return this.masks;
+  }
+}
+
+const NONE = -Infinity;
+const NOBODY: PersonFunnel = { reached: 0, startTime: NaN, first: -1, times: [], inProgress: false };
+
+/** A person's funnel under the query's order: see {@link analyseSequenceFunnel} and `analyseAnyOrderFunnel`. */
 export function analysePersonFunnel(
   events: ReadonlyArray<number>,
   time: Float64Array,
   funnel: CompiledFunnel,
-  state: Float64Array = new Float64Array(funnel.stepCount),
+  scratch: FunnelScratch = new FunnelScratch(funnel.stepCount),
 ): PersonFunnel {
-  const { stepCount, windowMs, from, to, matches } = funnel;
-  state.fill(NONE);
+  return funnel.order === 'any'
+    ? analyseAnyOrderFunnel(events, time, funnel, scratch)
+    : analyseSequenceFunnel(events, time, funnel, scratch);
+}
+
+/**
+ * Exact funnel semantics for one person's sorted touchpoints, in sequence: step k is
+ * reached when touchpoints matching steps 1..k occur at strictly increasing times,
+ * step k at most `windowMs` after step 1, and no exclusion with `afterStep` j happens
+ * strictly between the chain's step j and step j + 1. The start reaching furthest is
+ * used; among those, the earliest, each step timed when that start first reaches it.
+ *
+ * First pass: per level, the latest start of a chain reaching it (`latest`: in
+ * progress), and of one that may still go further (`open`: no exclusion since its
+ * last step). A later start leaves more window, so it dominates. Touchpoints with
+ * equal times are processed as a group against the state before the group, so they
+ * never chain to each other; an exclusion ends the chains open before its time.
+ * Second pass: from each start in time order, the levels it can reach (a bitmask per
+ * touchpoint group), until one start reaches the first pass's maximum.
+ */
+export function analyseSequenceFunnel(
+  events: ReadonlyArray<number>,
+  time: Float64Array,
+  funnel: CompiledFunnel,
+  scratch: FunnelScratch,
+): PersonFunnel {
+  const { stepCount, windowMs, from, to, excludes } = funnel;
+  const { open, latest } = scratch;
+  const masks = scratch.masksOf(events, funnel);
+  open.fill(NONE);
+  latest.fill(NONE);
   const n = events.length;
   let hasStart = false;
   for (let i = 0; i < n;) {
     const t = time[events[i]!]!;
     let j = i + 1;
     while (j < n && time[events[j]!] === t) j++;
-    if (j - i === 1) {
-      const mask = matches(events[i]!);
-      if (mask !== 0) hasStart = advance(state, state, mask, t, funnel) || hasStart;
+    const excluded = excludes === undefined ? 0 : excludes(events[i]!);
+    if (j - i === 1 && excluded === 0) {
+      if (masks[i] !== 0) hasStart = advance(open, open, latest, masks[i]!, t, funnel) || hasStart;
     } else {
-      const before = state.slice();
+      const before = open.slice();
       for (let g = i; g < j; g++) {
-        const mask = matches(events[g]!);
-        if (mask !== 0) hasStart = advance(before, state, mask, t, funnel) || hasStart;
+        const ends = g === i ? excluded : excludes === undefined ? 0 : excludes(events[g]!);
+        for (let level = 0; ends >>> level !== 0; level++) if ((ends >>> level) & 1) open[level] = NONE;
+      }
+      for (let g = i; g < j; g++) {
+        if (masks[g] !== 0) hasStart = advance(before, open, latest, masks[g]!, t, funnel) || hasStart;
       }
     }
     i = j;
   }
-  if (!hasStart) return { reached: 0, chain: [], inProgress: false };
+  if (!hasStart) return NOBODY;
   let reached = 0;
-  while (reached < stepCount && state[reached] !== NONE) reached++;
-  const inProgress = reached < stepCount && state[reached - 1]! + windowMs > funnel.openUntil;
+  while (reached < stepCount && latest[reached] !== NONE) reached++;
+  const inProgress = reached < stepCount && latest[reached - 1]! + windowMs > funnel.openUntil;
 
   for (let s = 0; s < n; s++) {
-    const start = events[s]!;
-    const startTime = time[start]!;
-    if ((matches(start) & 1) === 0 || startTime < from || startTime > to) continue;
-    const chain = [start];
-    let last = startTime;
-    for (let q = s + 1; q < n && chain.length < reached; q++) {
-      const position = events[q]!;
-      const t = time[position]!;
-      if (t - startTime > windowMs) break;
-      if (t > last && matches(position) & (1 << chain.length)) {
-        chain.push(position);
-        last = t;
-      }
-    }
-    if (chain.length === reached) return { reached, chain, inProgress };
+    const startTime = time[events[s]!]!;
+    if ((masks[s]! & 1) === 0 || startTime < from || startTime > to) continue;
+    const times = timeChainFrom(events, time, masks, s, reached, funnel);
+    if (times.length === reached) return { reached, startTime, first: events[s]!, times, inProgress };
   }
   throw new Error('funnel: no start reaches the level the first pass found');
 }
 
-/** Applies one touchpoint at time t, reading levels from `before` and writing to `state`. */
+/**
+ * From the start at `s`: per level reached (at most `goal`), ms from the start to the
+ * first time the level is reached. `open` bit l: some chain from this start has reached
+ * step l + 1 and may go further (no exclusion since its step-(l + 1) touchpoint).
+ */
+function timeChainFrom(
+  events: ReadonlyArray<number>,
+  time: Float64Array,
+  masks: Int32Array,
+  s: number,
+  goal: number,
+  funnel: CompiledFunnel,
+): number[] {
+  const { windowMs, excludes } = funnel;
+  const n = events.length;
+  const startTime = time[events[s]!]!;
+  const times = [0];
+  let open = 1;
+  let q = s + 1;
+  while (q < n && time[events[q]!] === startTime) q++;
+  while (q < n && times.length < goal) {
+    const t = time[events[q]!]!;
+    if (t - startTime > windowMs) break;
+    let g = q;
+    while (g < n && time[events[g]!] === t) g++;
+    const before = open;
+    if (excludes !== undefined) for (let e = q; e < g; e++) open &= ~excludes(events[e]!);
+    for (let e = q; e < g; e++) open |= masks[e]! & (before << 1);
+    while (times.length < goal && (open >>> times.length) & 1) times.push(t - startTime);
+    q = g;
+  }
+  return times;
+}
+
+/** Applies one touchpoint at time t, reading levels from `before` and writing to `open` and `latest`. */
 function advance(
   before: Float64Array,
-  state: Float64Array,
+  open: Float64Array,
+  latest: Float64Array,
   mask: number,
   t: number,
   funnel: CompiledFunnel,
@@ -178,10 +169,13 @@ function advance(
   for (let k = funnel.stepCount - 1; k >= 1; k--) {
     if ((mask & (1 << k)) === 0) continue;
     const start = before[k - 1]!;
-    if (start !== NONE && t - start <= funnel.windowMs && start > state[k]!) state[k] = start;
+    if (start === NONE || t - start > funnel.windowMs) continue;
+    if (start > open[k]!) open[k] = start;
+    if (start > latest[k]!) latest[k] = start;
   }
   if (mask & 1 && t >= funnel.from && t <= funnel.to) {
-    if (t > state[0]!) state[0] = t;
+    if (t > open[0]!) open[0] = t;
+    if (t > latest[0]!) latest[0] = t;
     return true;
   }
   return false;

@@ -1,7 +1,16 @@
 import type { PropertyValue } from '@parcours/schema';
-import { analysePersonFunnel, compileFunnel, type CompiledFunnel } from './analyseFunnel.js';
+import {
+  analysePersonFunnel,
+  compileFunnel,
+  FunnelScratch,
+  type CompiledFunnel,
+  type PersonFunnel,
+} from './analyseFunnel.js';
+import { createFunnelSettings } from './funnelSettings.js';
+import { getWeekIndex, toFunnelWeeks } from './funnelWeeks.js';
 import type { JourneyIndex } from './JourneyIndex.js';
 import { median } from './median.js';
+import { findTimeToConvertBucket, TIME_TO_CONVERT_BOUNDS, toTimeToConvertBuckets } from './timeToConvert.js';
 import type { FunnelQuery, FunnelResult, FunnelStepResult } from './types.js';
 import { LargeMap } from './LargeMap.js';
 
@@ -21,18 +30,17 @@ class FunnelTally {
     this._times = Array.from({ length: stepCount }, () => new Float64Array(16));
   }
 
-  add(reached: number, chain: ReadonlyArray<number>, time: Float64Array, inProgress: boolean): void {
+  add({ reached, times, inProgress }: PersonFunnel): void {
     if (inProgress) this._inProgress[reached]!++;
-    const start = time[chain[0]!]!;
     for (let k = 0; k < reached; k++) {
       const n = this.counts[k]!;
-      let times = this._times[k]!;
-      if (n === times.length) {
+      let stepTimes = this._times[k]!;
+      if (n === stepTimes.length) {
         const grown = new Float64Array(n * 2);
-        grown.set(times);
-        this._times[k] = times = grown;
+        grown.set(stepTimes);
+        this._times[k] = stepTimes = grown;
       }
-      times[n] = time[chain[k]!]! - start;
+      stepTimes[n] = times[k]!;
       this.counts[k] = n + 1;
     }
   }
@@ -56,7 +64,11 @@ class FunnelTally {
   }
 }
 
-/** Counts persons (identities merged) reaching each step of a funnel. See analysePersonFunnel. */
+/**
+ * Counts persons (identities merged) reaching each step of a funnel, per breakdown
+ * value, per week of their chain's start, and by time to convert. See
+ * analysePersonFunnel.
+ */
 export function getFunnel(index: JourneyIndex, query: FunnelQuery): FunnelResult {
   const funnel = compileFunnel(index, query);
   const time = index.time.data;
@@ -64,18 +76,29 @@ export function getFunnel(index: JourneyIndex, query: FunnelQuery): FunnelResult
   const breakdownOf =
     query.breakdown === undefined ? undefined : createBreakdownReader(index, query.breakdown);
   const byValue = new LargeMap<number, FunnelTally>();
-  const state = new Float64Array(funnel.stepCount);
+  const byWeek = new Map<number, Float64Array>();
+  const timeToConvert = new Float64Array(TIME_TO_CONVERT_BOUNDS.length);
+  const scratch = new FunnelScratch(funnel.stepCount);
   index.forEachPerson((events) => {
-    const { reached, chain, inProgress } = analysePersonFunnel(events, time, funnel, state);
-    if (reached === 0) return;
-    total.add(reached, chain, time, inProgress);
+    const person = analysePersonFunnel(events, time, funnel, scratch);
+    if (person.reached === 0) return;
+    total.add(person);
+    addToWeek(byWeek, person, funnel);
+    if (person.reached === funnel.stepCount) {
+      timeToConvert[findTimeToConvertBucket(person.times[funnel.stepCount - 1]!)]!++;
+    }
     if (breakdownOf === undefined) return;
-    const cell = breakdownOf.cell(chain[0]!);
+    const cell = breakdownOf.cell(person.first);
     let tally = byValue.get(cell);
     if (tally === undefined) byValue.set(cell, (tally = new FunnelTally(funnel.stepCount)));
-    tally.add(reached, chain, time, inProgress);
+    tally.add(person);
   });
-  const result: FunnelResult = { steps: total.toSteps(query) };
+  const result: FunnelResult = {
+    steps: total.toSteps(query),
+    overTime: toFunnelWeeks(byWeek),
+    timeToConvert: toTimeToConvertBuckets(timeToConvert),
+    settings: createFunnelSettings(query),
+  };
   if (breakdownOf !== undefined) {
     result.breakdown = [...byValue]
       .sort(([a, x], [b, y]) => y.counts[0]! - x.counts[0]! || a - b)
@@ -83,6 +106,14 @@ export function getFunnel(index: JourneyIndex, query: FunnelQuery): FunnelResult
       .map(([cell, tally]) => ({ value: breakdownOf.decode(cell), steps: tally.toSteps(query) }));
   }
   return result;
+}
+
+/** Counts a person in the week their chain starts, at every step they reached. */
+function addToWeek(byWeek: Map<number, Float64Array>, person: PersonFunnel, funnel: CompiledFunnel): void {
+  const week = getWeekIndex(person.startTime);
+  let counts = byWeek.get(week);
+  if (counts === undefined) byWeek.set(week, (counts = new Float64Array(funnel.stepCount)));
+  for (let k = 0; k < person.reached; k++) counts[k]!++;
 }
 
 /** Reads the breakdown value of a touchpoint as a dictionary cell (0 = none). */
@@ -101,5 +132,3 @@ function createBreakdownReader(index: JourneyIndex, breakdown: string) {
     decode: (cell: number): PropertyValue => index.decodePropertyValue(column, cell) ?? null,
   };
 }
-
-export type { CompiledFunnel };

@@ -1,5 +1,5 @@
 import { InvalidCursorError } from '../InvalidCursorError.js';
-import { analysePersonFunnel, compileFunnel } from './analyseFunnel.js';
+import { analysePersonFunnel, compileFunnel, FunnelScratch } from './analyseFunnel.js';
 import { decodeDropoffCursor, encodeDropoffCursor } from './dropoffCursor.js';
 import type { JourneyIndex } from './JourneyIndex.js';
 import type { DroppedPerson, FunnelDropoffQuery, FunnelDropoffResult } from './types.js';
@@ -22,13 +22,14 @@ export function getFunnelDropoffs(index: JourneyIndex, query: FunnelDropoffQuery
   }
   const funnel = compileFunnel(index, query);
   const time = index.time.data;
-  const state = new Float64Array(funnel.stepCount);
+  const scratch = new FunnelScratch(funnel.stepCount);
   const dropped: Array<{ personId: string; root: number; reachedAt: number; last: number }> = [];
   index.forEachPerson((events, root) => {
-    const { reached, chain } = analysePersonFunnel(events, time, funnel, state);
+    const { reached, startTime, times } = analysePersonFunnel(events, time, funnel, scratch);
     if (reached !== query.step - 1) return;
     const { personId } = index.describePerson(root);
-    dropped.push({ personId, root, reachedAt: time[chain[reached - 1]!]!, last: events[events.length - 1]! });
+    const reachedAt = startTime + times[reached - 1]!;
+    dropped.push({ personId, root, reachedAt, last: events[events.length - 1]! });
   });
   dropped.sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
   const first = cursor === undefined ? 0 : dropped.findIndex((d) => d.personId > cursor);

@@ -8,10 +8,34 @@ export interface FunnelStepQuery {
   where?: Record<string, PropertyValue>;
 }
 
+/**
+ * How a funnel's steps must follow each other: `sequence`, in the order given, at
+ * strictly increasing times; `any`, every step within the window of the chain's first
+ * touchpoint, in any order (touchpoints at the same time count together).
+ */
+export const FUNNEL_ORDERS = ['sequence', 'any'] as const;
+export type FunnelOrder = (typeof FUNNEL_ORDERS)[number];
+
+/**
+ * A touchpoint that ends a chain between two steps: a chain reaches step
+ * `afterStep + 1` only if no touchpoint matching this one happens strictly between
+ * (in time) its step-`afterStep` and step-`afterStep + 1` touchpoints.
+ */
+export interface FunnelExclusion {
+  name: string;
+  channel?: string;
+  /** 1-based: the step after which the touchpoint ends the chain, 1 to steps − 1. */
+  afterStep: number;
+}
+
 export interface FunnelQuery {
   steps: FunnelStepQuery[];
   /** Step k must happen at most this long after step 1 (exactly windowMs counts). */
   windowMs: number;
+  /** Default `sequence`. */
+  order?: FunnelOrder;
+  /** Touchpoints that end a chain between two steps; `sequence` order only. Default none. */
+  exclusions?: FunnelExclusion[];
   /** Bounds (inclusive, epoch ms) of the step-1 event's time. */
   from?: number;
   to?: number;
@@ -41,14 +65,110 @@ export interface FunnelStepResult {
   inProgress: number;
   /** Of `dropOff`, those whose every window closed before the end of the range. 0 for step 1. */
   abandoned: number;
-  /** Median time from step 1 to this step among those who reached it; null when nobody did. */
+  /**
+   * Median time from the chain's start (step 1; in any order its first touchpoint) to
+   * this step among those who reached it; null when nobody did.
+   */
   medianTimeToConvertMs: number | null;
+}
+
+/** One week of step-1 touchpoints (chains starting that week, UTC, weeks start on Monday). */
+export interface FunnelWeek {
+  /** The Monday of the week, `YYYY-MM-DD`. */
+  week: string;
+  /** Persons whose chosen chain starts that week reaching each step (index 0: step 1). */
+  counts: number[];
+  /** Of them, the share who reached the last step. */
+  conversionRate: number;
+}
+
+/** Persons who reached the last step, by the time their chain took from its start to it. */
+export interface TimeToConvertBucket {
+  /** Inclusive lower bound, ms. */
+  fromMs: number;
+  /** Exclusive upper bound, ms; null for the last bucket. */
+  toMs: number | null;
+  persons: number;
+}
+
+/** The rules an answer was computed under, shown beside every funnel. */
+export interface FunnelSettings {
+  order: FunnelOrder;
+  windowMs: number;
+  /**
+   * Where a person's window starts: `step1`, their step-1 touchpoint (sequence), or
+   * `firstTouchpoint`, the first touchpoint of the chain whatever its step (any order).
+   * `from`/`to` bound that same touchpoint.
+   */
+  windowAnchor: 'step1' | 'firstTouchpoint';
+  /**
+   * `strictlyLater`: a step counts only strictly after the one before, so touchpoints at
+   * the same millisecond never follow each other (sequence); `together`: touchpoints at
+   * the same millisecond can be steps of one chain (any order).
+   */
+  equalTimestamps: 'strictlyLater' | 'together';
+  /** Persons, identities merged, each counted once, at the furthest step of any of their chains. */
+  countingUnit: 'person';
+  /**
+   * The end of the range for "in progress": `to`, else the question's `now`; null when
+   * neither was given, the time the answer was computed (so that an answer depends on
+   * its question and the data only).
+   */
+  openUntil: number | null;
+  exclusions: FunnelExclusion[];
 }
 
 export interface FunnelResult {
   steps: FunnelStepResult[];
   /** Per value of the breakdown (of the chosen step-1 event), most persons first. */
   breakdown?: Array<{ value: PropertyValue; steps: FunnelStepResult[] }>;
+  /** Per week of the chosen chain's start, oldest first; weeks nobody started are not listed. */
+  overTime: FunnelWeek[];
+  /** Persons who reached the last step, by time from the chain's start (`TIME_TO_CONVERT_BOUNDS`). */
+  timeToConvert: TimeToConvertBucket[];
+  settings: FunnelSettings;
+}
+
+export interface FunnelDriversQuery extends FunnelQuery {
+  /** 1-based: what helps persons who reached this step reach the next (1 to steps − 1). */
+  step: number;
+  /**
+   * Touchpoint properties whose values are candidate drivers, besides touchpoint names
+   * and channels (they count towards `MAX_QUERY_PROPERTIES` with the steps' filters).
+   * Default none.
+   */
+  properties?: string[];
+  /** Drivers held by fewer persons are left out. Default 1. */
+  minPersons?: number;
+}
+
+/** Something persons had before the next step: a touchpoint, a channel, or a property value. */
+export interface FunnelDriver {
+  kind: 'touchpoint' | 'channel' | 'property';
+  /** The touchpoint's name, the channel, or the property's name. */
+  name: string;
+  /** A property's value; absent for the other kinds. */
+  value?: PropertyValue;
+  /** Persons who reached the step and had it before the next step (see `getFunnelDrivers`). */
+  persons: number;
+  /** Of them, those who reached the next step. */
+  converted: number;
+  /** converted / persons. */
+  conversionRate: number;
+  /** The conversion of the persons who reached the step without it. */
+  conversionRateWithout: number;
+  /** conversionRate − conversionRateWithout: positive when having it goes with converting. */
+  lift: number;
+}
+
+export interface FunnelDriversResult {
+  step: number;
+  /** Persons who reached the step. */
+  persons: number;
+  /** Of them, those who reached the next step. */
+  converted: number;
+  /** At most `MAX_FUNNEL_DRIVERS`, the largest |lift| first. */
+  drivers: FunnelDriver[];
 }
 
 export interface FunnelDropoffQuery extends FunnelQuery {

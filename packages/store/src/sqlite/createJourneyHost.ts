@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { JourneyIndex } from '../engine/JourneyIndex.js';
 import { getFunnel } from '../engine/getFunnel.js';
+import { getFunnelDrivers } from '../engine/getFunnelDrivers.js';
 import { getFunnelDropoffs } from '../engine/getFunnelDropoffs.js';
 import { getOverview } from '../engine/getOverview.js';
 import { getPaths } from '../engine/getPaths.js';
@@ -9,6 +10,7 @@ import { getPersonSummary } from '../engine/getPersonSummary.js';
 import type { PersonsQuery } from '../engine/personTypes.js';
 import { getStages } from '../engine/getStages.js';
 import type {
+  FunnelDriversQuery,
   FunnelDropoffQuery,
   FunnelQuery,
   JourneyStage,
@@ -26,6 +28,7 @@ import { TraitCache } from './TraitCache.js';
 /** One journey question, as it crosses to the engine (structured-clonable). */
 export type JourneyCall =
   | { method: 'getFunnel'; query: FunnelQuery }
+  | { method: 'getFunnelDrivers'; query: FunnelDriversQuery }
   | { method: 'getFunnelDropoffs'; query: FunnelDropoffQuery }
   | { method: 'getPaths'; query: PathsQuery }
   | { method: 'getStages'; query: StagesQuery; stages: JourneyStage[] }
@@ -124,6 +127,8 @@ export function createJourneyHost(db: Database.Database, options: JourneyHostOpt
       switch (call.method) {
         case 'getFunnel':
           return getFunnel(index, call.query);
+        case 'getFunnelDrivers':
+          return getFunnelDrivers(index, call.query);
         case 'getFunnelDropoffs':
           return getFunnelDropoffs(index, call.query);
         case 'getPaths':

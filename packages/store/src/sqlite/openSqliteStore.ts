@@ -312,6 +312,9 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
     getFunnel(projectId, query) {
       return ask(projectId, { method: 'getFunnel', query });
     },
+    getFunnelDrivers(projectId, query) {
+      return ask(projectId, { method: 'getFunnelDrivers', query });
+    },
     getFunnelDropoffs(projectId, query) {
       return ask(projectId, { method: 'getFunnelDropoffs', query });
     },

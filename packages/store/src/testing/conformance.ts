@@ -6,3 +6,11 @@
  */
 export { describeStoreConformance } from '../Store.conformance.js';
 export { openConformanceStore, type ConformanceTarget } from './openConformanceStore.js';
+export {
+  FUNNEL_NAMES,
+  queryArbitrary,
+  scaleFunnelQuery,
+  withDriversQuestion,
+  withExclusions,
+  withFunnelModes,
+} from './funnelArbitraries.js';

@@ -1,0 +1,167 @@
+import type { FunnelQuery } from '@parcours/store';
+import { quoteInteger } from './sqlLiteral.js';
+
+/**
+ * The per-start arrays of a person's funnel, as SQL over their row (`ts`, `mask` and,
+ * with exclusions, `xmask`, aligned and sorted by time then arrival). Each start is a
+ * chain's first touchpoint: `starts` its index, `firsts` the index of its step-1
+ * touchpoint (the breakdown's), `levels` how far it gets, `offsets[k]` the ms from
+ * it to when it reached step k + 1.
+ */
+export interface FunnelChains {
+  /** SELECT expressions, with their aliases, in the order they depend on each other. */
+  columns: string[];
+  starts: string;
+  firsts: string;
+  levels: string;
+  offsets: string[];
+}
+
+const bit = (k: number) => quoteInteger(2 ** k);
+
+/**
+ * `p1`, the starts: the indexes of the touchpoints for which `startsAt` (over the
+ * touchpoint's mask `m`) holds, in the query's range; and per start a copy of the
+ * person's times and masks. Every array a lambda reads is one of its arguments:
+ * 18.16 drops a subquery column that only a lambda's body names, and resolves a
+ * lambda parameter clashing with a column to the column.
+ */
+function selectStarts(query: FunnelQuery, startsAt: string): string[] {
+  const tests = [startsAt];
+  if (query.from !== undefined) tests.push(`t >= ${quoteInteger(query.from)}`);
+  if (query.to !== undefined) tests.push(`t <= ${quoteInteger(query.to)}`);
+  return [
+    `arrayFilter((i, t, m) -> ${tests.join(' AND ')}, arrayEnumerate(ts), ts, mask) AS p1`,
+    'replicate(ts, p1) AS ts_per_start',
+    'replicate(mask, p1) AS mask_per_start',
+  ];
+}
+
+/**
+ * From per step and start the index of the touchpoint reaching the step (0: none):
+ * `levels` (steps reached, prefix-closed) and `offset<k>` (ms from the start), added to
+ * `columns`.
+ */
+function selectLevels(indexes: string[], columns: string[]): Pick<FunnelChains, 'levels' | 'offsets'> {
+  const params = indexes.map((_, k) => `q${k + 1}`);
+  columns.push(
+    `arrayMap((${params.join(', ')}) -> ${params.map((q) => `(${q} != 0)`).join(' + ')}, ${indexes.join(', ')}) AS levels`,
+  );
+  const offsets = indexes.map((index, k) => {
+    columns.push(`arrayMap((s, q, T) -> T[q] - T[s], p1, ${index}, ts_per_start) AS offset${k + 1}`);
+    return `offset${k + 1}`;
+  });
+  return { levels: 'levels', offsets };
+}
+
+/**
+ * In sequence, without exclusions: from each step-1 touchpoint in range, the greedy
+ * chain (the earliest strictly later touchpoint of the next step within the window),
+ * which reaches as far as any chain from that start. `p<k>`: per start, the index of
+ * its step-k touchpoint (0: none).
+ */
+export function selectGreedyChains(query: FunnelQuery): FunnelChains {
+  const K = query.steps.length;
+  const window = quoteInteger(query.windowMs);
+  const columns = selectStarts(query, 'bitAnd(m, 1) != 0');
+  for (let k = 2; k <= K; k++) {
+    columns.push(
+      `arrayMap((s, p, T, M) -> if(p = 0, 0, arrayFirstIndex((t, m) -> bitAnd(m, ${bit(k - 1)}) != 0 AND t > T[p] AND t - T[s] <= ${window}, T, M)), p1, p${k - 1}, ts_per_start, mask_per_start) AS p${k}`,
+    );
+  }
+  const steps = Array.from({ length: K }, (_, k) => `p${k + 1}`);
+  return { columns, starts: 'p1', firsts: 'p1', ...selectLevels(steps, columns) };
+}
+
+/**
+ * In sequence, with exclusions: a greedy chain may be ended by an exclusion that a
+ * later touchpoint of the same step would have avoided, so per start and step the
+ * whole set of touchpoints a chain can reach it by (`r<k>`, a 0/1 array over the
+ * person's touchpoints). A touchpoint at time t is in r<k+1> when it matches step
+ * k + 1, is within the window of the start, and the latest touchpoint of r<k> before
+ * t's time is not followed by an exclusion after step k before t (strictly between):
+ * running counts (`arrayCumSum`) find both latest ones in constant time, `first_time`
+ * the first touchpoint at t's time, so equal times never chain.
+ */
+export function selectExcludedChains(query: FunnelQuery): FunnelChains {
+  const K = query.steps.length;
+  const window = quoteInteger(query.windowMs);
+  const columns = [
+    ...selectStarts(query, 'bitAnd(m, 1) != 0'),
+    'arrayMap((t, previous) -> t != previous, ts, arrayPushFront(arrayPopBack(ts), toInt64(-1))) AS time_starts',
+    'arrayFilter((i, n) -> n, arrayEnumerate(ts), time_starts) AS time_start_indexes',
+    'arrayMap(g -> time_start_indexes[g], arrayCumSum(time_starts)) AS first_time',
+    'replicate(first_time, p1) AS first_per_start',
+    'arrayMap((s, T) -> arrayMap(i -> toUInt8(i = s), arrayEnumerate(T)), p1, ts_per_start) AS r1',
+  ];
+  const afterSteps = new Set((query.exclusions ?? []).map((x) => x.afterStep));
+  for (const j of afterSteps) {
+    columns.push(
+      `arrayMap(x -> toUInt8(bitAnd(x, ${bit(j - 1)}) != 0), xmask) AS excluded${j}`,
+      `replicate(arrayCumSum(excluded${j}), p1) AS excluded_count${j}`,
+      `replicate(arrayFilter((i, x) -> x = 1, arrayEnumerate(ts), excluded${j}), p1) AS excluded_at${j}`,
+    );
+  }
+  for (let k = 1; k < K; k++) {
+    // Before touchpoint i's time: `C[f - 1]` of r<k>; index 0 reads 0.
+    const tests = [`bitAnd(m, ${bit(k)}) != 0`, `t - T[s] <= ${window}`, 'C[f - 1] > 0'];
+    const params = ['s', 'C', 'I', 'T', 'M', 'F'];
+    const args = ['p1', `c${k}`, `i${k}`, 'ts_per_start', 'mask_per_start', 'first_per_start'];
+    if (afterSteps.has(k)) {
+      tests.push('(X[f - 1] = 0 OR T[I[C[f - 1]]] >= T[A[X[f - 1]]])');
+      params.push('X', 'A');
+      args.push(`excluded_count${k}`, `excluded_at${k}`);
+    }
+    columns.push(
+      `arrayMap(R -> arrayCumSum(R), r${k}) AS c${k}`,
+      `arrayMap(R -> arrayFilter((i, r) -> r = 1, arrayEnumerate(R), R), r${k}) AS i${k}`,
+      `arrayMap((${params.join(', ')}) -> arrayMap((i, t, m, f) -> toUInt8(${tests.join(' AND ')}), arrayEnumerate(T), T, M, F), ${args.join(', ')}) AS r${k + 1}`,
+    );
+  }
+  const firstReached = Array.from({ length: K }, (_, k) => {
+    columns.push(`arrayMap(R -> arrayFirstIndex(r -> r = 1, R), r${k + 1}) AS e${k + 1}`);
+    return `e${k + 1}`;
+  });
+  return { columns, starts: 'p1', firsts: 'p1', ...selectLevels(firstReached, columns) };
+}
+
+/**
+ * In any order: from each anchor (a touchpoint matching some step, in range), per step
+ * k its first touchpoint at or after the anchor within the window (`f<k>`, 0: none);
+ * the anchor reaches the longest prefix of steps all found, provided one of them is at
+ * the anchor's own time (else the chain starts later, at another anchor). Step k is
+ * reached when the last of steps 1..k is.
+ */
+export function selectAnyOrderChains(query: FunnelQuery): FunnelChains {
+  const K = query.steps.length;
+  const window = quoteInteger(query.windowMs);
+  const columns = selectStarts(query, 'm != 0');
+  const found = Array.from({ length: K }, (_, k) => {
+    columns.push(
+      `arrayMap((a, T, M) -> arrayFirstIndex((t, m) -> bitAnd(m, ${bit(k)}) != 0 AND t >= T[a] AND t - T[a] <= ${window}, T, M), p1, ts_per_start, mask_per_start) AS f${k + 1}`,
+    );
+    return `f${k + 1}`;
+  });
+  const params = found.map((_, k) => `q${k + 1}`);
+  const lambda = `(a, T, ${params.join(', ')})`;
+  const args = `p1, ts_per_start, ${found.join(', ')}`;
+  const prefix = params.map(
+    (_, k) =>
+      `(${params
+        .slice(0, k + 1)
+        .map((q) => `${q} != 0`)
+        .join(' AND ')})`,
+  );
+  const atAnchor = params.map((q, k) => `(${prefix[k]} AND T[${q}] = T[a])`);
+  columns.push(
+    `arrayMap(${lambda} -> if(${atAnchor.join(' OR ')}, ${prefix.join(' + ')}, 0), ${args}) AS levels`,
+  );
+  const offsets = found.map((_, k) => {
+    const done = params.slice(0, k + 1).map((q) => `T[${q}]`);
+    columns.push(
+      `arrayMap(${lambda} -> arrayReduce('max', [${done.join(', ')}]) - T[a], ${args}) AS offset${k + 1}`,
+    );
+    return `offset${k + 1}`;
+  });
+  return { columns, starts: 'p1', firsts: 'f1', levels: 'levels', offsets };
+}
