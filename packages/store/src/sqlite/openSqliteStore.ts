@@ -6,6 +6,7 @@ import { createStore } from '../createStore.js';
 import type { StoreEngine } from '../StoreEngine.js';
 import { decodePageCursor, encodePageCursor, parseSeqPosition } from '../pageCursor.js';
 import { GroupCommitter } from './GroupCommitter.js';
+import { createWalSync } from './createWalSync.js';
 import { openDatabase, type OpenDatabaseOptions } from './openDatabase.js';
 import { InvalidCursorError } from '../InvalidCursorError.js';
 import { resolvePerson } from './resolvePerson.js';
@@ -91,7 +92,8 @@ function toProject(row: ProjectRow): Project {
 
 /**
  * Opens (creating and migrating if needed) the embedded SQLite store: WAL journal,
- * `synchronous = FULL` so that a commit survives a power cut, group commit for ingest.
+ * `synchronous = FULL` so that a commit survives a power cut, group commit for ingest
+ * (flushed to the disk off the event loop, acknowledged once flushed: `createWalSync`).
  * Throws a `StoreOpenError` when the file is not a usable database (see `openDatabase`);
  * at run time, a write that fails on the storage (disk full, read-only, locked, I/O)
  * rejects with an error `toStorageFault` recognises (ingest: a `StorageFault`).
@@ -184,10 +186,12 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
       return { accepted, duplicates: events.length - accepted };
     });
   });
+  // A file's groups are flushed to the disk off the event loop (see createWalSync).
+  const walSync = inMemory ? undefined : createWalSync(db, options.filename);
   const committer = new GroupCommitter<InsertJob, CollectResult>(
-    insertJobs,
+    walSync === undefined ? insertJobs : (jobs) => walSync.commitUnsynced(() => insertJobs(jobs)),
     (job) => job.events.length,
-    options.maxGroupSize,
+    { maxGroupSize: options.maxGroupSize, sync: walSync && (() => walSync.sync()) },
   );
 
   const identityGraphOf = (projectRowId: number): IdentityGraph => ({
@@ -384,9 +388,11 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
     async close() {
       if (closed) return;
       closed = true;
-      committer.flush();
+      // Every batch committed is acknowledged durable before the connection goes.
+      await committer.drain();
       await engine.close();
       db.close();
+      await walSync?.close();
     },
   };
 }
