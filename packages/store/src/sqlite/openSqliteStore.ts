@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { CollectResult } from '@parcours/schema';
 import { createKey, hashToken } from '../createKey.js';
@@ -6,6 +7,7 @@ import { createStore } from '../createStore.js';
 import type { StoreEngine } from '../StoreEngine.js';
 import { decodePageCursor, encodePageCursor, parseSeqPosition } from '../pageCursor.js';
 import { GroupCommitter } from './GroupCommitter.js';
+import { createCheckpointer } from './createCheckpointer.js';
 import { createWalSync } from './createWalSync.js';
 import { openDatabase, type OpenDatabaseOptions } from './openDatabase.js';
 import { InvalidCursorError } from '../InvalidCursorError.js';
@@ -186,13 +188,20 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
       return { accepted, duplicates: events.length - accepted };
     });
   });
-  // A file's groups are flushed to the disk off the event loop (see createWalSync).
+  // A file's groups are flushed to the disk and checkpointed off the event loop
+  // (see createWalSync, createCheckpointer).
   const walSync = inMemory ? undefined : createWalSync(db, options.filename);
-  const committer = new GroupCommitter<InsertJob, CollectResult>(
-    walSync === undefined ? insertJobs : (jobs) => walSync.commitUnsynced(() => insertJobs(jobs)),
-    (job) => job.events.length,
-    { maxGroupSize: options.maxGroupSize, sync: walSync && (() => walSync.sync()) },
-  );
+  const checkpointer = inMemory ? undefined : createCheckpointer(db, resolve(options.filename));
+  const commitGroup = (jobs: InsertJob[]): CollectResult[] => {
+    if (walSync === undefined) return insertJobs(jobs);
+    const results = walSync.commitUnsynced(() => insertJobs(jobs));
+    checkpointer?.afterCommit();
+    return results;
+  };
+  const committer = new GroupCommitter<InsertJob, CollectResult>(commitGroup, (job) => job.events.length, {
+    maxGroupSize: options.maxGroupSize,
+    sync: walSync && (() => walSync.sync()),
+  });
 
   const identityGraphOf = (projectRowId: number): IdentityGraph => ({
     getAnonymousIdsOfUserId: (id) => getAnonymousIdsOfUserId(projectRowId, id),
@@ -391,6 +400,7 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
       // Every batch committed is acknowledged durable before the connection goes.
       await committer.drain();
       await engine.close();
+      await checkpointer?.close();
       db.close();
       await walSync?.close();
     },
