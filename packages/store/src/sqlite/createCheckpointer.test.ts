@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -59,6 +60,25 @@ describe('createCheckpointer', () => {
     expect(await store.countEvents(projectId)).toBe(150_000);
     await store.close();
   }, 120_000);
+
+  it('lets a process that awaits the store’s close finish it and exit 0 (as `parcours import` does)', () => {
+    // Exit code 13 is Node's "unsettled top-level await": a close waiting on an unref'd thread.
+    const script = join(dir, 'closeAndExit.mjs');
+    writeFileSync(
+      script,
+      `import { openSqliteStore } from ${JSON.stringify(new URL('../../dist/index.js', import.meta.url).href)};
+      const store = openSqliteStore({ filename: ${JSON.stringify(newFile())} });
+      const { projectId } = await store.createProject({ name: 'Exit' });
+      await store.insertEvents(projectId, Array.from({ length: 5_000 }, (_, i) =>
+        ({ id: 'e' + i, type: 'track', name: 'A', anonymousId: 'd' + ((i * 7919) % 5_000), timestamp: i })));
+      await store.close();
+      console.log('closed');`,
+    );
+    const child = spawnSync(process.execPath, [script], { encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    expect(child.stdout.trim()).toBe('closed');
+    expect(child.status).toBe(0);
+  }, 30_000);
 
   it('gives the checkpoints back to the connection when its thread ends', async () => {
     const db = openDatabase({ filename: newFile() });

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
+import { getWorkerUrl } from './getWorkerUrl.js';
 
 /** What the checkpoint thread is started with. */
 export interface CheckpointerData {
@@ -22,14 +23,6 @@ export interface Checkpointer {
 
 /** SQLite's default `wal_autocheckpoint`, put back if the thread ends. */
 const AUTOCHECKPOINT_FRAMES = 1_000;
-
-/** The thread's entry next to this file; from the sources (tests), the build's. */
-function getWorkerUrl(): URL {
-  const here = import.meta.url;
-  return here.endsWith('.ts')
-    ? new URL('../../dist/sqlite/checkpointWorker.js', here)
-    : new URL('./checkpointWorker.js', here);
-}
 
 /**
  * Checkpoints off the main thread. SQLite checkpoints a WAL database on the connection
@@ -56,7 +49,7 @@ export function createCheckpointer(
   let thread: Worker | undefined;
   let stopping = false;
   const start = () => {
-    thread = new Worker(getWorkerUrl(), {
+    thread = new Worker(getWorkerUrl('checkpointWorker'), {
       workerData: { filename, intervalMs, restartFrames } satisfies CheckpointerData,
     });
     // The store's owner closes it; it must not keep the process alive.
@@ -77,6 +70,9 @@ export function createCheckpointer(
     },
     async close() {
       stopping = true;
+      // Kept alive until it has closed its connection: an unref'd thread's exit alone
+      // would not keep the process waiting for it.
+      thread?.ref();
       thread?.postMessage({ kind: 'stop' } satisfies CheckpointerMessage);
       await exited;
     },
