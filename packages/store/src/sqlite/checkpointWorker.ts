@@ -14,8 +14,18 @@ const db = new Database(filename, { fileMustExist: true });
 // A checkpoint syncs the WAL before copying it, and the database once it is copied.
 db.pragma('synchronous = FULL');
 
+/** One PASSIVE checkpoint: how many frames the WAL holds, and how many of them are copied. */
+function checkpoint(): { log: number; checkpointed: number } | undefined {
+  try {
+    return (db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number; checkpointed: number }>)[0];
+  } catch {
+    // A passing fault (I/O, a lock): the next round tries again.
+    return undefined;
+  }
+}
+
 const timer = setInterval(() => {
-  const [result] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number; checkpointed: number }>;
+  const result = checkpoint();
   if (result === undefined) return;
   if (result.log >= restartFrames && result.log - result.checkpointed <= restartFrames) {
     parentPort!.postMessage({ kind: 'finish' } satisfies CheckpointerMessage);

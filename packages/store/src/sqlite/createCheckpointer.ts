@@ -56,7 +56,12 @@ export function createCheckpointer(
     thread.unref();
     db.pragma('wal_autocheckpoint = 0');
     thread.on('message', (message: CheckpointerMessage) => {
-      if (message.kind === 'finish' && db.open && !db.inTransaction) db.pragma('wal_checkpoint(PASSIVE)');
+      if (message.kind !== 'finish' || !db.open || db.inTransaction) return;
+      try {
+        db.pragma('wal_checkpoint(PASSIVE)');
+      } catch {
+        // A storage fault: the next group commit meets it and answers for it; the thread asks again.
+      }
     });
     // An error (a file it could not open) ends the thread too: then SQLite checkpoints as before.
     thread.on('error', () => undefined);
