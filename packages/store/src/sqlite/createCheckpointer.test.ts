@@ -41,10 +41,23 @@ describe('createCheckpointer', () => {
     const store = openSqliteStore({ filename, onConnection: (db) => (connection = db) });
     const { projectId } = await store.createProject({ name: 'Checkpoints' });
     const before = statSync(filename).size;
-    await store.insertEvents(projectId, events(0, 5_000));
+    // 20 groups: past the 1,000 WAL frames from which SQLite (and the thread) checkpoint.
+    for (let from = 0; from < 20_000; from += 1_000) await store.insertEvents(projectId, events(from, 1_000));
     expect(connection!.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     // The pages reach the database file only through a checkpoint, and this connection makes none.
     await until(() => statSync(filename).size > before + 500_000);
+    await store.close();
+  });
+
+  it('leaves a WAL under 1,000 frames alone, as SQLite would', async () => {
+    const filename = newFile();
+    const store = openSqliteStore({ filename });
+    const { projectId } = await store.createProject({ name: 'Small' });
+    await store.insertEvents(projectId, events(0, 1_000));
+    const [size, wal] = [statSync(filename).size, statSync(`${filename}-wal`).size];
+    expect(wal).toBeGreaterThan(100_000);
+    await sleep(500);
+    expect(statSync(filename).size).toBe(size);
     await store.close();
   });
 
