@@ -12,6 +12,7 @@ export function evaluateTargets({
   bytesPerEvent,
   rssPerEvent,
   restartMs,
+  restartCollect,
   clickhouseFunnelRatio,
 }) {
   const targets = [
@@ -24,6 +25,25 @@ export function evaluateTargets({
   // Issue 10: the whole process's RSS, not only the JS heap, per event stored.
   if (size >= 10_000_000 && rssPerEvent !== undefined)
     targets.push(atMost('rss', 'process RSS bytes/event', rssPerEvent, 64, 64));
+  // Issue 10: collect keeps its pace while a restart's index work runs (collectDuringRestart.mjs).
+  if (restartCollect !== undefined)
+    targets.push(
+      atLeast(
+        'restartCollect',
+        'HTTP collect during a restart events/s',
+        restartCollect.eventsPerSecond,
+        50_000,
+        50_000,
+      ),
+      atMost(
+        'restartCollectP99',
+        'collect p99 during a restart ms',
+        restartCollect.latencyMs.p99,
+        100,
+        100,
+        ' ms',
+      ),
+    );
   // Issue 10: the ClickHouse engine's funnel within 2× of DuckDB on the same data.
   if (clickhouseFunnelRatio !== undefined)
     targets.push(

@@ -4,8 +4,8 @@ import { createInterface } from 'node:readline';
 import { createProject } from './importWithCli.mjs';
 import { startParcours } from './startParcours.mjs';
 
-const BATCH = 50;
-const CONNECTIONS = 32;
+export const BATCH = 50;
+export const CONNECTIONS = 32;
 
 /**
  * HTTP ingest as the SDKs do it: `POST /trpc/collect` with batches of 50 events over
@@ -65,7 +65,7 @@ export async function ingestOverHttp({ file, filename, events, maxSeconds = 60 }
 }
 
 /** Request bodies of BATCH events each, built from the file's lines without re-encoding. */
-async function readBodies(file, writeKey, events) {
+export async function readBodies(file, writeKey, events) {
   const bodies = [];
   let batch = [];
   let count = 0;
@@ -83,16 +83,24 @@ async function readBodies(file, writeKey, events) {
   return bodies;
 }
 
-function post(agent, port, body) {
+/**
+ * One request on loopback through `agent`: a `POST /trpc/collect` of `body`, or what
+ * `options` says (`method`, `path`, `headers`); resolves with the status and the text.
+ */
+export function post(agent, port, body, options = {}) {
+  const { method = 'POST', path = '/trpc/collect', headers = {} } = options;
   return new Promise((resolve, reject) => {
     const req = request(
       {
         agent,
         host: '127.0.0.1',
         port,
-        method: 'POST',
-        path: '/trpc/collect',
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        method,
+        path,
+        headers:
+          body === undefined
+            ? headers
+            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
       },
       (res) => {
         let text = '';

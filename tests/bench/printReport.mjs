@@ -25,6 +25,17 @@ export function printReport(run) {
     null,
     status('http'),
   );
+  if (run.restartCollect !== undefined) {
+    const { build } = run.restartCollect;
+    row(
+      'HTTP collect during a restart, cold index build (events/s)',
+      int(build.eventsPerSecond),
+      null,
+      null,
+      status('restartCollect'),
+    );
+    row('  its p99 latency (ms)', ms(build.latencyMs.p99), null, null, status('restartCollectP99'));
+  }
   row(
     '6-step funnel, median of 5 (ms)',
     ms(parcours.funnel.medianMs),
@@ -103,6 +114,7 @@ export function printReport(run) {
     `  HTTP: ${int(http.accepted)} events acknowledged in ${int(http.batches)} batches, ${http.failed} failed, ` +
       `latency p50 ${ms(http.latencyMs.p50)} ms, p99 ${ms(http.latencyMs.p99)} ms`,
   );
+  if (run.restartCollect !== undefined) lines.push(printRestartCollect(run.restartCollect));
   if (run.clickhouse !== undefined) lines.push(...printClickHouse(run, status));
   if (run.otherCores !== null) {
     lines.push(
@@ -111,6 +123,17 @@ export function printReport(run) {
     );
   }
   return lines.join('\n');
+}
+
+/** The collect load during a restart: the build window, then the seconds after it. */
+function printRestartCollect({ buildMs, build, after }) {
+  const window = (w) =>
+    `${int(w.accepted)} events in ${int(w.requests)} batches (${w.failed} failed), ` +
+    `latency p50 ${ms(w.latencyMs.p50)} ms, p99 ${ms(w.latencyMs.p99)} ms, max ${ms(w.latencyMs.max)} ms`;
+  return (
+    `  restart: index built cold in ${(buildMs / 1000).toFixed(1)} s under load; collect meanwhile ${window(build)}; ` +
+    `the ${(after.ms / 1000).toFixed(0)} s after it ${int(after.eventsPerSecond)} events/s, ${window(after)}`
+  );
 }
 
 /** The ClickHouse engine's section: its figures beside DuckDB's, on the same data. */

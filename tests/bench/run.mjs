@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { compareResults } from './compareResults.mjs';
 import { ensureDataset } from './ensureDataset.mjs';
 import { evaluateTargets } from './evaluateTargets.mjs';
+import { collectDuringRestart } from './collectDuringRestart.mjs';
 import { importWithCli, removeDatabase } from './importWithCli.mjs';
 import { ingestOverHttp } from './ingestOverHttp.mjs';
 import { formatLoadReport, loadCollector } from './loadCollector.mjs';
@@ -122,6 +123,13 @@ async function benchSize(size) {
   const parcours = parseLastLine(
     (await runNode(['--expose-gc', here('./runParcours.mjs'), filename, importRun.projectId])).stdout,
   );
+  log(`${label}: HTTP collect during a restart (the index built cold from the imported rows)…`);
+  const restartCollect = await collectDuringRestart({
+    file,
+    filename,
+    projectId: importRun.projectId,
+    events: Math.min(size, httpEvents),
+  });
   removeDatabase(filename);
 
   const compared = size <= compareMax;
@@ -180,6 +188,7 @@ async function benchSize(size) {
     bytesPerEvent: parcours.memory.bytesPerEvent,
     rssPerEvent: parcours.memory.rssPerEvent,
     restartMs: parcours.restart?.restartFirstFunnelMs,
+    restartCollect: restartCollect.build,
     clickhouseFunnelRatio: clickhouse?.ratios?.funnel,
   });
   log(`${label}: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
@@ -188,6 +197,7 @@ async function benchSize(size) {
     dataset: { file, ...meta, reused },
     importRun,
     http,
+    restartCollect,
     parcours,
     duckdb,
     clickhouse,

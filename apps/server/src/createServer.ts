@@ -1,18 +1,16 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import {
-  appRouter,
   createApiServices,
   DEFAULT_RATE_LIMITS,
-  readSessionCookie,
   TokenBuckets,
   type RateLimits,
   type SendMail,
 } from '@parcours/api';
 import { LIMITS } from '@parcours/schema';
 import type { Store } from '@parcours/store';
-import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { applySecurityHeaders, CONTENT_SECURITY_POLICY } from './http/applySecurityHeaders.js';
+import { createTrpcHandlers } from './http/createTrpcHandlers.js';
 import { createTrpcRoute } from './http/createTrpcRoute.js';
 import { getRequestFacts } from './http/getRequestFacts.js';
 import { LoadShedder } from './http/LoadShedder.js';
@@ -76,29 +74,10 @@ export function createServer(options: ServerOptions): Server {
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
   });
   const shedder = new LoadShedder(limits);
-  const handleTrpc = createHTTPHandler({
-    router: appRouter,
-    basePath: '/trpc/',
-    maxBodySize: LIMITS.maxBatchBytes,
-    // The dashboard batches a few queries per render; nobody needs more.
-    maxBatchSize: 20,
-    createContext: ({ req, res }) => ({
-      store,
-      authorization: req.headers.authorization,
-      sessionToken: readSessionCookie(req.headers.cookie),
-      request: getRequestFacts(req, { trustProxy }),
-      setCookie: (cookie: string) => void res.appendHeader('Set-Cookie', cookie),
-      setHeader: (name: string, value: string) => void res.setHeader(name, value),
-      services,
-    }),
-    onError: ({ error, path }) => {
-      if (error.code === 'INTERNAL_SERVER_ERROR')
-        logError(`/trpc/${path ?? ''} failed`, error.cause ?? error);
-    },
-  });
-
+  const { handleTrpc, callCollector } = createTrpcHandlers({ store, services, trustProxy, logError });
   const routeTrpc = createTrpcRoute({
     handleTrpc,
+    callCollector,
     maxBodyBytes: LIMITS.maxBatchBytes,
     shedder,
     ipRateLimit: perIp === false ? undefined : new TokenBuckets(perIp),

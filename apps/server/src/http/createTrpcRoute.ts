@@ -8,6 +8,7 @@ import {
 import { answerNotModified } from './answerNotModified.js';
 import { applyCollectorCors } from './applyCollectorCors.js';
 import { prepareEarlyAnswer } from './closeAfterAnswer.js';
+import { isJsonCollectorPost } from './createCollectorCall.js';
 import { decodeUtf8Body } from './decodeUtf8Body.js';
 import type { LoadShedder } from './LoadShedder.js';
 import { normaliseContentType } from './normaliseContentType.js';
@@ -17,6 +18,12 @@ import { sendTrpcError, type HttpRefusal } from './sendTrpcError.js';
 export interface TrpcRouteOptions {
   /** tRPC's node handler; it uses `req.body` when set, instead of reading the stream. */
   handleTrpc: (req: IncomingMessage, res: ServerResponse) => void;
+  /** `collect` and `consent` with a JSON body, called without tRPC's Fetch API adapter (`createCollectorCall`). */
+  callCollector: (
+    req: IncomingMessage,
+    res: ServerResponse,
+    call: { path: string; body: string },
+  ) => Promise<void>;
   /** Largest request body, in bytes. */
   maxBodyBytes: number;
   shedder: LoadShedder;
@@ -34,7 +41,7 @@ const API_METHODS = 'GET, POST';
  * the body, bounded (413) and decoded as strict UTF-8 (400) before tRPC parses it.
  */
 export function createTrpcRoute(options: TrpcRouteOptions) {
-  const { handleTrpc, maxBodyBytes, shedder, ipRateLimit, getClientIp } = options;
+  const { handleTrpc, callCollector, maxBodyBytes, shedder, ipRateLimit, getClientIp } = options;
   const refuseEarly = (req: IncomingMessage, res: ServerResponse, refusal: HttpRefusal) => {
     prepareEarlyAnswer(req, res, maxBodyBytes);
     sendTrpcError(res, refusal);
@@ -99,6 +106,10 @@ export function createTrpcRoute(options: TrpcRouteOptions) {
       const decoded = decodeUtf8Body(body);
       if ('problem' in decoded) {
         sendTrpcError(res, { code: 'BAD_REQUEST', message: decoded.problem });
+        return;
+      }
+      if (collector && isJsonCollectorPost(req, collectorPath)) {
+        await callCollector(req, res, { path: collectorPath, body: decoded.text });
         return;
       }
       // tRPC v11's node adapter parses `req.body` when it is set, a string as is

@@ -115,6 +115,28 @@ describe('purge of events (25 months by default)', () => {
     await store.close();
   }, 60_000);
 
+  it('removes exactly the unsupported identity links across many statements of links', async () => {
+    // 3,500 devices, each linked to a user; every third one's only linking event is old.
+    const events = Array.from({ length: 3_500 }, (_, i) =>
+      event(`l${i}`, {
+        anonymousId: `device-${String(i).padStart(4, '0')}`,
+        userId: `user-${i % 7}`,
+        timestamp: i % 3 === 0 ? monthsAgo(30) : monthsAgo(3),
+      }),
+    );
+    const { store, projectId } = await openLoaded(events);
+    const receipt = await store.purge(projectId, NOW);
+    expect(receipt.tables).toMatchObject({ events: 1_167, identity_links: 1_167 });
+    for (const i of [0, 1, 2, 3, 3_497, 3_498, 3_499]) {
+      const person = await store.getPersonTimeline(projectId, {
+        anonymousId: `device-${String(i).padStart(4, '0')}`,
+      });
+      if (i % 3 === 0) expect(person).toBeUndefined();
+      else expect(person?.person.userIds).toEqual([`user-${i % 7}`]);
+    }
+    await store.close();
+  }, 60_000);
+
   it('answers every aggregate as a store never given the expired events would', async () => {
     const arbitrary = fc.record({
       months: fc.integer({ min: 1, max: 25 }),
