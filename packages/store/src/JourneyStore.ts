@@ -12,6 +12,7 @@ import type {
   StagesResult,
 } from './engine/types.js';
 import type { PersonProfile, PersonsQuery, PersonsResult } from './engine/personTypes.js';
+import type { CohortRetentionQuery, CohortRetentionResult } from './engine/retentionTypes.js';
 import type { PersonRef } from './EventStore.js';
 
 /** Journey questions over a project's events (identities merged), and its journey map. */
@@ -51,4 +52,10 @@ export interface JourneyStore {
    * `query.conversion`, by default any touchpoint of the map's `decision` stage.
    */
   getOverview(projectId: string, query: OverviewQuery): Promise<OverviewResult>;
+  /**
+   * Weekly retention: cohorts by the week of their first touchpoint, and the share back
+   * (any touchpoint, or `query.returning`) each following week; see
+   * `engine/getCohortRetention.ts`. A range past 53 weeks throws a RangeError.
+   */
+  getCohortRetention(projectId: string, query: CohortRetentionQuery): Promise<CohortRetentionResult>;
 }

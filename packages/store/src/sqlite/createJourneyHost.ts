@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { JourneyIndex } from '../engine/JourneyIndex.js';
+import { getCohortRetention } from '../engine/getCohortRetention.js';
 import { getFunnel } from '../engine/getFunnel.js';
 import { getFunnelDropoffs } from '../engine/getFunnelDropoffs.js';
 import { getOverview } from '../engine/getOverview.js';
@@ -7,6 +8,7 @@ import { getPaths } from '../engine/getPaths.js';
 import { getPersons } from '../engine/getPersons.js';
 import { getPersonSummary } from '../engine/getPersonSummary.js';
 import type { PersonsQuery } from '../engine/personTypes.js';
+import type { CohortRetentionQuery } from '../engine/retentionTypes.js';
 import { getStages } from '../engine/getStages.js';
 import type {
   FunnelDropoffQuery,
@@ -31,7 +33,8 @@ export type JourneyCall =
   | { method: 'getStages'; query: StagesQuery; stages: JourneyStage[] }
   | { method: 'getOverview'; query: OverviewQuery; conversions: TouchpointRef[] }
   | { method: 'getPersons'; query: PersonsQuery; stages: JourneyStage[] }
-  | { method: 'getPersonSummary'; personId: string; stages: JourneyStage[] };
+  | { method: 'getPersonSummary'; personId: string; stages: JourneyStage[] }
+  | { method: 'getCohortRetention'; query: CohortRetentionQuery };
 
 export interface JourneyHostOptions {
   /** Bytes the property columns of one project's index may hold. Default: the index's (256 MiB). */
@@ -146,6 +149,8 @@ export function createJourneyHost(db: Database.Database, options: JourneyHostOpt
         }
         case 'getPersonSummary':
           return getPersonSummary(index, call.personId, call.stages);
+        case 'getCohortRetention':
+          return getCohortRetention(index, call.query);
       }
     },
     warm(projectRowId) {

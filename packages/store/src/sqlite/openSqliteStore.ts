@@ -318,6 +318,9 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
     getPaths(projectId, query) {
       return ask(projectId, { method: 'getPaths', query });
     },
+    getCohortRetention(projectId, query) {
+      return ask(projectId, { method: 'getCohortRetention', query });
+    },
     getPersons(projectId, query, stages) {
       return ask(projectId, { method: 'getPersons', query, stages: [...stages] });
     },
