@@ -1,6 +1,7 @@
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import type { Store } from '@parcours/store';
 import { createTables } from './createTables.js';
+import { getCohortRetention } from './getCohortRetention.js';
 import { getFunnel } from './getFunnel.js';
 import { getFunnelDropoffs } from './getFunnelDropoffs.js';
 import { getPaths } from './getPaths.js';
@@ -9,13 +10,13 @@ import { quoteDatabaseName, quoteString } from './sqlLiteral.js';
 
 /**
  * The part of `Store` the ClickHouse engine implements so far: events (exactly-once),
- * identities, funnels, drop-offs and paths (stages, overview and timelines are
+ * identities, funnels, drop-offs, paths and cohort retention (stages, overview and timelines are
  * functions of this package that take the journey map, conversions and limit). Projects, keys, users, consent and privacy are not
  * here yet (docs/decisions.md, "ClickHouse engine (issue 10): foundations").
  */
 export type ClickHouseJourneyStore = Pick<
   Store,
-  'insertEvents' | 'countEvents' | 'getFunnel' | 'getFunnelDropoffs' | 'getPaths'
+  'insertEvents' | 'countEvents' | 'getFunnel' | 'getFunnelDropoffs' | 'getPaths' | 'getCohortRetention'
 > & {
   /** Closes the HTTP connections. */
   close(): Promise<void>;
@@ -50,6 +51,7 @@ export async function openClickHouseJourneyStore(
     getFunnel: (projectId, query) => getFunnel(client, at(projectId), query),
     getFunnelDropoffs: (projectId, query) => getFunnelDropoffs(client, at(projectId), query),
     getPaths: (projectId, query) => getPaths(client, at(projectId), query),
+    getCohortRetention: (projectId, query) => getCohortRetention(client, at(projectId), query),
     close: () => client.close(),
   };
 }

@@ -1,6 +1,7 @@
 import { createClient } from '@clickhouse/client';
 import { createStore, type Store, type StoreEngine } from '@parcours/store';
 import { createTables } from './createTables.js';
+import { getCohortRetention } from './getCohortRetention.js';
 import { getFunnel } from './getFunnel.js';
 import { getFunnelDropoffs } from './getFunnelDropoffs.js';
 import { getOverview } from './getOverview.js';
@@ -117,6 +118,7 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
     },
     getFunnel: (projectId, query) => getFunnel(client, at(projectId), query),
     getPaths: (projectId, query) => getPaths(client, at(projectId), query),
+    getCohortRetention: (projectId, query) => getCohortRetention(client, at(projectId), query),
     getPersonTimeline: (projectId, ref, options) => getPersonTimeline(client, at(projectId), ref, options),
     getFunnelDropoffs: (projectId, query) => getFunnelDropoffs(client, at(projectId), query),
     getStages: (projectId, query, stages) => getStages(client, at(projectId), stages, query),
