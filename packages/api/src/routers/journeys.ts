@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { auditProject } from '../auth/audit.js';
 import { projectProcedure, router } from '../trpc.js';
 import {
+  cohortRetentionInput,
   dropoffInput,
   funnelInput,
   journeyMapInput,
@@ -113,4 +114,9 @@ export const journeysRouter = router({
   overview: projectProcedure
     .input(overviewInput)
     .query(({ ctx, input }) => ctx.store.getOverview(ctx.project.projectId, input)),
+
+  /** Weekly cohorts by first touchpoint, and the share back (any touchpoint, or a chosen one) each week after. */
+  retention: projectProcedure
+    .input(cohortRetentionInput)
+    .query(({ ctx, input }) => ctx.store.getCohortRetention(ctx.project.projectId, input)),
 });
