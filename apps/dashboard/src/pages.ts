@@ -9,6 +9,7 @@ import { LIVE_PATH } from './live/livePath.js';
 import { OverviewPage, OVERVIEW_PATH } from './overview/OverviewPage.js';
 import { PathsPage, PATHS_PATH } from './paths/PathsPage.js';
 import { PERSON_PATH } from './person/getPersonLookup.js';
+import { CohortRetentionPage, COHORTS_PATH } from './retention/CohortRetentionPage.js';
 import {
   CONSENT_ANALYTICS_PATH,
   CONSENT_LOG_PATH,
@@ -57,6 +58,7 @@ export const PAGES: readonly Page[] = [
   { path: FUNNEL_PATH, title: 'Funnel', permission: 'readJourneys', Component: FunnelPage },
   { path: PATHS_PATH, title: 'Paths', permission: 'readJourneys', Component: PathsPage },
   { path: STAGES_PATH, title: 'Journey map', permission: 'readJourneys', Component: StagesPage },
+  { path: COHORTS_PATH, title: 'Retention', permission: 'readJourneys', Component: CohortRetentionPage },
   {
     path: PERSON_PATH,
     title: 'Persons',
