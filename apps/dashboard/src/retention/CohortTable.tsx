@@ -11,7 +11,7 @@ import { formatShortDay } from '../format/formatShortDay.js';
 export function CohortTable({ cohorts }: { cohorts: CohortRetention['cohorts'] }) {
   const weeks = cohorts[0]?.returned.length ?? 0;
   return (
-    <TableScroll label="Cohorts">
+    <TableScroll label="Cohort table">
       <table class="data-table cohort-table">
         <caption>Cohorts by week of first touchpoint</caption>
         <thead>
