@@ -77,7 +77,7 @@ async function openRetention(width: number) {
 /** The table's rows as the page shows them: week label, persons, then each week's cell. */
 const readRows = (page: Page) =>
   page.$$eval('.cohort-table tbody tr', (rows) =>
-    rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent!.trim())),
+    rows.map((row) => Array.from(row.querySelectorAll('th, td'), (cell) => (cell.textContent ?? '').trim())),
   );
 
 const percent = (rate: number) =>
@@ -146,7 +146,7 @@ describe.each([1440, 390])('the Retention page at %i px', (width) => {
     if (width === 390) expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     const sizes = await page.$$eval('.retention-curve text', (texts) =>
       texts.map((text) => {
-        const svg = text.ownerSVGElement!;
+        const svg = (text as SVGTextElement).ownerSVGElement!;
         const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
         return parseFloat(getComputedStyle(text).fontSize) * scale;
       }),
