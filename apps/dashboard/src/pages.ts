@@ -9,7 +9,7 @@ import { LIVE_PATH } from './live/livePath.js';
 import { OverviewPage, OVERVIEW_PATH } from './overview/OverviewPage.js';
 import { PathsPage, PATHS_PATH } from './paths/PathsPage.js';
 import { PERSON_PATH } from './person/getPersonLookup.js';
-import { CohortRetentionPage, COHORTS_PATH } from './retention/CohortRetentionPage.js';
+import { COHORTS_PATH } from './retention/retentionPath.js';
 import {
   CONSENT_ANALYTICS_PATH,
   CONSENT_LOG_PATH,
@@ -46,6 +46,8 @@ const loadPrivacyPages = () => import('./privacy/privacyPages.js');
 const loadPersonPages = () => import('./person/personPages.js');
 /** The Settings chunk (owners only). */
 const loadSettingsPages = () => import('./settings/settingsPages.js');
+/** The Retention chunk: weekly cohorts. */
+const loadRetentionPages = () => import('./retention/retentionPages.js');
 /** The Live chunk. */
 const loadLivePages = () => import('./live/livePages.js');
 
@@ -58,7 +60,12 @@ export const PAGES: readonly Page[] = [
   { path: FUNNEL_PATH, title: 'Funnel', permission: 'readJourneys', Component: FunnelPage },
   { path: PATHS_PATH, title: 'Paths', permission: 'readJourneys', Component: PathsPage },
   { path: STAGES_PATH, title: 'Journey map', permission: 'readJourneys', Component: StagesPage },
-  { path: COHORTS_PATH, title: 'Retention', permission: 'readJourneys', Component: CohortRetentionPage },
+  {
+    path: COHORTS_PATH,
+    title: 'Retention',
+    permission: 'readJourneys',
+    Component: lazyPage(loadRetentionPages, (pages) => pages.CohortRetentionPage),
+  },
   {
     path: PERSON_PATH,
     title: 'Persons',

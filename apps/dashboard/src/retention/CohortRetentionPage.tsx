@@ -2,14 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import type { PageProps } from '../pages.js';
-import { createProjectHash } from '../routing/resolveRoute.js';
+import { createChangedHash } from '../routing/resolveRoute.js';
 import { CohortTable } from './CohortTable.js';
 import { getWeekRange, parseRangeWeeks, RANGE_WEEKS } from './getWeekRange.js';
 import { RetentionCurve } from './RetentionCurve.js';
+import { COHORTS_PATH } from './retentionPath.js';
 import { ReturningPicker } from './ReturningPicker.js';
-
-/** The page path of cohort retention (`retention` is the privacy section's data-retention page). */
-export const COHORTS_PATH = 'cohorts';
 
 /**
  * Retention: persons by the week of their first touchpoint, and the share back each
@@ -28,12 +26,8 @@ export function CohortRetentionPage({ project, params }: PageProps) {
     trpc.journeys.retention.queryOptions({ projectId: project.projectId, ...query }),
   );
 
-  const withParams = (changes: Record<string, string | undefined>) => {
-    const next: Record<string, string> = {};
-    for (const [key, value] of Object.entries({ ...params, ...changes }))
-      if (value !== undefined) next[key] = value;
-    return createProjectHash(project.projectId, COHORTS_PATH, next);
-  };
+  const withParams = (changes: Record<string, string | undefined>) =>
+    createChangedHash({ projectId: project.projectId, path: COHORTS_PATH, params }, changes);
 
   return (
     <>

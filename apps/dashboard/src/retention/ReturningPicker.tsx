@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
-import { TouchpointNameList } from '../components/TouchpointNameList.js';
+import { TouchpointPicker } from '../components/TouchpointPicker.js';
 
 export interface ReturningPickerProps {
   projectId: string;
@@ -9,36 +8,14 @@ export interface ReturningPickerProps {
 }
 
 /** Which touchpoint counts as coming back: a name with suggestions, or any touchpoint. */
-export function ReturningPicker({ projectId, value, onChange }: ReturningPickerProps) {
-  const [text, setText] = useState(value ?? '');
-  useEffect(() => setText(value ?? ''), [value]);
-
-  const onSubmit = (event: Event) => {
-    event.preventDefault();
-    onChange(text.trim() || undefined);
-  };
-
+export function ReturningPicker(props: ReturningPickerProps) {
   return (
-    <form class="inline-form" onSubmit={onSubmit}>
-      <div class="field">
-        <label for="returning-name">Returning touchpoint</label>
-        <input
-          id="returning-name"
-          list="returning-names"
-          autoComplete="off"
-          placeholder="any touchpoint"
-          value={text}
-          onInput={(event) => setText(event.currentTarget.value)}
-          aria-describedby="returning-help"
-        />
-        <TouchpointNameList id="returning-names" projectId={projectId} />
-      </div>
-      <button type="submit" class="button-secondary">
-        Apply
-      </button>
-      <p id="returning-help" class="help">
-        Leave empty to count any touchpoint as a return.
-      </p>
-    </form>
+    <TouchpointPicker
+      {...props}
+      id="returning-name"
+      label="Returning touchpoint"
+      placeholder="any touchpoint"
+      help="Leave empty to count any touchpoint as a return."
+    />
   );
 }
