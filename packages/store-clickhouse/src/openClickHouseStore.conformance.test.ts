@@ -9,6 +9,7 @@ import { openClickHouseStoreEngine } from './openClickHouseStore.js';
 const PENDING = [
   'getPersons',
   'getPersonProfile',
+  'getFriction',
   'exportPerson',
   'erasePerson',
   'eraseDevice',

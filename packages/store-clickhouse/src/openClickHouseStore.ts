@@ -127,6 +127,8 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
     // The persons list and profile (issue 11) are not computed in ClickHouse yet.
     getPersons: notOnClickHouse('getPersons'),
     getPersonProfile: notOnClickHouse('getPersonProfile'),
+    // Friction (issue 11, item 5) is computed by the SQLite journey engine only so far.
+    getFriction: notOnClickHouse('getFriction'),
     // Privacy: access, erasure, the retention purge (they resolve persons and rewrite
     // events: ALTER … DELETE/UPDATE mutations) and the register's live-database facts.
     exportPerson: notOnClickHouse('exportPerson'),

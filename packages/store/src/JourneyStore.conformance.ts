@@ -384,5 +384,61 @@ export function describeJourneyStoreConformance(target: ConformanceTarget): void
         );
       });
     });
+
+    describe('friction', () => {
+      const HOUR = 3_600_000;
+      const tp = (anonymousId: string, name: string, hours: number) =>
+        event({ anonymousId, name, timestamp: at(0) + hours * HOUR, channel: 'web' });
+
+      it('finds loops, repeated support contacts and long waits, identities merged', async () => {
+        await store.insertEvents(projectId, [
+          // f1 on a laptop then a phone, one person once linked: Cart → Help → Cart.
+          tp('f1-laptop', 'Cart', 0),
+          tp('f1-laptop', 'Help', 1),
+          tp('f1-phone', 'Cart', 2),
+          event({
+            type: 'identify',
+            name: 'identify',
+            anonymousId: 'f1-laptop',
+            userId: 'u1',
+            timestamp: at(0),
+          }),
+          event({
+            type: 'identify',
+            name: 'identify',
+            anonymousId: 'f1-phone',
+            userId: 'u1',
+            timestamp: at(0),
+          }),
+          // f2 calls support twice in 3 days, then again 9 days later (not a repeat).
+          tp('f2', 'Help', 0),
+          tp('f2', 'Help', 72),
+          tp('f2', 'Help', 72 + 9 * 24),
+          // Ten Cart → Pay: nine an hour apart, one after 50 hours (above the 90th percentile).
+          ...Array.from({ length: 10 }, (_, p) => [
+            tp(`w${p}`, 'Cart', 0),
+            tp(`w${p}`, 'Pay', p === 9 ? 50 : 1),
+          ]).flat(),
+        ]);
+        const friction = await store.getFriction(projectId, { support: [{ name: 'Help' }] });
+        expect(friction.loops).toEqual([
+          { from: 'Cart', via: 'Help', persons: 1, occurrences: 1, examples: ['user:u1'] },
+        ]);
+        expect(friction.repeatedContacts).toEqual([
+          { name: 'Help', channel: null, persons: 1, occurrences: 1, examples: ['f2'] },
+        ]);
+        expect(friction.longWaits).toEqual([
+          {
+            from: 'Cart',
+            to: 'Pay',
+            transitions: 10,
+            p90Ms: HOUR,
+            persons: 1,
+            occurrences: 1,
+            examples: ['w9'],
+          },
+        ]);
+      });
+    });
   });
 }

@@ -13,6 +13,7 @@ import type {
 } from './engine/types.js';
 import type { PersonProfile, PersonsQuery, PersonsResult } from './engine/personTypes.js';
 import type { CohortRetentionQuery, CohortRetentionResult } from './engine/retentionTypes.js';
+import type { FrictionQuery, FrictionResult } from './engine/frictionTypes.js';
 import type { PersonRef } from './EventStore.js';
 
 /** Journey questions over a project's events (identities merged), and its journey map. */
@@ -58,4 +59,9 @@ export interface JourneyStore {
    * `engine/getCohortRetention.ts`. A range past 53 weeks throws a RangeError.
    */
   getCohortRetention(projectId: string, query: CohortRetentionQuery): Promise<CohortRetentionResult>;
+  /**
+   * Friction over a range: loops (A → B → A), repeated support contacts (within 7
+   * days), waits above a transition's 90th percentile; see `engine/getFriction.ts`.
+   */
+  getFriction(projectId: string, query: FrictionQuery): Promise<FrictionResult>;
 }

@@ -35,6 +35,8 @@ export { MAX_PATH_DEPTH } from './engine/getPaths.js';
 export { MAX_BREAKDOWN_VALUES } from './engine/getFunnel.js';
 export { MAX_OVERVIEW_DAYS } from './engine/getOverview.js';
 export type * from './engine/retentionTypes.js';
+export type * from './engine/frictionTypes.js';
+export { FRICTION_EXAMPLES, REPEAT_CONTACT_WINDOW_MS } from './engine/frictionTypes.js';
 export { MAX_RETENTION_WEEKS, getCohortWeeks, getWeekNumber } from './engine/cohortWeeks.js';
 export { buildRetentionResult, type RetentionCounts } from './engine/buildRetentionResult.js';
 export { ATTRIBUTION_MODELS, DEFAULT_STAGE_NAMES } from './engine/types.js';

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { JourneyIndex } from '../engine/JourneyIndex.js';
 import { getCohortRetention } from '../engine/getCohortRetention.js';
+import { getFriction } from '../engine/getFriction.js';
 import { getFunnel } from '../engine/getFunnel.js';
 import { getFunnelDropoffs } from '../engine/getFunnelDropoffs.js';
 import { getOverview } from '../engine/getOverview.js';
@@ -9,6 +10,7 @@ import { getPersons } from '../engine/getPersons.js';
 import { getPersonSummary } from '../engine/getPersonSummary.js';
 import type { PersonsQuery } from '../engine/personTypes.js';
 import type { CohortRetentionQuery } from '../engine/retentionTypes.js';
+import type { FrictionQuery } from '../engine/frictionTypes.js';
 import { getStages } from '../engine/getStages.js';
 import type {
   FunnelDropoffQuery,
@@ -34,7 +36,8 @@ export type JourneyCall =
   | { method: 'getOverview'; query: OverviewQuery; conversions: TouchpointRef[] }
   | { method: 'getPersons'; query: PersonsQuery; stages: JourneyStage[] }
   | { method: 'getPersonSummary'; personId: string; stages: JourneyStage[] }
-  | { method: 'getCohortRetention'; query: CohortRetentionQuery };
+  | { method: 'getCohortRetention'; query: CohortRetentionQuery }
+  | { method: 'getFriction'; query: FrictionQuery };
 
 export interface JourneyHostOptions {
   /** Bytes the property columns of one project's index may hold. Default: the index's (256 MiB). */
@@ -151,6 +154,8 @@ export function createJourneyHost(db: Database.Database, options: JourneyHostOpt
           return getPersonSummary(index, call.personId, call.stages);
         case 'getCohortRetention':
           return getCohortRetention(index, call.query);
+        case 'getFriction':
+          return getFriction(index, call.query);
       }
     },
     warm(projectRowId) {

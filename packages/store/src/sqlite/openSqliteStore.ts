@@ -321,6 +321,9 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
     getCohortRetention(projectId, query) {
       return ask(projectId, { method: 'getCohortRetention', query });
     },
+    getFriction(projectId, query) {
+      return ask(projectId, { method: 'getFriction', query });
+    },
     getPersons(projectId, query, stages) {
       return ask(projectId, { method: 'getPersons', query, stages: [...stages] });
     },
