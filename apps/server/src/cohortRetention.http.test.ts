@@ -1,21 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { once } from 'node:events';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Event } from '@parcours/schema';
-import { openSqliteStore, type CreatedProject, type Store } from '@parcours/store';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createServer } from './createServer.js';
-import { TEST_SERVER_LIMITS } from './testing/testServerLimits.js';
+import { startJourneysServer, type JourneysServer } from './testing/startJourneysServer.js';
 
 // journeys.retention through the real HTTP API on a real SQLite file.
-let dir: string;
-let store: Store;
-let server: Server;
-let base: string;
-let project: CreatedProject;
+let server: JourneysServer;
 
 const DAY = 86_400_000;
 /** A Monday: the cohort weeks start on days 0, 7, 14. */
@@ -30,27 +18,13 @@ const visit = (anonymousId: string, n: number, extra: Partial<Event> = {}): Even
   channel: 'web',
   ...extra,
 });
-
-async function retention(input: object, secretKey = project.secretKey) {
-  const payload = JSON.stringify({ projectId: project.projectId, ...input });
-  const response = await fetch(`${base}/trpc/journeys.retention?input=${encodeURIComponent(payload)}`, {
-    headers: { Authorization: `Bearer ${secretKey}` },
-  });
-  const body = (await response.json()) as any;
-  return { status: response.status, data: body.result?.data, error: body.error };
-}
+const retention = (input: object, secretKey?: string) => server.query('retention', input, secretKey);
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'parcours-retention-'));
-  store = openSqliteStore({ filename: join(dir, 'retention.db') });
-  project = await store.createProject({ name: 'Retention' });
-  server = createServer({ store, publicDir: dir, limits: TEST_SERVER_LIMITS });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startJourneysServer('retention');
   // Week of 1 June: four persons; two back in week 1 (one of them buys), one in week 2.
   // Week of 8 June: two persons, one back in week 1 with a purchase.
-  const batch = [
+  const status = await server.collect([
     ...['a', 'b', 'c', 'd'].map((id, i) => visit(id, i)),
     visit('a', 8),
     visit('b', 9, { name: 'Purchased', channel: 'store' }),
@@ -58,18 +32,10 @@ beforeAll(async () => {
     visit('e', 7),
     visit('f', 10),
     visit('e', 16, { name: 'Purchased', channel: 'store' }),
-  ];
-  const response = await fetch(`${base}/trpc/collect`, {
-    method: 'POST',
-    body: JSON.stringify({ writeKey: project.writeKey, batch }),
-  });
-  expect(response.status).toBe(200);
+  ]);
+  expect(status).toBe(200);
 });
-afterAll(async () => {
-  server.close();
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => server.stop());
 
 const range = { from: day(0), to: day(21) - 1 };
 
@@ -95,11 +61,7 @@ it('counts a chosen touchpoint only, and reflects touchpoints collected since', 
     [2, 1],
     [0],
   ]);
-  const response = await fetch(`${base}/trpc/collect`, {
-    method: 'POST',
-    body: JSON.stringify({ writeKey: project.writeKey, batch: [visit('d', 17)] }),
-  });
-  expect(response.status).toBe(200);
+  expect(await server.collect([visit('d', 17)])).toBe(200);
   expect((await retention(range)).data.cohorts[0].returned).toEqual([4, 2, 2]);
 });
 

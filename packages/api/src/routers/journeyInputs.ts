@@ -144,6 +144,19 @@ export const cohortRetentionInput = z
     path: ['to'],
   });
 
+/** Friction over a range: the support touchpoints whose repetition counts, items per list. */
+export const frictionInput = z
+  .object({
+    from: epochMs.optional(),
+    to: epochMs.optional(),
+    support: z.array(touchpointRef).max(20).optional(),
+    limit: z.number().int().min(1).max(100).default(20),
+  })
+  .refine((v) => v.from === undefined || v.to === undefined || v.from <= v.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
+
 const timeBounds = z
   .object({ from: epochMs.optional(), to: epochMs.optional() })
   .refine((v) => v.from === undefined || v.to === undefined || v.from <= v.to, {

@@ -6,6 +6,7 @@ import { projectProcedure, router } from '../trpc.js';
 import {
   cohortRetentionInput,
   dropoffInput,
+  frictionInput,
   funnelInput,
   journeyMapInput,
   overviewInput,
@@ -119,4 +120,9 @@ export const journeysRouter = router({
   retention: projectProcedure
     .input(cohortRetentionInput)
     .query(({ ctx, input }) => ctx.store.getCohortRetention(ctx.project.projectId, input)),
+
+  /** Loops, repeated support contacts and unusually long waits, each with the persons affected. */
+  friction: projectProcedure
+    .input(frictionInput)
+    .query(({ ctx, input }) => ctx.store.getFriction(ctx.project.projectId, input)),
 });
