@@ -48,6 +48,7 @@ const BUDGET_GZIP_BYTES = {
     settingsPages: 6_000,
     livePages: 2_000,
     retentionPages: 3_000,
+    frictionPages: 3_000,
     ConfirmButton: 1_000,
     PropertyList: 1_000,
   },

@@ -10,6 +10,7 @@ import { OverviewPage, OVERVIEW_PATH } from './overview/OverviewPage.js';
 import { PathsPage, PATHS_PATH } from './paths/PathsPage.js';
 import { PERSON_PATH } from './person/getPersonLookup.js';
 import { COHORTS_PATH } from './retention/retentionPath.js';
+import { FRICTION_PATH } from './friction/frictionPath.js';
 import {
   CONSENT_ANALYTICS_PATH,
   CONSENT_LOG_PATH,
@@ -48,6 +49,8 @@ const loadPersonPages = () => import('./person/personPages.js');
 const loadSettingsPages = () => import('./settings/settingsPages.js');
 /** The Retention chunk: weekly cohorts. */
 const loadRetentionPages = () => import('./retention/retentionPages.js');
+/** The Friction chunk. */
+const loadFrictionPages = () => import('./friction/frictionPages.js');
 /** The Live chunk. */
 const loadLivePages = () => import('./live/livePages.js');
 
@@ -65,6 +68,12 @@ export const PAGES: readonly Page[] = [
     title: 'Retention',
     permission: 'readJourneys',
     Component: lazyPage(loadRetentionPages, (pages) => pages.CohortRetentionPage),
+  },
+  {
+    path: FRICTION_PATH,
+    title: 'Friction',
+    permission: 'readJourneys',
+    Component: lazyPage(loadFrictionPages, (pages) => pages.FrictionPage),
   },
   {
     path: PERSON_PATH,
