@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { FrictionQuery, FrictionResult } from '@parcours/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInThroughForm, watchCsp } from './support/dashboard.js';
+import { openFromNav } from './support/dashboard.js';
 import { findViolations } from './support/findViolations.js';
 import { launchChromium } from './support/launchChromium.js';
 import { startAccountsServer, type AccountsServer } from './support/startAccountsServer.js';
@@ -42,16 +42,17 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A new signed-in window at `width` px on the Friction page, opened from the navigation; the query it sent. */
+/** A new signed-in window at `width` px on the Friction page, opened from the navigation. */
 async function openFriction(width: number) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-US' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  watchCsp(page, cspReports);
-  await signInThroughForm(page, server.origin, server.users['owner']!);
-  await page.click('nav[aria-label=Main] >> text=Friction');
-  await page.waitForSelector('#loops-heading');
-  return { page, close: () => context.close() };
+  const opened = await openFromNav(browser, {
+    origin: server.origin,
+    user: server.users['owner']!,
+    width,
+    link: 'Friction',
+    cspReports,
+  });
+  await opened.page.waitForSelector('#loops-heading');
+  return opened;
 }
 
 /** The query of the next `journeys.friction` request (httpBatchLink: `input={"0": …}`). */

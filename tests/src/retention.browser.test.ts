@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import type { CohortRetentionQuery, CohortRetentionResult } from '@parcours/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInThroughForm, watchCsp } from './support/dashboard.js';
+import { openFromNav } from './support/dashboard.js';
 import { findViolations } from './support/findViolations.js';
 import { launchChromium } from './support/launchChromium.js';
 import { startAccountsServer, type AccountsServer } from './support/startAccountsServer.js';
@@ -59,19 +59,23 @@ afterAll(async () => {
 
 /** A new signed-in window at `width` px on the Retention page, opened from the navigation; the query it sent. */
 async function openRetention(width: number) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-US' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  watchCsp(page, cspReports);
-  await signInThroughForm(page, server.origin, server.users['owner']!);
-  const request = page.waitForRequest((r) => r.url().includes('journeys.retention'));
-  await page.click('nav[aria-label=Main] >> text=Retention');
-  const url = new URL((await request).url());
-  await page.waitForSelector('.cohort-table tbody tr');
+  let request: Promise<Request> | undefined;
+  const opened = await openFromNav(browser, {
+    origin: server.origin,
+    user: server.users['owner']!,
+    width,
+    link: 'Retention',
+    cspReports,
+    beforeClick: (page) => {
+      request = page.waitForRequest((r) => r.url().includes('journeys.retention'));
+    },
+  });
+  const url = new URL((await request!).url());
+  await opened.page.waitForSelector('.cohort-table tbody tr');
   // httpBatchLink sends `?batch=1&input={"0": …}`.
   const batch = JSON.parse(url.searchParams.get('input')!) as Record<string, CohortRetentionQuery>;
   const { projectId: _, ...query } = batch['0'] as CohortRetentionQuery & { projectId: string };
-  return { page, query, close: () => context.close() };
+  return { ...opened, query };
 }
 
 /** The table's rows as the page shows them: week label, persons, then each week's cell. */
