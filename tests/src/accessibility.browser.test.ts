@@ -226,6 +226,8 @@ describe.each([1440, 390])('accessibility at %i px wide', (width) => {
     ['settings: share links', () => owner, () => projectHash('settings/shares'), '.status-live'],
     ['audit log', () => owner, () => projectHash('audit'), '.audit-table'],
     ['overview, with its top bar', () => owner, () => projectHash('overview'), '.kpis'],
+    ['retention cohorts', () => owner, () => projectHash('cohorts?weeks=26'), '.cohort-table tbody tr'],
+    ['friction', () => owner, () => projectHash('friction?support=Signed+up'), '#waits-heading'],
     [
       'privacy: consent settings and versions',
       () => owner,

@@ -9,6 +9,8 @@ import { LIVE_PATH } from './live/livePath.js';
 import { OverviewPage, OVERVIEW_PATH } from './overview/OverviewPage.js';
 import { PathsPage, PATHS_PATH } from './paths/PathsPage.js';
 import { PERSON_PATH } from './person/getPersonLookup.js';
+import { COHORTS_PATH } from './retention/retentionPath.js';
+import { FRICTION_PATH } from './friction/frictionPath.js';
 import {
   CONSENT_ANALYTICS_PATH,
   CONSENT_LOG_PATH,
@@ -47,6 +49,10 @@ const loadFunnelPages = () => import('./funnel/funnelPages.js');
 const loadPersonPages = () => import('./person/personPages.js');
 /** The Settings chunk (owners only). */
 const loadSettingsPages = () => import('./settings/settingsPages.js');
+/** The Retention chunk: weekly cohorts. */
+const loadRetentionPages = () => import('./retention/retentionPages.js');
+/** The Friction chunk. */
+const loadFrictionPages = () => import('./friction/frictionPages.js');
 /** The Live chunk. */
 const loadLivePages = () => import('./live/livePages.js');
 
@@ -64,6 +70,18 @@ export const PAGES: readonly Page[] = [
   },
   { path: PATHS_PATH, title: 'Paths', permission: 'readJourneys', Component: PathsPage },
   { path: STAGES_PATH, title: 'Journey map', permission: 'readJourneys', Component: StagesPage },
+  {
+    path: COHORTS_PATH,
+    title: 'Retention',
+    permission: 'readJourneys',
+    Component: lazyPage(loadRetentionPages, (pages) => pages.CohortRetentionPage),
+  },
+  {
+    path: FRICTION_PATH,
+    title: 'Friction',
+    permission: 'readJourneys',
+    Component: lazyPage(loadFrictionPages, (pages) => pages.FrictionPage),
+  },
   {
     path: PERSON_PATH,
     title: 'Persons',

@@ -153,6 +153,8 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   'journeys.journeyMap': (f) => ({ projectId: f.projectId }),
   'journeys.stages': (f) => ({ projectId: f.projectId }),
   'journeys.overview': (f) => ({ projectId: f.projectId, from: 0, to: DAY }),
+  'journeys.retention': (f) => ({ projectId: f.projectId, from: 0, to: DAY }),
+  'journeys.friction': (f) => ({ projectId: f.projectId }),
   'journeys.setJourneyMap': (f) => ({
     projectId: f.projectId,
     stages: [{ name: 'awareness', touchpoints: [] }],

@@ -58,6 +58,8 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'journeys.journeyMap': readJourneys,
   'journeys.stages': readJourneys,
   'journeys.overview': readJourneys,
+  'journeys.retention': readJourneys,
+  'journeys.friction': readJourneys,
   'journeys.setJourneyMap': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },
 
   // Issue 12: live data. `changes` carries no data (a tick), so whoever reads any journey

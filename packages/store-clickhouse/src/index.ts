@@ -18,6 +18,7 @@ export { insertEvents } from './insertEvents.js';
 export { getFunnel } from './getFunnel.js';
 export { getFunnelDropoffs } from './getFunnelDropoffs.js';
 export { getOverview } from './getOverview.js';
+export { getCohortRetention } from './getCohortRetention.js';
 export { getPaths } from './getPaths.js';
 export { getPersonProfile } from './getPersonProfile.js';
 export { getPersons } from './getPersons.js';

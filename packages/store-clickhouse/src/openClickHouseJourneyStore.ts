@@ -2,6 +2,7 @@ import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import type { Store } from '@parcours/store';
 import { countEvents } from './countEvents.js';
 import { createTables } from './createTables.js';
+import { getCohortRetention } from './getCohortRetention.js';
 import { getFunnel } from './getFunnel.js';
 import { getFunnelDrivers } from './getFunnelDrivers.js';
 import { getFunnelDropoffs } from './getFunnelDropoffs.js';
@@ -11,13 +12,19 @@ import { quoteDatabaseName } from './sqlLiteral.js';
 
 /**
  * The part of `Store` the ClickHouse engine implements so far: events (exactly-once),
- * identities, funnels, their drivers, drop-offs and paths (stages, overview and timelines are
+ * identities, funnels, their drivers, drop-offs, paths and cohort retention (stages, overview and timelines are
  * functions of this package that take the journey map, conversions and limit). Projects, keys, users, consent and privacy are not
  * here yet (docs/decisions.md, "ClickHouse engine (issue 10): foundations").
  */
 export type ClickHouseJourneyStore = Pick<
   Store,
-  'insertEvents' | 'countEvents' | 'getFunnel' | 'getFunnelDrivers' | 'getFunnelDropoffs' | 'getPaths'
+  | 'insertEvents'
+  | 'countEvents'
+  | 'getFunnel'
+  | 'getFunnelDrivers'
+  | 'getFunnelDropoffs'
+  | 'getPaths'
+  | 'getCohortRetention'
 > & {
   /** Closes the HTTP connections. */
   close(): Promise<void>;
@@ -46,6 +53,7 @@ export async function openClickHouseJourneyStore(
     getFunnelDrivers: (projectId, query) => getFunnelDrivers(client, at(projectId), query),
     getFunnelDropoffs: (projectId, query) => getFunnelDropoffs(client, at(projectId), query),
     getPaths: (projectId, query) => getPaths(client, at(projectId), query),
+    getCohortRetention: (projectId, query) => getCohortRetention(client, at(projectId), query),
     close: () => client.close(),
   };
 }

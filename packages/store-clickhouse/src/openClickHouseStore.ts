@@ -2,6 +2,7 @@ import { createClient } from '@clickhouse/client';
 import { createStore, type Store, type StoreEngine } from '@parcours/store';
 import { countEvents } from './countEvents.js';
 import { createTables } from './createTables.js';
+import { getCohortRetention } from './getCohortRetention.js';
 import { getFunnel } from './getFunnel.js';
 import { getFunnelDrivers } from './getFunnelDrivers.js';
 import { getFunnelDropoffs } from './getFunnelDropoffs.js';
@@ -15,6 +16,7 @@ import { insertEvents } from './insertEvents.js';
 import { createClickHouseLedger } from './ledger/createClickHouseLedger.js';
 import { createLedgerTable } from './ledger/createLedgerTable.js';
 import { getLatestEvents } from './getLatestEvents.js';
+import { notOnClickHouse } from './NotOnClickHouseError.js';
 import { createClickHousePrivacy } from './privacy/createClickHousePrivacy.js';
 import { createClickHousePurge } from './privacy/createClickHousePurge.js';
 import { getStoredDataFacts } from './privacy/getStoredDataFacts.js';
@@ -125,6 +127,7 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
     countEvents: (projectId) => countEvents(client, at(projectId)),
     getFunnel: (projectId, query) => getFunnel(client, at(projectId), query),
     getPaths: (projectId, query) => getPaths(client, at(projectId), query),
+    getCohortRetention: (projectId, query) => getCohortRetention(client, at(projectId), query),
     getPersonTimeline: (projectId, ref, options) => getPersonTimeline(client, at(projectId), ref, options),
     getFunnelDropoffs: (projectId, query) => getFunnelDropoffs(client, at(projectId), query),
     getFunnelDrivers: (projectId, query) => getFunnelDrivers(client, at(projectId), query),
@@ -137,6 +140,8 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
       await projects.requireProject(projectId);
       return getStoredDataFacts(client, at(projectId), records);
     },
+    // Friction (issue 11, item 5) is computed by the SQLite journey engine only so far.
+    getFriction: notOnClickHouse('getFriction'),
     close: () => client.close(),
   };
 }

@@ -399,5 +399,127 @@ export function describeJourneyStoreConformance(target: ConformanceTarget): void
         ).toBe(1);
       });
     });
+
+    describe('cohort retention', () => {
+      // 1 June 2026 is a Monday: weeks start on days 0, 7, 14.
+      const day = (n: number) => at(0) + n * DAY;
+      const visit = (anonymousId: string, n: number, extra: Partial<StoredEvent> = {}) =>
+        event({ anonymousId, name: 'Visit', timestamp: day(n), channel: 'web', ...extra });
+      const link = (anonymousId: string, userId: string, n: number) =>
+        event({ type: 'identify', name: 'identify', anonymousId, userId, timestamp: day(n) });
+      /**
+       * Week of 1 June: r1 (back days 8 and 16, a store purchase), u2 (a laptop on day 2,
+       * a phone on day 9, both linked). Week of 8 June: r3 (a store purchase on day 15,
+       * a visit on day 30, after the range). r4 first came before the range: no cohort.
+       */
+      const world = () => [
+        visit('r1', 0),
+        visit('r1', 8),
+        visit('r1', 16, { name: 'Purchased', channel: 'store' }),
+        visit('r2-laptop', 2),
+        visit('r2-phone', 9, { channel: 'mobile' }),
+        link('r2-phone', 'u2', 9),
+        link('r2-laptop', 'u2', 10),
+        visit('r3', 7),
+        visit('r3', 15, { name: 'Purchased', channel: 'store' }),
+        visit('r3', 30),
+        visit('r4', -3),
+        visit('r4', 8),
+      ];
+      const range = { from: day(0), to: day(21) - 1 };
+
+      it('counts cohorts by first week and those back each week after, identities merged', async () => {
+        await store.insertEvents(projectId, world());
+        const retention = await store.getCohortRetention(projectId, range);
+        expect(retention.cohorts).toEqual([
+          { week: '2026-06-01', persons: 2, returned: [2, 2, 1] },
+          { week: '2026-06-08', persons: 1, returned: [1, 1] },
+          { week: '2026-06-15', persons: 0, returned: [0] },
+        ]);
+        expect(retention.curve).toEqual([
+          { week: 0, persons: 3, returned: 3, share: 1 },
+          { week: 1, persons: 3, returned: 3, share: 1 },
+          { week: 2, persons: 2, returned: 1, share: 0.5 },
+        ]);
+      });
+
+      it('counts only the chosen touchpoint as a return, on its channel when named', async () => {
+        await store.insertEvents(projectId, world());
+        const purchases = await store.getCohortRetention(projectId, {
+          ...range,
+          returning: { name: 'Purchased', channel: 'store' },
+        });
+        expect(purchases.cohorts.map((c) => c.returned)).toEqual([[2, 0, 1], [1, 1], [0]]);
+        const onPhone = await store.getCohortRetention(projectId, {
+          ...range,
+          returning: { name: 'Visit', channel: 'mobile' },
+        });
+        expect(onPhone.cohorts.map((c) => c.returned)).toEqual([[2, 1, 0], [1, 0], [0]]);
+        const unknown = await store.getCohortRetention(projectId, { ...range, returning: { name: 'Nope' } });
+        expect(unknown.curve.map((p) => p.returned)).toEqual([3, 0, 0]);
+      });
+
+      it('refuses a range past 53 weeks', async () => {
+        await expect(store.getCohortRetention(projectId, { from: day(0), to: day(53 * 7) })).rejects.toThrow(
+          /53 weeks/,
+        );
+      });
+    });
+
+    (target.notYet?.includes('getFriction') === true ? describe.skip : describe)('friction', () => {
+      const HOUR = 3_600_000;
+      const tp = (anonymousId: string, name: string, hours: number) =>
+        event({ anonymousId, name, timestamp: at(0) + hours * HOUR, channel: 'web' });
+
+      it('finds loops, repeated support contacts and long waits, identities merged', async () => {
+        await store.insertEvents(projectId, [
+          // f1 on a laptop then a phone, one person once linked: Cart → Help → Cart.
+          tp('f1-laptop', 'Cart', 0),
+          tp('f1-laptop', 'Help', 1),
+          tp('f1-phone', 'Cart', 2),
+          event({
+            type: 'identify',
+            name: 'identify',
+            anonymousId: 'f1-laptop',
+            userId: 'u1',
+            timestamp: at(0),
+          }),
+          event({
+            type: 'identify',
+            name: 'identify',
+            anonymousId: 'f1-phone',
+            userId: 'u1',
+            timestamp: at(0),
+          }),
+          // f2 calls support twice in 3 days, then again 9 days later (not a repeat).
+          tp('f2', 'Help', 0),
+          tp('f2', 'Help', 72),
+          tp('f2', 'Help', 72 + 9 * 24),
+          // Ten Cart → Pay: nine an hour apart, one after 50 hours (above the 90th percentile).
+          ...Array.from({ length: 10 }, (_, p) => [
+            tp(`w${p}`, 'Cart', 0),
+            tp(`w${p}`, 'Pay', p === 9 ? 50 : 1),
+          ]).flat(),
+        ]);
+        const friction = await store.getFriction(projectId, { support: [{ name: 'Help' }] });
+        expect(friction.loops).toEqual([
+          { from: 'Cart', via: 'Help', persons: 1, occurrences: 1, examples: ['user:u1'] },
+        ]);
+        expect(friction.repeatedContacts).toEqual([
+          { name: 'Help', channel: null, persons: 1, occurrences: 1, examples: ['f2'] },
+        ]);
+        expect(friction.longWaits).toEqual([
+          {
+            from: 'Cart',
+            to: 'Pay',
+            transitions: 10,
+            p90Ms: HOUR,
+            persons: 1,
+            occurrences: 1,
+            examples: ['w9'],
+          },
+        ]);
+      });
+    });
   });
 }

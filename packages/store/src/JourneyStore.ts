@@ -14,6 +14,8 @@ import type {
   StagesResult,
 } from './engine/types.js';
 import type { PersonProfile, PersonsQuery, PersonsResult } from './engine/personTypes.js';
+import type { CohortRetentionQuery, CohortRetentionResult } from './engine/retentionTypes.js';
+import type { FrictionQuery, FrictionResult } from './engine/frictionTypes.js';
 import type { PersonRef } from './EventStore.js';
 
 /** Journey questions over a project's events (identities merged), and its journey map. */
@@ -59,4 +61,15 @@ export interface JourneyStore {
    * `query.conversion`, by default any touchpoint of the map's `decision` stage.
    */
   getOverview(projectId: string, query: OverviewQuery): Promise<OverviewResult>;
+  /**
+   * Weekly retention: cohorts by the week of their first touchpoint, and the share back
+   * (any touchpoint, or `query.returning`) each following week; see
+   * `engine/getCohortRetention.ts`. A range past 53 weeks throws a RangeError.
+   */
+  getCohortRetention(projectId: string, query: CohortRetentionQuery): Promise<CohortRetentionResult>;
+  /**
+   * Friction over a range: loops (A → B → A), repeated support contacts (within 7
+   * days), waits above a transition's 90th percentile; see `engine/getFriction.ts`.
+   */
+  getFriction(projectId: string, query: FrictionQuery): Promise<FrictionResult>;
 }

@@ -49,6 +49,11 @@ export {
 export { MAX_OVERVIEW_DAYS } from './engine/getOverview.js';
 export { compareCredits } from './engine/ConversionAttribution.js';
 export { ATTRIBUTION_MODELS, DEFAULT_STAGE_NAMES, FUNNEL_ORDERS } from './engine/types.js';
+export type * from './engine/retentionTypes.js';
+export type * from './engine/frictionTypes.js';
+export { FRICTION_EXAMPLES, REPEAT_CONTACT_WINDOW_MS } from './engine/frictionTypes.js';
+export { MAX_RETENTION_WEEKS, getCohortWeeks, getWeekNumber } from './engine/cohortWeeks.js';
+export { buildRetentionResult, type RetentionCounts } from './engine/buildRetentionResult.js';
 export { PERSON_SORTS } from './engine/personTypes.js';
 export { decodePersonsCursor, encodePersonsCursor, readPersonsCursor } from './engine/personsCursor.js';
 export { mergeTraits } from './engine/mergeTraits.js';

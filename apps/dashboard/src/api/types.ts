@@ -63,6 +63,12 @@ type Journeys = Client['journeys'];
 /** What `journeys.overview` answers: per day, per channel and in total over a range. */
 export type Overview = Awaited<ReturnType<Journeys['overview']['query']>>;
 
+/** What `journeys.retention` answers: weekly cohorts, their returns, and the curve. */
+export type CohortRetention = Awaited<ReturnType<Journeys['retention']['query']>>;
+
+/** What `journeys.friction` answers: loops, repeated contacts and long waits, with persons. */
+export type Friction = Awaited<ReturnType<Journeys['friction']['query']>>;
+
 /** What `journeys.funnel` takes: steps, window, range and breakdown (and the project). */
 export type FunnelInput = Parameters<Journeys['funnel']['query']>[0];
 

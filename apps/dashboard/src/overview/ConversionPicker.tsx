@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
-import { TouchpointNameList } from '../components/TouchpointNameList.js';
+import { TouchpointPicker } from '../components/TouchpointPicker.js';
 
 export interface ConversionPickerProps {
   projectId: string;
@@ -9,36 +8,14 @@ export interface ConversionPickerProps {
 }
 
 /** Which touchpoint counts as a conversion: a name with suggestions, or the journey map's default. */
-export function ConversionPicker({ projectId, value, onChange }: ConversionPickerProps) {
-  const [text, setText] = useState(value ?? '');
-  useEffect(() => setText(value ?? ''), [value]);
-
-  const onSubmit = (event: Event) => {
-    event.preventDefault();
-    onChange(text.trim() || undefined);
-  };
-
+export function ConversionPicker(props: ConversionPickerProps) {
   return (
-    <form class="inline-form" onSubmit={onSubmit}>
-      <div class="field">
-        <label for="conversion-name">Conversion touchpoint</label>
-        <input
-          id="conversion-name"
-          list="conversion-names"
-          autoComplete="off"
-          placeholder="the decision stage"
-          value={text}
-          onInput={(event) => setText(event.currentTarget.value)}
-          aria-describedby="conversion-help"
-        />
-        <TouchpointNameList id="conversion-names" projectId={projectId} />
-      </div>
-      <button type="submit" class="button-secondary">
-        Apply
-      </button>
-      <p id="conversion-help" class="help">
-        Leave empty to count the touchpoints of the journey map’s decision stage.
-      </p>
-    </form>
+    <TouchpointPicker
+      {...props}
+      id="conversion-name"
+      label="Conversion touchpoint"
+      placeholder="the decision stage"
+      help="Leave empty to count the touchpoints of the journey map’s decision stage."
+    />
   );
 }

@@ -4,7 +4,7 @@ import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { RangePicker } from '../components/RangePicker.js';
 import type { PageProps } from '../pages.js';
-import { createProjectHash } from '../routing/resolveRoute.js';
+import { createChangedHash } from '../routing/resolveRoute.js';
 import { ShareButton } from '../share/ShareButton.js';
 import { ATTRIBUTION_LABELS, type AttributionModel } from './AttributionTable.js';
 import { ConversionPicker } from './ConversionPicker.js';
@@ -38,12 +38,8 @@ export function OverviewPage({ project, params }: PageProps) {
   const overview = useQuery(trpc.journeys.overview.queryOptions({ projectId: project.projectId, ...query }));
   const settings = useQuery(trpc.admin.project.queryOptions({ projectId: project.projectId }));
 
-  const withParams = (changes: Record<string, string | undefined>) => {
-    const next: Record<string, string> = {};
-    for (const [key, value] of Object.entries({ ...params, ...changes }))
-      if (value !== undefined) next[key] = value;
-    return createProjectHash(project.projectId, OVERVIEW_PATH, next);
-  };
+  const withParams = (changes: Record<string, string | undefined>) =>
+    createChangedHash({ projectId: project.projectId, path: OVERVIEW_PATH, params }, changes);
 
   if (settings.data?.hasTouchpoints === false) {
     return (

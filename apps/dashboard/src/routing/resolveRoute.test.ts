@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Project } from '../api/types.js';
 import { parseHash } from './parseHash.js';
-import { createProjectHash, resolveRoute } from './resolveRoute.js';
+import { createChangedHash, createProjectHash, resolveRoute } from './resolveRoute.js';
 
 const shop: Project = { projectId: 'prj_shop', name: 'Shop', role: 'owner' };
 const blog: Project = { projectId: 'prj_blog', name: 'Blog', role: 'viewer' };
+
+describe('createChangedHash', () => {
+  it('overrides, adds and removes parameters, keeping the others', () => {
+    const page = { projectId: 'prj_shop', path: 'cohorts', params: { weeks: '12', returning: 'Buy' } };
+    expect(createChangedHash(page, { returning: undefined, x: 'y' })).toBe(
+      '#/p/prj_shop/cohorts?weeks=12&x=y',
+    );
+    expect(createChangedHash(page, { weeks: '4' })).toBe('#/p/prj_shop/cohorts?weeks=4&returning=Buy');
+  });
+});
 
 describe('createProjectHash', () => {
   it('puts the project before the page, and round-trips through parseHash', () => {

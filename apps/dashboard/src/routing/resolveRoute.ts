@@ -9,6 +9,20 @@ export function createProjectHash(projectId: string, path: string, params?: Reco
   return createHash([PROJECT_SEGMENT, projectId, ...(path ? [path] : [])].join('/'), params);
 }
 
+/**
+ * The hash of the same page with some URL parameters changed: `changes` override
+ * `params`, and an `undefined` change removes the parameter.
+ */
+export function createChangedHash(
+  page: { projectId: string; path: string; params: Record<string, string> },
+  changes: Record<string, string | undefined>,
+): string {
+  const next: Record<string, string> = {};
+  for (const [key, value] of Object.entries({ ...page.params, ...changes }))
+    if (value !== undefined) next[key] = value;
+  return createProjectHash(page.projectId, page.path, next);
+}
+
 /** What the signed-in app shows for a route. */
 export type ResolvedRoute =
   /** A page of one of the user's projects; `path` '' is the project's home page. */

@@ -10,6 +10,8 @@ import {
   MAX_OVERVIEW_DAYS,
   MAX_PATH_DEPTH,
   MAX_QUERY_PROPERTIES,
+  MAX_RETENTION_WEEKS,
+  getWeekNumber,
 } from '@parcours/store';
 import { z } from 'zod';
 
@@ -183,6 +185,32 @@ export const overviewInput = z
   .refine((v) => v.from <= v.to && Math.floor(v.to / DAY) - Math.floor(v.from / DAY) < MAX_OVERVIEW_DAYS, {
     message: `from must not be after to, and the range at most ${MAX_OVERVIEW_DAYS} days`,
     path: ['to'],
+  });
+
+/** Weekly retention: cohorts by first touchpoint in the range, returns up to its end. */
+export const cohortRetentionInput = z
+  .object({
+    from: epochMs,
+    to: epochMs,
+    /** What counts as coming back; default any touchpoint. */
+    returning: touchpointRef.optional(),
+  })
+  .refine((v) => v.from <= v.to && getWeekNumber(v.to) - getWeekNumber(v.from) < MAX_RETENTION_WEEKS, {
+    message: `from must not be after to, and the range at most ${MAX_RETENTION_WEEKS} weeks`,
+    path: ['to'],
+  });
+
+/** Friction over a range: the support touchpoints whose repetition counts, items per list. */
+export const frictionInput = z
+  .object({
+    from: epochMs.optional(),
+    to: epochMs.optional(),
+    support: z.array(touchpointRef).max(20).optional(),
+    limit: z.number().int().min(1).max(100).default(20),
+  })
+  .refine((v) => v.from === undefined || v.to === undefined || v.from <= v.to, {
+    message: 'from must not be after to',
+    path: ['from'],
   });
 
 const timeBounds = z

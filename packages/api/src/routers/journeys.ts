@@ -5,7 +5,9 @@ import { auditProject } from '../auth/audit.js';
 import { projectProcedure, router } from '../trpc.js';
 import {
   driversInput,
+  cohortRetentionInput,
   dropoffInput,
+  frictionInput,
   funnelInput,
   journeyMapInput,
   overviewInput,
@@ -135,4 +137,14 @@ export const journeysRouter = router({
   overview: projectProcedure
     .input(overviewInput)
     .query(({ ctx, input }) => ctx.store.getOverview(ctx.project.projectId, input)),
+
+  /** Weekly cohorts by first touchpoint, and the share back (any touchpoint, or a chosen one) each week after. */
+  retention: projectProcedure
+    .input(cohortRetentionInput)
+    .query(({ ctx, input }) => ctx.store.getCohortRetention(ctx.project.projectId, input)),
+
+  /** Loops, repeated support contacts and unusually long waits, each with the persons affected. */
+  friction: projectProcedure
+    .input(frictionInput)
+    .query(({ ctx, input }) => ctx.store.getFriction(ctx.project.projectId, input)),
 });

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import { JourneyIndex } from '../engine/JourneyIndex.js';
+import { getCohortRetention } from '../engine/getCohortRetention.js';
+import { getFriction } from '../engine/getFriction.js';
 import { getFunnel } from '../engine/getFunnel.js';
 import { getFunnelDrivers } from '../engine/getFunnelDrivers.js';
 import { getFunnelDropoffs } from '../engine/getFunnelDropoffs.js';
@@ -8,6 +10,8 @@ import { getPaths } from '../engine/getPaths.js';
 import { getPersons } from '../engine/getPersons.js';
 import { getPersonSummary } from '../engine/getPersonSummary.js';
 import type { PersonsQuery } from '../engine/personTypes.js';
+import type { CohortRetentionQuery } from '../engine/retentionTypes.js';
+import type { FrictionQuery } from '../engine/frictionTypes.js';
 import { getStages } from '../engine/getStages.js';
 import type {
   FunnelDriversQuery,
@@ -34,7 +38,9 @@ export type JourneyCall =
   | { method: 'getStages'; query: StagesQuery; stages: JourneyStage[] }
   | { method: 'getOverview'; query: OverviewQuery; conversions: TouchpointRef[] }
   | { method: 'getPersons'; query: PersonsQuery; stages: JourneyStage[] }
-  | { method: 'getPersonSummary'; personId: string; stages: JourneyStage[] };
+  | { method: 'getPersonSummary'; personId: string; stages: JourneyStage[] }
+  | { method: 'getCohortRetention'; query: CohortRetentionQuery }
+  | { method: 'getFriction'; query: FrictionQuery };
 
 export interface JourneyHostOptions {
   /** Bytes the property columns of one project's index may hold. Default: the index's (256 MiB). */
@@ -151,6 +157,10 @@ export function createJourneyHost(db: Database.Database, options: JourneyHostOpt
         }
         case 'getPersonSummary':
           return getPersonSummary(index, call.personId, call.stages);
+        case 'getCohortRetention':
+          return getCohortRetention(index, call.query);
+        case 'getFriction':
+          return getFriction(index, call.query);
       }
     },
     warm(projectRowId) {

@@ -334,6 +334,12 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
     getPaths(projectId, query) {
       return ask(projectId, { method: 'getPaths', query });
     },
+    getCohortRetention(projectId, query) {
+      return ask(projectId, { method: 'getCohortRetention', query });
+    },
+    getFriction(projectId, query) {
+      return ask(projectId, { method: 'getFriction', query });
+    },
     getPersons(projectId, query, stages) {
       return ask(projectId, { method: 'getPersons', query, stages: [...stages] });
     },

@@ -1,0 +1,55 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '../api/trpc.js';
+import { ErrorNotice } from '../components/ErrorNotice.js';
+import { RangePicker } from '../components/RangePicker.js';
+import { TouchpointPicker } from '../components/TouchpointPicker.js';
+import { getDayRange, parseRangeDays } from '../overview/getDayRange.js';
+import type { PageProps } from '../pages.js';
+import { createChangedHash } from '../routing/resolveRoute.js';
+import { FrictionFigures } from './FrictionFigures.js';
+import { FRICTION_PATH } from './frictionPath.js';
+
+/**
+ * Friction over the last 7 to 90 days (`?days=`): loops, repeated contacts of a
+ * support touchpoint (`?support=`) and waits above their transition's 90th percentile,
+ * each with the persons affected and links to their timelines.
+ */
+export function FrictionPage({ project, params }: PageProps) {
+  const trpc = useTRPC();
+  const days = parseRangeDays(params['days']);
+  const support = params['support']?.trim() || undefined;
+  const query = {
+    ...getDayRange(days, Date.now()),
+    ...(support === undefined ? {} : { support: [{ name: support }] }),
+  };
+  const friction = useQuery(trpc.journeys.friction.queryOptions({ projectId: project.projectId, ...query }));
+  const withParams = (changes: Record<string, string | undefined>) =>
+    createChangedHash({ projectId: project.projectId, path: FRICTION_PATH, params }, changes);
+
+  return (
+    <>
+      <div class="page-head">
+        <h1>Friction</h1>
+        <RangePicker value={days} hrefFor={(next) => withParams({ days: next && String(next) })} />
+      </div>
+      <TouchpointPicker
+        projectId={project.projectId}
+        id="support-name"
+        label="Support touchpoint"
+        placeholder="none"
+        help="Repeated contacts: this touchpoint twice or more within 7 days."
+        value={support}
+        onChange={(name) => {
+          location.hash = withParams({ support: name });
+        }}
+      />
+      {friction.isPending && (
+        <p class="notice" role="status">
+          Looking for friction over the last {days} days…
+        </p>
+      )}
+      {friction.isError && <ErrorNotice error={friction.error} onRetry={() => void friction.refetch()} />}
+      {friction.data && <FrictionFigures projectId={project.projectId} friction={friction.data} />}
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '../api/trpc.js';
+import { ErrorNotice } from '../components/ErrorNotice.js';
+import type { PageProps } from '../pages.js';
+import { createChangedHash } from '../routing/resolveRoute.js';
+import { CohortTable } from './CohortTable.js';
+import { getWeekRange, parseRangeWeeks, RANGE_WEEKS } from './getWeekRange.js';
+import { RetentionCurve } from './RetentionCurve.js';
+import { COHORTS_PATH } from './retentionPath.js';
+import { ReturningPicker } from './ReturningPicker.js';
+
+/**
+ * Retention: persons by the week of their first touchpoint, and the share back each
+ * week after (any touchpoint, or `?returning=` a chosen one), as a table and a curve,
+ * over the last `?weeks=` 4 to 26 weeks (8 by default).
+ */
+export function CohortRetentionPage({ project, params }: PageProps) {
+  const trpc = useTRPC();
+  const weeks = parseRangeWeeks(params['weeks']);
+  const returning = params['returning']?.trim() || undefined;
+  const query = {
+    ...getWeekRange(weeks, Date.now()),
+    ...(returning === undefined ? {} : { returning: { name: returning } }),
+  };
+  const retention = useQuery(
+    trpc.journeys.retention.queryOptions({ projectId: project.projectId, ...query }),
+  );
+
+  const withParams = (changes: Record<string, string | undefined>) =>
+    createChangedHash({ projectId: project.projectId, path: COHORTS_PATH, params }, changes);
+
+  return (
+    <>
+      <div class="page-head">
+        <h1>Retention</h1>
+        <ul class="segmented" aria-label="Cohort weeks">
+          {RANGE_WEEKS.map((option) => (
+            <li key={option}>
+              <a
+                href={withParams({ weeks: String(option) })}
+                aria-current={option === weeks ? 'true' : undefined}
+              >
+                {option} weeks
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <ReturningPicker
+        projectId={project.projectId}
+        value={returning}
+        onChange={(name) => {
+          location.hash = withParams({ returning: name });
+        }}
+      />
+      {retention.isPending && (
+        <p class="notice" role="status">
+          Counting the last {weeks} weeks…
+        </p>
+      )}
+      {retention.isError && <ErrorNotice error={retention.error} onRetry={() => void retention.refetch()} />}
+      {retention.data && (
+        <>
+          <RetentionCurve curve={retention.data.curve} />
+          <section class="card" aria-labelledby="cohorts-heading">
+            <h2 id="cohorts-heading">Cohorts</h2>
+            <CohortTable cohorts={retention.data.cohorts} />
+          </section>
+        </>
+      )}
+    </>
+  );
+}
