@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidCursorError } from '../InvalidCursorError.js';
 import { getPersons } from './getPersons.js';
 import { getPersonSummary } from './getPersonSummary.js';
-import { indexOf } from './journeyArbitraries.js';
+import { indexOf } from '../testing/journeyArbitraries.js';
 import type { JourneyIndex } from './JourneyIndex.js';
 import { referenceTimelines } from './journeyReference.js';
 import type { PersonsQuery } from './personTypes.js';

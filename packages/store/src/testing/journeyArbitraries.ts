@@ -1,15 +1,15 @@
 // Random worlds and funnel questions for the engine's property tests (test code).
 import fc from 'fast-check';
 import type { Event } from '@parcours/schema';
-import { JourneyIndex } from './JourneyIndex.js';
+import { JourneyIndex } from '../engine/JourneyIndex.js';
 import {
   FUNNEL_NAMES,
   queryArbitrary,
   scaleFunnelQuery,
   stepArbitrary,
   withExclusions,
-} from '../testing/funnelArbitraries.js';
-import type { FunnelQuery } from './types.js';
+} from './funnelArbitraries.js';
+import type { FunnelQuery } from '../engine/types.js';
 
 export { queryArbitrary };
 
