@@ -9,8 +9,16 @@ import { quoteInteger } from './sqlLiteral.js';
  * it to when it reached step k + 1.
  */
 export interface FunnelChains {
-  /** SELECT expressions, with their aliases, in the order they depend on each other. */
-  columns: string[];
+  /**
+   * SELECT expressions with their aliases, a list per subquery, each subquery reading
+   * the columns of the one before. ClickHouse expands an alias wherever it is named
+   * (18.16 refuses a query past 500,000 AST nodes): an array built from the one before
+   * it, step after step, is a column of its own subquery, so it is not expanded again.
+   * No lambda body names a column of the subquery below: 18.16 leaves such a column
+   * out of that subquery ("Unknown identifier") when nothing else needs it; arrays
+   * reach lambdas as arguments, per start by `replicate`.
+   */
+  layers: string[][];
   starts: string;
   firsts: string;
   levels: string;
@@ -39,19 +47,19 @@ function selectStarts(query: FunnelQuery, startsAt: string): string[] {
 
 /**
  * From per step and start the index of the touchpoint reaching the step (0: none):
- * `levels` (steps reached, prefix-closed) and `offset<k>` (ms from the start), added to
- * `columns`.
+ * `levels` (steps reached, prefix-closed) and `offset<k>` (ms from the start), in a
+ * subquery of their own.
  */
-function selectLevels(indexes: string[], columns: string[]): Pick<FunnelChains, 'levels' | 'offsets'> {
+function selectLevels(indexes: string[]): Pick<FunnelChains, 'levels' | 'offsets'> & { layer: string[] } {
   const params = indexes.map((_, k) => `q${k + 1}`);
-  columns.push(
+  const layer = [
     `arrayMap((${params.join(', ')}) -> ${params.map((q) => `(${q} != 0)`).join(' + ')}, ${indexes.join(', ')}) AS levels`,
-  );
+  ];
   const offsets = indexes.map((index, k) => {
-    columns.push(`arrayMap((s, q, T) -> T[q] - T[s], p1, ${index}, ts_per_start) AS offset${k + 1}`);
+    layer.push(`arrayMap((s, q, T) -> T[q] - T[s], p1, ${index}, ts_per_start) AS offset${k + 1}`);
     return `offset${k + 1}`;
   });
-  return { levels: 'levels', offsets };
+  return { layer, levels: 'levels', offsets };
 }
 
 /**
@@ -63,14 +71,14 @@ function selectLevels(indexes: string[], columns: string[]): Pick<FunnelChains, 
 export function selectGreedyChains(query: FunnelQuery): FunnelChains {
   const K = query.steps.length;
   const window = quoteInteger(query.windowMs);
-  const columns = selectStarts(query, 'bitAnd(m, 1) != 0');
+  const layers = [selectStarts(query, 'bitAnd(m, 1) != 0')];
   for (let k = 2; k <= K; k++) {
-    columns.push(
+    layers.push([
       `arrayMap((s, p, T, M) -> if(p = 0, 0, arrayFirstIndex((t, m) -> bitAnd(m, ${bit(k - 1)}) != 0 AND t > T[p] AND t - T[s] <= ${window}, T, M)), p1, p${k - 1}, ts_per_start, mask_per_start) AS p${k}`,
-    );
+    ]);
   }
-  const steps = Array.from({ length: K }, (_, k) => `p${k + 1}`);
-  return { columns, starts: 'p1', firsts: 'p1', ...selectLevels(steps, columns) };
+  const { layer, ...levels } = selectLevels(Array.from({ length: K }, (_, k) => `p${k + 1}`));
+  return { layers: [...layers, layer], starts: 'p1', firsts: 'p1', ...levels };
 }
 
 /**
@@ -86,7 +94,7 @@ export function selectGreedyChains(query: FunnelQuery): FunnelChains {
 export function selectExcludedChains(query: FunnelQuery): FunnelChains {
   const K = query.steps.length;
   const window = quoteInteger(query.windowMs);
-  const columns = [
+  const first = [
     ...selectStarts(query, 'bitAnd(m, 1) != 0'),
     'arrayMap((t, previous) -> t != previous, ts, arrayPushFront(arrayPopBack(ts), toInt64(-1))) AS time_starts',
     'arrayFilter((i, n) -> n, arrayEnumerate(ts), time_starts) AS time_start_indexes',
@@ -96,12 +104,13 @@ export function selectExcludedChains(query: FunnelQuery): FunnelChains {
   ];
   const afterSteps = new Set((query.exclusions ?? []).map((x) => x.afterStep));
   for (const j of afterSteps) {
-    columns.push(
+    first.push(
       `arrayMap(x -> toUInt8(bitAnd(x, ${bit(j - 1)}) != 0), xmask) AS excluded${j}`,
       `replicate(arrayCumSum(excluded${j}), p1) AS excluded_count${j}`,
       `replicate(arrayFilter((i, x) -> x = 1, arrayEnumerate(ts), excluded${j}), p1) AS excluded_at${j}`,
     );
   }
+  const layers = [first];
   for (let k = 1; k < K; k++) {
     // Before touchpoint i's time: `C[f - 1]` of r<k>; index 0 reads 0.
     const tests = [`bitAnd(m, ${bit(k)}) != 0`, `t - T[s] <= ${window}`, 'C[f - 1] > 0'];
@@ -112,17 +121,16 @@ export function selectExcludedChains(query: FunnelQuery): FunnelChains {
       params.push('X', 'A');
       args.push(`excluded_count${k}`, `excluded_at${k}`);
     }
-    columns.push(
+    layers.push([
       `arrayMap(R -> arrayCumSum(R), r${k}) AS c${k}`,
       `arrayMap(R -> arrayFilter((i, r) -> r = 1, arrayEnumerate(R), R), r${k}) AS i${k}`,
       `arrayMap((${params.join(', ')}) -> arrayMap((i, t, m, f) -> toUInt8(${tests.join(' AND ')}), arrayEnumerate(T), T, M, F), ${args.join(', ')}) AS r${k + 1}`,
-    );
+    ]);
   }
-  const firstReached = Array.from({ length: K }, (_, k) => {
-    columns.push(`arrayMap(R -> arrayFirstIndex(r -> r = 1, R), r${k + 1}) AS e${k + 1}`);
-    return `e${k + 1}`;
-  });
-  return { columns, starts: 'p1', firsts: 'p1', ...selectLevels(firstReached, columns) };
+  const reachedBy = Array.from({ length: K }, (_, k) => `e${k + 1}`);
+  layers.push(reachedBy.map((e, k) => `arrayMap(R -> arrayFirstIndex(r -> r = 1, R), r${k + 1}) AS ${e}`));
+  const { layer, ...levels } = selectLevels(reachedBy);
+  return { layers: [...layers, layer], starts: 'p1', firsts: 'p1', ...levels };
 }
 
 /**
@@ -135,9 +143,9 @@ export function selectExcludedChains(query: FunnelQuery): FunnelChains {
 export function selectAnyOrderChains(query: FunnelQuery): FunnelChains {
   const K = query.steps.length;
   const window = quoteInteger(query.windowMs);
-  const columns = selectStarts(query, 'm != 0');
+  const starts = selectStarts(query, 'm != 0');
   const found = Array.from({ length: K }, (_, k) => {
-    columns.push(
+    starts.push(
       `arrayMap((a, T, M) -> arrayFirstIndex((t, m) -> bitAnd(m, ${bit(k)}) != 0 AND t >= T[a] AND t - T[a] <= ${window}, T, M), p1, ts_per_start, mask_per_start) AS f${k + 1}`,
     );
     return `f${k + 1}`;
@@ -153,15 +161,15 @@ export function selectAnyOrderChains(query: FunnelQuery): FunnelChains {
         .join(' AND ')})`,
   );
   const atAnchor = params.map((q, k) => `(${prefix[k]} AND T[${q}] = T[a])`);
-  columns.push(
+  const reach = [
     `arrayMap(${lambda} -> if(${atAnchor.join(' OR ')}, ${prefix.join(' + ')}, 0), ${args}) AS levels`,
-  );
+  ];
   const offsets = found.map((_, k) => {
     const done = params.slice(0, k + 1).map((q) => `T[${q}]`);
-    columns.push(
+    reach.push(
       `arrayMap(${lambda} -> arrayReduce('max', [${done.join(', ')}]) - T[a], ${args}) AS offset${k + 1}`,
     );
     return `offset${k + 1}`;
   });
-  return { columns, starts: 'p1', firsts: 'f1', levels: 'levels', offsets };
+  return { layers: [starts, reach], starts: 'p1', firsts: 'f1', levels: 'levels', offsets };
 }

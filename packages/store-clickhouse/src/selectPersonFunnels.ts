@@ -19,8 +19,8 @@ function selectChains(query: FunnelQuery): FunnelChains {
  * `in_progress` and `start_time`, with the engine's semantics (`@parcours/store`
  * analyseFunnel): the start reaching furthest, earliest first. `persons` has one row a
  * person with `ts`, `mask`, `breakdown` (and `xmask` with exclusions). `extra`: more
- * output columns (alias → expression over the person's row, or over `reached_at`: the
- * time the chosen chain reached its last step).
+ * output columns (alias → expression over the person's row and the columns above, or
+ * over `reached_at`: the time the chosen chain reached its last step).
  */
 export function selectPersonFunnels(
   query: FunnelQuery,
@@ -35,32 +35,39 @@ export function selectPersonFunnels(
   // of a chain reaching that far leaves its window open at the end of the range.
   const openUntil = quoteInteger(query.to ?? query.now ?? Date.now());
   const aliases = Object.keys(extra);
-  const more =
-    aliases.length === 0
-      ? []
-      : [
-          'start_time + toInt64(times[reached]) AS reached_at',
-          ...aliases.map((alias) => `${extra[alias]} AS ${alias}`),
-        ];
   const outputs = [
     'reached',
     'times',
     'value',
     'in_progress',
     'start_time',
-    ...(aliases.length === 0 ? [] : ['reached_at', ...aliases]),
+    ...(aliases.length === 0
+      ? []
+      : [
+          'start_time + toInt64(times[reached]) AS reached_at',
+          ...aliases.map((alias) => `${extra[alias]} AS ${alias}`),
+        ]),
   ];
-  return `SELECT ${outputs.join(', ')} FROM (
-  SELECT
-    ${chains.columns.join(',\n    ')},
-    arrayReduce('max', ${chains.levels}) AS reached,
-    arrayFirstIndex(l -> l = reached, ${chains.levels}) AS chosen,
-    ts[${chains.starts}[chosen]] AS start_time,
-    [${times.join(', ')}] AS times,
-    breakdown[${chains.firsts}[chosen]] AS value,
-    arrayReduce('max', arrayFilter((s, l) -> l = reached, arrayMap(p -> ts[p], ${chains.starts}), ${chains.levels})) AS latest_start,
-    ${[`reached < ${K} AND latest_start + ${window} > ${openUntil} AS in_progress`, ...more].join(',\n    ')}
-  FROM (${persons})
-)
+  const layers = [
+    ...chains.layers,
+    [
+      `arrayReduce('max', ${chains.levels}) AS reached`,
+      // No lambda names a column of the subquery below (see FunnelChains): `reached` and
+      // the start times reach them as arguments.
+      `arrayFirstIndex((l, r) -> l = r, ${chains.levels}, replicate(reached, ${chains.levels})) AS chosen`,
+      `ts[${chains.starts}[chosen]] AS start_time`,
+      `[${times.join(', ')}] AS times`,
+      `breakdown[${chains.firsts}[chosen]] AS value`,
+      `arrayReduce('max', arrayFilter((t, l, r) -> l = r, arrayMap((p, T) -> T[p], ${chains.starts}, ts_per_start), ${chains.levels}, replicate(reached, ${chains.levels}))) AS latest_start`,
+      `reached < ${K} AND latest_start + ${window} > ${openUntil} AS in_progress`,
+    ],
+  ];
+  const perPerson = layers.reduce(
+    (from, layer) => `SELECT *,${layer.map((column) => `\n    ${column}`).join(',')}\n  FROM (${from})`,
+    persons,
+  );
+  // The outputs read the last subquery's columns: `reached_at` and the extras expand
+  // nothing of the chains.
+  return `SELECT ${outputs.join(', ')} FROM (${perPerson})
 WHERE reached > 0`;
 }

@@ -11,7 +11,7 @@ import {
   indexOf,
   normalise,
   worldArbitrary,
-} from './journeyArbitraries.js';
+} from '../testing/journeyArbitraries.js';
 import { referenceFunnel, referenceFunnelDrivers } from './journeyReference.js';
 import { withDriversQuestion } from '../testing/funnelArbitraries.js';
 import type { FunnelQuery } from './types.js';

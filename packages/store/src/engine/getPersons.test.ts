@@ -85,9 +85,9 @@ describe('persons list against a brute-force reference', () => {
 
   it('pages, followed by their cursors, list exactly the matching persons in order, each once', () => {
     fc.assert(
-      fc.property(eventsArbitrary, queryArbitrary, (events, query) => {
+      fc.property(eventsArbitrary, queryArbitrary, layoutArbitrary, (events, query, layout) => {
         const expected = referencePersonsList(events, query, MAP);
-        const pages = allPages(indexEvents(events), events, query);
+        const pages = allPages(indexEvents(events, layout), events, query);
         for (const page of pages) {
           expect(page.total).toBe(expected.length);
           expect(page.persons.length).toBeLessThanOrEqual(query.limit);

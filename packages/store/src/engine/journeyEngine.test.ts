@@ -10,7 +10,7 @@ import {
   NAMES,
   normalise,
   queryArbitrary,
-} from './journeyArbitraries.js';
+} from '../testing/journeyArbitraries.js';
 import {
   referenceFunnel,
   referencePaths,

@@ -1,16 +1,16 @@
 // Random worlds and funnel questions for the engine's property tests (test code).
 import fc from 'fast-check';
 import type { Event } from '@parcours/schema';
-import type { JourneyIndex } from './JourneyIndex.js';
-import { indexEvents, type IndexLayout } from '../testing/indexEvents.js';
+import type { JourneyIndex } from '../engine/JourneyIndex.js';
+import { indexEvents, type IndexLayout } from './indexEvents.js';
 import {
   FUNNEL_NAMES,
   queryArbitrary,
   scaleFunnelQuery,
   stepArbitrary,
   withExclusions,
-} from '../testing/funnelArbitraries.js';
-import type { FunnelQuery } from './types.js';
+} from './funnelArbitraries.js';
+import type { FunnelQuery } from '../engine/types.js';
 
 export { queryArbitrary };
 
