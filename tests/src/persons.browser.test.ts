@@ -55,7 +55,7 @@ describe('the Persons page in Chromium', () => {
     await signInThroughForm(page, server.origin, server.users['owner']!);
     await page.click('nav >> text=Persons');
     await page.waitForSelector('.data-table tbody tr');
-    expect(await page.textContent('[role=status]')).toContain('10 persons');
+    expect(await page.textContent('main [role=status]')).toContain('10 persons');
     // Last seen first: the seeded persons started an hour apart, person 0 last.
     const all = await listedIds(page);
     expect(all[0]).toBe('user:user-e2e-secret-0');
