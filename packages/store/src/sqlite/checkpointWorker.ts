@@ -1,29 +1,43 @@
 /**
  * The WAL's checkpoint thread (see `createCheckpointer`): every `intervalMs`, once the
- * WAL file is large enough to hold `restartFrames` frames, a PASSIVE checkpoint on a
- * connection of its own copies the committed WAL frames into the database file and
- * syncs it, never waiting for the writer or the readers. When
- * it has almost caught up with a WAL worth restarting, it asks the main thread to
- * finish (a small checkpoint there lets its next write start the WAL over).
+ * WAL holds `restartFrames` frames not yet copied, a PASSIVE checkpoint on a
+ * connection of its own copies them into the database file and syncs it, never
+ * waiting for the writer or the readers. When it has almost caught up, it asks the
+ * main thread to finish (a small checkpoint there lets its next write start the WAL over).
  */
-import { statSync } from 'node:fs';
+import { endianness } from 'node:os';
+import { fdatasyncSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { CheckpointerData, CheckpointerMessage } from './createCheckpointer.js';
 
 const { filename, intervalMs, restartFrames } = workerData as CheckpointerData;
 const db = new Database(filename, { fileMustExist: true });
-// A checkpoint syncs the WAL before copying it, and the database once it is copied.
+// A checkpoint syncs the WAL before copying it, and the database once it has copied all of it.
 db.pragma('synchronous = FULL');
-/** A WAL file smaller than this holds fewer than `restartFrames` frames (32-byte header, 24 a frame). */
-const smallWalBytes = 32 + restartFrames * ((db.pragma('page_size', { simple: true }) as number) + 24);
+const database = openSync(filename, 'r');
 
-/** True while the WAL file is too small to hold `restartFrames` frames: SQLite would not checkpoint it yet. */
-function isWalSmall(): boolean {
+/**
+ * The WAL-index header in `<db>-shm`, as SQLite documents it
+ * (https://www.sqlite.org/walformat.html): its version, the frames in the WAL
+ * (`mxFrame`) and the frames copied into the database (`nBackfill`), in the machine's
+ * byte order. Read without a lock: a trigger, never a truth (the checkpoint itself is SQLite's).
+ */
+const WAL_INDEX = { version: 0, frames: 16, copied: 96, size: 100, knownVersion: 3_007_000 } as const;
+const header = Buffer.alloc(WAL_INDEX.size);
+const readU32 = (offset: number) =>
+  endianness() === 'LE' ? header.readUInt32LE(offset) : header.readUInt32BE(offset);
+let walIndex: number | undefined;
+
+/** Frames in the WAL and frames copied; undefined when the header cannot be read as documented. */
+function readWalProgress(): { frames: number; copied: number } | undefined {
   try {
-    return statSync(`${filename}-wal`).size < smallWalBytes;
+    walIndex ??= openSync(`${filename}-shm`, 'r');
+    if (readSync(walIndex, header, 0, WAL_INDEX.size, 0) < WAL_INDEX.size) return undefined;
+    if (readU32(WAL_INDEX.version) !== WAL_INDEX.knownVersion) return undefined;
+    return { frames: readU32(WAL_INDEX.frames), copied: readU32(WAL_INDEX.copied) };
   } catch {
-    return true;
+    return undefined;
   }
 }
 
@@ -38,11 +52,25 @@ function checkpoint(): { log: number; checkpointed: number } | undefined {
 }
 
 const timer = setInterval(() => {
-  // As SQLite's own checkpoints: none before 1,000 frames (a small WAL, or a full disk's, stays as it is).
-  if (isWalSmall()) return;
+  // As SQLite's own checkpoints: nothing before the WAL holds `restartFrames` frames
+  // (a small WAL, or a full disk's, stays as it is), nothing when all are copied.
+  const progress = readWalProgress();
+  if (progress !== undefined && (progress.frames < restartFrames || progress.copied >= progress.frames))
+    return;
   const result = checkpoint();
   if (result === undefined) return;
-  if (result.log >= restartFrames && result.log - result.checkpointed <= restartFrames) {
+  if (result.checkpointed < result.log) {
+    // SQLite syncs the database only after a checkpoint that copied every frame: sync what
+    // this one copied here, so that the main thread's last small checkpoint syncs little.
+    try {
+      fdatasyncSync(database);
+    } catch {
+      // The checkpoint that completes syncs it anyway.
+    }
+  }
+  // Caught up or nearly: only a checkpoint on the writer's own connection, between two of
+  // its transactions, reliably lets its next write start the WAL over (measured).
+  if (result.log - result.checkpointed <= restartFrames) {
     parentPort!.postMessage({ kind: 'finish' } satisfies CheckpointerMessage);
   }
 }, intervalMs);

@@ -15,6 +15,8 @@ export interface CheckpointerData {
 export type CheckpointerMessage = { kind: 'finish' } | { kind: 'stop' };
 
 export interface Checkpointer {
+  /** Starts the thread now (a server, before it listens), if it is not running yet. */
+  start(): void;
   /** Called after each group commit: the first one starts the thread. */
   afterCommit(): void;
   /** Stops the thread (the connection's close checkpoints what is left). */
@@ -37,7 +39,8 @@ const AUTOCHECKPOINT_FRAMES = 1_000;
  * the last small checkpoint itself, between two group commits. Durability is
  * SQLite's own: a checkpoint syncs the WAL before copying it and the database after.
  * If the thread ends unexpectedly, `db` checkpoints itself again as SQLite does. The
- * thread starts at the first group commit: a store that only reads needs none.
+ * thread starts at the first group commit (a store that only reads needs none), or at
+ * `start()`.
  */
 export function createCheckpointer(
   db: Database.Database,
@@ -69,10 +72,12 @@ export function createCheckpointer(
       if (!stopping && db.open) db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_FRAMES}`);
     });
   };
+  const startOnce = () => {
+    if (thread === undefined && !stopping) start();
+  };
   return {
-    afterCommit() {
-      if (thread === undefined && !stopping) start();
-    },
+    start: startOnce,
+    afterCommit: startOnce,
     async close() {
       stopping = true;
       // Kept alive until it has closed its connection: an unref'd thread's exit alone

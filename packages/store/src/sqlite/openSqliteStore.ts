@@ -192,6 +192,8 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
   // (see createWalSync, createCheckpointer).
   const walSync = inMemory ? undefined : createWalSync(db, options.filename);
   const checkpointer = inMemory ? undefined : createCheckpointer(db, resolve(options.filename));
+  // A server starts its thread before it listens, not while its first batches wait.
+  if (options.warmUp === true) checkpointer?.start();
   const commitGroup = (jobs: InsertJob[]): CollectResult[] => {
     if (walSync === undefined) return insertJobs(jobs);
     const results = walSync.commitUnsynced(() => insertJobs(jobs));
