@@ -4,7 +4,6 @@ import { JourneyEngineBusyError, QueryBudgetError } from '../engine/journeyError
 import { InvalidCursorError } from '../InvalidCursorError.js';
 import { createJourneyHost, type JourneyCall, type JourneyHostOptions } from './createJourneyHost.js';
 import type { EngineReply, EngineRequest } from './journeyMessages.js';
-import { getWorkerUrl } from './getWorkerUrl.js';
 
 export interface JourneyEngineOptions extends JourneyHostOptions {
   /** A question not answered after this long gets a JourneyEngineBusyError (a 503). Default 20 s. */
@@ -72,6 +71,14 @@ interface Pending {
   settled: boolean;
 }
 
+/** The worker's entry next to this file; from the sources (tests), the build's. */
+function getWorkerUrl(): URL {
+  const here = import.meta.url;
+  return here.endsWith('.ts')
+    ? new URL('../../dist/sqlite/journeyWorker.js', here)
+    : new URL('./journeyWorker.js', here);
+}
+
 /**
  * The journey engine on its own thread with its own connection to `filename`:
  * index builds and heavy queries never block the main thread. Questions are
@@ -104,7 +111,7 @@ export function createWorkerJourneyEngine(
 
   const start = (): Worker => {
     if (worker !== undefined) return worker;
-    const started = new Worker(getWorkerUrl('journeyWorker'), {
+    const started = new Worker(getWorkerUrl(), {
       workerData: {
         filename,
         propertyBudgetBytes: options.propertyBudgetBytes,

@@ -1,5 +1,4 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -103,34 +102,6 @@ describe('openSqliteStore', () => {
     const other = new Database(filename, { readonly: true });
     expect(other.prepare('SELECT count(*) FROM events').pluck().get()).toBe(50);
     other.close();
-    await store.close();
-  });
-
-  it('acknowledges a group once its WAL is flushed, and keeps synchronous = FULL for every other write', async () => {
-    const filename = newFile();
-    let connection: Database.Database | undefined;
-    const store = openSqliteStore({ filename, onConnection: (db) => (connection = db) });
-    const { projectId } = await store.createProject({ name: 'Synced' });
-    const flushed: string[] = [];
-    // The WAL's fdatasync runs through a FileHandle of the `-wal` file (createWalSync).
-    const probe = await open(filename, 'r');
-    const fileHandle = Object.getPrototypeOf(probe) as { datasync: () => Promise<void> };
-    await probe.close();
-    const datasync = fileHandle.datasync;
-    fileHandle.datasync = async function (this: unknown) {
-      await datasync.call(this);
-      flushed.push('wal');
-    };
-    try {
-      const ack = store.insertEvents(projectId, [
-        { id: 's1', type: 'track', name: 'Tapped', anonymousId: 'a', timestamp: Date.UTC(2026, 0, 1) },
-      ]);
-      expect(await ack).toEqual({ accepted: 1, duplicates: 0 });
-      expect(flushed).toEqual(['wal']);
-    } finally {
-      fileHandle.datasync = datasync;
-    }
-    expect(connection!.pragma('synchronous', { simple: true })).toBe(2);
     await store.close();
   });
 

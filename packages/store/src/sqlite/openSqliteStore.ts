@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { CollectResult } from '@parcours/schema';
 import { createKey, hashToken } from '../createKey.js';
@@ -7,8 +6,6 @@ import { createStore } from '../createStore.js';
 import type { StoreEngine } from '../StoreEngine.js';
 import { decodePageCursor, encodePageCursor, parseSeqPosition } from '../pageCursor.js';
 import { GroupCommitter } from './GroupCommitter.js';
-import { createCheckpointer } from './createCheckpointer.js';
-import { createWalSync } from './createWalSync.js';
 import { openDatabase, type OpenDatabaseOptions } from './openDatabase.js';
 import { InvalidCursorError } from '../InvalidCursorError.js';
 import { resolvePerson } from './resolvePerson.js';
@@ -95,8 +92,7 @@ function toProject(row: ProjectRow): Project {
 
 /**
  * Opens (creating and migrating if needed) the embedded SQLite store: WAL journal,
- * `synchronous = FULL` so that a commit survives a power cut, group commit for ingest
- * (flushed to the disk off the event loop, acknowledged once flushed: `createWalSync`).
+ * `synchronous = FULL` so that a commit survives a power cut, group commit for ingest.
  * Throws a `StoreOpenError` when the file is not a usable database (see `openDatabase`);
  * at run time, a write that fails on the storage (disk full, read-only, locked, I/O)
  * rejects with an error `toStorageFault` recognises (ingest: a `StorageFault`).
@@ -190,20 +186,11 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
       return { accepted, duplicates: events.length - accepted };
     });
   });
-  // A file's groups are flushed to the disk and checkpointed off the event loop
-  // (see createWalSync, createCheckpointer).
-  const walSync = inMemory ? undefined : createWalSync(db, options.filename);
-  const checkpointer = inMemory ? undefined : createCheckpointer(db, resolve(options.filename));
-  const commitGroup = (jobs: InsertJob[]): CollectResult[] => {
-    if (walSync === undefined) return insertJobs(jobs);
-    const results = walSync.commitUnsynced(() => insertJobs(jobs));
-    checkpointer?.afterCommit();
-    return results;
-  };
-  const committer = new GroupCommitter<InsertJob, CollectResult>(commitGroup, (job) => job.events.length, {
-    maxGroupSize: options.maxGroupSize,
-    sync: walSync && (() => walSync.sync()),
-  });
+  const committer = new GroupCommitter<InsertJob, CollectResult>(
+    insertJobs,
+    (job) => job.events.length,
+    options.maxGroupSize,
+  );
 
   const identityGraphOf = (projectRowId: number): IdentityGraph => ({
     getAnonymousIdsOfUserId: (id) => getAnonymousIdsOfUserId(projectRowId, id),
@@ -411,12 +398,9 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
     async close() {
       if (closed) return;
       closed = true;
-      // Every batch committed is acknowledged durable before the connection goes.
-      await committer.drain();
+      committer.flush();
       await engine.close();
-      await checkpointer?.close();
       db.close();
-      await walSync?.close();
     },
   };
 }
