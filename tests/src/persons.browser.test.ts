@@ -54,7 +54,10 @@ describe('the Persons page in Chromium', () => {
     watchCsp(page, cspReports);
     await signInThroughForm(page, server.origin, server.users['owner']!);
     await page.click('nav >> text=Persons');
-    await page.waitForSelector('.data-table tbody tr');
+    // The overview has tables too: wait for the Persons page's own table, the one whose
+    // rows link to persons, not for any table (that raced the lazy page's chunk in CI).
+    await page.waitForSelector('form[aria-label="Search persons"]');
+    await page.waitForSelector('.data-table tbody th a.id');
     expect(await page.textContent('main [role=status]')).toContain('10 persons');
     // Last seen first: the seeded persons started an hour apart, person 0 last.
     const all = await listedIds(page);
@@ -86,7 +89,7 @@ describe('the Persons page in Chromium', () => {
     // The timeline is there too, and the way back to the search.
     await page.waitForSelector('text=Product viewed');
     await page.click('text=← All persons');
-    await page.waitForSelector('.data-table tbody tr');
+    await page.waitForSelector('.data-table tbody th a.id');
     await page.close();
   }, 90_000);
 
