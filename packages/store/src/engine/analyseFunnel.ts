@@ -18,8 +18,8 @@ export interface PersonFunnel {
   startTime: number;
   /** Position of the chosen chain's step-1 touchpoint (the breakdown's); -1 when reached is 0. */
   first: number;
-  /** Per step reached, ms from `startTime` to when the chain had reached it. */
-  times: number[];
+  /** Per step reached (the first `reached` entries), ms from `startTime` to when the chain had reached it. */
+  times: ArrayLike<number>;
   /**
    * Short of the last step, with a window still open: some chain reaching `reached`
    * started at t with `t + windowMs > openUntil`.
@@ -31,25 +31,42 @@ export interface PersonFunnel {
 export class FunnelScratch {
   open: Float64Array;
   latest: Float64Array;
+  /** The levels before a group of equal-time touchpoints (they never chain to each other). */
+  before: Float64Array;
   masks = new Int32Array(64);
+  /** The union of the masks `masksOf` computed last. */
+  union = 0;
+  /** The times of the chain being timed, and the answer: reused, valid until the next person. */
+  readonly times: Float64Array;
+  readonly person: PersonFunnel;
 
   constructor(stepCount: number) {
     this.open = new Float64Array(stepCount);
     this.latest = new Float64Array(stepCount);
+    this.before = new Float64Array(stepCount);
+    this.times = new Float64Array(stepCount);
+    this.person = { reached: 0, startTime: NaN, first: -1, times: this.times, inProgress: false };
   }
 
-  /** The step masks of a person's touchpoints, in their order. */
+  /** The step masks of a person's touchpoints, in their order (and their union in `union`). */
   masksOf(events: ReadonlyArray<number>, funnel: CompiledFunnel): Int32Array {
     if (this.masks.length < events.length) this.masks = new Int32Array(events.length * 2);
-    for (let i = 0; i < events.length; i++) this.masks[i] = funnel.matches(events[i]!);
-    return this.masks;
+    const masks = this.masks;
+    const matches = funnel.matches;
+    let union = 0;
+    for (let i = 0; i < events.length; i++) union |= masks[i] = matches(events[i]!);
+    this.union = union;
+    return masks;
   }
 }
 
 const NONE = -Infinity;
 const NOBODY: PersonFunnel = { reached: 0, startTime: NaN, first: -1, times: [], inProgress: false };
 
-/** A person's funnel under the query's order: see {@link analyseSequenceFunnel} and `analyseAnyOrderFunnel`. */
+/**
+ * A person's funnel under the query's order: see {@link analyseSequenceFunnel} and
+ * `analyseAnyOrderFunnel`. The answer may be `scratch`'s own: read it before the next call.
+ */
 export function analysePersonFunnel(
   events: ReadonlyArray<number>,
   time: Float64Array,
@@ -83,21 +100,25 @@ export function analyseSequenceFunnel(
   scratch: FunnelScratch,
 ): PersonFunnel {
   const { stepCount, windowMs, from, to, excludes } = funnel;
-  const { open, latest } = scratch;
+  const { open, latest, before } = scratch;
   const masks = scratch.masksOf(events, funnel);
+  // Nobody without a step-1 touchpoint: most of a large project's persons, in a narrow funnel.
+  if ((scratch.union & 1) === 0) return NOBODY;
   open.fill(NONE);
   latest.fill(NONE);
   const n = events.length;
   let hasStart = false;
+  let t = n === 0 ? 0 : time[events[0]!]!;
   for (let i = 0; i < n;) {
-    const t = time[events[i]!]!;
+    // The group of touchpoints at time t is [i, j); `next` is the time after it.
     let j = i + 1;
-    while (j < n && time[events[j]!] === t) j++;
+    let next = j < n ? time[events[j]!]! : NaN;
+    while (next === t) next = ++j < n ? time[events[j]!]! : NaN;
     const excluded = excludes === undefined ? 0 : excludes(events[i]!);
     if (j - i === 1 && excluded === 0) {
       if (masks[i] !== 0) hasStart = advance(open, open, latest, masks[i]!, t, funnel) || hasStart;
     } else {
-      const before = open.slice();
+      before.set(open);
       for (let g = i; g < j; g++) {
         const ends = g === i ? excluded : excludes === undefined ? 0 : excludes(events[g]!);
         for (let level = 0; ends >>> level !== 0; level++) if ((ends >>> level) & 1) open[level] = NONE;
@@ -107,6 +128,7 @@ export function analyseSequenceFunnel(
       }
     }
     i = j;
+    t = next;
   }
   if (!hasStart) return NOBODY;
   let reached = 0;
@@ -116,16 +138,22 @@ export function analyseSequenceFunnel(
   for (let s = 0; s < n; s++) {
     const startTime = time[events[s]!]!;
     if ((masks[s]! & 1) === 0 || startTime < from || startTime > to) continue;
-    const times = timeChainFrom(events, time, masks, s, reached, funnel);
-    if (times.length === reached) return { reached, startTime, first: events[s]!, times, inProgress };
+    if (timeChainFrom(events, time, masks, s, reached, funnel, scratch.times) < reached) continue;
+    const person = scratch.person;
+    person.reached = reached;
+    person.startTime = startTime;
+    person.first = events[s]!;
+    person.inProgress = inProgress;
+    return person;
   }
   throw new Error('funnel: no start reaches the level the first pass found');
 }
 
 /**
  * From the start at `s`: per level reached (at most `goal`), ms from the start to the
- * first time the level is reached. `open` bit l: some chain from this start has reached
- * step l + 1 and may go further (no exclusion since its step-(l + 1) touchpoint).
+ * first time the level is reached, written to `times`; returns the levels reached.
+ * `open` bit l: some chain from this start has reached step l + 1 and may go further
+ * (no exclusion since its step-(l + 1) touchpoint).
  */
 function timeChainFrom(
   events: ReadonlyArray<number>,
@@ -134,15 +162,17 @@ function timeChainFrom(
   s: number,
   goal: number,
   funnel: CompiledFunnel,
-): number[] {
+  times: Float64Array,
+): number {
   const { windowMs, excludes } = funnel;
   const n = events.length;
   const startTime = time[events[s]!]!;
-  const times = [0];
+  times[0] = 0;
+  let reached = 1;
   let open = 1;
   let q = s + 1;
   while (q < n && time[events[q]!] === startTime) q++;
-  while (q < n && times.length < goal) {
+  while (q < n && reached < goal) {
     const t = time[events[q]!]!;
     if (t - startTime > windowMs) break;
     let g = q;
@@ -150,10 +180,10 @@ function timeChainFrom(
     const before = open;
     if (excludes !== undefined) for (let e = q; e < g; e++) open &= ~excludes(events[e]!);
     for (let e = q; e < g; e++) open |= masks[e]! & (before << 1);
-    while (times.length < goal && (open >>> times.length) & 1) times.push(t - startTime);
+    while (reached < goal && (open >>> reached) & 1) times[reached++] = t - startTime;
     q = g;
   }
-  return times;
+  return reached;
 }
 
 /** Applies one touchpoint at time t, reading levels from `before` and writing to `open` and `latest`. */
@@ -166,8 +196,9 @@ function advance(
   funnel: CompiledFunnel,
 ): boolean {
   // Highest step first, so that in single-event mode a touchpoint never chains to itself.
-  for (let k = funnel.stepCount - 1; k >= 1; k--) {
-    if ((mask & (1 << k)) === 0) continue;
+  for (let rest = mask & ~1; rest !== 0; ) {
+    const k = 31 - Math.clz32(rest);
+    rest ^= 1 << k;
     const start = before[k - 1]!;
     if (start === NONE || t - start > funnel.windowMs) continue;
     if (start > open[k]!) open[k] = start;
