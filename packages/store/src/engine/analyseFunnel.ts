@@ -34,18 +34,26 @@ export class FunnelScratch {
   /** The levels before a group of equal-time touchpoints (they never chain to each other). */
   before: Float64Array;
   masks = new Int32Array(64);
-  /** The union of the masks `masksOf` computed last. */
+  /** The union of the masks `masksOf` or `selectRelevant` computed last. */
   union = 0;
+  /**
+   * The touchpoints that match a step or an exclusion, as `selectRelevant` found them:
+   * their index in the person's list, time, step mask and exclusion mask.
+   */
+  at = new Int32Array(64);
+  when = new Float64Array(64);
+  steps = new Int32Array(64);
+  ends = new Int32Array(64);
   /** The times of the chain being timed, and the answer: reused, valid until the next person. */
-  readonly times: Float64Array;
+  readonly chain: Float64Array;
   readonly person: PersonFunnel;
 
   constructor(stepCount: number) {
     this.open = new Float64Array(stepCount);
     this.latest = new Float64Array(stepCount);
     this.before = new Float64Array(stepCount);
-    this.times = new Float64Array(stepCount);
-    this.person = { reached: 0, startTime: NaN, first: -1, times: this.times, inProgress: false };
+    this.chain = new Float64Array(stepCount);
+    this.person = { reached: 0, startTime: NaN, first: -1, times: this.chain, inProgress: false };
   }
 
   /** The step masks of a person's touchpoints, in their order (and their union in `union`). */
@@ -57,6 +65,41 @@ export class FunnelScratch {
     for (let i = 0; i < events.length; i++) union |= masks[i] = matches(events[i]!);
     this.union = union;
     return masks;
+  }
+
+  /**
+   * Keeps, in time order, only the touchpoints that match a step or end a chain: the
+   * others change no level, and a sequence funnel walks the rest without them.
+   * Returns how many; their union of step masks is in `union`.
+   */
+  selectRelevant(events: ReadonlyArray<number>, time: Float64Array, funnel: CompiledFunnel): number {
+    const n = events.length;
+    if (this.at.length < n) this._grow(n * 2);
+    const { at, when, steps, ends } = this;
+    const { matches, excludes } = funnel;
+    let union = 0;
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const position = events[i]!;
+      const mask = matches(position);
+      const excluded = excludes === undefined ? 0 : excludes(position);
+      if (mask === 0 && excluded === 0) continue;
+      union |= mask;
+      at[m] = i;
+      when[m] = time[position]!;
+      steps[m] = mask;
+      ends[m] = excluded;
+      m++;
+    }
+    this.union = union;
+    return m;
+  }
+
+  private _grow(length: number): void {
+    this.at = new Int32Array(length);
+    this.when = new Float64Array(length);
+    this.steps = new Int32Array(length);
+    this.ends = new Int32Array(length);
   }
 }
 
@@ -99,36 +142,33 @@ export function analyseSequenceFunnel(
   funnel: CompiledFunnel,
   scratch: FunnelScratch,
 ): PersonFunnel {
-  const { stepCount, windowMs, from, to, excludes } = funnel;
+  const { stepCount, windowMs, from, to } = funnel;
   const { open, latest, before } = scratch;
-  const masks = scratch.masksOf(events, funnel);
+  const n = scratch.selectRelevant(events, time, funnel);
   // Nobody without a step-1 touchpoint: most of a large project's persons, in a narrow funnel.
   if ((scratch.union & 1) === 0) return NOBODY;
+  const { when: times, steps, ends } = scratch;
   open.fill(NONE);
   latest.fill(NONE);
-  const n = events.length;
   let hasStart = false;
-  let t = n === 0 ? 0 : time[events[0]!]!;
   for (let i = 0; i < n;) {
-    // The group of touchpoints at time t is [i, j); `next` is the time after it.
+    // The group of touchpoints at time t is [i, j).
+    const t = times[i]!;
     let j = i + 1;
-    let next = j < n ? time[events[j]!]! : NaN;
-    while (next === t) next = ++j < n ? time[events[j]!]! : NaN;
-    const excluded = excludes === undefined ? 0 : excludes(events[i]!);
-    if (j - i === 1 && excluded === 0) {
-      if (masks[i] !== 0) hasStart = advance(open, open, latest, masks[i]!, t, funnel) || hasStart;
+    while (j < n && times[j] === t) j++;
+    if (j - i === 1 && ends[i] === 0) {
+      hasStart = advance(open, open, latest, steps[i]!, t, funnel) || hasStart;
     } else {
       before.set(open);
       for (let g = i; g < j; g++) {
-        const ends = g === i ? excluded : excludes === undefined ? 0 : excludes(events[g]!);
-        for (let level = 0; ends >>> level !== 0; level++) if ((ends >>> level) & 1) open[level] = NONE;
+        const ended = ends[g]!;
+        for (let level = 0; ended >>> level !== 0; level++) if ((ended >>> level) & 1) open[level] = NONE;
       }
       for (let g = i; g < j; g++) {
-        if (masks[g] !== 0) hasStart = advance(before, open, latest, masks[g]!, t, funnel) || hasStart;
+        if (steps[g] !== 0) hasStart = advance(before, open, latest, steps[g]!, t, funnel) || hasStart;
       }
     }
     i = j;
-    t = next;
   }
   if (!hasStart) return NOBODY;
   let reached = 0;
@@ -136,13 +176,13 @@ export function analyseSequenceFunnel(
   const inProgress = reached < stepCount && latest[reached - 1]! + windowMs > funnel.openUntil;
 
   for (let s = 0; s < n; s++) {
-    const startTime = time[events[s]!]!;
-    if ((masks[s]! & 1) === 0 || startTime < from || startTime > to) continue;
-    if (timeChainFrom(events, time, masks, s, reached, funnel, scratch.times) < reached) continue;
+    const startTime = times[s]!;
+    if ((steps[s]! & 1) === 0 || startTime < from || startTime > to) continue;
+    if (timeChainFrom(scratch, n, s, reached, windowMs) < reached) continue;
     const person = scratch.person;
     person.reached = reached;
     person.startTime = startTime;
-    person.first = events[s]!;
+    person.first = events[scratch.at[s]!]!;
     person.inProgress = inProgress;
     return person;
   }
@@ -150,37 +190,29 @@ export function analyseSequenceFunnel(
 }
 
 /**
- * From the start at `s`: per level reached (at most `goal`), ms from the start to the
- * first time the level is reached, written to `times`; returns the levels reached.
- * `open` bit l: some chain from this start has reached step l + 1 and may go further
- * (no exclusion since its step-(l + 1) touchpoint).
+ * From the relevant touchpoint `s` of `scratch` (`selectRelevant`'s `n`): per level
+ * reached (at most `goal`), ms from the start to the first time the level is reached,
+ * written to `scratch.chain`; returns the levels reached. `open` bit l: some chain from
+ * this start has reached step l + 1 and may go further (no exclusion since its
+ * step-(l + 1) touchpoint).
  */
-function timeChainFrom(
-  events: ReadonlyArray<number>,
-  time: Float64Array,
-  masks: Int32Array,
-  s: number,
-  goal: number,
-  funnel: CompiledFunnel,
-  times: Float64Array,
-): number {
-  const { windowMs, excludes } = funnel;
-  const n = events.length;
-  const startTime = time[events[s]!]!;
-  times[0] = 0;
+function timeChainFrom(scratch: FunnelScratch, n: number, s: number, goal: number, windowMs: number): number {
+  const { when: times, steps, ends, chain: out } = scratch;
+  const startTime = times[s]!;
+  out[0] = 0;
   let reached = 1;
   let open = 1;
   let q = s + 1;
-  while (q < n && time[events[q]!] === startTime) q++;
+  while (q < n && times[q] === startTime) q++;
   while (q < n && reached < goal) {
-    const t = time[events[q]!]!;
+    const t = times[q]!;
     if (t - startTime > windowMs) break;
     let g = q;
-    while (g < n && time[events[g]!] === t) g++;
+    while (g < n && times[g] === t) g++;
     const before = open;
-    if (excludes !== undefined) for (let e = q; e < g; e++) open &= ~excludes(events[e]!);
-    for (let e = q; e < g; e++) open |= masks[e]! & (before << 1);
-    while (reached < goal && (open >>> reached) & 1) times[reached++] = t - startTime;
+    for (let e = q; e < g; e++) open &= ~ends[e]!;
+    for (let e = q; e < g; e++) open |= steps[e]! & (before << 1);
+    while (reached < goal && (open >>> reached) & 1) out[reached++] = t - startTime;
     q = g;
   }
   return reached;
@@ -196,7 +228,7 @@ function advance(
   funnel: CompiledFunnel,
 ): boolean {
   // Highest step first, so that in single-event mode a touchpoint never chains to itself.
-  for (let rest = mask & ~1; rest !== 0; ) {
+  for (let rest = mask & ~1; rest !== 0;) {
     const k = 31 - Math.clz32(rest);
     rest ^= 1 << k;
     const start = before[k - 1]!;
