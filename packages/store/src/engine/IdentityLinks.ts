@@ -110,6 +110,21 @@ export class IdentityLinks {
     return this._linkHead.data[node] !== -1;
   }
 
+  /** The first link of `node` (-1: none): with `nextLink` and `linkTarget`, a walk that allocates nothing. */
+  firstLink(node: number): number {
+    return this._linkHead.data[node]!;
+  }
+
+  /** The link after `link` of the same node, or -1. */
+  nextLink(link: number): number {
+    return this._linkNext.data[link]!;
+  }
+
+  /** The node a link leads to. */
+  linkTarget(link: number): number {
+    return this._linkTo.data[link]!;
+  }
+
   /** Calls `visit` with every node linked to `node` (a device's users, a user's devices). */
   forEachLinked(node: number, visit: (other: number) => void): void {
     for (let r = this._linkHead.data[node]!; r !== -1; r = this._linkNext.data[r]!)

@@ -234,12 +234,21 @@ export class PersonStitcher {
       visit(this._deviceList(node, out), node);
       return;
     }
+    const links = this._links;
+    const first = links.firstLink(node);
+    if (
+      first !== -1 &&
+      links.nextLink(first) === -1 &&
+      this._visitSoleDevice(links.linkTarget(first), node, visit)
+    ) {
+      return;
+    }
     const parts = this._partLists;
     let count = 0;
-    this._links.forEachLinked(node, (device) => {
+    for (let link = first; link !== -1; link = links.nextLink(link)) {
       const part = (parts[count] ??= []);
-      if (this._collectPart(device, node, part)) count++;
-    });
+      if (this._collectPart(links.linkTarget(link), node, part)) count++;
+    }
     if (count === 0) return;
     let list = parts[0]!;
     for (let p = 1; p < count; p++) {
@@ -247,6 +256,27 @@ export class PersonStitcher {
       list = mergeSorted(list, parts[p]!, this._time.data, this._arrival.data, out);
     }
     visit(list, node);
+  }
+
+  /**
+   * A user with one device, the common case: when the user owns all of the device's
+   * touchpoints, visits its list as it is (a list kept per length, as for a device, so
+   * that no buffer changes length between persons) and returns true; false when the
+   * device is shared with another user, for the general path.
+   */
+  private _visitSoleDevice(
+    device: number,
+    user: number,
+    visit: (events: number[], person: number) => void,
+  ): boolean {
+    const length = this._baseCount.data[device]! + (this._pending[device]?.length ?? 0);
+    if (length === 0) return true;
+    const list = this._deviceList(device, (this._listsByLength[length] ??= Array.from({ length }, () => 0)));
+    if (this._owner.data[device] === STALE) this._assignOwners(device, list);
+    const owner = this._owner.data[device]!;
+    if (owner === MIXED) return false;
+    if (owner === user) visit(list, user);
+    return true;
   }
 
   /**
