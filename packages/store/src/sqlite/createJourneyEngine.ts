@@ -116,6 +116,7 @@ export function createWorkerJourneyEngine(
         filename,
         propertyBudgetBytes: options.propertyBudgetBytes,
         snapshotDirectory: options.snapshotDirectory,
+        indexReadPageRows: options.indexReadPageRows,
       },
       ...(heapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: heapMb } }),
     });

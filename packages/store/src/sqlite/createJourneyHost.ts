@@ -50,6 +50,8 @@ export interface JourneyHostOptions {
    * instead of reading every row. Default: none (indexes live in memory only).
    */
   snapshotDirectory?: string | undefined;
+  /** Rows per read of the index's reads (`INDEX_READ_PAGE_ROWS`); small in tests of the paging. */
+  indexReadPageRows?: number | undefined;
 }
 
 /** New events since an index's last snapshot that make it worth a new one: at least this many… */
@@ -82,8 +84,8 @@ export interface JourneyHost {
  * store's (`:memory:` databases).
  */
 export function createJourneyHost(db: Database.Database, options: JourneyHostOptions = {}): JourneyHost {
-  const getEvents = prepareGetIndexableEvents(db);
-  const getTouchpointProperty = prepareGetTouchpointProperty(db);
+  const getEvents = prepareGetIndexableEvents(db, options.indexReadPageRows);
+  const getTouchpointProperty = prepareGetTouchpointProperty(db, options.indexReadPageRows);
   const getTraitHolders = prepareGetTraitHolders(db);
   const getRemovalGeneration = db.prepare(`SELECT removal_generation FROM projects WHERE id = ?`).pluck();
   const indexes = new Map<number, JourneyIndex>();
