@@ -72,7 +72,8 @@ export class JourneyIndex {
   readonly names = new Dictionary();
   readonly channels = new Dictionary();
   readonly time = new GrowableColumn(Float64Array);
-  readonly name = new GrowableColumn(Uint32Array);
+  /** Name ids: 16 bits while a project has fewer than 65,536 touchpoint names, then 32 (as channels). */
+  readonly name = new GrowableColumn<Uint16Array | Uint32Array>(Uint16Array);
   /** Channel cells: 16 bits while a project has fewer than 65,536 channels, then 32 (see `append`). */
   readonly channel = new GrowableColumn<Uint16Array | Uint32Array>(Uint16Array);
   /** Position → the touchpoint's number in arrival order (a permutation of 0..eventCount-1). */
@@ -114,7 +115,9 @@ export class JourneyIndex {
       return;
     }
     const position = this.time.push(event.timestamp);
-    this.name.push(this.names.intern(event.name));
+    const name = this.names.intern(event.name);
+    if (name > 0xffff && this.name.data instanceof Uint16Array) this.name.widen(Uint32Array);
+    this.name.push(name);
     const channel = event.channel === undefined ? 0 : this.channels.intern(event.channel) + 1;
     // A 65,536th channel would wrap to another channel's cell: widen the column once.
     if (channel > 0xffff && this.channel.data instanceof Uint16Array) this.channel.widen(Uint32Array);
@@ -182,7 +185,7 @@ export class JourneyIndex {
     this.names.restore(snapshot, 'names');
     this.channels.restore(snapshot, 'channels');
     this.time.restore(snapshot.array('time', Float64Array));
-    this.name.restore(snapshot.array('name', Uint32Array));
+    this.name.restore(snapshot.array<Uint16Array | Uint32Array>('name', Uint16Array, Uint32Array));
     this.channel.restore(snapshot.array<Uint16Array | Uint32Array>('channel', Uint16Array, Uint32Array));
     this.arrival.restore(snapshot.array('arrival', Uint32Array));
     const length = this.time.length;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getFunnel } from './getFunnel.js';
 import { JourneyIndex } from './JourneyIndex.js';
+import { IndexSnapshot } from './IndexSnapshot.js';
 import { LargeMap } from './LargeMap.js';
 
 describe('LargeMap', () => {
@@ -33,6 +34,28 @@ describe('JourneyIndex channel column', () => {
     for (const channel of ['c0', 'c4463', 'c65534', 'c65535', 'c69999']) {
       const funnel = getFunnel(index, { steps: [{ name: 'Visit', channel }], windowMs: 1_000 });
       expect(funnel.steps[0]!.count, channel).toBe(1);
+    }
+  });
+});
+
+describe('JourneyIndex name column', () => {
+  it('starts at 16 bits and widens at the 65,537th touchpoint name, before and after a snapshot', () => {
+    const index = new JourneyIndex();
+    index.append({ type: 'track', name: 'n0', anonymousId: 'd0', timestamp: 0 });
+    expect(index.name.data).toBeInstanceOf(Uint16Array);
+    for (let i = 1; i < 70_000; i++) {
+      index.append({ type: 'track', name: `n${i}`, anonymousId: `d${i}`, timestamp: i });
+    }
+    expect(index.name.data).toBeInstanceOf(Uint32Array);
+    const snapshot = new IndexSnapshot();
+    index.save(snapshot);
+    const restored = new JourneyIndex();
+    restored.restore(IndexSnapshot.decode(Buffer.concat(snapshot.encode({}))).snapshot);
+    for (const name of ['n0', 'n4464', 'n65535', 'n65536', 'n69999']) {
+      for (const searched of [index, restored]) {
+        const funnel = getFunnel(searched, { steps: [{ name }], windowMs: 1_000 });
+        expect(funnel.steps[0]!.count, name).toBe(1);
+      }
     }
   });
 });
