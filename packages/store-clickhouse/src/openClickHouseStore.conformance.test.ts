@@ -10,7 +10,5 @@ describeWithClickHouse('ClickHouse store', (server) => {
     // A database per test: the suites expect a fresh store each time.
     openEngine: () =>
       openClickHouseStoreEngine({ url: server().url, database: `conformance_${++databases}` }),
-    // Friction (issue 11, item 5) is not computed in ClickHouse yet: reported skipped.
-    notYet: ['getFriction'],
   });
 });

@@ -3,6 +3,7 @@ import { createStore, type Store, type StoreEngine } from '@parcours/store';
 import { countEvents } from './countEvents.js';
 import { createTables } from './createTables.js';
 import { getCohortRetention } from './getCohortRetention.js';
+import { getFriction } from './getFriction.js';
 import { getFunnel } from './getFunnel.js';
 import { getFunnelDrivers } from './getFunnelDrivers.js';
 import { getFunnelDropoffs } from './getFunnelDropoffs.js';
@@ -16,7 +17,6 @@ import { insertEvents } from './insertEvents.js';
 import { createClickHouseLedger } from './ledger/createClickHouseLedger.js';
 import { createLedgerTable } from './ledger/createLedgerTable.js';
 import { getLatestEvents } from './getLatestEvents.js';
-import { notOnClickHouse } from './NotOnClickHouseError.js';
 import { createClickHousePrivacy } from './privacy/createClickHousePrivacy.js';
 import { createClickHousePurge } from './privacy/createClickHousePurge.js';
 import { getStoredDataFacts } from './privacy/getStoredDataFacts.js';
@@ -140,8 +140,7 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
       await projects.requireProject(projectId);
       return getStoredDataFacts(client, at(projectId), records);
     },
-    // Friction (issue 11, item 5) is computed by the SQLite journey engine only so far.
-    getFriction: notOnClickHouse('getFriction'),
+    getFriction: (projectId, query) => getFriction(client, at(projectId), query),
     close: () => client.close(),
   };
 }

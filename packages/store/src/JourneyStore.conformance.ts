@@ -466,7 +466,7 @@ export function describeJourneyStoreConformance(target: ConformanceTarget): void
       });
     });
 
-    (target.notYet?.includes('getFriction') === true ? describe.skip : describe)('friction', () => {
+    describe('friction', () => {
       const HOUR = 3_600_000;
       const tp = (anonymousId: string, name: string, hours: number) =>
         event({ anonymousId, name, timestamp: at(0) + hours * HOUR, channel: 'web' });

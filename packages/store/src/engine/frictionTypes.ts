@@ -2,6 +2,8 @@ import type { TouchpointRef } from './types.js';
 
 /** A repeated contact: the same support touchpoint again within this long (7 days). */
 export const REPEAT_CONTACT_WINDOW_MS = 7 * 86_400_000;
+/** Items per friction list when the query does not say. */
+export const FRICTION_LIMIT = 20;
 /** Examples (person ids, smallest first) given with each friction item. */
 export const FRICTION_EXAMPLES = 5;
 

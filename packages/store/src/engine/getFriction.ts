@@ -1,5 +1,6 @@
 import { FrictionTally, rankFriction } from './FrictionTally.js';
 import {
+  FRICTION_LIMIT,
   REPEAT_CONTACT_WINDOW_MS,
   type FrictionQuery,
   type FrictionResult,
@@ -7,8 +8,6 @@ import {
 } from './frictionTypes.js';
 import type { JourneyIndex } from './JourneyIndex.js';
 import { compileTouchpoint } from './matchTouchpoint.js';
-
-const DEFAULT_LIMIT = 20;
 
 /**
  * Friction over a range, from each person's touchpoints in it (time order): loops
@@ -21,7 +20,7 @@ const DEFAULT_LIMIT = 20;
 export function getFriction(index: JourneyIndex, query: FrictionQuery = {}): FrictionResult {
   const from = query.from ?? -Infinity;
   const to = query.to ?? Infinity;
-  const limit = query.limit ?? DEFAULT_LIMIT;
+  const limit = query.limit ?? FRICTION_LIMIT;
   const time = index.time.data;
   const names = index.name.data;
   const nameCount = index.names.size;
