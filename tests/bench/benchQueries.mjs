@@ -8,6 +8,12 @@ export const FUNNEL_QUERY = { steps: FUNNEL_STEPS.map((name) => ({ name })), win
 /** The benchmark's paths query: every person's first five distinct touchpoints. */
 export const PATHS_QUERY = { depth: 5, limit: 20 };
 
+/**
+ * The benchmark's friction query (issue 11): loops, long waits, and repeated contacts
+ * of the chat, over every touchpoint.
+ */
+export const FRICTION_QUERY = { support: [{ name: 'Chat started' }], limit: 20 };
+
 /** Runs per timed query; the median is reported. */
 export const RUNS = 5;
 

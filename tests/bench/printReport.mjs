@@ -52,6 +52,15 @@ export function printReport(run) {
     duckdb && ratio(run.ratios.paths),
     null,
   );
+  if (parcours.friction !== undefined) {
+    row(
+      `friction: loops, repeats, long waits, median of 5 (ms; ${ratio(parcours.friction.medianMs / parcours.funnel.medianMs)} the funnel)`,
+      ms(parcours.friction.medianMs),
+      null,
+      null,
+      null,
+    );
+  }
   row(
     'journey index memory (bytes/event)',
     parcours.memory.bytesPerEvent.toFixed(1),

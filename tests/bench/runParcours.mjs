@@ -9,7 +9,7 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore } from '@parcours/store';
-import { FUNNEL_QUERY, PATHS_QUERY, reportToParent, timeQuery } from './benchQueries.mjs';
+import { FRICTION_QUERY, FUNNEL_QUERY, PATHS_QUERY, reportToParent, timeQuery } from './benchQueries.mjs';
 import { parseLastLine, runNode } from './runChild.mjs';
 
 const [filename, projectId] = process.argv.slice(2);
@@ -53,12 +53,14 @@ try {
   // Everything the process holds after a cold build: index, SQLite's cache, the heap V8 kept.
   const rss = measureRss();
   const paths = await timeQuery(() => store.getPaths(projectId, PATHS_QUERY));
+  const friction = await timeQuery(() => store.getFriction(projectId, FRICTION_QUERY));
   report = {
     events,
     memory: { before, after, bytesPerEvent: (after - before) / events, rss, rssPerEvent: rss / events },
     indexBuildMs,
     funnel: { ...funnel, result: funnel.result.steps },
     paths,
+    friction: { ...friction, result: undefined },
     restart: { coldFirstFunnelMs: indexBuildMs, snapshotSaveMs },
   };
 } finally {
