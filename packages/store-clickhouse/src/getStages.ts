@@ -59,6 +59,9 @@ function aggregateStages(map: ReadonlyArray<JourneyStage>): string {
   const converted = map.map((_, s) =>
     s === 0 ? 'toUInt64(0)' : `countIf(${reached(s - 1)} AND ${reached(s)} AND fs${s} >= fs${s - 1})`,
   );
+  const skipped = map.map((_, s) =>
+    s === 0 ? 'toUInt64(0)' : `countIf(${reached(s)} AND NOT (${reached(s - 1)}))`,
+  );
   return `SELECT
     ${each((k) => `countIf(f${k} > 0)`)} AS persons,
     ${each((k) => `countIf(f${k} > 0 AND x${k} = 1)`)} AS exits,
@@ -67,7 +70,8 @@ function aggregateStages(map: ReadonlyArray<JourneyStage>): string {
     ${each((k) => `countIf(s${k} >= 9)`)} AS promoters,
     ${each((k) => `countIf(s${k} >= 0 AND s${k} <= 6)`)} AS detractors,
     [${stagePersons.join(', ')}] AS stage_persons,
-    [${converted.join(', ')}] AS stage_converted`;
+    [${converted.join(', ')}] AS stage_converted,
+    [${skipped.join(', ')}] AS stage_skipped`;
 }
 
 interface StageRow {
@@ -79,6 +83,7 @@ interface StageRow {
   detractors: string[];
   stage_persons: string[];
   stage_converted: string[];
+  stage_skipped: string[];
 }
 
 /**
@@ -142,6 +147,7 @@ export async function getStages(
       persons,
       conversionFromPrevious:
         s === 0 ? null : previous === 0 ? 0 : Number(row!.stage_converted[s]) / previous,
+      withoutPrevious: s === 0 ? null : row === undefined ? 0 : Number(row.stage_skipped[s]),
       touchpoints: stage.touchpoints.map((touchpoint): TouchpointStats => {
         const k = j++;
         const reached = Number(row!.persons[k]);
@@ -162,6 +168,8 @@ export async function getStages(
           responses,
           averageScore,
           nps,
+          goal: touchpoint.goal === true,
+          momentOfTruth: touchpoint.momentOfTruth === true,
         };
       }),
     };

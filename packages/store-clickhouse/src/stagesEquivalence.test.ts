@@ -56,6 +56,7 @@ describeWithClickHouse('ClickHouse stages against the SQLite engine', (server) =
     let converted = 0;
     let withNps = 0;
     let painPoints = 0;
+    let skipped = 0;
     await fc.assert(
       fc.asyncProperty(
         batchesArbitrary,
@@ -73,6 +74,7 @@ describeWithClickHouse('ClickHouse stages against the SQLite engine', (server) =
           if (answers.sqlite.stages.some((s) => (s.conversionFromPrevious ?? 0) > 0)) converted++;
           if (answers.sqlite.stages.some((s) => s.touchpoints.some((t) => t.responses > 0))) withNps++;
           if (answers.sqlite.painPoints.length > 0) painPoints++;
+          if (answers.sqlite.stages.some((s) => (s.withoutPrevious ?? 0) > 0)) skipped++;
         },
       ),
       { numRuns: 60 },
@@ -81,6 +83,7 @@ describeWithClickHouse('ClickHouse stages against the SQLite engine', (server) =
     expect(converted).toBeGreaterThan(5);
     expect(withNps).toBeGreaterThan(5);
     expect(painPoints).toBeGreaterThan(5);
+    expect(skipped).toBeGreaterThan(5);
   }, 180_000);
 
   it('overview: persons, touchpoints, conversions, NPS per day, per channel and in total, and attribution match', async () => {

@@ -220,7 +220,8 @@ export function describeJourneyStoreConformance(target: ConformanceTarget): void
       const map: JourneyStage[] = [
         { name: 'awareness', touchpoints: [{ name: 'Ad clicked' }] },
         { name: 'consideration', touchpoints: [{ name: 'Product viewed' }] },
-        { name: 'decision', touchpoints: [{ name: 'Purchased' }] },
+        // A goal and a moment of truth: kept with the map, given back with the figures.
+        { name: 'decision', touchpoints: [{ name: 'Purchased', goal: true, momentOfTruth: true }] },
         { name: 'retention', touchpoints: [] },
       ];
       const day = (n: number) => at(0) + n * DAY;
@@ -294,6 +295,8 @@ export function describeJourneyStoreConformance(target: ConformanceTarget): void
           ['decision', 2, 2 / 4],
           ['retention', 0, 0],
         ]);
+        // u4 viewed a product with no ad before: consideration without awareness.
+        expect(stages.map((s) => s.withoutPrevious)).toEqual([null, 1, 0, 0]);
         const [ad, viewed, bought] = stages.slice(0, 3).map((s) => s.touchpoints[0]!);
         // The ad was p3's last touchpoint (1 of 3); p1 and p2 scored after it: 10 and 2.
         expect(ad).toEqual({
@@ -306,6 +309,8 @@ export function describeJourneyStoreConformance(target: ConformanceTarget): void
           responses: 2,
           averageScore: 6,
           nps: 0,
+          goal: false,
+          momentOfTruth: false,
         });
         expect(viewed).toMatchObject({ events: 4, persons: 4, exitRate: 0, responses: 2, nps: 0 });
         // u4's last touchpoint is the purchase on the phone; p1 scored 10 after buying.
@@ -316,6 +321,8 @@ export function describeJourneyStoreConformance(target: ConformanceTarget): void
           responses: 1,
           averageScore: 10,
           nps: 100,
+          goal: true,
+          momentOfTruth: true,
         });
         // Ties between channels are in no set order.
         expect([...bought!.byChannel].sort((a, b) => a.channel!.localeCompare(b.channel!))).toEqual([

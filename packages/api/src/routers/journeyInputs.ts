@@ -156,7 +156,11 @@ export const journeyMapInput = z.object({
     .array(
       z.object({
         name: z.string().trim().min(1).max(100),
-        touchpoints: z.array(touchpointRef).max(50),
+        touchpoints: z
+          .array(
+            touchpointRef.extend({ goal: z.boolean().optional(), momentOfTruth: z.boolean().optional() }),
+          )
+          .max(50),
       }),
     )
     .min(1)

@@ -84,7 +84,19 @@ export const touchpointArbitrary = fc
 export const journeyMapArbitrary: fc.Arbitrary<JourneyStage[]> = fc.array(
   fc.record({
     name: fc.constantFrom('awareness', 'consideration', 'decision', 'retention'),
-    touchpoints: fc.array(touchpointArbitrary, { maxLength: 3 }),
+    touchpoints: fc.array(
+      fc
+        .tuple(touchpointArbitrary, fc.integer({ min: 0, max: 5 }))
+        // Some goals and moments of truth: goals change the pain points.
+        .map(([touchpoint, mark]) =>
+          mark === 0
+            ? { ...touchpoint, goal: true }
+            : mark === 1
+              ? { ...touchpoint, momentOfTruth: true }
+              : touchpoint,
+        ),
+      { maxLength: 3 },
+    ),
   }),
   { minLength: 1, maxLength: 4 },
 );

@@ -42,6 +42,7 @@ export function getStages(
   );
   const stagePersons = new Float64Array(map.length);
   const stageConverted = new Float64Array(map.length);
+  const stageSkipped = new Float64Array(map.length);
   const firstStageTime = new Float64Array(map.length);
   const firstAt = new Int32Array(tallies.length);
   const readNps = createNpsReader(index);
@@ -84,8 +85,9 @@ export function getStages(
     for (let s = 0; s < map.length; s++) {
       if (firstStageTime[s] === Infinity) continue;
       stagePersons[s]! += 1;
-      if (s > 0 && firstStageTime[s - 1] !== Infinity && firstStageTime[s]! >= firstStageTime[s - 1]!)
-        stageConverted[s]! += 1;
+      if (s === 0) continue;
+      if (firstStageTime[s - 1] === Infinity) stageSkipped[s]! += 1;
+      else if (firstStageTime[s]! >= firstStageTime[s - 1]!) stageConverted[s]! += 1;
     }
   });
 
@@ -96,6 +98,7 @@ export function getStages(
     persons: stagePersons[s]!,
     conversionFromPrevious:
       s === 0 ? null : stagePersons[s - 1] === 0 ? 0 : stageConverted[s]! / stagePersons[s - 1]!,
+    withoutPrevious: s === 0 ? null : stageSkipped[s]!,
     touchpoints: stage.touchpoints.map((touchpoint): TouchpointStats => {
       const tally = tallies[j++]!;
       return {
@@ -108,6 +111,8 @@ export function getStages(
           .sort(([a, x], [b, y]) => y - x || a - b)
           .map(([cell, events]) => ({ channel: channelName(cell), events })),
         ...tally.nps.summary(),
+        goal: touchpoint.goal === true,
+        momentOfTruth: touchpoint.momentOfTruth === true,
       };
     }),
   }));
@@ -116,8 +121,9 @@ export function getStages(
 
 /**
  * The pain points of a journey map's figures: the touchpoints (of at least
- * {@link PAIN_POINT_MIN_PERSONS} persons) with the highest exit rates, then those with
- * the lowest NPS, three of each. Exported so that every engine derives them alike.
+ * {@link PAIN_POINT_MIN_PERSONS} persons) with the highest exit rates, goals apart
+ * (leaving after a goal is the journey done, not a drop-off), then those with the
+ * lowest NPS, three of each. Exported so that every engine derives them alike.
  */
 export function findPainPoints(stages: StagesResult['stages']): PainPoint[] {
   const candidates = stages.flatMap((stage) =>
@@ -129,17 +135,18 @@ export function findPainPoints(stages: StagesResult['stages']): PainPoint[] {
         channel: t.channel,
         exitRate: t.exitRate,
         nps: t.nps,
+        goal: t.goal,
       })),
   );
   const byExits = [...candidates]
-    .filter((c) => c.exitRate > 0)
+    .filter((c) => c.exitRate > 0 && !c.goal)
     .sort((a, b) => b.exitRate - a.exitRate)
     .slice(0, PAIN_POINTS_PER_REASON)
-    .map((c) => ({ ...c, reason: 'drop-off' as const }));
+    .map(({ goal: _goal, ...c }) => ({ ...c, reason: 'drop-off' as const }));
   const byScore = [...candidates]
     .filter((c) => c.nps !== null)
     .sort((a, b) => a.nps! - b.nps!)
     .slice(0, PAIN_POINTS_PER_REASON)
-    .map((c) => ({ ...c, reason: 'low score' as const }));
+    .map(({ goal: _goal, ...c }) => ({ ...c, reason: 'low score' as const }));
   return [...byExits, ...byScore];
 }

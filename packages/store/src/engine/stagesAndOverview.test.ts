@@ -79,6 +79,8 @@ describe('getStages', () => {
       responses: 10,
       averageScore: 6.5,
       nps: 0,
+      goal: false,
+      momentOfTruth: false,
     });
     const viewed = result.stages[1]!.touchpoints[0]!;
     expect([viewed.persons, viewed.exitRate, viewed.nps]).toEqual([15, 10 / 15, 100]);
@@ -96,6 +98,31 @@ describe('getStages', () => {
       ['low score', 'Purchased'],
       ['low score', 'Ad clicked'],
     ]);
+  });
+
+  it('does not cap a stage by the one before: who reached it without the previous stage is counted', () => {
+    // p4 viewed a product with no ad or search before; p3 bought without viewing one.
+    expect(result.stages.map((s) => s.withoutPrevious)).toEqual([null, 5, 5, 0]);
+  });
+
+  it('never calls a goal a drop-off: leaving after it is the journey done', () => {
+    const marked: JourneyStage[] = map.map((stage) =>
+      stage.name === 'retention'
+        ? { ...stage, touchpoints: [{ name: 'Support call', channel: 'call_centre', goal: true }] }
+        : stage.name === 'decision'
+          ? { ...stage, touchpoints: [{ name: 'Purchased', momentOfTruth: true }] }
+          : stage,
+    );
+    const withGoal = getStages(indexEvents(world()), marked);
+    expect(withGoal.painPoints.map((p) => [p.reason, p.touchpoint])).toEqual([
+      ['drop-off', 'Product viewed'],
+      ['low score', 'Search'],
+      ['low score', 'Purchased'],
+      ['low score', 'Ad clicked'],
+    ]);
+    const call = withGoal.stages[3]!.touchpoints[0]!;
+    expect([call.goal, call.exitRate]).toEqual([true, 1]);
+    expect(withGoal.stages[2]!.touchpoints[0]!.momentOfTruth).toBe(true);
   });
 
   it('limits everything to the range', () => {

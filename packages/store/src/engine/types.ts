@@ -220,10 +220,21 @@ export interface TouchpointRef {
   channel?: string;
 }
 
+/**
+ * A touchpoint placed on a journey map. A **goal** is where the journey is meant to end
+ * (an order completed, a final survey): leaving after it is success, so it is never a
+ * drop-off pain point. A **moment of truth** is a touchpoint the team marks as decisive
+ * for the relationship: the map shows its NPS and exit rate apart.
+ */
+export interface MapTouchpoint extends TouchpointRef {
+  goal?: boolean;
+  momentOfTruth?: boolean;
+}
+
 /** One stage of a project's journey map, in order. */
 export interface JourneyStage {
   name: string;
-  touchpoints: TouchpointRef[];
+  touchpoints: MapTouchpoint[];
 }
 
 /** The map a project starts with: the classic five stages, touchpoints to fill in. */
@@ -258,6 +269,9 @@ export interface TouchpointStats extends FeedbackSummary {
   /** Share of the persons who had this touchpoint and did nothing after it (0–1). */
   exitRate: number;
   byChannel: Array<{ channel: string | null; events: number }>;
+  /** As marked on the map (see `MapTouchpoint`). */
+  goal: boolean;
+  momentOfTruth: boolean;
 }
 
 export interface StageStats {
@@ -266,6 +280,12 @@ export interface StageStats {
   persons: number;
   /** Of the persons who reached the previous stage, the share who reached this one afterwards (null for the first). */
   conversionFromPrevious: number | null;
+  /**
+   * Persons who reached this stage without ever reaching the previous one in the range
+   * (null for the first): stage figures are not capped by the stage before, and a
+   * journey that skips a stage shows as such.
+   */
+  withoutPrevious: number | null;
   touchpoints: TouchpointStats[];
 }
 
