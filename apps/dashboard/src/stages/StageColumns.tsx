@@ -1,5 +1,6 @@
 import type { Stages } from '../api/types.js';
 import { formatCount, formatPercent } from '../format/formatPercent.js';
+import { TableScroll } from '../components/TableScroll.js';
 import { TouchpointCard } from './TouchpointCard.js';
 
 /**
@@ -12,37 +13,45 @@ export function StageColumns({ stages, painPoints }: Stages) {
       (p) => p.stage === stage && p.touchpoint === touchpoint.name && p.channel === touchpoint.channel,
     )?.reason;
   return (
-    <ol class="stages">
-      {stages.map((stage, index) => (
-        <li key={stage.name} class="stage">
-          <h2 class="stage-name">{stage.name}</h2>
-          <p class="stage-persons">
-            <strong>{formatCount(stage.persons)}</strong> persons
-          </p>
-          {stage.conversionFromPrevious !== null && (
-            <p
-              class="stage-conversion"
-              title="Of the persons in the previous stage, the share who reached this one afterwards"
-            >
-              {formatPercent(stage.conversionFromPrevious)} of{' '}
-              {stages[index - 1]?.name ?? 'the previous stage'}
+    <TableScroll label="Stages of the journey map">
+      <ol class="stages">
+        {stages.map((stage, index) => (
+          <li key={stage.name} class="stage">
+            <h2 class="stage-name">{stage.name}</h2>
+            <p class="stage-persons">
+              <strong>{formatCount(stage.persons)}</strong> persons
             </p>
-          )}
-          {stage.touchpoints.length === 0 ? (
-            <p class="muted">No touchpoints mapped to this stage yet.</p>
-          ) : (
-            <ul class="touchpoint-cards">
-              {stage.touchpoints.map((touchpoint) => (
-                <TouchpointCard
-                  key={`${touchpoint.name}|${touchpoint.channel ?? ''}`}
-                  touchpoint={touchpoint}
-                  pain={painOf(stage.name, touchpoint)}
-                />
-              ))}
-            </ul>
-          )}
-        </li>
-      ))}
-    </ol>
+            {stage.conversionFromPrevious !== null && (
+              <p
+                class="stage-conversion"
+                title="Of the persons in the previous stage, the share who reached this one afterwards"
+              >
+                {formatPercent(stage.conversionFromPrevious)} of{' '}
+                {stages[index - 1]?.name ?? 'the previous stage'}
+              </p>
+            )}
+            {stage.withoutPrevious !== null && stage.withoutPrevious > 0 && (
+              <p class="stage-skipped">
+                {formatCount(stage.withoutPrevious)} reached it without{' '}
+                {stages[index - 1]?.name ?? 'the previous stage'}
+              </p>
+            )}
+            {stage.touchpoints.length === 0 ? (
+              <p class="muted">No touchpoints mapped to this stage yet.</p>
+            ) : (
+              <ul class="touchpoint-cards">
+                {stage.touchpoints.map((touchpoint) => (
+                  <TouchpointCard
+                    key={`${touchpoint.name}|${touchpoint.channel ?? ''}`}
+                    touchpoint={touchpoint}
+                    pain={painOf(stage.name, touchpoint)}
+                  />
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ol>
+    </TableScroll>
   );
 }

@@ -2,7 +2,13 @@ import { useState } from 'preact/hooks';
 import type { JourneyStage } from '../api/types.js';
 import { ChannelBadge } from '../components/ChannelBadge.js';
 import { KNOWN_CHANNELS } from '../format/getChannelBadge.js';
-import type { JourneyMapEdit } from './editJourneyMap.js';
+import type { JourneyMapEdit, TouchpointMark } from './editJourneyMap.js';
+
+/** The marks a touchpoint can carry, as the editor's toggles name them. */
+const MARKS: ReadonlyArray<{ mark: TouchpointMark; label: string }> = [
+  { mark: 'goal', label: 'Goal' },
+  { mark: 'momentOfTruth', label: 'Moment of truth' },
+];
 
 export interface StageEditorProps {
   stage: JourneyStage;
@@ -74,6 +80,26 @@ export function StageEditor({ stage, index, stageCount, namesListId, onEdit }: S
         {stage.touchpoints.map((touchpoint, at) => (
           <li key={`${touchpoint.name}|${touchpoint.channel ?? ''}`} class="chip">
             {touchpoint.name} {touchpoint.channel && <ChannelBadge channel={touchpoint.channel} />}
+            {MARKS.map(({ mark, label }) => (
+              <button
+                key={mark}
+                type="button"
+                class="chip-mark"
+                aria-pressed={touchpoint[mark] === true}
+                onClick={() =>
+                  onEdit({
+                    type: 'markTouchpoint',
+                    stage: index,
+                    touchpoint: at,
+                    mark,
+                    on: touchpoint[mark] !== true,
+                  })
+                }
+                aria-label={`${label}: ${touchpoint.name}${touchpoint.channel ? ` on ${touchpoint.channel}` : ''}`}
+              >
+                {label}
+              </button>
+            ))}
             <button
               type="button"
               class="chip-remove"

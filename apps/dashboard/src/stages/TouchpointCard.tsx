@@ -17,6 +17,8 @@ export function TouchpointCard({ touchpoint, pain }: TouchpointCardProps) {
   return (
     <li class={pain ? 'touchpoint-card is-pain' : 'touchpoint-card'}>
       {pain && <span class="pain-tag">{pain === 'drop-off' ? 'Drop-off' : 'Low score'}</span>}
+      {touchpoint.goal && <span class="mark-tag">Goal</span>}
+      {touchpoint.momentOfTruth && <span class="mark-tag">Moment of truth</span>}
       <p class="touchpoint-name">{touchpoint.name}</p>
       <ul class="badges" aria-label="Channels">
         {channels.map((channel) => (

@@ -21,6 +21,38 @@ describe('editJourneyMap', () => {
     expect(next[1]!.touchpoints).toHaveLength(2);
   });
 
+  it('marks a touchpoint as a goal or a moment of truth, and unmarks it, without touching the others', () => {
+    let next = editJourneyMap(map, {
+      type: 'markTouchpoint',
+      stage: 1,
+      touchpoint: 1,
+      mark: 'goal',
+      on: true,
+    });
+    next = editJourneyMap(next, {
+      type: 'markTouchpoint',
+      stage: 1,
+      touchpoint: 1,
+      mark: 'momentOfTruth',
+      on: true,
+    });
+    expect(next[1]!.touchpoints).toEqual([
+      { name: 'Signed up' },
+      { name: 'Purchase completed', channel: 'store', goal: true, momentOfTruth: true },
+    ]);
+    next = editJourneyMap(next, { type: 'markTouchpoint', stage: 1, touchpoint: 1, mark: 'goal', on: false });
+    expect(next[1]!.touchpoints[1]).toEqual({
+      name: 'Purchase completed',
+      channel: 'store',
+      momentOfTruth: true,
+    });
+    // Out of range: nothing changes; the input map is never changed.
+    expect(
+      editJourneyMap(map, { type: 'markTouchpoint', stage: 0, touchpoint: 5, mark: 'goal', on: true }),
+    ).toEqual(map);
+    expect(map[1]!.touchpoints[1]).toEqual({ name: 'Purchase completed', channel: 'store' });
+  });
+
   it('adds touchpoints trimmed, with a channel when one is given, once', () => {
     let next = editJourneyMap(map, { type: 'addTouchpoint', stage: 0, name: ' Email opened ', channel: '' });
     next = editJourneyMap(next, { type: 'addTouchpoint', stage: 0, name: 'Ad clicked', channel: 'social' });

@@ -11,7 +11,11 @@ export type JourneyMapEdit =
   | { type: 'renameStage'; stage: number; name: string }
   | { type: 'moveStage'; stage: number; by: -1 | 1 }
   | { type: 'addTouchpoint'; stage: number; name: string; channel?: string | undefined }
-  | { type: 'removeTouchpoint'; stage: number; touchpoint: number };
+  | { type: 'removeTouchpoint'; stage: number; touchpoint: number }
+  | { type: 'markTouchpoint'; stage: number; touchpoint: number; mark: TouchpointMark; on: boolean };
+
+/** What a touchpoint can be marked as on the map: a goal (the journey done), a moment of truth. */
+export type TouchpointMark = 'goal' | 'momentOfTruth';
 
 /**
  * The journey map after one edit, as a new array (the editor's state is immutable).
@@ -49,6 +53,13 @@ export function editJourneyMap(stages: readonly JourneyStage[], edit: JourneyMap
     case 'removeTouchpoint':
       if (stage) stage.touchpoints.splice(edit.touchpoint, 1);
       return next;
+    case 'markTouchpoint': {
+      const touchpoint = stage?.touchpoints[edit.touchpoint];
+      if (!stage || !touchpoint) return next;
+      const { [edit.mark]: _was, ...rest } = touchpoint;
+      stage.touchpoints[edit.touchpoint] = edit.on ? { ...rest, [edit.mark]: true } : rest;
+      return next;
+    }
   }
 }
 

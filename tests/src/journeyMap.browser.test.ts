@@ -1,0 +1,102 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInThroughForm, watchCsp } from './support/dashboard.js';
+import { findViolations } from './support/findViolations.js';
+import { launchChromium } from './support/launchChromium.js';
+import { startAccountsServer, type AccountsServer } from './support/startAccountsServer.js';
+
+// Issue 11, item 6: a goal is marked on the journey map and is never a drop-off pain
+// point; a stage says who reached it without the stage before. In Chromium, against the
+// real server and its SQLite file.
+let server: AccountsServer;
+let browser: Browser;
+const cspReports: string[] = [];
+const MAP = [
+  { name: 'awareness', touchpoints: [{ name: 'Ad clicked' }] },
+  { name: 'consideration', touchpoints: [{ name: 'Product viewed' }] },
+  { name: 'decision', touchpoints: [{ name: 'Purchase completed' }] },
+];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([
+    startAccountsServer({ owner: 'olga@example.com' }),
+    launchChromium(),
+  ]);
+  // Six buyers who do nothing after buying: without the goal, the purchase is the
+  // map's worst drop-off (every one of them left after it). Two saw an ad first.
+  const now = Date.now();
+  await server.store.insertEvents(
+    server.project.projectId,
+    Array.from({ length: 6 }, (_, person) =>
+      [
+        ...(person < 2 ? [{ name: 'Ad clicked', channel: 'ads', at: -20 * 60_000 }] : []),
+        { name: 'Product viewed', channel: 'web', at: -10 * 60_000 },
+        { name: 'Purchase completed', channel: 'web', at: -5 * 60_000 },
+      ].map(({ name, channel, at }, step) => ({
+        id: `map-e2e-${person}-${step}`,
+        type: 'track' as const,
+        name,
+        channel,
+        anonymousId: `map-buyer-${person}`,
+        timestamp: now - person * 3_600_000 + at,
+      })),
+    ).flat(),
+  );
+  await server.store.setJourneyMap(server.project.projectId, MAP);
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the journey map in Chromium', () => {
+  it('marks a goal in the editor: it is tagged, and no longer a drop-off; skipped stages are counted', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.setDefaultTimeout(20_000);
+    watchCsp(page, cspReports);
+    const { projectId } = server.project;
+    await signInThroughForm(page, server.origin, server.users['owner']!, `#/p/${projectId}/journey-map`);
+    await page.waitForSelector('.stages');
+    const before = await server.store.getStages(projectId, {});
+    expect(
+      before.painPoints.some((p) => p.reason === 'drop-off' && p.touchpoint === 'Purchase completed'),
+    ).toBe(true);
+    const purchase = page.locator('.touchpoint-card', { hasText: 'Purchase completed' });
+    expect(await purchase.locator('.pain-tag').innerText()).toMatch(/drop-off/i);
+
+    await page.click('button:has-text("Edit the map")');
+    await page.click('button[aria-label="Goal: Purchase completed"]');
+    expect(await page.getAttribute('button[aria-label="Goal: Purchase completed"]', 'aria-pressed')).toBe(
+      'true',
+    );
+    await page.click('button:has-text("Save the map")');
+    await page.waitForSelector('.touchpoint-card:has-text("Purchase completed") .mark-tag');
+
+    const after = await server.store.getStages(projectId, {});
+    expect((await server.store.getJourneyMap(projectId))[2]!.touchpoints[0]).toEqual({
+      name: 'Purchase completed',
+      goal: true,
+    });
+    expect(
+      after.painPoints.some((p) => p.reason === 'drop-off' && p.touchpoint === 'Purchase completed'),
+    ).toBe(false);
+    expect(await purchase.locator('.mark-tag').innerText()).toMatch(/goal/i);
+    expect(await purchase.locator('.pain-tag').count()).toBe(0);
+    // Persons who viewed a product without an ad before: shown beside consideration, as the API counts them.
+    const skipped = after.stages[1]!.withoutPrevious!;
+    expect(skipped).toBeGreaterThan(0);
+    expect(
+      await page.locator('.stage', { hasText: 'consideration' }).locator('.stage-skipped').innerText(),
+    ).toBe(`${skipped.toLocaleString('en-US')} reached it without awareness`);
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await findViolations(page), `axe at ${width} px`).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    }
+    await page.close();
+  }, 90_000);
+
+  it('loaded every page without a CSP violation', () => {
+    expect(cspReports).toEqual([]);
+  });
+});
