@@ -17,7 +17,11 @@ export const DEMO_JOURNEY_MAP: JourneyStage[] = [
     name: 'consideration',
     touchpoints: [{ name: '/' }, { name: 'Product viewed' }, { name: '/pricing' }, { name: 'Added to cart' }],
   },
-  { name: 'decision', touchpoints: [{ name: 'Signed up' }, { name: 'Purchase completed' }] },
+  // The purchase is where the journey is meant to go: a goal, and its moment of truth.
+  {
+    name: 'decision',
+    touchpoints: [{ name: 'Signed up' }, { name: 'Purchase completed', goal: true, momentOfTruth: true }],
+  },
   {
     name: 'retention',
     touchpoints: [
@@ -27,7 +31,8 @@ export const DEMO_JOURNEY_MAP: JourneyStage[] = [
       { name: 'Support call' },
     ],
   },
-  { name: 'advocacy', touchpoints: [{ name: 'feedback' }] },
+  // The last survey ends the journey too: leaving after it is no drop-off.
+  { name: 'advocacy', touchpoints: [{ name: 'feedback', goal: true }] },
 ];
 
 /** The demo's user: owner of the demo project, signed in with the printed password. */

@@ -1,0 +1,28 @@
+import { openSqliteStore } from '@parcours/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoProject } from './seedDemoProject.js';
+
+// Issue 11, item 6: the demo's journey map marks where its journeys are meant to end,
+// so that the purchase and the last survey are never shown as drop-off pain points.
+describe('the demo project', () => {
+  const store = openSqliteStore({ filename: ':memory:' });
+  let projectId: string;
+  beforeAll(async () => {
+    const demo = await seedDemoProject(store, { passwordFile: undefined });
+    projectId = demo!.projectId;
+  }, 120_000);
+  afterAll(() => store.close());
+
+  it('has goals on its map, and none of them is a drop-off pain point', async () => {
+    const { stages, painPoints } = await store.getStages(projectId, {});
+    const goals = stages.flatMap((stage) => stage.touchpoints.filter((t) => t.goal).map((t) => t.name));
+    expect(goals.sort()).toEqual(['Purchase completed', 'feedback']);
+    // Buyers do leave after buying: without the mark, a drop-off candidate.
+    const purchase = stages.find((s) => s.name === 'decision')!.touchpoints.find((t) => t.goal)!;
+    expect(purchase.exitRate).toBeGreaterThan(0);
+    expect(purchase.momentOfTruth).toBe(true);
+    const dropOffs = painPoints.filter((p) => p.reason === 'drop-off').map((p) => p.touchpoint);
+    expect(dropOffs.length).toBeGreaterThan(0);
+    for (const goal of goals) expect(dropOffs).not.toContain(goal);
+  });
+});
