@@ -88,6 +88,15 @@ describe('the journey map in Chromium', () => {
     expect(
       await page.locator('.stage', { hasText: 'consideration' }).locator('.stage-skipped').innerText(),
     ).toBe(`${skipped.toLocaleString('en-US')} reached it without awareness`);
+    // The designed order as lived, as the API counts it.
+    const order = after.designedOrder;
+    expect(order.deviations.length).toBeGreaterThan(0);
+    const section = page.locator('section[aria-labelledby=designed-order-heading]');
+    const share = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
+    expect(await section.locator('strong').innerText()).toBe(share.format(order.following / order.persons));
+    expect(await section.locator('li').first().innerText()).toContain(
+      order.deviations[0]!.stages.join(' → '),
+    );
     for (const width of [1440, 390]) {
       await page.setViewportSize({ width, height: 900 });
       expect(await findViolations(page), `axe at ${width} px`).toEqual([]);

@@ -1,11 +1,13 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import {
   findPainPoints,
+  summariseDesignedOrder,
   type JourneyStage,
   type StagesQuery,
   type StagesResult,
   type TouchpointStats,
 } from '@parcours/store';
+import { queryRows } from './queryRows.js';
 import { selectPersonTouchpoints } from './selectPersonTouchpoints.js';
 import { quoteInteger } from './sqlLiteral.js';
 import { matchTouchpoint, readNpsScore, summariseNps } from './touchpointSql.js';
@@ -103,6 +105,7 @@ export async function getStages(
   const J = touchpoints.length;
   const inr = inRange(query);
   let row: StageRow | undefined;
+  const personsByOrder = new Map<string, number>();
   const byChannel: Array<Array<{ channel: string | null; events: number }>> = touchpoints.map(() => []);
   if (J > 0) {
     const columns: Record<string, string> = {
@@ -118,6 +121,17 @@ export async function getStages(
       format: 'JSONEachRow',
     });
     [row] = await result.json<StageRow>();
+    // Each person's stages in the order first reached (equal times: the map's order), as `toLivedOrder`.
+    const firsts = map.map((_, s) => `(fs${s}, toUInt32(${s}))`).join(', ');
+    const orders = await queryRows<{ lived: number[]; persons: string }>(
+      client,
+      `SELECT lived, count() AS persons
+        FROM (SELECT arrayMap(x -> tupleElement(x, 2), arraySort(arrayFilter(x -> tupleElement(x, 1) != ${NEVER}, [${firsts}]))) AS lived
+          FROM (${perPerson}))
+        WHERE length(lived) > 0
+        GROUP BY lived`,
+    );
+    for (const { lived, persons } of orders) personsByOrder.set(lived.join(','), Number(persons));
     // Every touchpoint belongs to one person: volumes need no stitching. Ties in
     // volume are ordered as the SQLite engine's channel cells: none first, then by first arrival.
     const volumes = await client.query({
@@ -174,5 +188,12 @@ export async function getStages(
       }),
     };
   });
-  return { stages, painPoints: findPainPoints(stages) };
+  return {
+    stages,
+    designedOrder: summariseDesignedOrder(
+      map.map((stage) => stage.name),
+      personsByOrder,
+    ),
+    painPoints: findPainPoints(stages),
+  };
 }

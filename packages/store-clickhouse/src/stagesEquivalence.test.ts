@@ -57,6 +57,7 @@ describeWithClickHouse('ClickHouse stages against the SQLite engine', (server) =
     let withNps = 0;
     let painPoints = 0;
     let skipped = 0;
+    let deviated = 0;
     await fc.assert(
       fc.asyncProperty(
         batchesArbitrary,
@@ -75,6 +76,7 @@ describeWithClickHouse('ClickHouse stages against the SQLite engine', (server) =
           if (answers.sqlite.stages.some((s) => s.touchpoints.some((t) => t.responses > 0))) withNps++;
           if (answers.sqlite.painPoints.length > 0) painPoints++;
           if (answers.sqlite.stages.some((s) => (s.withoutPrevious ?? 0) > 0)) skipped++;
+          if (answers.sqlite.designedOrder.deviations.length > 0) deviated++;
         },
       ),
       { numRuns: 60 },
@@ -84,6 +86,7 @@ describeWithClickHouse('ClickHouse stages against the SQLite engine', (server) =
     expect(withNps).toBeGreaterThan(5);
     expect(painPoints).toBeGreaterThan(5);
     expect(skipped).toBeGreaterThan(5);
+    expect(deviated).toBeGreaterThan(5);
   }, 180_000);
 
   it('overview: persons, touchpoints, conversions, NPS per day, per channel and in total, and attribution match', async () => {

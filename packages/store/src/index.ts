@@ -48,6 +48,7 @@ export {
 } from './engine/rankFunnelDrivers.js';
 export { MAX_OVERVIEW_DAYS } from './engine/getOverview.js';
 export { compareCredits } from './engine/ConversionAttribution.js';
+export { summariseDesignedOrder } from './engine/designedOrder.js';
 export { ATTRIBUTION_MODELS, DEFAULT_STAGE_NAMES, FUNNEL_ORDERS } from './engine/types.js';
 export type * from './engine/retentionTypes.js';
 export type * from './engine/frictionTypes.js';

@@ -7,7 +7,7 @@ import { TouchpointCard } from './TouchpointCard.js';
  * The journey map as columns, one a stage in order: persons in the stage, the share of
  * the previous stage's persons who got here, and a card per touchpoint.
  */
-export function StageColumns({ stages, painPoints }: Stages) {
+export function StageColumns({ stages, painPoints }: Pick<Stages, 'stages' | 'painPoints'>) {
   const painOf = (stage: string, touchpoint: { name: string; channel: string | null }) =>
     painPoints.find(
       (p) => p.stage === stage && p.touchpoint === touchpoint.name && p.channel === touchpoint.channel,

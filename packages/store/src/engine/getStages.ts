@@ -1,4 +1,5 @@
 import type { JourneyIndex } from './JourneyIndex.js';
+import { summariseDesignedOrder, toLivedOrder } from './designedOrder.js';
 import { compileTouchpoint, createNpsReader, NpsTally } from './matchTouchpoint.js';
 import type { JourneyStage, PainPoint, StagesQuery, StagesResult, TouchpointStats } from './types.js';
 
@@ -49,6 +50,7 @@ export function getStages(
   const time = index.time.data;
   const channels = index.channel.data;
   const feedback: Array<[at: number, score: number]> = [];
+  const personsByOrder = new Map<string, number>();
 
   index.forEachPerson((events) => {
     firstStageTime.fill(Infinity);
@@ -89,6 +91,11 @@ export function getStages(
       if (firstStageTime[s - 1] === Infinity) stageSkipped[s]! += 1;
       else if (firstStageTime[s]! >= firstStageTime[s - 1]!) stageConverted[s]! += 1;
     }
+    const lived = toLivedOrder(firstStageTime);
+    if (lived.length > 0) {
+      const key = lived.join(',');
+      personsByOrder.set(key, (personsByOrder.get(key) ?? 0) + 1);
+    }
   });
 
   const channelName = (cell: number) => (cell === 0 ? null : index.channels.values[cell - 1]!);
@@ -116,7 +123,14 @@ export function getStages(
       };
     }),
   }));
-  return { stages, painPoints: findPainPoints(stages) };
+  return {
+    stages,
+    designedOrder: summariseDesignedOrder(
+      map.map((stage) => stage.name),
+      personsByOrder,
+    ),
+    painPoints: findPainPoints(stages),
+  };
 }
 
 /**

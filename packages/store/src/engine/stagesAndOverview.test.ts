@@ -105,6 +105,18 @@ describe('getStages', () => {
     expect(result.stages.map((s) => s.withoutPrevious)).toEqual([null, 5, 5, 0]);
   });
 
+  it('says how many follow the designed stage order, and the most common other orders', () => {
+    // p1 and p2 go awareness → consideration (→ decision); p3 skips consideration; p4 starts at it.
+    expect(result.designedOrder).toEqual({
+      persons: 20,
+      following: 10,
+      deviations: [
+        { stages: ['awareness', 'decision', 'retention'], persons: 5 },
+        { stages: ['consideration'], persons: 5 },
+      ],
+    });
+  });
+
   it('never calls a goal a drop-off: leaving after it is the journey done', () => {
     const marked: JourneyStage[] = map.map((stage) =>
       stage.name === 'retention'

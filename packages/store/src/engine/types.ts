@@ -298,8 +298,20 @@ export interface PainPoint {
   nps: number | null;
 }
 
+/**
+ * How persons lived the map's stage order: of the persons who reached any stage, those
+ * who reached stages 1, 2, …, k in that order (none skipped, none before the one
+ * designed to come first), and the most common other orders (stages by first reach).
+ */
+export interface DesignedOrder {
+  persons: number;
+  following: number;
+  deviations: Array<{ stages: string[]; persons: number }>;
+}
+
 export interface StagesResult {
   stages: StageStats[];
+  designedOrder: DesignedOrder;
   /** Touchpoints followed by the most exits, then those with the lowest NPS. */
   painPoints: PainPoint[];
 }
