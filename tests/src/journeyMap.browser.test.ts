@@ -22,8 +22,8 @@ beforeAll(async () => {
     startAccountsServer({ owner: 'olga@example.com' }),
     launchChromium(),
   ]);
-  // Six buyers who do nothing after buying: without the goal, the purchase is the
-  // map's worst drop-off (every one of them left after it). Two saw an ad first.
+  // Six buyers, half of whom do nothing after buying: without the goal, the purchase is
+  // a drop-off. Two saw an ad first; the others answer the survey after buying.
   const now = Date.now();
   await server.store.insertEvents(
     server.project.projectId,
@@ -32,13 +32,24 @@ beforeAll(async () => {
         ...(person < 2 ? [{ name: 'Ad clicked', channel: 'ads', at: -20 * 60_000 }] : []),
         { name: 'Product viewed', channel: 'web', at: -10 * 60_000 },
         { name: 'Purchase completed', channel: 'web', at: -5 * 60_000 },
-      ].map(({ name, channel, at }, step) => ({
+        ...(person % 2 === 0
+          ? []
+          : [
+              {
+                name: 'feedback',
+                channel: 'email',
+                at: -60_000,
+                properties: { kind: 'nps', score: 4 + person },
+              },
+            ]),
+      ].map(({ name, channel, at, properties }, step) => ({
         id: `map-e2e-${person}-${step}`,
         type: 'track' as const,
         name,
         channel,
         anonymousId: `map-buyer-${person}`,
         timestamp: now - person * 3_600_000 + at,
+        ...(properties && { properties }),
       })),
     ).flat(),
   );
@@ -81,7 +92,7 @@ describe('the journey map in Chromium', () => {
       after.painPoints.some((p) => p.reason === 'drop-off' && p.touchpoint === 'Purchase completed'),
     ).toBe(false);
     expect(await purchase.locator('.mark-tag').innerText()).toMatch(/goal/i);
-    expect(await purchase.locator('.pain-tag').count()).toBe(0);
+    expect(await purchase.locator('.pain-tag', { hasText: /drop-off/i }).count()).toBe(0);
     // Persons who viewed a product without an ad before: shown beside consideration, as the API counts them.
     const skipped = after.stages[1]!.withoutPrevious!;
     expect(skipped).toBeGreaterThan(0);
@@ -97,6 +108,13 @@ describe('the journey map in Chromium', () => {
     expect(await section.locator('li').first().innerText()).toContain(
       order.deviations[0]!.stages.join(' → '),
     );
+    // The emotion curve: each stage's NPS, as the API gives it.
+    const figures = await page.locator('.emotion-figures li').allInnerTexts();
+    expect(figures).toHaveLength(after.stages.length);
+    after.stages.forEach((stage, i) => {
+      expect(figures[i]).toContain(stage.name);
+      if (stage.feedback.responses > 0) expect(figures[i]).toContain(`(${stage.feedback.responses})`);
+    });
     for (const width of [1440, 390]) {
       await page.setViewportSize({ width, height: 900 });
       expect(await findViolations(page), `axe at ${width} px`).toEqual([]);

@@ -36,8 +36,10 @@ function selectPersonStages(map: ReadonlyArray<JourneyStage>, persons: string): 
   ];
   let j = 0;
   map.forEach((stage, s) => {
+    const stageFirsts: string[] = [];
     const firsts = stage.touchpoints.map(() => {
       const k = j++;
+      stageFirsts.push(`f${k}`);
       // 18.16's lambdas see only their arguments: f<k> goes in as an array.
       columns.push(
         `arrayFirstIndex(x -> x = 1, m${k}) AS f${k}`,
@@ -48,6 +50,16 @@ function selectPersonStages(map: ReadonlyArray<JourneyStage>, persons: string): 
       return `if(f${k} > 0, ts[f${k}], ${NEVER})`;
     });
     columns.push(`arrayReduce('min', [${[NEVER, ...firsts].join(', ')}]) AS fs${s}`);
+    // The stage's score: the first answer after the person's first touchpoint of it (sf: 0, none).
+    const stageFirst =
+      stageFirsts.length === 0
+        ? 'toUInt32(0)'
+        : `toUInt32(arrayReduce('min', arrayFilter(x -> x > 0, [toUInt32(4294967295), ${stageFirsts.join(', ')}])))`;
+    columns.push(
+      `if(${stageFirst} = 4294967295, toUInt32(0), ${stageFirst}) AS sf${s}`,
+      `arrayFirstIndex((v, i, f) -> v >= 0 AND i > f, nps, arrayEnumerate(nps), replicate(sf${s}, nps)) AS sa${s}`,
+      `if(sf${s} = 0 OR sa${s} = 0, -1, nps[sa${s}]) AS ss${s}`,
+    );
   });
   return `SELECT ${columns.join(',\n    ')} FROM (${persons})`;
 }
@@ -72,6 +84,10 @@ function aggregateStages(map: ReadonlyArray<JourneyStage>): string {
     ${each((k) => `countIf(s${k} >= 9)`)} AS promoters,
     ${each((k) => `countIf(s${k} >= 0 AND s${k} <= 6)`)} AS detractors,
     [${stagePersons.join(', ')}] AS stage_persons,
+    [${map.map((_, s) => `countIf(ss${s} >= 0)`).join(', ')}] AS stage_responses,
+    [${map.map((_, s) => `sumIf(ss${s}, ss${s} >= 0)`).join(', ')}] AS stage_sums,
+    [${map.map((_, s) => `countIf(ss${s} >= 9)`).join(', ')}] AS stage_promoters,
+    [${map.map((_, s) => `countIf(ss${s} >= 0 AND ss${s} <= 6)`).join(', ')}] AS stage_detractors,
     [${converted.join(', ')}] AS stage_converted,
     [${skipped.join(', ')}] AS stage_skipped`;
 }
@@ -86,6 +102,10 @@ interface StageRow {
   stage_persons: string[];
   stage_converted: string[];
   stage_skipped: string[];
+  stage_responses: string[];
+  stage_sums: number[];
+  stage_promoters: string[];
+  stage_detractors: string[];
 }
 
 /**
@@ -162,6 +182,15 @@ export async function getStages(
       conversionFromPrevious:
         s === 0 ? null : previous === 0 ? 0 : Number(row!.stage_converted[s]) / previous,
       withoutPrevious: s === 0 ? null : row === undefined ? 0 : Number(row.stage_skipped[s]),
+      feedback:
+        row === undefined
+          ? summariseNps(0, 0, 0, 0)
+          : summariseNps(
+              Number(row.stage_responses[s]),
+              row.stage_sums[s]!,
+              Number(row.stage_promoters[s]),
+              Number(row.stage_detractors[s]),
+            ),
       touchpoints: stage.touchpoints.map((touchpoint): TouchpointStats => {
         const k = j++;
         const reached = Number(row!.persons[k]);

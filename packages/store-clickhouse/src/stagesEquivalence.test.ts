@@ -58,6 +58,7 @@ describeWithClickHouse('ClickHouse stages against the SQLite engine', (server) =
     let painPoints = 0;
     let skipped = 0;
     let deviated = 0;
+    let stageScores = 0;
     await fc.assert(
       fc.asyncProperty(
         batchesArbitrary,
@@ -77,6 +78,7 @@ describeWithClickHouse('ClickHouse stages against the SQLite engine', (server) =
           if (answers.sqlite.painPoints.length > 0) painPoints++;
           if (answers.sqlite.stages.some((s) => (s.withoutPrevious ?? 0) > 0)) skipped++;
           if (answers.sqlite.designedOrder.deviations.length > 0) deviated++;
+          if (answers.sqlite.stages.some((s) => s.feedback.responses > 0)) stageScores++;
         },
       ),
       { numRuns: 60 },
@@ -87,6 +89,7 @@ describeWithClickHouse('ClickHouse stages against the SQLite engine', (server) =
     expect(painPoints).toBeGreaterThan(5);
     expect(skipped).toBeGreaterThan(5);
     expect(deviated).toBeGreaterThan(5);
+    expect(stageScores).toBeGreaterThan(5);
   }, 180_000);
 
   it('overview: persons, touchpoints, conversions, NPS per day, per channel and in total, and attribution match', async () => {

@@ -45,6 +45,9 @@ export function getStages(
   const stageConverted = new Float64Array(map.length);
   const stageSkipped = new Float64Array(map.length);
   const firstStageTime = new Float64Array(map.length);
+  /** Per stage, the index in the person's touchpoints of their first touchpoint of it (-1: none). */
+  const firstStageAt = new Int32Array(map.length);
+  const stageNps = map.map(() => new NpsTally());
   const firstAt = new Int32Array(tallies.length);
   const readNps = createNpsReader(index);
   const time = index.time.data;
@@ -54,6 +57,7 @@ export function getStages(
 
   index.forEachPerson((events) => {
     firstStageTime.fill(Infinity);
+    firstStageAt.fill(-1);
     firstAt.fill(-1);
     feedback.length = 0;
     let last = -1;
@@ -83,6 +87,15 @@ export function getStages(
       if (tally.test(events[last]!)) tally.exits++;
       const after = feedback.find(([i]) => i > at);
       if (after !== undefined) tally.nps.add(after[1]);
+      const stageAt = firstStageAt[tally.stage]!;
+      if (stageAt === -1 || at < stageAt) firstStageAt[tally.stage] = at;
+    }
+    // The stage's score: the first answer after the person's first touchpoint of it.
+    for (let s = 0; s < map.length; s++) {
+      const at = firstStageAt[s]!;
+      if (at === -1) continue;
+      const after = feedback.find(([i]) => i > at);
+      if (after !== undefined) stageNps[s]!.add(after[1]);
     }
     for (let s = 0; s < map.length; s++) {
       if (firstStageTime[s] === Infinity) continue;
@@ -106,6 +119,7 @@ export function getStages(
     conversionFromPrevious:
       s === 0 ? null : stagePersons[s - 1] === 0 ? 0 : stageConverted[s]! / stagePersons[s - 1]!,
     withoutPrevious: s === 0 ? null : stageSkipped[s]!,
+    feedback: stageNps[s]!.summary(),
     touchpoints: stage.touchpoints.map((touchpoint): TouchpointStats => {
       const tally = tallies[j++]!;
       return {

@@ -105,6 +105,16 @@ describe('getStages', () => {
     expect(result.stages.map((s) => s.withoutPrevious)).toEqual([null, 5, 5, 0]);
   });
 
+  it('scores each stage by the first answer after the person first reached it: the emotion curve', () => {
+    // p1 (×5) answers 10 after the ad, the view and the purchase; p3 (×5) 3 after the search and the purchase.
+    expect(result.stages.map((s) => s.feedback)).toEqual([
+      { responses: 10, averageScore: 6.5, nps: 0 },
+      { responses: 5, averageScore: 10, nps: 100 },
+      { responses: 10, averageScore: 6.5, nps: 0 },
+      { responses: 0, averageScore: null, nps: null },
+    ]);
+  });
+
   it('says how many follow the designed stage order, and the most common other orders', () => {
     // p1 and p2 go awareness → consideration (→ decision); p3 skips consideration; p4 starts at it.
     expect(result.designedOrder).toEqual({

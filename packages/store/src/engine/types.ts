@@ -286,6 +286,11 @@ export interface StageStats {
    * journey that skips a stage shows as such.
    */
   withoutPrevious: number | null;
+  /**
+   * NPS given after the stage: per person who reached it, the first answer after their
+   * first touchpoint of it (as for a touchpoint). Across stages, the map's emotion curve.
+   */
+  feedback: FeedbackSummary;
   touchpoints: TouchpointStats[];
 }
 
