@@ -7,6 +7,9 @@ import { quoteInteger, quoteString } from './sqlLiteral.js';
  * Per person, their path (`@parcours/store` getPaths semantics): names in time order
  * from their first `start` (or first touchpoint), consecutive repeats collapsed, the
  * first `depth` names; with `end`, up to their first `end` and the last `depth` names.
+ * Each name is compared with the one before it as an argument, shifted by one: a
+ * lambda naming `started` itself would copy the person's names once per name (the
+ * 10M benchmark's memory limit, issue 10).
  */
 function selectPersonPaths(query: PathsQuery, persons: string): string {
   const depth = quoteInteger(query.depth);
@@ -22,7 +25,8 @@ function selectPersonPaths(query: PathsQuery, persons: string): string {
   }
   return `SELECT path FROM (
   SELECT names, ${from} AS started,
-    arrayFilter((n, i) -> i = 1 OR n != started[i - 1], started, arrayEnumerate(started)) AS collapsed,
+    arrayFilter((n, previous, i) -> i = 1 OR n != previous, started,
+      arraySlice(arrayPushFront(started, ''), 1, length(started)), arrayEnumerate(started)) AS collapsed,
     ${path} AS path
   FROM (${persons})
   WHERE ${keep.join(' AND ')}
