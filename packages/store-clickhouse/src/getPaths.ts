@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { MAX_PATH_DEPTH, type PathsQuery, type PathsResult } from '@parcours/store';
 import { selectPersonTouchpoints } from './selectPersonTouchpoints.js';
+import { PERSON_QUERY_SETTINGS } from './personQuerySettings.js';
 import { quoteInteger, quoteString } from './sqlLiteral.js';
 
 /**
@@ -54,6 +55,7 @@ export async function getPaths(
   const pathsResult = await client.query({
     query: `${counted} ORDER BY persons DESC, arrayStringConcat(path, '\\0') LIMIT ${quoteInteger(limit)}`,
     format: 'JSONEachRow',
+    clickhouse_settings: PERSON_QUERY_SETTINGS,
   });
   const linksResult = await client.query({
     query: `SELECT toUInt32(i - 1) AS depth, path[i] AS from, path[i + 1] AS to, sum(persons) AS count
@@ -62,6 +64,7 @@ export async function getPaths(
       GROUP BY depth, from, to
       ORDER BY depth, count DESC, from, to`,
     format: 'JSONEachRow',
+    clickhouse_settings: PERSON_QUERY_SETTINGS,
   });
   const paths = await pathsResult.json<{ path: string[]; persons: string }>();
   const links = await linksResult.json<{ depth: number; from: string; to: string; count: string }>();

@@ -1,4 +1,8 @@
-import { checkColumnAliases, selectPersonSegments, type PersonSegmentsOptions } from './selectPersonSegments.js';
+import {
+  checkColumnAliases,
+  selectPersonSegments,
+  type PersonSegmentsOptions,
+} from './selectPersonSegments.js';
 
 export { checkColumnAliases } from './selectPersonSegments.js';
 
@@ -19,8 +23,12 @@ export function selectPersonRows(
   options: PersonRowsOptions = {},
 ): string {
   const names = checkColumnAliases(columns);
-  const unpack = names.map((name, i) => `,
-        tupleElement(event, ${i + 3}) AS ${name}`).join('');
+  const unpack = names
+    .map(
+      (name, i) => `,
+        tupleElement(event, ${i + 3}) AS ${name}`,
+    )
+    .join('');
   return `SELECT person,
         tupleElement(event, 1) AS timestamp,
         tupleElement(event, 2) AS arrival${unpack}

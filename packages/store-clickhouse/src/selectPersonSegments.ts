@@ -47,7 +47,11 @@ export function selectPersonSegments(
   const raw = names.map((name) => `,\n            ${columns[name]} AS ${name}`).join('');
   // (timestamp, arrival, user_id, is_touchpoint, id, ...columns): the segment keeps 1, 2 and 6…
   const tuple = ['timestamp', 'arrival', 'user_id', 'is_touchpoint', 'id', ...names];
-  const kept = ['tupleElement(x, 1)', 'tupleElement(x, 2)', ...names.map((_, i) => `tupleElement(x, ${i + 6})`)];
+  const kept = [
+    'tupleElement(x, 1)',
+    'tupleElement(x, 2)',
+    ...names.map((_, i) => `tupleElement(x, ${i + 6})`),
+  ];
   const only = [
     keep === undefined ? '' : ` AND (user_id != '' OR (${keep}))`,
     devices === undefined ? '' : ` AND anonymous_id IN (${devices.map(quoteString).join(', ')})`,
