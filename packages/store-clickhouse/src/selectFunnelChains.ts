@@ -89,14 +89,14 @@ export function selectGreedyChains(query: FunnelQuery): FunnelChains {
       `arrayMap((q, T) -> if(q = 0, ${NEVER}, T[q]), p${k}, ts_per_start) AS t${k}`,
     ]);
   }
-  const found = Array.from({ length: K - 1 }, (_, k) => `(q${k + 2} != 0)`);
-  const params = Array.from({ length: K - 1 }, (_, k) => `q${k + 2}`);
+  // Steps 2..K: a step is reached when its search found a touchpoint (prefix-closed by NEVER).
+  const later = Array.from({ length: K - 1 }, (_, k) => k + 2);
+  const params = later.map((k) => `q${k}`).join(', ');
+  const found = later.map((k) => `(q${k} != 0)`).join(' + ');
   const layer =
     K === 1
       ? ['arrayMap(s -> 1, p1) AS levels']
-      : [
-          `arrayMap((${params.join(', ')}) -> 1 + ${found.join(' + ')}, ${params.map((q) => `p${q.slice(1)}`).join(', ')}) AS levels`,
-        ];
+      : [`arrayMap((${params}) -> 1 + ${found}, ${later.map((k) => `p${k}`).join(', ')}) AS levels`];
   const offsets = Array.from({ length: K }, (_, k) => {
     layer.push(`arrayMap((t, s) -> t - s, t${k + 1}, t1) AS offset${k + 1}`);
     return `offset${k + 1}`;
