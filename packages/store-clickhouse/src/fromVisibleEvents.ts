@@ -9,9 +9,22 @@ import { quoteDatabaseName, quoteString } from './sqlLiteral.js';
  * append their own conditions with `AND`.
  */
 export function fromVisibleEvents(target: { database: string; projectId: string }): string {
+  return readVisibleEvents(target, 'FINAL');
+}
+
+function readVisibleEvents(target: { database: string; projectId: string }, modifier: 'FINAL' | ''): string {
   const db = quoteDatabaseName(target.database);
   const project = `project_id = ${quoteString(target.projectId)}`;
-  return `${db}.events FINAL
+  return `${db}.events ${modifier}
     WHERE ${project}
       AND (anonymous_id, id) NOT IN (SELECT anonymous_id, id FROM ${db}.removed_events WHERE ${project})`;
+}
+
+/**
+ * As `fromVisibleEvents`, without `FINAL`: every stored copy of a replayed event, read
+ * by every core. For queries that collapse the copies themselves (same device, time
+ * and id; the first to arrive is the one FINAL keeps), as `selectPersonSegments` does.
+ */
+export function fromVisibleEventCopies(target: { database: string; projectId: string }): string {
+  return readVisibleEvents(target, '');
 }

@@ -14,6 +14,7 @@ import {
 import { exclusionMask, funnelNames, propertyRaw, stepMask } from './funnelMasks.js';
 import { selectPersonFunnels } from './selectPersonFunnels.js';
 import { selectPersonTouchpoints } from './selectPersonTouchpoints.js';
+import { PERSON_QUERY_SETTINGS } from './personQuerySettings.js';
 import { quoteInteger } from './sqlLiteral.js';
 
 /** The figures of one group of persons, as `aggregateSteps` selects them. */
@@ -102,6 +103,7 @@ export async function getFunnel(
   const byWeek = await client.query({
     query: `SELECT ${WEEK} AS week, ${aggregateSteps(K)} FROM (${perPerson}) GROUP BY week WITH TOTALS`,
     format: 'JSON',
+    clickhouse_settings: PERSON_QUERY_SETTINGS,
   });
   const { data: weeks, totals: total } = await byWeek.json<StepRow & { week: string }>();
   const zeros = query.steps.map(() => 0);
@@ -117,6 +119,7 @@ export async function getFunnel(
       query: `SELECT value, ${aggregateSteps(K)} FROM (${perPerson})
         GROUP BY value ORDER BY counts[1] DESC, value LIMIT ${MAX_BREAKDOWN_VALUES}`,
       format: 'JSONEachRow',
+      clickhouse_settings: PERSON_QUERY_SETTINGS,
     });
     const rows = await byValue.json<StepRow & { value: string }>();
     result.breakdown = rows.map((row) => ({

@@ -62,23 +62,46 @@ function selectLevels(indexes: string[]): Pick<FunnelChains, 'levels' | 'offsets
   return { layer, levels: 'levels', offsets };
 }
 
+/** Later than every touchpoint: the lower bound of a step after a missed one, so that it is missed too. */
+const NEVER = 'toInt64(9223372036854775807)';
+
 /**
  * In sequence, without exclusions: from each step-1 touchpoint in range, the greedy
  * chain (the earliest strictly later touchpoint of the next step within the window),
- * which reaches as far as any chain from that start. `p<k>`: per start, the index of
- * its step-k touchpoint (0: none).
+ * which reaches as far as any chain from that start. Per start, the chain's time at
+ * each step (`t<k>`, `NEVER` once a step is missed): step k + 1 is the first touchpoint
+ * after `t<k>` and at most `deadline`, bounds that reach the search as numbers, not as
+ * the person's times (a lambda naming an array copies it once per touchpoint searched).
  */
 export function selectGreedyChains(query: FunnelQuery): FunnelChains {
   const K = query.steps.length;
   const window = quoteInteger(query.windowMs);
-  const layers = [selectStarts(query, 'bitAnd(m, 1) != 0')];
+  const layers = [
+    [
+      ...selectStarts(query, 'bitAnd(m, 1) != 0'),
+      'arrayMap((s, T) -> T[s], p1, ts_per_start) AS t1',
+      `arrayMap(t -> t + ${window}, t1) AS deadline`,
+    ],
+  ];
   for (let k = 2; k <= K; k++) {
     layers.push([
-      `arrayMap((s, p, T, M) -> if(p = 0, 0, arrayFirstIndex((t, m) -> bitAnd(m, ${bit(k - 1)}) != 0 AND t > T[p] AND t - T[s] <= ${window}, T, M)), p1, p${k - 1}, ts_per_start, mask_per_start) AS p${k}`,
+      `arrayMap((after, until, T, M) -> arrayFirstIndex((t, m) -> bitAnd(m, ${bit(k - 1)}) != 0 AND t > after AND t <= until, T, M), t${k - 1}, deadline, ts_per_start, mask_per_start) AS p${k}`,
+      `arrayMap((q, T) -> if(q = 0, ${NEVER}, T[q]), p${k}, ts_per_start) AS t${k}`,
     ]);
   }
-  const { layer, ...levels } = selectLevels(Array.from({ length: K }, (_, k) => `p${k + 1}`));
-  return { layers: [...layers, layer], starts: 'p1', firsts: 'p1', ...levels };
+  // Steps 2..K: a step is reached when its search found a touchpoint (prefix-closed by NEVER).
+  const later = Array.from({ length: K - 1 }, (_, k) => k + 2);
+  const params = later.map((k) => `q${k}`).join(', ');
+  const found = later.map((k) => `(q${k} != 0)`).join(' + ');
+  const layer =
+    K === 1
+      ? ['arrayMap(s -> 1, p1) AS levels']
+      : [`arrayMap((${params}) -> 1 + ${found}, ${later.map((k) => `p${k}`).join(', ')}) AS levels`];
+  const offsets = Array.from({ length: K }, (_, k) => {
+    layer.push(`arrayMap((t, s) -> t - s, t${k + 1}, t1) AS offset${k + 1}`);
+    return `offset${k + 1}`;
+  });
+  return { layers: [...layers, layer], starts: 'p1', firsts: 'p1', levels: 'levels', offsets };
 }
 
 /**
