@@ -1,4 +1,6 @@
+import type { SegmentDefinition } from '@parcours/schema';
 import { fromVisibleEvents } from './fromVisibleEvents.js';
+import { selectSegmentPersons } from './selectSegmentPersons.js';
 import { quoteString } from './sqlLiteral.js';
 
 /** Column aliases become SQL identifiers: lower-case letters, digits and `_` only. */
@@ -33,12 +35,27 @@ export interface PersonRowsOptions {
  * events in (time, arrival) order; the links are its events carrying a user id; an
  * event belongs to the user of the latest link at or before it (a running count of
  * links indexes the list of linked users), or to the first linked user before any
- * link; a device never linked is its own person.
+ * link; a device never linked is its own person. A `target` with a `segment` holds
+ * only the rows of the persons it holds (`selectSegmentPersons`).
  */
 export function selectPersonRows(
+  target: { database: string; projectId: string; segment?: SegmentDefinition | undefined },
+  columns: Record<string, string>,
+  options: PersonRowsOptions = {},
+): string {
+  const { segment, ...whole } = target;
+  const rows = selectAllPersonRows(whole, columns, options);
+  // The segment's persons are found over every touchpoint, stitched the same way.
+  return segment === undefined
+    ? rows
+    : `SELECT * FROM (${rows}) WHERE person IN (${selectSegmentPersons(whole, segment)})`;
+}
+
+/** `selectPersonRows` for every person of the project. */
+function selectAllPersonRows(
   target: { database: string; projectId: string },
   columns: Record<string, string>,
-  { keep, devices }: PersonRowsOptions = {},
+  { keep, devices }: PersonRowsOptions,
 ): string {
   const names = checkColumnAliases(columns);
   const raw = names.map((name) => `${columns[name]} AS ${name}`);
