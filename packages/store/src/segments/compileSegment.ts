@@ -60,7 +60,9 @@ function compileTouchpointCondition(
 ): (position: number) => boolean {
   const touchpoint = compileTouchpoint(
     index,
-    condition.channel === undefined ? { name: condition.name } : { name: condition.name, channel: condition.channel },
+    condition.channel === undefined
+      ? { name: condition.name }
+      : { name: condition.name, channel: condition.channel },
   );
   const time = index.time.data;
   const from = condition.from ?? -Infinity;
