@@ -71,8 +71,14 @@ const didSchema = z
     minCount: z.number().int().min(1).max(SEGMENT_LIMITS.maxCount).optional(),
   })
   .refine(rangeInOrder, rangeMessage);
-const didNotSchema = z.object({ kind: z.literal('didNot'), ...touchpointFields }).refine(rangeInOrder, rangeMessage);
-const traitSchema = z.object({ kind: z.literal('trait'), name: propertyNameSchema, value: propertyValueSchema });
+const didNotSchema = z
+  .object({ kind: z.literal('didNot'), ...touchpointFields })
+  .refine(rangeInOrder, rangeMessage);
+const traitSchema = z.object({
+  kind: z.literal('trait'),
+  name: propertyNameSchema,
+  value: propertyValueSchema,
+});
 
 const nodeSchema: z.ZodType<SegmentDefinition> = z.lazy(() =>
   z.discriminatedUnion('kind', [
@@ -104,21 +110,23 @@ export function measureSegment(definition: SegmentDefinition): { conditions: num
  * their properties, in and/or groups at most `SEGMENT_LIMITS.maxDepth` deep, with at
  * most `SEGMENT_LIMITS.maxConditions` conditions in all. Errors name the field.
  */
-export const segmentDefinitionSchema: z.ZodType<SegmentDefinition> = nodeSchema.superRefine((definition, ctx) => {
-  const { conditions, depth } = measureSegment(definition);
-  if (conditions > SEGMENT_LIMITS.maxConditions) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `a segment has at most ${SEGMENT_LIMITS.maxConditions} conditions (this one has ${conditions})`,
-    });
-  }
-  if (depth > SEGMENT_LIMITS.maxDepth) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `and/or groups nest at most ${SEGMENT_LIMITS.maxDepth} deep (this one is ${depth})`,
-    });
-  }
-});
+export const segmentDefinitionSchema: z.ZodType<SegmentDefinition> = nodeSchema.superRefine(
+  (definition, ctx) => {
+    const { conditions, depth } = measureSegment(definition);
+    if (conditions > SEGMENT_LIMITS.maxConditions) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `a segment has at most ${SEGMENT_LIMITS.maxConditions} conditions (this one has ${conditions})`,
+      });
+    }
+    if (depth > SEGMENT_LIMITS.maxDepth) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `and/or groups nest at most ${SEGMENT_LIMITS.maxDepth} deep (this one is ${depth})`,
+      });
+    }
+  },
+);
 
 /** A saved segment's editable fields. */
 export const segmentFieldsSchema = z.object({

@@ -71,7 +71,11 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
   const privacyState = createPrivacyState(records, projects.requireProject);
   const at = (projectId: string) => ({ database, projectId });
   /** A journey question's target: its persons narrowed to its segment, if any (`selectPersonRows`). */
-  const within = (projectId: string, query: SegmentedQuery) => ({ database, projectId, segment: query.segment });
+  const within = (projectId: string, query: SegmentedQuery) => ({
+    database,
+    projectId,
+    segment: query.segment,
+  });
   const insert = serialiseOverlappingInserts((projectId, events, insertOptions) =>
     insertEvents(client, at(projectId), events, insertOptions),
   );
@@ -136,7 +140,8 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
     getFunnelDropoffs: (projectId, query) => getFunnelDropoffs(client, within(projectId, query), query),
     getFunnelDrivers: (projectId, query) => getFunnelDrivers(client, within(projectId, query), query),
     getStages: (projectId, query, stages) => getStages(client, within(projectId, query), stages, query),
-    getOverview: (projectId, query, conversions) => getOverview(client, within(projectId, query), query, conversions),
+    getOverview: (projectId, query, conversions) =>
+      getOverview(client, within(projectId, query), query, conversions),
     getLatestEvents: (projectId, options) => getLatestEvents(client, at(projectId), options),
     getPersons: (projectId, query, stages) => getPersons(client, within(projectId, query), query, stages),
     getPersonProfile: (projectId, ref, stages) => getPersonProfile(client, at(projectId), ref, stages),

@@ -10,19 +10,27 @@ type Target = { database: string; projectId: string };
 /** A 0/1 column over one stored event: it is a touchpoint `condition` counts. */
 function matchCondition(condition: DidCondition | DidNotCondition): string {
   const touchpoint =
-    condition.channel === undefined ? { name: condition.name } : { name: condition.name, channel: condition.channel };
+    condition.channel === undefined
+      ? { name: condition.name }
+      : { name: condition.name, channel: condition.channel };
   const tests = [matchTouchpoint(touchpoint)];
   if (condition.from !== undefined) tests.push(`timestamp >= ${quoteInteger(condition.from)}`);
   if (condition.to !== undefined) tests.push(`timestamp <= ${quoteInteger(condition.to)}`);
   if (condition.where !== undefined) {
     // Properties are stored as JSON.stringify wrote them: the same value has the same raw text.
-    tests.push(`${propertyRaw(condition.where.name)} = ${quoteString(JSON.stringify(condition.where.value))}`);
+    tests.push(
+      `${propertyRaw(condition.where.name)} = ${quoteString(JSON.stringify(condition.where.value))}`,
+    );
   }
   return `toUInt8(${tests.join(' AND ')})`;
 }
 
 /** The test of a person row (`person`, one 0/1 array per touchpoint condition), and the arrays it needs. */
-function compileCondition(target: Target, definition: SegmentDefinition, columns: Record<string, string>): string {
+function compileCondition(
+  target: Target,
+  definition: SegmentDefinition,
+  columns: Record<string, string>,
+): string {
   switch (definition.kind) {
     case 'and':
     case 'or': {
