@@ -3,7 +3,9 @@ import { can } from '../access/can.js';
 import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import type { PageProps } from '../pages.js';
-import { createProjectHash } from '../routing/resolveRoute.js';
+import { createChangedHash, createProjectHash } from '../routing/resolveRoute.js';
+import { PageSegmentPicker } from '../segments/SegmentPicker.js';
+import { keepSegmentParams, SEGMENT_PARAM, toSegmentInput } from '../segments/segmentParams.js';
 import { ShareButton } from '../share/ShareButton.js';
 import { PathsFigures } from './PathsFigures.js';
 import { PathsForm } from './PathsForm.js';
@@ -16,7 +18,10 @@ export const PATHS_PATH = 'paths';
 export function PathsPage({ project, params }: PageProps) {
   const trpc = useTRPC();
   const pathsQuery = parsePathsQuery(params);
-  const query = useQuery(trpc.journeys.paths.queryOptions({ projectId: project.projectId, ...pathsQuery }));
+  const segment = toSegmentInput(params);
+  const query = useQuery(
+    trpc.journeys.paths.queryOptions({ projectId: project.projectId, ...pathsQuery, ...segment }),
+  );
   const formKey = JSON.stringify(pathsQuery);
 
   return (
@@ -27,17 +32,30 @@ export function PathsPage({ project, params }: PageProps) {
           <ShareButton
             projectId={project.projectId}
             view="paths"
-            params={createPathsParams(pathsQuery)}
-            query={{ ...pathsQuery }}
+            params={{ ...createPathsParams(pathsQuery), ...keepSegmentParams(params) }}
+            query={{ ...pathsQuery, ...segment }}
           />
         )}
       </div>
+      <PageSegmentPicker
+        projectId={project.projectId}
+        value={params[SEGMENT_PARAM]}
+        hrefFor={(segmentId) =>
+          createChangedHash(
+            { projectId: project.projectId, path: PATHS_PATH, params },
+            { [SEGMENT_PARAM]: segmentId },
+          )
+        }
+      />
       <PathsForm
         key={formKey}
         projectId={project.projectId}
         query={pathsQuery}
         onSubmit={(next) => {
-          location.hash = createProjectHash(project.projectId, PATHS_PATH, createPathsParams(next));
+          location.hash = createProjectHash(project.projectId, PATHS_PATH, {
+            ...createPathsParams(next),
+            ...keepSegmentParams(params),
+          });
         }}
       />
       {query.isPending && (

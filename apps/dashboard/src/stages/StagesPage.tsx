@@ -4,9 +4,11 @@ import { can } from '../access/can.js';
 import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { RangePicker } from '../components/RangePicker.js';
+import { PageSegmentPicker } from '../segments/SegmentPicker.js';
+import { keepSegmentParams, SEGMENT_PARAM, toSegmentInput } from '../segments/segmentParams.js';
 import { getDayRange, RANGE_DAYS, type RangeDays } from '../overview/getDayRange.js';
 import type { PageProps } from '../pages.js';
-import { createProjectHash } from '../routing/resolveRoute.js';
+import { createChangedHash, createProjectHash } from '../routing/resolveRoute.js';
 import { ShareButton } from '../share/ShareButton.js';
 import { JourneyMapEditor } from './JourneyMapEditor.js';
 import { StagesFigures } from './StagesFigures.js';
@@ -27,7 +29,8 @@ export function StagesPage({ project, params }: PageProps) {
   const days = (RANGE_DAYS as readonly number[]).includes(Number(params['days']))
     ? (Number(params['days']) as RangeDays)
     : undefined;
-  const range = days === undefined ? {} : getDayRange(days, Date.now());
+  const range = { ...(days === undefined ? {} : getDayRange(days, Date.now())), ...toSegmentInput(params) };
+  const segmentParams = keepSegmentParams(params);
   const query = useQuery(trpc.journeys.stages.queryOptions({ projectId: project.projectId, ...range }));
 
   return (
@@ -41,7 +44,7 @@ export function StagesPage({ project, params }: PageProps) {
             createProjectHash(
               project.projectId,
               STAGES_PATH,
-              next === undefined ? {} : { days: String(next) },
+              next === undefined ? segmentParams : { ...segmentParams, days: String(next) },
             )
           }
         />
@@ -54,11 +57,21 @@ export function StagesPage({ project, params }: PageProps) {
           <ShareButton
             projectId={project.projectId}
             view="journeyMap"
-            params={days === undefined ? {} : { days: String(days) }}
+            params={days === undefined ? segmentParams : { ...segmentParams, days: String(days) }}
             query={range}
           />
         )}
       </div>
+      <PageSegmentPicker
+        projectId={project.projectId}
+        value={params[SEGMENT_PARAM]}
+        hrefFor={(segmentId) =>
+          createChangedHash(
+            { projectId: project.projectId, path: STAGES_PATH, params },
+            { [SEGMENT_PARAM]: segmentId },
+          )
+        }
+      />
       {mayEdit && isEditing && (
         <JourneyMapEditor projectId={project.projectId} onDone={() => setEditing(false)} />
       )}
