@@ -47,7 +47,7 @@ export function SegmentsPage({ project }: PageProps) {
       {segments.data && segments.data.length > 0 && (
         <section class="card" aria-labelledby="segments-title">
           <h2 id="segments-title">Saved segments</h2>
-          <TableScroll label="Saved segments">
+          <TableScroll label="Table of saved segments">
             <table class="data-table">
               <thead>
                 <tr>
