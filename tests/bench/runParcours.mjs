@@ -9,7 +9,13 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore } from '@parcours/store';
-import { FUNNEL_QUERY, PATHS_QUERY, reportToParent, timeQuery } from './benchQueries.mjs';
+import {
+  FUNNEL_QUERY,
+  PATHS_QUERY,
+  SEGMENTED_FUNNEL_QUERY,
+  reportToParent,
+  timeQuery,
+} from './benchQueries.mjs';
 import { parseLastLine, runNode } from './runChild.mjs';
 
 const [filename, projectId] = process.argv.slice(2);
@@ -53,11 +59,13 @@ try {
   // Everything the process holds after a cold build: index, SQLite's cache, the heap V8 kept.
   const rss = measureRss();
   const paths = await timeQuery(() => store.getPaths(projectId, PATHS_QUERY));
+  const segmentedFunnel = await timeQuery(() => store.getFunnel(projectId, SEGMENTED_FUNNEL_QUERY));
   report = {
     events,
     memory: { before, after, bytesPerEvent: (after - before) / events, rss, rssPerEvent: rss / events },
     indexBuildMs,
     funnel: { ...funnel, result: funnel.result.steps },
+    segmentedFunnel: { ...segmentedFunnel, result: segmentedFunnel.result.steps },
     paths,
     restart: { coldFirstFunnelMs: indexBuildMs, snapshotSaveMs },
   };
