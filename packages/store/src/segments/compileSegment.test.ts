@@ -7,7 +7,8 @@ import { referencePersonFunnel, referencePersons, type ReferencePerson } from '.
 import { referenceTraits } from '../engine/personsReference.js';
 import type { FunnelQuery } from '../engine/types.js';
 import { indexEvents, layoutArbitrary } from '../testing/indexEvents.js';
-import { maybe, personsEventsArbitrary } from '../testing/personsWorld.js';
+import { personsEventsArbitrary } from '../testing/personsWorld.js';
+import { segmentArbitrary } from '../testing/segmentArbitraries.js';
 import { compileSegment, type SegmentContext } from './compileSegment.js';
 import { narrowIndex } from './narrowIndex.js';
 
@@ -50,47 +51,13 @@ function referenceContext(events: Event[]): SegmentContext {
   };
 }
 
-const plan = fc.constantFrom('free', 'pro', 'team');
-const touchpointFields = fc.record({
-  name: fc.constantFrom('A', 'B', 'C', 'Nothing'),
-  channel: maybe(fc.constantFrom('web', 'email', 'store', 'fax'), 40),
-  from: maybe(fc.integer({ min: 0, max: 12 }), 30),
-  days: fc.integer({ min: 0, max: 12 }),
-  where: maybe(plan, 30),
+/** The persons world's names and channels over its thirteen steps of a second. */
+const definitionArbitrary = segmentArbitrary({
+  names: ['A', 'B', 'C'],
+  channels: ['web', 'email', 'store'],
+  from: 0,
+  to: 12_000,
 });
-
-const leafArbitrary: fc.Arbitrary<SegmentDefinition> = fc.oneof(
-  fc.tuple(touchpointFields, fc.integer({ min: 1, max: 3 })).map(([f, minCount]) => ({
-    kind: 'did' as const,
-    name: f.name,
-    ...(f.channel !== null && { channel: f.channel }),
-    ...(minCount > 1 && { minCount }),
-    ...(f.from !== null && { from: f.from * 1_000, to: (f.from + f.days) * 1_000 }),
-    ...(f.where !== null && { where: { name: 'plan', value: f.where } }),
-  })),
-  touchpointFields.map((f) => ({
-    kind: 'didNot' as const,
-    name: f.name,
-    ...(f.channel !== null && { channel: f.channel }),
-    ...(f.from !== null && { from: f.from * 1_000 }),
-    ...(f.where !== null && { where: { name: 'plan', value: f.where } }),
-  })),
-  plan.map((value) => ({ kind: 'trait' as const, name: 'plan', value })),
-);
-
-/** Trees up to two groups deep, as the builder makes them. */
-const definitionArbitrary: fc.Arbitrary<SegmentDefinition> = fc.letrec<{ node: SegmentDefinition }>(
-  (tie) => ({
-    node: fc.oneof(
-      { depthSize: 'small', withCrossShrink: true },
-      leafArbitrary,
-      fc.record({
-        kind: fc.constantFrom('and' as const, 'or' as const),
-        conditions: fc.array(tie('node'), { minLength: 1, maxLength: 3 }),
-      }),
-    ),
-  }),
-).node;
 
 const funnel: FunnelQuery = { steps: [{ name: 'A' }, { name: 'B' }], windowMs: 6_000, now: 0 };
 
@@ -149,7 +116,7 @@ describe('compileSegment', () => {
       const held = referencePersons(events).map((person) => referenceHolds(person, definition));
       return held.includes(true) && held.includes(false);
     });
-    expect(split.length).toBeGreaterThan(50);
+    expect(split.length).toBeGreaterThan(40);
   });
 
   it(
