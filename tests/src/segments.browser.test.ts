@@ -161,8 +161,43 @@ describe('segments in Chromium', () => {
   }, 60_000);
 });
 
+/** A compared paths list as the page shows it: each path's touchpoints and persons. */
+const readComparedPaths = (page: Page, k: number) =>
+  page.$$eval(`section[aria-labelledby=compared-paths-${k}] .path-row`, (rows) =>
+    rows.map((row) => ({
+      steps: Array.from(row.querySelectorAll('.chip'), (chip) => chip.textContent ?? ''),
+      count: Number((row.querySelector('.path-count strong')?.textContent ?? '').replace(/\D/g, '')),
+    })),
+  );
+
+it('compares two segments on the paths page with the paths the API answers for each', async () => {
+  const projectId = server.project.projectId;
+  const [first, second] = await server.store.listSegments(projectId);
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  watchCsp(page, cspReports);
+  await signInThroughForm(
+    page,
+    server.origin,
+    server.users['owner']!,
+    `#/p/${projectId}/paths?segment=${first!.segmentId}&compare=${second!.segmentId}`,
+  );
+  await page.waitForSelector('section[aria-labelledby=compared-paths-1] .path-row');
+  const query = { depth: 5, limit: 20 };
+  const answers = [
+    await server.store.getPaths(projectId, { ...query, segment: first!.definition }),
+    await server.store.getPaths(projectId, { ...query, segment: second!.definition }),
+  ];
+  expect(answers.map((answer) => answer.paths.reduce((n, path) => n + path.count, 0))).toEqual([4, 4]);
+  expect(await readComparedPaths(page, 0)).toEqual(answers[0]!.paths);
+  expect(await readComparedPaths(page, 1)).toEqual(answers[1]!.paths);
+  expect(await page.locator('#compared-paths-1').innerText()).toBe(`Top paths: ${second!.name}`);
+  await context.close();
+}, 60_000);
+
 describe.each([1440, 390])('segment pages at %i px', (width) => {
-  it('the Segments page and a compared funnel have no axe violation and no sideways scroll', async () => {
+  it('the Segments page, a compared funnel and compared paths have no axe violation and no sideways scroll', async () => {
     const segments = await openSegments(width);
     await segments.page.waitForSelector('table tbody tr');
     const onSegments = await findViolations(segments.page);
@@ -174,6 +209,12 @@ describe.each([1440, 390])('segment pages at %i px', (width) => {
     await funnel.page.waitForSelector('table[aria-label="Funnel by segment"] tbody tr');
     const onFunnel = await findViolations(funnel.page);
     expect(onFunnel, onFunnel.join('\n')).toEqual([]);
+    await funnel.page.goto(
+      `${server.origin}/#/p/${server.project.projectId}/paths?segment=${first!.segmentId}&compare=${second!.segmentId}`,
+    );
+    await funnel.page.waitForSelector('section[aria-labelledby=compared-paths-1] .path-row');
+    const onPaths = await findViolations(funnel.page);
+    expect(onPaths, onPaths.join('\n')).toEqual([]);
     await funnel.close();
   }, 90_000);
 });

@@ -25,7 +25,8 @@ import {
 } from './parseFunnelDefinition.js';
 import { TimeToConvert } from './TimeToConvert.js';
 import { FunnelComparison } from './FunnelComparison.js';
-import { FunnelSegments } from './FunnelSegments.js';
+import { SegmentPairPicker } from '../segments/SegmentPairPicker.js';
+import { useSegmentNames } from '../segments/useSegmentNames.js';
 import {
   COMPARE_PARAM,
   keepSegmentParams,
@@ -64,14 +65,7 @@ export function FunnelPage({ project, params }: PageProps) {
     ...trpc.journeys.funnel.queryOptions(compareInput ?? input),
     enabled: hasSteps && compareInput !== undefined,
   });
-  const segmentNames = useQuery({
-    ...trpc.segments.list.queryOptions({ projectId: project.projectId }),
-    select: (segments) => new Map(segments.map((segment) => [segment.segmentId, segment.name])),
-  });
-  const nameOf = (key: string) => {
-    const id = params[key];
-    return id === undefined ? 'Everyone' : (segmentNames.data?.get(id) ?? 'a segment');
-  };
+  const nameOf = useSegmentNames(project.projectId, params);
   const hashOf = (next: Record<string, string>) => createProjectHash(project.projectId, FUNNEL_PATH, next);
 
   const onSubmit = (next: FunnelDefinition) => {
@@ -103,7 +97,8 @@ export function FunnelPage({ project, params }: PageProps) {
         funnel={hasSteps ? funnel : { ...funnel, steps: [{ name: '' }] }}
         onSubmit={onSubmit}
       />
-      <FunnelSegments
+      <SegmentPairPicker
+        idPrefix="funnel"
         projectId={project.projectId}
         segment={params[SEGMENT_PARAM]}
         compare={params[COMPARE_PARAM]}

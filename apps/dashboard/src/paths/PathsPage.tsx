@@ -4,8 +4,15 @@ import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import type { PageProps } from '../pages.js';
 import { createChangedHash, createProjectHash } from '../routing/resolveRoute.js';
-import { PageSegmentPicker } from '../segments/SegmentPicker.js';
-import { keepSegmentParams, SEGMENT_PARAM, toSegmentInput } from '../segments/segmentParams.js';
+import { SegmentPairPicker } from '../segments/SegmentPairPicker.js';
+import { useSegmentNames } from '../segments/useSegmentNames.js';
+import { ComparedPaths } from './ComparedPaths.js';
+import {
+  COMPARE_PARAM,
+  keepSegmentParams,
+  SEGMENT_PARAM,
+  toSegmentInput,
+} from '../segments/segmentParams.js';
 import { ShareButton } from '../share/ShareButton.js';
 import { PathsFigures } from './PathsFigures.js';
 import { PathsForm } from './PathsForm.js';
@@ -22,6 +29,14 @@ export function PathsPage({ project, params }: PageProps) {
   const query = useQuery(
     trpc.journeys.paths.queryOptions({ projectId: project.projectId, ...pathsQuery, ...segment }),
   );
+  const compareInput = params[COMPARE_PARAM]
+    ? { projectId: project.projectId, ...pathsQuery, ...toSegmentInput(params, COMPARE_PARAM) }
+    : undefined;
+  const compared = useQuery({
+    ...trpc.journeys.paths.queryOptions(compareInput ?? { projectId: project.projectId, ...pathsQuery }),
+    enabled: compareInput !== undefined,
+  });
+  const nameOf = useSegmentNames(project.projectId, params);
   const formKey = JSON.stringify(pathsQuery);
 
   return (
@@ -37,14 +52,13 @@ export function PathsPage({ project, params }: PageProps) {
           />
         )}
       </div>
-      <PageSegmentPicker
+      <SegmentPairPicker
+        idPrefix="paths"
         projectId={project.projectId}
-        value={params[SEGMENT_PARAM]}
-        hrefFor={(segmentId) =>
-          createChangedHash(
-            { projectId: project.projectId, path: PATHS_PATH, params },
-            { [SEGMENT_PARAM]: segmentId },
-          )
+        segment={params[SEGMENT_PARAM]}
+        compare={params[COMPARE_PARAM]}
+        hrefFor={(changes) =>
+          createChangedHash({ projectId: project.projectId, path: PATHS_PATH, params }, changes)
         }
       />
       <PathsForm
@@ -64,6 +78,13 @@ export function PathsPage({ project, params }: PageProps) {
         </p>
       )}
       {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
+      {compared.isError && <ErrorNotice error={compared.error} onRetry={() => void compared.refetch()} />}
+      {query.data && compareInput !== undefined && compared.data && (
+        <ComparedPaths
+          labels={[nameOf(SEGMENT_PARAM), nameOf(COMPARE_PARAM)]}
+          results={[query.data, compared.data]}
+        />
+      )}
       {query.data && <PathsFigures paths={query.data} />}
     </>
   );
