@@ -68,16 +68,19 @@ async function openFunnel(width: number, more: Record<string, string>) {
   return { page, close: () => context.close() };
 }
 
-/** The comparison table's rows as the page shows them: every cell's text. */
-const readComparison = (page: Page) =>
-  page.$$eval('table[aria-label="Funnel by segment"] tbody tr', (rows) =>
+/** A comparison table's rows as the page shows them (`Step by segment`, `Stage by segment`): every cell's text. */
+const readComparison = (page: Page, label = 'Step by segment') =>
+  page.$$eval(`table[aria-label="${label}"] tbody tr`, (rows) =>
     rows.map((row) => Array.from(row.querySelectorAll('th, td'), (cell) => (cell.textContent ?? '').trim())),
   );
 
+const percent = (rate: number | null) =>
+  rate === null
+    ? '—'
+    : new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+
 /** What the comparison shows for two answers of the API, formatted as the page formats them. */
 function expectedComparison(first: FunnelResult, second: FunnelResult): string[][] {
-  const percent = (rate: number) =>
-    new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format(rate);
   return first.steps.map((step, k) => [
     `${k + 1}. ${step.name}`,
     String(step.count),
@@ -140,7 +143,7 @@ describe('segments in Chromium', () => {
     await page.waitForSelector('.funnel-step');
     await page.selectOption('#funnel-compare', browsed.segmentId);
     await page.waitForFunction((id) => location.hash.includes(`compare=${id}`), browsed.segmentId);
-    await page.waitForSelector('table[aria-label="Funnel by segment"] tbody tr');
+    await page.waitForSelector('table[aria-label="Step by segment"] tbody tr');
 
     const funnel = { steps: STEPS.map((name) => ({ name })), windowMs: DAY };
     const first = await server.store.getFunnel(projectId, { ...funnel, segment: CART_NOT_BOUGHT });
@@ -149,7 +152,7 @@ describe('segments in Chromium', () => {
     expect(first.steps.map((s) => s.count)).toEqual([4, 4, 4, 2, 0]);
     expect(second.steps.map((s) => s.count)).toEqual([4, 2, 0, 0, 0]);
     expect(await readComparison(page)).toEqual(expectedComparison(first, second));
-    const heading = await page.locator('#funnel-comparison-title').innerText();
+    const heading = await page.locator('#segment-comparison-title').innerText();
     expect(heading).toBe('Cart, no purchase and Browsed only');
     // The funnel chart itself is the first segment's.
     const counts = await page
@@ -196,8 +199,38 @@ it('compares two segments on the paths page with the paths the API answers for e
   await context.close();
 }, 60_000);
 
+it('compares two segments on the journey map with the stages the API answers for each', async () => {
+  const projectId = server.project.projectId;
+  const [first, second] = await server.store.listSegments(projectId);
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  watchCsp(page, cspReports);
+  await signInThroughForm(
+    page,
+    server.origin,
+    server.users['owner']!,
+    `#/p/${projectId}/journey-map?segment=${first!.segmentId}&compare=${second!.segmentId}`,
+  );
+  await page.waitForSelector('table[aria-label="Stage by segment"] tbody tr');
+  const [a, b] = [
+    await server.store.getStages(projectId, { segment: first!.definition }),
+    await server.store.getStages(projectId, { segment: second!.definition }),
+  ];
+  expect(await readComparison(page, 'Stage by segment')).toEqual(
+    a.stages.map((stage, k) => [
+      stage.name,
+      String(stage.persons),
+      percent(stage.conversionFromPrevious),
+      String(b.stages[k]!.persons),
+      percent(b.stages[k]!.conversionFromPrevious),
+    ]),
+  );
+  await context.close();
+}, 60_000);
+
 describe.each([1440, 390])('segment pages at %i px', (width) => {
-  it('the Segments page, a compared funnel and compared paths have no axe violation and no sideways scroll', async () => {
+  it('the Segments page and the compared funnel, paths and journey map have no axe violation and no sideways scroll', async () => {
     const segments = await openSegments(width);
     await segments.page.waitForSelector('table tbody tr');
     const onSegments = await findViolations(segments.page);
@@ -206,7 +239,7 @@ describe.each([1440, 390])('segment pages at %i px', (width) => {
 
     const [first, second] = await server.store.listSegments(server.project.projectId);
     const funnel = await openFunnel(width, { segment: first!.segmentId, compare: second!.segmentId });
-    await funnel.page.waitForSelector('table[aria-label="Funnel by segment"] tbody tr');
+    await funnel.page.waitForSelector('table[aria-label="Step by segment"] tbody tr');
     const onFunnel = await findViolations(funnel.page);
     expect(onFunnel, onFunnel.join('\n')).toEqual([]);
     await funnel.page.goto(
@@ -215,6 +248,12 @@ describe.each([1440, 390])('segment pages at %i px', (width) => {
     await funnel.page.waitForSelector('section[aria-labelledby=compared-paths-1] .path-row');
     const onPaths = await findViolations(funnel.page);
     expect(onPaths, onPaths.join('\n')).toEqual([]);
+    await funnel.page.goto(
+      `${server.origin}/#/p/${server.project.projectId}/journey-map?segment=${first!.segmentId}&compare=${second!.segmentId}`,
+    );
+    await funnel.page.waitForSelector('table[aria-label="Stage by segment"] tbody tr');
+    const onMap = await findViolations(funnel.page);
+    expect(onMap, onMap.join('\n')).toEqual([]);
     await funnel.close();
   }, 90_000);
 });

@@ -12,7 +12,8 @@ export function StageColumns({ stages, painPoints }: Stages) {
       (p) => p.stage === stage && p.touchpoint === touchpoint.name && p.channel === touchpoint.channel,
     )?.reason;
   return (
-    <ol class="stages">
+    // The stages scroll sideways on a phone: keyboard users scroll them too (WCAG 2.1.1).
+    <ol class="stages" tabIndex={0} aria-label="Stages">
       {stages.map((stage, index) => (
         <li key={stage.name} class="stage">
           <h2 class="stage-name">{stage.name}</h2>

@@ -4,8 +4,15 @@ import { can } from '../access/can.js';
 import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { RangePicker } from '../components/RangePicker.js';
-import { PageSegmentPicker } from '../segments/SegmentPicker.js';
-import { keepSegmentParams, SEGMENT_PARAM, toSegmentInput } from '../segments/segmentParams.js';
+import { SegmentPairPicker } from '../segments/SegmentPairPicker.js';
+import { useSegmentNames } from '../segments/useSegmentNames.js';
+import { StagesComparison } from './StagesComparison.js';
+import {
+  COMPARE_PARAM,
+  keepSegmentParams,
+  SEGMENT_PARAM,
+  toSegmentInput,
+} from '../segments/segmentParams.js';
 import { getDayRange, RANGE_DAYS, type RangeDays } from '../overview/getDayRange.js';
 import type { PageProps } from '../pages.js';
 import { createChangedHash, createProjectHash } from '../routing/resolveRoute.js';
@@ -32,6 +39,14 @@ export function StagesPage({ project, params }: PageProps) {
   const range = { ...(days === undefined ? {} : getDayRange(days, Date.now())), ...toSegmentInput(params) };
   const segmentParams = keepSegmentParams(params);
   const query = useQuery(trpc.journeys.stages.queryOptions({ projectId: project.projectId, ...range }));
+  const compareInput = params[COMPARE_PARAM]
+    ? { projectId: project.projectId, ...range, ...toSegmentInput(params, COMPARE_PARAM) }
+    : undefined;
+  const compared = useQuery({
+    ...trpc.journeys.stages.queryOptions(compareInput ?? { projectId: project.projectId, ...range }),
+    enabled: compareInput !== undefined,
+  });
+  const nameOf = useSegmentNames(project.projectId, params);
 
   return (
     <>
@@ -62,14 +77,13 @@ export function StagesPage({ project, params }: PageProps) {
           />
         )}
       </div>
-      <PageSegmentPicker
+      <SegmentPairPicker
+        idPrefix="stages"
         projectId={project.projectId}
-        value={params[SEGMENT_PARAM]}
-        hrefFor={(segmentId) =>
-          createChangedHash(
-            { projectId: project.projectId, path: STAGES_PATH, params },
-            { [SEGMENT_PARAM]: segmentId },
-          )
+        segment={params[SEGMENT_PARAM]}
+        compare={params[COMPARE_PARAM]}
+        hrefFor={(changes) =>
+          createChangedHash({ projectId: project.projectId, path: STAGES_PATH, params }, changes)
         }
       />
       {mayEdit && isEditing && (
@@ -81,6 +95,13 @@ export function StagesPage({ project, params }: PageProps) {
         </p>
       )}
       {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
+      {compared.isError && <ErrorNotice error={compared.error} onRetry={() => void compared.refetch()} />}
+      {query.data && compareInput !== undefined && compared.data && !isEditing && (
+        <StagesComparison
+          labels={[nameOf(SEGMENT_PARAM), nameOf(COMPARE_PARAM)]}
+          results={[query.data, compared.data]}
+        />
+      )}
       {query.data && !isEditing && <StagesFigures stages={query.data} />}
     </>
   );
