@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import type { FunnelResult, SegmentDefinition } from '@parcours/store';
+import type { SegmentDefinition } from '@parcours/schema';
+import type { FunnelResult } from '@parcours/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFromNav, signInThroughForm, watchCsp } from './support/dashboard.js';
 import { findViolations } from './support/findViolations.js';
@@ -51,21 +52,33 @@ async function openSegments(width: number) {
   return opened;
 }
 
-/** A new signed-in window at `width` px on the funnel of the seeded steps (one-day window) with `more` parameters. */
-async function openFunnel(width: number, more: Record<string, string>) {
+/** A new signed-in window at `width` px on the project's page `path` with URL parameters `params`. */
+async function openPage(width: number, path: string, params: URLSearchParams) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   watchCsp(page, cspReports);
+  const hash = `#/p/${server.project.projectId}/${path}?${params}`;
+  await signInThroughForm(page, server.origin, server.users['owner']!, hash);
+  return { page, close: () => context.close() };
+}
+
+/** The funnel of the seeded steps (one-day window) with `more` parameters, at `width` px. */
+function openFunnel(width: number, more: Record<string, string>) {
   const params = new URLSearchParams({ window: '1d', ...more });
   STEPS.forEach((name, index) => params.set(`step${index + 1}`, name));
-  await signInThroughForm(
-    page,
-    server.origin,
-    server.users['owner']!,
-    `#/p/${server.project.projectId}/funnel?${params}`,
+  return openPage(width, 'funnel', params);
+}
+
+/** A page comparing the first two saved segments (`paths`, `journey-map`), at `width` px. */
+async function openCompared(width: number, path: string) {
+  const [first, second] = await server.store.listSegments(server.project.projectId);
+  const opened = await openPage(
+    width,
+    path,
+    new URLSearchParams({ segment: first!.segmentId, compare: second!.segmentId }),
   );
-  return { page, close: () => context.close() };
+  return { ...opened, first: first!, second: second! };
 }
 
 /** A comparison table's rows as the page shows them (`Step by segment`, `Stage by segment`): every cell's text. */
@@ -175,47 +188,27 @@ const readComparedPaths = (page: Page, k: number) =>
 
 it('compares two segments on the paths page with the paths the API answers for each', async () => {
   const projectId = server.project.projectId;
-  const [first, second] = await server.store.listSegments(projectId);
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  watchCsp(page, cspReports);
-  await signInThroughForm(
-    page,
-    server.origin,
-    server.users['owner']!,
-    `#/p/${projectId}/paths?segment=${first!.segmentId}&compare=${second!.segmentId}`,
-  );
+  const { page, close, first, second } = await openCompared(1440, 'paths');
   await page.waitForSelector('section[aria-labelledby=compared-paths-1] .path-row');
   const query = { depth: 5, limit: 20 };
   const answers = [
-    await server.store.getPaths(projectId, { ...query, segment: first!.definition }),
-    await server.store.getPaths(projectId, { ...query, segment: second!.definition }),
+    await server.store.getPaths(projectId, { ...query, segment: first.definition }),
+    await server.store.getPaths(projectId, { ...query, segment: second.definition }),
   ];
   expect(answers.map((answer) => answer.paths.reduce((n, path) => n + path.count, 0))).toEqual([4, 4]);
   expect(await readComparedPaths(page, 0)).toEqual(answers[0]!.paths);
   expect(await readComparedPaths(page, 1)).toEqual(answers[1]!.paths);
-  expect(await page.locator('#compared-paths-1').innerText()).toBe(`Top paths: ${second!.name}`);
-  await context.close();
+  expect(await page.locator('#compared-paths-1').innerText()).toBe(`Top paths: ${second.name}`);
+  await close();
 }, 60_000);
 
 it('compares two segments on the journey map with the stages the API answers for each', async () => {
   const projectId = server.project.projectId;
-  const [first, second] = await server.store.listSegments(projectId);
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  watchCsp(page, cspReports);
-  await signInThroughForm(
-    page,
-    server.origin,
-    server.users['owner']!,
-    `#/p/${projectId}/journey-map?segment=${first!.segmentId}&compare=${second!.segmentId}`,
-  );
+  const { page, close, first, second } = await openCompared(1440, 'journey-map');
   await page.waitForSelector('table[aria-label="Stage by segment"] tbody tr');
   const [a, b] = [
-    await server.store.getStages(projectId, { segment: first!.definition }),
-    await server.store.getStages(projectId, { segment: second!.definition }),
+    await server.store.getStages(projectId, { segment: first.definition }),
+    await server.store.getStages(projectId, { segment: second.definition }),
   ];
   expect(await readComparison(page, 'Stage by segment')).toEqual(
     a.stages.map((stage, k) => [
@@ -226,7 +219,7 @@ it('compares two segments on the journey map with the stages the API answers for
       percent(b.stages[k]!.conversionFromPrevious),
     ]),
   );
-  await context.close();
+  await close();
 }, 60_000);
 
 describe.each([1440, 390])('segment pages at %i px', (width) => {
@@ -237,24 +230,25 @@ describe.each([1440, 390])('segment pages at %i px', (width) => {
     expect(onSegments, onSegments.join('\n')).toEqual([]);
     await segments.close();
 
-    const [first, second] = await server.store.listSegments(server.project.projectId);
-    const funnel = await openFunnel(width, { segment: first!.segmentId, compare: second!.segmentId });
-    await funnel.page.waitForSelector('table[aria-label="Step by segment"] tbody tr');
-    const onFunnel = await findViolations(funnel.page);
-    expect(onFunnel, onFunnel.join('\n')).toEqual([]);
-    await funnel.page.goto(
-      `${server.origin}/#/p/${server.project.projectId}/paths?segment=${first!.segmentId}&compare=${second!.segmentId}`,
-    );
-    await funnel.page.waitForSelector('section[aria-labelledby=compared-paths-1] .path-row');
-    const onPaths = await findViolations(funnel.page);
-    expect(onPaths, onPaths.join('\n')).toEqual([]);
-    await funnel.page.goto(
-      `${server.origin}/#/p/${server.project.projectId}/journey-map?segment=${first!.segmentId}&compare=${second!.segmentId}`,
-    );
-    await funnel.page.waitForSelector('table[aria-label="Stage by segment"] tbody tr');
-    const onMap = await findViolations(funnel.page);
-    expect(onMap, onMap.join('\n')).toEqual([]);
-    await funnel.close();
+    // The funnel of the seeded steps, the paths and the journey map, each comparing the first two segments.
+    const views: Array<[() => ReturnType<typeof openPage>, string]> = [
+      [
+        async () => {
+          const [first, second] = await server.store.listSegments(server.project.projectId);
+          return openFunnel(width, { segment: first!.segmentId, compare: second!.segmentId });
+        },
+        'table[aria-label="Step by segment"] tbody tr',
+      ],
+      [() => openCompared(width, 'paths'), 'section[aria-labelledby=compared-paths-1] .path-row'],
+      [() => openCompared(width, 'journey-map'), 'table[aria-label="Stage by segment"] tbody tr'],
+    ];
+    for (const [open, ready] of views) {
+      const opened = await open();
+      await opened.page.waitForSelector(ready);
+      const violations = await findViolations(opened.page);
+      expect(violations, `${ready}: ${violations.join('\n')}`).toEqual([]);
+      await opened.close();
+    }
   }, 90_000);
 });
 
