@@ -151,6 +151,34 @@ it('updates and deletes a segment, each change in the audit log', async () => {
   ]);
 });
 
+it('keeps a shared funnel on the segment as it was when shared, even once the segment is deleted', async () => {
+  const { data: saved } = await segments('create', { name: 'Emailed', definition: emailed });
+  const shared = await fetch(`${base}/trpc/shares.create`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${server.project.secretKey}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      projectId: server.project.projectId,
+      view: 'funnel',
+      params: {},
+      query: { ...funnel, segment: { id: saved.segmentId } },
+      expiresInDays: 1,
+    }),
+  });
+  expect(shared.status).toBe(200);
+  const { url } = ((await shared.json()) as { result: { data: { url: string } } }).result.data;
+  const token = new URL(url.replace('#/share?', 'share?')).searchParams.get('token')!;
+  const open = async () => {
+    const response = await fetch(
+      `${base}/trpc/share.get?input=${encodeURIComponent(JSON.stringify({ token }))}`,
+    );
+    return ((await response.json()) as { result: { data: { data: { steps: Array<{ count: number }> } } } })
+      .result.data.data;
+  };
+  expect((await open()).steps.map((s) => s.count)).toEqual([2, 2, 1]);
+  await segments('delete', { segmentId: saved.segmentId });
+  expect((await open()).steps.map((s) => s.count)).toEqual([2, 2, 1]);
+});
+
 it('answers 400 naming the bad field of a definition, 403 to a read key that edits, 401 without a key', async () => {
   const badInline = await server.query('funnel', {
     ...funnel,
