@@ -5,6 +5,21 @@ const DAY = 86_400_000;
 /** The benchmark's six-step funnel: the generator's purchase journey, 7-day window. */
 export const FUNNEL_QUERY = { steps: FUNNEL_STEPS.map((name) => ({ name })), windowMs: 7 * DAY };
 
+/**
+ * The same funnel narrowed to a segment (issue 11, item 2): persons who came from an
+ * ad and read help articles at least twice, a behaviour tree every person is tested on.
+ */
+export const SEGMENTED_FUNNEL_QUERY = {
+  ...FUNNEL_QUERY,
+  segment: {
+    kind: 'and',
+    conditions: [
+      { kind: 'did', name: 'Ad clicked', channel: 'ads' },
+      { kind: 'did', name: 'Help article viewed', minCount: 2 },
+    ],
+  },
+};
+
 /** The benchmark's paths query: every person's first five distinct touchpoints. */
 export const PATHS_QUERY = { depth: 5, limit: 20 };
 

@@ -13,7 +13,13 @@ import { createInterface } from 'node:readline';
 import { createClient } from '@clickhouse/client';
 import { createTables, getFunnel, getPaths, insertEvents } from '@parcours/store-clickhouse';
 import { startClickHouse } from '@parcours/store-clickhouse/testing';
-import { FUNNEL_QUERY, PATHS_QUERY, reportToParent, timeQuery } from './benchQueries.mjs';
+import {
+  FUNNEL_QUERY,
+  PATHS_QUERY,
+  SEGMENTED_FUNNEL_QUERY,
+  reportToParent,
+  timeQuery,
+} from './benchQueries.mjs';
 
 const [file] = process.argv.slice(2);
 const batchSize = Number(process.env.BENCH_CLICKHOUSE_BATCH ?? 10_000);
@@ -72,6 +78,10 @@ try {
 
   const funnel = await timeQuery(() => getFunnel(client, target, FUNNEL_QUERY));
   const paths = await timeQuery(() => getPaths(client, target, PATHS_QUERY));
+  // A segment narrows the persons of every query through the target (as openClickHouseStore does).
+  const segmentedFunnel = await timeQuery(() =>
+    getFunnel(client, { ...target, segment: SEGMENTED_FUNNEL_QUERY.segment }, SEGMENTED_FUNNEL_QUERY),
+  );
   report = {
     version,
     threads,
@@ -83,6 +93,7 @@ try {
     storage,
     bytesPerEvent: ((storage.events?.bytesOnDisk ?? 0) + (storage.event_ids?.bytesOnDisk ?? 0)) / events,
     funnel: { ...funnel, result: funnel.result.steps },
+    segmentedFunnel: { ...segmentedFunnel, result: segmentedFunnel.result.steps },
     paths,
   };
 } finally {

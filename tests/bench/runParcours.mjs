@@ -9,7 +9,14 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore } from '@parcours/store';
-import { FRICTION_QUERY, FUNNEL_QUERY, PATHS_QUERY, reportToParent, timeQuery } from './benchQueries.mjs';
+import {
+  FRICTION_QUERY,
+  FUNNEL_QUERY,
+  PATHS_QUERY,
+  SEGMENTED_FUNNEL_QUERY,
+  reportToParent,
+  timeQuery,
+} from './benchQueries.mjs';
 import { parseLastLine, runNode } from './runChild.mjs';
 
 const [filename, projectId] = process.argv.slice(2);
@@ -54,11 +61,13 @@ try {
   const rss = measureRss();
   const paths = await timeQuery(() => store.getPaths(projectId, PATHS_QUERY));
   const friction = await timeQuery(() => store.getFriction(projectId, FRICTION_QUERY));
+  const segmentedFunnel = await timeQuery(() => store.getFunnel(projectId, SEGMENTED_FUNNEL_QUERY));
   report = {
     events,
     memory: { before, after, bytesPerEvent: (after - before) / events, rss, rssPerEvent: rss / events },
     indexBuildMs,
     funnel: { ...funnel, result: funnel.result.steps },
+    segmentedFunnel: { ...segmentedFunnel, result: segmentedFunnel.result.steps },
     paths,
     friction: { ...friction, result: undefined },
     restart: { coldFirstFunnelMs: indexBuildMs, snapshotSaveMs },

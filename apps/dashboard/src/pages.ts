@@ -11,6 +11,7 @@ import { PathsPage, PATHS_PATH } from './paths/PathsPage.js';
 import { PERSON_PATH } from './person/getPersonLookup.js';
 import { COHORTS_PATH } from './retention/retentionPath.js';
 import { FRICTION_PATH } from './friction/frictionPath.js';
+import { SEGMENTS_PATH } from './segments/segmentsPath.js';
 import {
   CONSENT_ANALYTICS_PATH,
   CONSENT_LOG_PATH,
@@ -53,6 +54,8 @@ const loadSettingsPages = () => import('./settings/settingsPages.js');
 const loadRetentionPages = () => import('./retention/retentionPages.js');
 /** The Friction chunk. */
 const loadFrictionPages = () => import('./friction/frictionPages.js');
+/** The Segments chunk: the saved segments and the builder. */
+const loadSegmentPages = () => import('./segments/segmentPages.js');
 /** The Live chunk. */
 const loadLivePages = () => import('./live/livePages.js');
 
@@ -81,6 +84,12 @@ export const PAGES: readonly Page[] = [
     title: 'Friction',
     permission: 'readJourneys',
     Component: lazyPage(loadFrictionPages, (pages) => pages.FrictionPage),
+  },
+  {
+    path: SEGMENTS_PATH,
+    title: 'Segments',
+    permission: 'readJourneys',
+    Component: lazyPage(loadSegmentPages, (pages) => pages.SegmentsPage),
   },
   {
     path: PERSON_PATH,

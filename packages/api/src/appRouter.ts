@@ -10,6 +10,7 @@ import { keysRouter } from './routers/keys.js';
 import { liveRouter } from './routers/live.js';
 import { membersRouter } from './routers/members.js';
 import { privacyRouter } from './routers/privacy.js';
+import { segmentsRouter } from './routers/segments.js';
 import { shareRouter } from './routers/share.js';
 import { sharesRouter } from './routers/shares.js';
 import { createCallerFactory, router } from './trpc.js';
@@ -30,6 +31,7 @@ export const appRouter = router({
   keys: keysRouter,
   audit: auditRouter,
   shares: sharesRouter,
+  segments: segmentsRouter,
   share: shareRouter,
 });
 

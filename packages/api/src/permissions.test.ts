@@ -38,6 +38,7 @@ interface Fixture {
   invitationToken: string;
   shareId: string;
   shareToken: string;
+  segmentId: string;
   /** A verified access request, and a verified erasure request (to complete). */
   accessRequestId: string;
   erasureRequestId: string;
@@ -79,6 +80,12 @@ async function createFixture(): Promise<Fixture> {
     createdBy: 'owner@example.com',
     expiresAt: Date.now() + DAY,
   });
+  const segment = await store.createSegment(projectId, {
+    name: 'Buyers',
+    description: '',
+    definition: { kind: 'did', name: 'Purchase' },
+    persona: false,
+  });
   const [accessRequest, erasureRequest] = await Promise.all(
     (['access', 'erasure'] as const).map((kind) =>
       store.createPrivacyRequest(projectId, { kind, receivedOn: '2026-01-31', anonymousIds: ['a1'] }),
@@ -100,6 +107,7 @@ async function createFixture(): Promise<Fixture> {
     invitationToken: invitation.token,
     shareId: share.shareId,
     shareToken: share.token,
+    segmentId: segment.segmentId,
   };
 }
 
@@ -236,6 +244,26 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   'shares.list': (f) => ({ projectId: f.projectId }),
   'shares.revoke': (f) => ({ projectId: f.projectId, shareId: f.shareId }),
   'share.get': (f) => ({ token: f.shareToken }),
+  'segments.list': (f) => ({ projectId: f.projectId }),
+  'segments.get': (f) => ({ projectId: f.projectId, segmentId: f.segmentId }),
+  'segments.create': (f) => ({
+    projectId: f.projectId,
+    name: 'Visitors',
+    definition: { kind: 'did', name: 'C' },
+  }),
+  'segments.update': (f) => ({
+    projectId: f.projectId,
+    segmentId: f.segmentId,
+    name: 'Buyers again',
+    definition: {
+      kind: 'or',
+      conditions: [
+        { kind: 'did', name: 'Purchase' },
+        { kind: 'trait', name: 'plan', value: 'pro' },
+      ],
+    },
+  }),
+  'segments.delete': (f) => ({ projectId: f.projectId, segmentId: f.segmentId }),
 };
 
 type CallerKind =

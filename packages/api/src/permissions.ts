@@ -122,6 +122,13 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'audit.list': privacyProcedure,
   'audit.exportCsv': privacyProcedure,
 
+  // Issue 11, item 2: segments are read like journeys, edited like the map.
+  'segments.list': readJourneys,
+  'segments.get': readJourneys,
+  'segments.create': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },
+  'segments.update': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },
+  'segments.delete': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },
+
   'shares.create': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },
   'shares.list': ownerOnly,
   'shares.revoke': ownerOnly,

@@ -22,3 +22,15 @@ export {
 } from './validators.js';
 export { describeValidationIssues, formatPath, getValidationIssues, type ValidationIssue } from './issues.js';
 export { bannerTextsSchema, CONSENT_TEXT_LIMITS, consentConfigInputSchema } from './consentConfigSchema.js';
+export {
+  measureSegment,
+  SEGMENT_LIMITS,
+  segmentDefinitionSchema,
+  segmentFieldsSchema,
+  type DidCondition,
+  type DidNotCondition,
+  type SegmentDefinition,
+  type SegmentGroup,
+  type SegmentPropertyValue,
+  type TraitCondition,
+} from './segmentSchema.js';

@@ -46,7 +46,7 @@ function within(column: string, bounds: TimeBounds | undefined): string[] {
  * cache places an identify: a user id's identify is that user's; one without, its
  * device's, only while that device never identified.
  */
-function selectTraitHolders(target: Target, property: { name: string; value: PropertyValue }): string {
+export function selectTraitHolders(target: Target, property: { name: string; value: PropertyValue }): string {
   const events = fromVisibleEvents(target);
   return `SELECT holder FROM (
       SELECT if(user_id != '', concat('u:', user_id), concat('d:', anonymous_id)) AS holder,

@@ -1,4 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
+import type { SegmentDefinition } from '@parcours/schema';
 import {
   findPainPoints,
   summariseDesignedOrder,
@@ -10,8 +11,17 @@ import {
 import { queryRows } from './queryRows.js';
 import { selectPersonTouchpoints } from './selectPersonTouchpoints.js';
 import { quoteInteger } from './sqlLiteral.js';
-import { matchTouchpoint, readNpsScore, summariseNps } from './touchpointSql.js';
+import { matchTouchpoint, readNpsScore, selectChannelOrder, summariseNps } from './touchpointSql.js';
+import { selectPersonRows } from './selectPersonRows.js';
 import { fromVisibleEvents } from './fromVisibleEvents.js';
+
+type Target = { database: string; projectId: string; segment?: SegmentDefinition | undefined };
+
+/** A segment's touchpoints with the columns the volumes read: name, channel, timestamp. */
+function selectSegmentTouchpoints(target: Target): string {
+  return `SELECT tp_name AS name, tp_channel AS channel, timestamp
+    FROM (${selectPersonRows(target, { tp_name: 'name', tp_channel: 'channel' })})`;
+}
 
 /** Sorts after every stored time: "this person never reached the stage". */
 const NEVER = 'toInt64(9223372036854775807)';
@@ -117,7 +127,7 @@ interface StageRow {
  */
 export async function getStages(
   client: ClickHouseClient,
-  target: { database: string; projectId: string },
+  target: Target,
   map: ReadonlyArray<JourneyStage>,
   query: StagesQuery = {},
 ): Promise<StagesResult> {
@@ -136,6 +146,7 @@ export async function getStages(
       (touchpoint, k) => (columns[`m${k}`] = `toUInt8(${matchTouchpoint(touchpoint)} AND ${inr})`),
     );
     const perPerson = selectPersonStages(map, selectPersonTouchpoints(target, columns));
+    const events = `[${touchpoints.map((t) => `countIf(${matchTouchpoint(t)} AND ${inr})`).join(', ')}] AS events`;
     const result = await client.query({
       query: `${aggregateStages(map)} FROM (${perPerson})`,
       format: 'JSONEachRow',
@@ -155,11 +166,18 @@ export async function getStages(
     // Every touchpoint belongs to one person: volumes need no stitching. Ties in
     // volume are ordered as the SQLite engine's channel cells: none first, then by first arrival.
     const volumes = await client.query({
-      query: `SELECT channel, toString(min(arrival)) AS first_arrival,
-          [${touchpoints.map((t) => `countIf(${matchTouchpoint(t)} AND ${inr})`).join(', ')}] AS events
-        FROM ${fromVisibleEvents(target)} AND type != 'identify'
-        GROUP BY channel
-        ORDER BY channel != '', toUInt64(first_arrival)`,
+      query:
+        target.segment === undefined
+          ? `SELECT channel, toString(min(arrival)) AS first_arrival, ${events}
+            FROM ${fromVisibleEvents(target)} AND type != 'identify'
+            GROUP BY channel
+            ORDER BY channel != '', toUInt64(first_arrival)`
+          : // The segment's touchpoints; ties ordered by the project's channel order, as the SQLite dictionary's.
+            `SELECT channel, toString(any(first_arrival)) AS first_arrival, ${events}
+            FROM (${selectSegmentTouchpoints(target)})
+            ANY LEFT JOIN (${selectChannelOrder(target)}) USING channel
+            GROUP BY channel
+            ORDER BY channel != '', toUInt64(first_arrival)`,
       format: 'JSONEachRow',
     });
     const channels = await volumes.json<{ channel: string; events: string[] }>();

@@ -1,5 +1,5 @@
 import { createClient } from '@clickhouse/client';
-import { createStore, type Store, type StoreEngine } from '@parcours/store';
+import { createStore, type SegmentedQuery, type Store, type StoreEngine } from '@parcours/store';
 import { countEvents } from './countEvents.js';
 import { createTables } from './createTables.js';
 import { getCohortRetention } from './getCohortRetention.js';
@@ -29,6 +29,7 @@ import { createPrivacyState } from './state/createPrivacyState.js';
 import { createProjectState } from './state/createProjectState.js';
 import { createRecords } from './state/createRecords.js';
 import { createStateTables } from './state/createStateTables.js';
+import { createSegmentState } from './state/createSegmentState.js';
 import type { SecretKeyBody } from './state/createAccountState.js';
 
 export interface ClickHouseStoreOptions {
@@ -69,6 +70,12 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
   });
   const privacyState = createPrivacyState(records, projects.requireProject);
   const at = (projectId: string) => ({ database, projectId });
+  /** A journey question's target: its persons narrowed to its segment, if any (`selectPersonRows`). */
+  const within = (projectId: string, query: SegmentedQuery) => ({
+    database,
+    projectId,
+    segment: query.segment,
+  });
   const insert = serialiseOverlappingInserts((projectId, events, insertOptions) =>
     insertEvents(client, at(projectId), events, insertOptions),
   );
@@ -80,6 +87,7 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
     ...audit,
     ...ledger,
     ...privacyState,
+    ...createSegmentState(records, projects.requireProject),
     ...createClickHousePrivacy({ client, database, records, requireProject: projects.requireProject }),
     ...createClickHousePurge({
       client,
@@ -125,16 +133,17 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
       return insert(projectId, events, insertOptions);
     },
     countEvents: (projectId) => countEvents(client, at(projectId)),
-    getFunnel: (projectId, query) => getFunnel(client, at(projectId), query),
-    getPaths: (projectId, query) => getPaths(client, at(projectId), query),
-    getCohortRetention: (projectId, query) => getCohortRetention(client, at(projectId), query),
+    getFunnel: (projectId, query) => getFunnel(client, within(projectId, query), query),
+    getPaths: (projectId, query) => getPaths(client, within(projectId, query), query),
+    getCohortRetention: (projectId, query) => getCohortRetention(client, within(projectId, query), query),
     getPersonTimeline: (projectId, ref, options) => getPersonTimeline(client, at(projectId), ref, options),
-    getFunnelDropoffs: (projectId, query) => getFunnelDropoffs(client, at(projectId), query),
-    getFunnelDrivers: (projectId, query) => getFunnelDrivers(client, at(projectId), query),
-    getStages: (projectId, query, stages) => getStages(client, at(projectId), stages, query),
-    getOverview: (projectId, query, conversions) => getOverview(client, at(projectId), query, conversions),
+    getFunnelDropoffs: (projectId, query) => getFunnelDropoffs(client, within(projectId, query), query),
+    getFunnelDrivers: (projectId, query) => getFunnelDrivers(client, within(projectId, query), query),
+    getStages: (projectId, query, stages) => getStages(client, within(projectId, query), stages, query),
+    getOverview: (projectId, query, conversions) =>
+      getOverview(client, within(projectId, query), query, conversions),
     getLatestEvents: (projectId, options) => getLatestEvents(client, at(projectId), options),
-    getPersons: (projectId, query, stages) => getPersons(client, at(projectId), query, stages),
+    getPersons: (projectId, query, stages) => getPersons(client, within(projectId, query), query, stages),
     getPersonProfile: (projectId, ref, stages) => getPersonProfile(client, at(projectId), ref, stages),
     getStoredDataFacts: async (projectId) => {
       await projects.requireProject(projectId);

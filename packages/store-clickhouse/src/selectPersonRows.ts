@@ -2,6 +2,7 @@ import {
   checkColumnAliases,
   selectPersonSegments,
   type PersonSegmentsOptions,
+  type PersonTarget,
 } from './selectPersonSegments.js';
 
 export { checkColumnAliases } from './selectPersonSegments.js';
@@ -15,10 +16,10 @@ export type PersonRowsOptions = PersonSegmentsOptions;
  * one column per entry of `columns`: an expression over the event's `name`, `channel`,
  * `properties` and `timestamp`, evaluated on the stored row. Identities are stitched,
  * replayed copies collapsed, `keep` narrows the touchpoints and `devices` the devices
- * read, as `selectPersonSegments` says.
+ * read, and a segment the persons, as `selectPersonSegments` says.
  */
 export function selectPersonRows(
-  target: { database: string; projectId: string },
+  target: PersonTarget,
   columns: Record<string, string>,
   options: PersonRowsOptions = {},
 ): string {

@@ -1,5 +1,18 @@
+import type { SegmentDefinition } from '@parcours/schema';
 import { fromVisibleEventCopies } from './fromVisibleEvents.js';
+import { selectSegmentPersons } from './selectSegmentPersons.js';
 import { quoteString } from './sqlLiteral.js';
+
+/**
+ * The project a per-person query reads, and the segment it is narrowed to, if any: a
+ * target with a `segment` holds only the rows of that segment's persons
+ * (`selectSegmentPersons`), so every per-person query answers for the segment alone.
+ */
+export interface PersonTarget {
+  database: string;
+  projectId: string;
+  segment?: SegmentDefinition | undefined;
+}
 
 /** Which events `selectPersonSegments` reads. */
 export interface PersonSegmentsOptions {
@@ -39,9 +52,23 @@ export function checkColumnAliases(columns: Record<string, string>): string[] {
  * every part in one stream, on one core, before any grouping.
  */
 export function selectPersonSegments(
+  target: PersonTarget,
+  columns: Record<string, string>,
+  options: PersonSegmentsOptions = {},
+): string {
+  const { segment, ...whole } = target;
+  const segments = selectAllPersonSegments(whole, columns, options);
+  // The segment's persons are found over all their touchpoints, stitched the same way.
+  return segment === undefined
+    ? segments
+    : `SELECT * FROM (${segments}) WHERE person IN (${selectSegmentPersons(whole, segment)})`;
+}
+
+/** `selectPersonSegments` for every person of the project. */
+function selectAllPersonSegments(
   target: { database: string; projectId: string },
   columns: Record<string, string>,
-  { keep, devices }: PersonSegmentsOptions = {},
+  { keep, devices }: PersonSegmentsOptions,
 ): string {
   const names = checkColumnAliases(columns);
   const raw = names.map((name) => `,\n            ${columns[name]} AS ${name}`).join('');

@@ -1,4 +1,4 @@
-import { checkColumnAliases, selectPersonSegments } from './selectPersonSegments.js';
+import { checkColumnAliases, selectPersonSegments, type PersonTarget } from './selectPersonSegments.js';
 
 /**
  * SQL of a subquery with one row per person: `person` (`u:<user id>` or `d:<device>`),
@@ -9,7 +9,7 @@ import { checkColumnAliases, selectPersonSegments } from './selectPersonSegments
  * segments (mostly one a device) are what is grouped by person, not every touchpoint.
  */
 export function selectPersonTouchpoints(
-  target: { database: string; projectId: string },
+  target: PersonTarget,
   columns: Record<string, string>,
   keep?: string,
 ): string {

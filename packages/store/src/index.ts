@@ -38,6 +38,8 @@ export { TIME_TO_CONVERT_BOUNDS, toTimeToConvertBuckets } from './engine/timeToC
 export { createFunnelSettings } from './engine/funnelSettings.js';
 export type * from './engine/types.js';
 export type { PersonPredicate } from './engine/PersonPredicate.js';
+export type { Segment, SegmentFields, SegmentStore } from './segments/types.js';
+export type { SegmentedQuery } from './segments/SegmentedQuery.js';
 export { MAX_PATH_DEPTH } from './engine/getPaths.js';
 export { MAX_BREAKDOWN_VALUES } from './engine/getFunnel.js';
 export {

@@ -109,3 +109,9 @@ type TouchpointsSubscription = NonNullable<Parameters<Client['live']['touchpoint
 
 /** What `live.touchpoints` pushes: the project's last 100 touchpoints, newest first. */
 export type LiveTouchpoints = Parameters<NonNullable<TouchpointsSubscription['onData']>>[0];
+
+/** A saved segment as `segments.list` answers it. */
+export type Segment = Awaited<ReturnType<Client['segments']['list']['query']>>[number];
+
+/** Who a segment holds: a condition, or an and/or group of them. */
+export type SegmentDefinition = Segment['definition'];

@@ -4,7 +4,7 @@ import { useTRPC } from '../api/trpc.js';
 import { useTouchpointNamesQuery } from '../api/useTouchpointNames.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import type { PageProps } from '../pages.js';
-import { createProjectHash } from '../routing/resolveRoute.js';
+import { createChangedHash, createProjectHash } from '../routing/resolveRoute.js';
 import { ShareButton } from '../share/ShareButton.js';
 import { DropoffList } from './DropoffList.js';
 import { FunnelBreakdown } from './FunnelBreakdown.js';
@@ -24,6 +24,15 @@ import {
   type FunnelDefinition,
 } from './parseFunnelDefinition.js';
 import { TimeToConvert } from './TimeToConvert.js';
+import { FunnelComparison } from './FunnelComparison.js';
+import { SegmentPairPicker } from '../segments/SegmentPairPicker.js';
+import { useSegmentNames } from '../segments/useSegmentNames.js';
+import {
+  COMPARE_PARAM,
+  keepSegmentParams,
+  SEGMENT_PARAM,
+  toSegmentInput,
+} from '../segments/segmentParams.js';
 
 /**
  * Funnels: how many persons go through the chosen steps (in order, or in any order)
@@ -40,16 +49,27 @@ export function FunnelPage({ project, params }: PageProps) {
   const names = useTouchpointNamesQuery(project.projectId);
   const funnel = parsed.steps.length > 0 ? parsed : createDefaultFunnel(names.data ?? []);
   const hasSteps = funnel.steps.length > 0;
-  const funnelParams = createFunnelParams(funnel);
-  const input = toFunnelInput(project.projectId, funnel, Date.now());
+  // The segments (`?segment=`, `?compare=`) stay when the definition changes.
+  const segmentParams = keepSegmentParams(params);
+  const funnelParams = { ...createFunnelParams(funnel), ...segmentParams };
+  const plainInput = toFunnelInput(project.projectId, funnel, Date.now());
+  const input = { ...plainInput, ...toSegmentInput(params) };
+  const compareInput = params[COMPARE_PARAM]
+    ? { ...plainInput, ...toSegmentInput(params, COMPARE_PARAM) }
+    : undefined;
   const mayListDropoffs = can(project.role, 'listDropoffs');
   const dropoffStep = mayListDropoffs ? parseDropoffStep(params, funnel.steps.length) : undefined;
   const drivers = parseDriversChoice(params, funnel.steps.length);
   const query = useQuery({ ...trpc.journeys.funnel.queryOptions(input), enabled: hasSteps });
+  const compared = useQuery({
+    ...trpc.journeys.funnel.queryOptions(compareInput ?? input),
+    enabled: hasSteps && compareInput !== undefined,
+  });
+  const nameOf = useSegmentNames(project.projectId, params);
   const hashOf = (next: Record<string, string>) => createProjectHash(project.projectId, FUNNEL_PATH, next);
 
   const onSubmit = (next: FunnelDefinition) => {
-    const hash = hashOf(createFunnelParams(next));
+    const hash = hashOf({ ...createFunnelParams(next), ...segmentParams });
     // The same funnel again means "refresh": touchpoints may have landed since.
     if (hash === hashOf(funnelParams)) void queryClient.invalidateQueries(trpc.journeys.pathFilter());
     else location.hash = hash;
@@ -77,6 +97,18 @@ export function FunnelPage({ project, params }: PageProps) {
         funnel={hasSteps ? funnel : { ...funnel, steps: [{ name: '' }] }}
         onSubmit={onSubmit}
       />
+      <SegmentPairPicker
+        idPrefix="funnel"
+        projectId={project.projectId}
+        segment={params[SEGMENT_PARAM]}
+        compare={params[COMPARE_PARAM]}
+        hrefFor={(changes) =>
+          createChangedHash(
+            { projectId: project.projectId, path: FUNNEL_PATH, params: funnelParams },
+            changes,
+          )
+        }
+      />
       {!hasSteps && names.isSuccess && (
         <p class="notice" role="status">
           Name the touchpoints of your funnel: the names {project.name} receives are suggested as you type.
@@ -100,6 +132,13 @@ export function FunnelPage({ project, params }: PageProps) {
               }
             />
           </section>
+          {compared.isError && <ErrorNotice error={compared.error} onRetry={() => void compared.refetch()} />}
+          {compareInput !== undefined && compared.data && (
+            <FunnelComparison
+              labels={[nameOf(SEGMENT_PARAM), nameOf(COMPARE_PARAM)]}
+              results={[query.data, compared.data]}
+            />
+          )}
           <FunnelSettingsList settings={query.data.settings} />
           <div class="funnel-figures">
             <FunnelWeeks weeks={query.data.overTime} />

@@ -3,6 +3,8 @@ import { can } from '../access/can.js';
 import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { RangePicker } from '../components/RangePicker.js';
+import { PageSegmentPicker } from '../segments/SegmentPicker.js';
+import { SEGMENT_PARAM, toSegmentInput } from '../segments/segmentParams.js';
 import type { PageProps } from '../pages.js';
 import { createChangedHash } from '../routing/resolveRoute.js';
 import { ShareButton } from '../share/ShareButton.js';
@@ -34,6 +36,7 @@ export function OverviewPage({ project, params }: PageProps) {
     ...getDayRange(days, Date.now()),
     ...(conversion === undefined ? {} : { conversion: { name: conversion } }),
     attribution,
+    ...toSegmentInput(params),
   };
   const overview = useQuery(trpc.journeys.overview.queryOptions({ projectId: project.projectId, ...query }));
   const settings = useQuery(trpc.admin.project.queryOptions({ projectId: project.projectId }));
@@ -59,6 +62,11 @@ export function OverviewPage({ project, params }: PageProps) {
           <ShareButton projectId={project.projectId} view="overview" params={params} query={query} />
         )}
       </div>
+      <PageSegmentPicker
+        projectId={project.projectId}
+        value={params[SEGMENT_PARAM]}
+        hrefFor={(segmentId) => withParams({ [SEGMENT_PARAM]: segmentId })}
+      />
       <ConversionPicker
         projectId={project.projectId}
         value={conversion}

@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../api/trpc.js';
 import type { Project } from '../api/types.js';
-import { createProjectHash } from '../routing/resolveRoute.js';
+import { createChangedHash, createProjectHash } from '../routing/resolveRoute.js';
+import { PageSegmentPicker } from '../segments/SegmentPicker.js';
+import { keepSegmentParams, SEGMENT_PARAM, toSegmentInput } from '../segments/segmentParams.js';
 import { PERSON_PATH } from './getPersonLookup.js';
 import { parsePersonsFilter, toPersonsInput, toPersonsParams } from './parsePersonsFilter.js';
 import { PersonsFilters } from './PersonsFilters.js';
@@ -16,16 +18,29 @@ export function PersonDirectory({ project, params }: { project: Project; params:
   const trpc = useTRPC();
   const filter = parsePersonsFilter(params);
   const map = useQuery(trpc.journeys.journeyMap.queryOptions({ projectId: project.projectId }));
-  const input = toPersonsInput(project.projectId, filter);
+  const input = { ...toPersonsInput(project.projectId, filter), ...toSegmentInput(params) };
   return (
     <>
       <h1>Persons</h1>
+      <PageSegmentPicker
+        projectId={project.projectId}
+        value={params[SEGMENT_PARAM]}
+        hrefFor={(segmentId) =>
+          createChangedHash(
+            { projectId: project.projectId, path: PERSON_PATH, params },
+            { [SEGMENT_PARAM]: segmentId },
+          )
+        }
+      />
       <PersonsFilters
         key={JSON.stringify(filter)}
         filter={filter}
         stages={map.data ?? []}
         onSubmit={(next) => {
-          location.hash = createProjectHash(project.projectId, PERSON_PATH, toPersonsParams(next));
+          location.hash = createProjectHash(project.projectId, PERSON_PATH, {
+            ...toPersonsParams(next),
+            ...keepSegmentParams(params),
+          });
         }}
       />
       <PersonsTable key={JSON.stringify(input)} input={input} />

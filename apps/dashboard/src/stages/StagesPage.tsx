@@ -4,9 +4,18 @@ import { can } from '../access/can.js';
 import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { RangePicker } from '../components/RangePicker.js';
+import { SegmentPairPicker } from '../segments/SegmentPairPicker.js';
+import { useSegmentNames } from '../segments/useSegmentNames.js';
+import { StagesComparison } from './StagesComparison.js';
+import {
+  COMPARE_PARAM,
+  keepSegmentParams,
+  SEGMENT_PARAM,
+  toSegmentInput,
+} from '../segments/segmentParams.js';
 import { getDayRange, RANGE_DAYS, type RangeDays } from '../overview/getDayRange.js';
 import type { PageProps } from '../pages.js';
-import { createProjectHash } from '../routing/resolveRoute.js';
+import { createChangedHash, createProjectHash } from '../routing/resolveRoute.js';
 import { ShareButton } from '../share/ShareButton.js';
 import { JourneyMapEditor } from './JourneyMapEditor.js';
 import { StagesFigures } from './StagesFigures.js';
@@ -27,8 +36,17 @@ export function StagesPage({ project, params }: PageProps) {
   const days = (RANGE_DAYS as readonly number[]).includes(Number(params['days']))
     ? (Number(params['days']) as RangeDays)
     : undefined;
-  const range = days === undefined ? {} : getDayRange(days, Date.now());
+  const range = { ...(days === undefined ? {} : getDayRange(days, Date.now())), ...toSegmentInput(params) };
+  const segmentParams = keepSegmentParams(params);
   const query = useQuery(trpc.journeys.stages.queryOptions({ projectId: project.projectId, ...range }));
+  const compareInput = params[COMPARE_PARAM]
+    ? { projectId: project.projectId, ...range, ...toSegmentInput(params, COMPARE_PARAM) }
+    : undefined;
+  const compared = useQuery({
+    ...trpc.journeys.stages.queryOptions(compareInput ?? { projectId: project.projectId, ...range }),
+    enabled: compareInput !== undefined,
+  });
+  const nameOf = useSegmentNames(project.projectId, params);
 
   return (
     <>
@@ -41,7 +59,7 @@ export function StagesPage({ project, params }: PageProps) {
             createProjectHash(
               project.projectId,
               STAGES_PATH,
-              next === undefined ? {} : { days: String(next) },
+              next === undefined ? segmentParams : { ...segmentParams, days: String(next) },
             )
           }
         />
@@ -54,11 +72,20 @@ export function StagesPage({ project, params }: PageProps) {
           <ShareButton
             projectId={project.projectId}
             view="journeyMap"
-            params={days === undefined ? {} : { days: String(days) }}
+            params={days === undefined ? segmentParams : { ...segmentParams, days: String(days) }}
             query={range}
           />
         )}
       </div>
+      <SegmentPairPicker
+        idPrefix="stages"
+        projectId={project.projectId}
+        segment={params[SEGMENT_PARAM]}
+        compare={params[COMPARE_PARAM]}
+        hrefFor={(changes) =>
+          createChangedHash({ projectId: project.projectId, path: STAGES_PATH, params }, changes)
+        }
+      />
       {mayEdit && isEditing && (
         <JourneyMapEditor projectId={project.projectId} onDone={() => setEditing(false)} />
       )}
@@ -68,6 +95,13 @@ export function StagesPage({ project, params }: PageProps) {
         </p>
       )}
       {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
+      {compared.isError && <ErrorNotice error={compared.error} onRetry={() => void compared.refetch()} />}
+      {query.data && compareInput !== undefined && compared.data && !isEditing && (
+        <StagesComparison
+          labels={[nameOf(SEGMENT_PARAM), nameOf(COMPARE_PARAM)]}
+          results={[query.data, compared.data]}
+        />
+      )}
       {query.data && !isEditing && <StagesFigures stages={query.data} />}
     </>
   );

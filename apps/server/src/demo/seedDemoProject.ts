@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { hashPassword, verifyPassword } from '@parcours/api';
 import type { AuditActor, JourneyStage, Store } from '@parcours/store';
+import { DEMO_SEGMENTS } from './demoSegments.js';
 import { generateDemoJourneys } from './generateDemoJourneys.js';
 
 /** The demo project's name: how a later start finds it again. */
@@ -82,6 +83,7 @@ export async function seedDemoProject(
     if (existing.length > 0) return undefined;
     const { projectId } = await store.createProject({ name: DEMO_PROJECT_NAME });
     await store.setJourneyMap(projectId, DEMO_JOURNEY_MAP);
+    for (const segment of DEMO_SEGMENTS) await store.createSegment(projectId, segment);
     const events = generateDemoJourneys();
     for (let i = 0; i < events.length; i += 500) {
       await store.insertEvents(projectId, events.slice(i, i + 500));

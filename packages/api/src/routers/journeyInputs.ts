@@ -14,6 +14,7 @@ import {
   getWeekNumber,
 } from '@parcours/store';
 import { z } from 'zod';
+import { segmentInput } from './segmentInput.js';
 
 /** The inputs of the journey queries, shared by `journeys.*` and share links. */
 const id = z.string().min(1).max(256);
@@ -65,6 +66,8 @@ export const funnelInput = z
     from: epochMs.optional(),
     to: epochMs.optional(),
     breakdown: propertyNameSchema.optional(),
+    /** Only the persons of a segment (saved, by id, or inline). */
+    segment: segmentInput.optional(),
     /** `sequence` (default): steps in order, strictly later each; `any`: every step in the window, any order. */
     order: z.enum(FUNNEL_ORDERS).optional(),
     /** A chain reaches step afterStep + 1 only if none of these happens between its step afterStep and that step. */
@@ -144,6 +147,7 @@ export const pathsInput = z.object({
   end: touchpointName.optional(),
   depth: z.number().int().min(1).max(MAX_PATH_DEPTH).default(5),
   limit: z.number().int().min(1).max(1_000).default(20),
+  segment: segmentInput.optional(),
 });
 
 const touchpointRef = z.object({
@@ -171,7 +175,7 @@ export const journeyMapInput = z.object({
 });
 
 export const rangeInput = z
-  .object({ from: epochMs.optional(), to: epochMs.optional() })
+  .object({ from: epochMs.optional(), to: epochMs.optional(), segment: segmentInput.optional() })
   .refine((v) => v.from === undefined || v.to === undefined || v.from <= v.to, {
     message: 'from must not be after to',
     path: ['from'],
@@ -185,6 +189,7 @@ export const overviewInput = z
     conversion: touchpointRef.optional(),
     /** How conversions are credited to channels; default `last` (last touch). */
     attribution: z.enum(ATTRIBUTION_MODELS).optional(),
+    segment: segmentInput.optional(),
   })
   .refine((v) => v.from <= v.to && Math.floor(v.to / DAY) - Math.floor(v.from / DAY) < MAX_OVERVIEW_DAYS, {
     message: `from must not be after to, and the range at most ${MAX_OVERVIEW_DAYS} days`,
@@ -198,6 +203,7 @@ export const cohortRetentionInput = z
     to: epochMs,
     /** What counts as coming back; default any touchpoint. */
     returning: touchpointRef.optional(),
+    segment: segmentInput.optional(),
   })
   .refine((v) => v.from <= v.to && getWeekNumber(v.to) - getWeekNumber(v.from) < MAX_RETENTION_WEEKS, {
     message: `from must not be after to, and the range at most ${MAX_RETENTION_WEEKS} weeks`,
@@ -211,6 +217,7 @@ export const frictionInput = z
     to: epochMs.optional(),
     support: z.array(touchpointRef).max(20).optional(),
     limit: z.number().int().min(1).max(100).default(20),
+    segment: segmentInput.optional(),
   })
   .refine((v) => v.from === undefined || v.to === undefined || v.from <= v.to, {
     message: 'from must not be after to',
@@ -238,6 +245,7 @@ export const personsInput = z.object({
   sort: z.enum(PERSON_SORTS).default('lastSeen'),
   order: z.enum(['asc', 'desc']).default('desc'),
   limit: z.number().int().min(1).max(200).default(50),
+  segment: segmentInput.optional(),
   cursor: z
     .string()
     .min(1)

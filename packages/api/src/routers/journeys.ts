@@ -16,6 +16,7 @@ import {
   personsInput,
   rangeInput,
 } from './journeyInputs.js';
+import { resolveSegment } from './resolveSegment.js';
 import { withCursorCheck } from './withCursorCheck.js';
 
 function toPersonRef(input: z.infer<typeof personInput>): PersonRef {
@@ -53,7 +54,8 @@ export const journeysRouter = router({
         });
       }
     }
-    return withCursorCheck(() => ctx.store.getPersons(ctx.project.projectId, input));
+    const query = await resolveSegment(ctx, input);
+    return withCursorCheck(() => ctx.store.getPersons(ctx.project.projectId, query));
   }),
 
   /** A person's profile: latest traits, first and last seen, channels and stages reached. */
@@ -77,7 +79,9 @@ export const journeysRouter = router({
    */
   funnel: projectProcedure
     .input(funnelInput)
-    .query(({ ctx, input }) => ctx.store.getFunnel(ctx.project.projectId, input)),
+    .query(async ({ ctx, input }) =>
+      ctx.store.getFunnel(ctx.project.projectId, await resolveSegment(ctx, input)),
+    ),
 
   /**
    * For the persons who reached a step, the touchpoints, channels and property values
@@ -86,14 +90,14 @@ export const journeysRouter = router({
   funnelDrivers: projectProcedure
     .input(funnelInput)
     .input(driversInput)
-    .query(({ ctx, input }) => {
+    .query(async ({ ctx, input }) => {
       if (input.step >= input.steps.length) {
         throw new TRPCError({
           code: 'BAD_REQUEST',
           message: `step: the funnel has ${input.steps.length} steps, so step is 1 to ${input.steps.length - 1}`,
         });
       }
-      return ctx.store.getFunnelDrivers(ctx.project.projectId, input);
+      return ctx.store.getFunnelDrivers(ctx.project.projectId, await resolveSegment(ctx, input));
     }),
 
   /**
@@ -103,20 +107,23 @@ export const journeysRouter = router({
   funnelDropoffs: projectProcedure
     .input(funnelInput)
     .input(dropoffInput)
-    .query(({ ctx, input }) => {
+    .query(async ({ ctx, input }) => {
       if (input.step > input.steps.length) {
         throw new TRPCError({
           code: 'BAD_REQUEST',
           message: `step: the funnel has ${input.steps.length} steps, so step is 2 to ${input.steps.length}`,
         });
       }
-      return withCursorCheck(() => ctx.store.getFunnelDropoffs(ctx.project.projectId, input));
+      const query = await resolveSegment(ctx, input);
+      return withCursorCheck(() => ctx.store.getFunnelDropoffs(ctx.project.projectId, query));
     }),
 
   /** The most common paths between touchpoints, and their links for a Sankey. */
   paths: projectProcedure
     .input(pathsInput)
-    .query(({ ctx, input }) => ctx.store.getPaths(ctx.project.projectId, input)),
+    .query(async ({ ctx, input }) =>
+      ctx.store.getPaths(ctx.project.projectId, await resolveSegment(ctx, input)),
+    ),
 
   /** The project's journey map (stages and their touchpoints), as saved. */
   journeyMap: projectProcedure.query(({ ctx }) => ctx.store.getJourneyMap(ctx.project.projectId)),
@@ -131,20 +138,28 @@ export const journeysRouter = router({
   /** The journey map with its numbers: persons, conversion, touchpoints, NPS, pain points. */
   stages: projectProcedure
     .input(rangeInput)
-    .query(({ ctx, input }) => ctx.store.getStages(ctx.project.projectId, input)),
+    .query(async ({ ctx, input }) =>
+      ctx.store.getStages(ctx.project.projectId, await resolveSegment(ctx, input)),
+    ),
 
   /** Persons, touchpoints, conversions and NPS per day and per channel over a range. */
   overview: projectProcedure
     .input(overviewInput)
-    .query(({ ctx, input }) => ctx.store.getOverview(ctx.project.projectId, input)),
+    .query(async ({ ctx, input }) =>
+      ctx.store.getOverview(ctx.project.projectId, await resolveSegment(ctx, input)),
+    ),
 
   /** Weekly cohorts by first touchpoint, and the share back (any touchpoint, or a chosen one) each week after. */
   retention: projectProcedure
     .input(cohortRetentionInput)
-    .query(({ ctx, input }) => ctx.store.getCohortRetention(ctx.project.projectId, input)),
+    .query(async ({ ctx, input }) =>
+      ctx.store.getCohortRetention(ctx.project.projectId, await resolveSegment(ctx, input)),
+    ),
 
   /** Loops, repeated support contacts and unusually long waits, each with the persons affected. */
   friction: projectProcedure
     .input(frictionInput)
-    .query(({ ctx, input }) => ctx.store.getFriction(ctx.project.projectId, input)),
+    .query(async ({ ctx, input }) =>
+      ctx.store.getFriction(ctx.project.projectId, await resolveSegment(ctx, input)),
+    ),
 });

@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import type { Store } from '@parcours/store';
 import { z } from 'zod';
 import { publicProcedure, router } from '../trpc.js';
+import { requireInlineSegment } from './resolveSegment.js';
 import { SHARE_QUERIES, type ShareState } from './shares.js';
 
 /** Runs a shared view's stored query: only aggregate procedures, never person lists. */
@@ -13,13 +14,25 @@ async function runSharedQuery(
 ) {
   switch (view) {
     case 'overview':
-      return { view, data: await store.getOverview(projectId, SHARE_QUERIES.overview.parse(query)) };
+      return {
+        view,
+        data: await store.getOverview(projectId, requireInlineSegment(SHARE_QUERIES.overview.parse(query))),
+      };
     case 'funnel':
-      return { view, data: await store.getFunnel(projectId, SHARE_QUERIES.funnel.parse(query)) };
+      return {
+        view,
+        data: await store.getFunnel(projectId, requireInlineSegment(SHARE_QUERIES.funnel.parse(query))),
+      };
     case 'paths':
-      return { view, data: await store.getPaths(projectId, SHARE_QUERIES.paths.parse(query)) };
+      return {
+        view,
+        data: await store.getPaths(projectId, requireInlineSegment(SHARE_QUERIES.paths.parse(query))),
+      };
     case 'journeyMap':
-      return { view, data: await store.getStages(projectId, SHARE_QUERIES.journeyMap.parse(query)) };
+      return {
+        view,
+        data: await store.getStages(projectId, requireInlineSegment(SHARE_QUERIES.journeyMap.parse(query))),
+      };
   }
 }
 

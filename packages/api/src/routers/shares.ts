@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { auditProject } from '../auth/audit.js';
 import { projectProcedure, router } from '../trpc.js';
 import { funnelInput, overviewInput, pathsInput, rangeInput } from './journeyInputs.js';
+import { resolveSegment } from './resolveSegment.js';
 
 /** The query each view runs, validated like the `journeys.*` procedure it comes from. */
 export const SHARE_QUERIES = {
@@ -54,7 +55,8 @@ export const sharesRouter = router({
           cause: parsed.error,
         });
       }
-      const query: Record<string, unknown> = { ...parsed.data };
+      // A saved segment is copied in: the link shows the segment as it was when shared.
+      const query: Record<string, unknown> = { ...(await resolveSegment(ctx, parsed.data)) };
       // A breakdown can list property values that identify people (emails, ids): a
       // shared funnel shows its steps only.
       delete query['breakdown'];

@@ -26,6 +26,7 @@ export type RecordKind =
   | 'session_seen' // id: SHA-256 of the token, body: { lastSeenAt }
   | 'invitation' // id: SHA-256 of the token, owner: project id or ''
   | 'share_link' // id: SHA-256 of the token, owner: project id
+  | 'segment' // id: project id + segment id, owner: project id
   | 'ledger_secret' // id: project id, body: { secret } (hex)
   | 'retention' // id: project id
   | 'privacy_request' // id: project id + request id, owner: project id

@@ -1,3 +1,4 @@
+import type { SegmentedQuery } from '../segments/SegmentedQuery.js';
 import type { TouchpointRef } from './types.js';
 
 /** A repeated contact: the same support touchpoint again within this long (7 days). */
@@ -7,7 +8,7 @@ export const FRICTION_LIMIT = 20;
 /** Examples (person ids, smallest first) given with each friction item. */
 export const FRICTION_EXAMPLES = 5;
 
-export interface FrictionQuery {
+export interface FrictionQuery extends SegmentedQuery {
   /** Bounds (inclusive, epoch ms) of the touchpoints considered. */
   from?: number;
   to?: number;

@@ -1,3 +1,4 @@
+import type { SegmentedQuery } from '../segments/SegmentedQuery.js';
 import type { PropertyValue } from '@parcours/schema';
 
 /** What a persons list is ordered by: each person's last or first touchpoint, their touchpoints, or their id. */
@@ -11,7 +12,7 @@ export interface TimeBounds {
 }
 
 /** Which persons to list and in which order; every filter given must hold (and). */
-export interface PersonsQuery {
+export interface PersonsQuery extends SegmentedQuery {
   /**
    * A prefix of the person id or of one of their ids (anonymous or user), exact case:
    * `u_4` finds `user:u_42` and the devices `u_4…`.

@@ -1,6 +1,7 @@
+import type { SegmentedQuery } from '../segments/SegmentedQuery.js';
 import type { TouchpointRef } from './types.js';
 
-export interface CohortRetentionQuery {
+export interface CohortRetentionQuery extends SegmentedQuery {
   /**
    * Inclusive range, epoch ms, at most 53 weeks (`MAX_RETENTION_WEEKS`): persons whose
    * first touchpoint ever falls in it form the cohorts, one per UTC week (Monday

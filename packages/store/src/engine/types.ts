@@ -1,4 +1,5 @@
 import type { PropertyValue } from '@parcours/schema';
+import type { SegmentedQuery } from '../segments/SegmentedQuery.js';
 
 /** One step of a funnel: a touchpoint name, optionally narrowed by channel and properties. */
 export interface FunnelStepQuery {
@@ -28,7 +29,7 @@ export interface FunnelExclusion {
   afterStep: number;
 }
 
-export interface FunnelQuery {
+export interface FunnelQuery extends SegmentedQuery {
   steps: FunnelStepQuery[];
   /** Step k must happen at most this long after step 1 (exactly windowMs counts). */
   windowMs: number;
@@ -197,7 +198,7 @@ export interface FunnelDropoffResult {
   total: number;
 }
 
-export interface PathsQuery {
+export interface PathsQuery extends SegmentedQuery {
   /** Paths begin at each person's first event of this name; at their first event when absent. */
   start?: string;
   /** Only the paths that reach this name: each ends at the person's first such event. */
@@ -246,7 +247,7 @@ export const DEFAULT_STAGE_NAMES = [
   'advocacy',
 ] as const;
 
-export interface StagesQuery {
+export interface StagesQuery extends SegmentedQuery {
   /** Bounds (inclusive, epoch ms) of the touchpoints considered. */
   from?: number;
   to?: number;
@@ -325,7 +326,7 @@ export interface StagesResult {
 export const ATTRIBUTION_MODELS = ['first', 'last', 'any'] as const;
 export type AttributionModel = (typeof ATTRIBUTION_MODELS)[number];
 
-export interface OverviewQuery {
+export interface OverviewQuery extends SegmentedQuery {
   /** Inclusive range, epoch ms; at most 366 days. */
   from: number;
   to: number;

@@ -28,6 +28,9 @@ import { prepareGetTraitHolders } from './queries/getTraitHolders.js';
 import { prepareGetTouchpointProperty } from './queries/getTouchpointProperty.js';
 import { IndexSnapshotFiles } from './IndexSnapshotFiles.js';
 import { TraitCache } from './TraitCache.js';
+import { compileSegment } from '../segments/compileSegment.js';
+import { narrowIndex } from '../segments/narrowIndex.js';
+import type { PersonPredicate } from '../engine/PersonPredicate.js';
 
 /** One journey question, as it crosses to the engine (structured-clonable). */
 export type JourneyCall =
@@ -130,8 +133,18 @@ export function createJourneyHost(db: Database.Database, options: JourneyHostOpt
 
   return {
     run(projectRowId, call) {
-      const index = catchUp(projectRowId);
-      index.beginQuery();
+      const whole = catchUp(projectRowId);
+      whole.beginQuery();
+      const segment = 'query' in call ? call.query.segment : undefined;
+      const persons: PersonPredicate | undefined =
+        segment === undefined
+          ? undefined
+          : compileSegment(whole, segment, {
+              findTraitHolders: (trait, value) =>
+                TraitCache.of(whole).findMatches(getTraitHolders, whole, { projectRowId, trait, value }),
+            });
+      // Persons and retention take the segment's predicate; every other question sees a narrowed index.
+      const index = persons === undefined ? whole : narrowIndex(whole, persons);
       switch (call.method) {
         case 'getFunnel':
           return getFunnel(index, call.query);
@@ -150,17 +163,17 @@ export function createJourneyHost(db: Database.Database, options: JourneyHostOpt
           const profileMatches =
             property === undefined
               ? undefined
-              : TraitCache.of(index).findMatches(getTraitHolders, index, {
+              : TraitCache.of(whole).findMatches(getTraitHolders, whole, {
                   projectRowId,
                   trait: property.name,
                   value: property.value,
                 });
-          return getPersons(index, call.query, { map: call.stages, profileMatches });
+          return getPersons(whole, call.query, { map: call.stages, profileMatches, persons });
         }
         case 'getPersonSummary':
-          return getPersonSummary(index, call.personId, call.stages);
+          return getPersonSummary(whole, call.personId, call.stages);
         case 'getCohortRetention':
-          return getCohortRetention(index, call.query);
+          return getCohortRetention(whole, call.query, persons);
         case 'getFriction':
           return getFriction(index, call.query);
       }

@@ -265,4 +265,20 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
     updated_at INTEGER NOT NULL
   );
   `,
+  // 15 (issue 11, item 2): saved segments, one row each; the definition is JSON as the
+  // API validated it (segmentDefinitionSchema). Not a person table: it names no person.
+  `
+  CREATE TABLE segments (
+    id INTEGER PRIMARY KEY,
+    public_id TEXT NOT NULL UNIQUE,
+    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    definition TEXT NOT NULL,
+    persona INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX segments_by_project ON segments(project_id, id);
+  `,
 ];

@@ -43,6 +43,7 @@ import { getSnapshotDirectory, removeIndexSnapshot } from './IndexSnapshotFiles.
 import { createSqliteRetentionStore } from './retention/createSqliteRetentionStore.js';
 import { createSqlitePrivacyRequestStore } from './privacy/createSqlitePrivacyRequestStore.js';
 import { createSqliteRegisterStore } from './privacy/createSqliteRegisterStore.js';
+import { createSqliteSegmentStore } from './segments/createSqliteSegmentStore.js';
 import type { IdentityGraph } from './resolvePerson.js';
 import { createSqliteConsentLedgerStore } from './consent/createSqliteConsentLedgerStore.js';
 
@@ -226,6 +227,7 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
     ...retention,
     ...createSqlitePrivacyRequestStore(db, (projectId) => getProjectRow(projectId).id),
     ...createSqliteRegisterStore(db, (projectId) => getProjectRow(projectId).id),
+    ...createSqliteSegmentStore(db, (projectId) => getProjectRow(projectId).id),
     ...createSqliteConsentLedgerStore(db, getProjectRow),
     async createProject({ name, ownerUserId }) {
       const projectId = createKey('prj', 9);

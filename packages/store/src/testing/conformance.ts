@@ -14,3 +14,4 @@ export {
   withExclusions,
   withFunnelModes,
 } from './funnelArbitraries.js';
+export { segmentArbitrary, type SegmentVocabulary } from './segmentArbitraries.js';

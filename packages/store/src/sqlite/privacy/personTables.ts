@@ -105,6 +105,7 @@ export const EXCLUDED_TABLES: Readonly<Record<string, ExcludedTable>> = {
       "the Art. 30 register's contacts: the controller's and DPO's (staff), recipients; no data subject",
   },
   share_links: { reason: 'read-only links to aggregate views; no person' },
+  segments: { reason: 'saved segment definitions (touchpoint names, trait values to match); no person' },
   audit_log: {
     reason:
       'what dashboard accounts did; privacy entries never name the person (a receipt carries its request id and counts)',
