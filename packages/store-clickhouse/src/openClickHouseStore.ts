@@ -149,7 +149,7 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
       await projects.requireProject(projectId);
       return getStoredDataFacts(client, at(projectId), records);
     },
-    getFriction: (projectId, query) => getFriction(client, at(projectId), query),
+    getFriction: (projectId, query) => getFriction(client, within(projectId, query), query),
     close: () => client.close(),
   };
 }

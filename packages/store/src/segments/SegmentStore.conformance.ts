@@ -184,9 +184,7 @@ export function describeSegmentStoreConformance(target: ConformanceTarget): void
           () => s.getPersons(project, { limit: 10, ...only }),
           () => s.getCohortRetention(project, { ...range, ...only }),
         ];
-        if (target.notYet?.includes('getFriction') !== true) {
-          asked.push(() => s.getFriction(project, { ...range, ...only }));
-        }
+        asked.push(() => s.getFriction(project, { ...range, ...only }));
         const answers: unknown[] = [];
         for (const ask of asked) answers.push(await ask());
         return answers;
