@@ -46,6 +46,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // (measured 2.6 kB); the persons filter's parsing (typed property values), which the
 // builder shares with the Persons chunk, is a chunk of its own (measured 0.7 kB); the
 // first load gained the segment picker (measured 51.2 kB).
+// Issue 11, item 6: the Journey map page (figures, designed against lived, the emotion
+// curve, the editor) is a chunk of its own, 5 kB (measured 4.2 kB), a shared journey map
+// fetching it too; the small chunk rollup splits for the persons filter grew to 1.06 kB.
 const BUDGET_GZIP_BYTES = {
   js: 52_000,
   css: 4_500,
@@ -57,8 +60,9 @@ const BUDGET_GZIP_BYTES = {
     funnelPages: 7_000,
     retentionPages: 3_000,
     frictionPages: 3_000,
+    stagesPages: 5_000,
     segmentPages: 3_500,
-    parsePersonsFilter: 1_000,
+    parsePersonsFilter: 1_200,
   },
 };
 
