@@ -39,6 +39,8 @@ export { createFunnelSettings } from './engine/funnelSettings.js';
 export type * from './engine/types.js';
 export type { PersonPredicate } from './engine/PersonPredicate.js';
 export { MAX_PATH_DEPTH } from './engine/getPaths.js';
+export { checkPathsQuery } from './engine/forEachPersonPath.js';
+export { checkPathPosition } from './engine/getPathPersons.js';
 export { MAX_BREAKDOWN_VALUES } from './engine/getFunnel.js';
 export {
   DRIVER_KINDS,

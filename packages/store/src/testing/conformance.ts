@@ -14,3 +14,4 @@ export {
   withExclusions,
   withFunnelModes,
 } from './funnelArbitraries.js';
+export { pathsQueryArbitrary, withPathPosition } from './pathsArbitraries.js';
