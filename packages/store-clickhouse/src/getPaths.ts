@@ -1,68 +1,53 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { MAX_PATH_DEPTH, type PathsQuery, type PathsResult } from '@parcours/store';
-import { selectPersonTouchpoints } from './selectPersonTouchpoints.js';
-import { quoteInteger, quoteString } from './sqlLiteral.js';
+import { checkPathsQuery, type PathsQuery, type PathsResult } from '@parcours/store';
+import { selectPersonPaths } from './selectPersonPaths.js';
+import { quoteInteger } from './sqlLiteral.js';
 
 /**
- * Per person, their path (`@parcours/store` getPaths semantics): names in time order
- * from their first `start` (or first touchpoint), consecutive repeats collapsed, the
- * first `depth` names; with `end`, up to their first `end` and the last `depth` names.
- */
-function selectPersonPaths(query: PathsQuery, persons: string): string {
-  const depth = quoteInteger(query.depth);
-  const from =
-    query.start === undefined ? 'names' : `arraySlice(names, indexOf(names, ${quoteString(query.start)}))`;
-  const keep = ['length(collapsed) > 0'];
-  if (query.start !== undefined) keep.push(`indexOf(names, ${quoteString(query.start)}) > 0`);
-  let path = `arraySlice(collapsed, 1, ${depth})`;
-  if (query.end !== undefined) {
-    const at = `indexOf(collapsed, ${quoteString(query.end)})`;
-    keep.push(`${at} > 0`);
-    path = `arraySlice(collapsed, toUInt64(greatest(1, toInt64(${at}) - ${depth} + 1)), least(${at}, ${depth}))`;
-  }
-  return `SELECT path FROM (
-  SELECT names, ${from} AS started,
-    arrayFilter((n, i) -> i = 1 OR n != started[i - 1], started, arrayEnumerate(started)) AS collapsed,
-    ${path} AS path
-  FROM (${persons})
-  WHERE ${keep.join(' AND ')}
-)`;
-}
-
-/**
- * The most common paths and their links (a Sankey's), computed inside ClickHouse;
- * only the top `limit` paths and the aggregated links reach Node. Ties are ordered
- * as the SQLite engine orders them (names joined by NUL, compared bytewise: the same
- * as JavaScript's order for names in the Basic Multilingual Plane).
+ * The most common paths, their links (a Sankey's) and their exits to "left", computed
+ * inside ClickHouse; only the top `limit` paths and the aggregated links and exits
+ * reach Node. Ties are ordered as the SQLite engine orders them (names joined by NUL,
+ * compared bytewise: the same as JavaScript's order for names in the Basic
+ * Multilingual Plane).
  */
 export async function getPaths(
   client: ClickHouseClient,
   target: { database: string; projectId: string },
   query: PathsQuery,
 ): Promise<PathsResult> {
-  const { depth, limit } = query;
-  if (!Number.isInteger(depth) || depth < 1 || depth > MAX_PATH_DEPTH) {
-    throw new RangeError(`depth must be between 1 and ${MAX_PATH_DEPTH}`);
-  }
+  checkPathsQuery(query);
+  const { limit } = query;
   if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`limit must be a non-negative integer`);
-  const perPerson = selectPersonPaths(query, selectPersonTouchpoints(target, { names: 'name' }));
-  const counted = `SELECT path, count() AS persons FROM (${perPerson}) GROUP BY path`;
-  const pathsResult = await client.query({
-    query: `${counted} ORDER BY persons DESC, arrayStringConcat(path, '\\0') LIMIT ${quoteInteger(limit)}`,
-    format: 'JSONEachRow',
-  });
-  const linksResult = await client.query({
-    query: `SELECT toUInt32(i - 1) AS depth, path[i] AS from, path[i + 1] AS to, sum(persons) AS count
+  const counted = `SELECT path, count() AS persons, sum(leaves) AS leaves
+    FROM (${selectPersonPaths(target, query)}) GROUP BY path`;
+  const [pathsResult, linksResult, exitsResult] = await Promise.all([
+    client.query({
+      query: `${counted} ORDER BY persons DESC, arrayStringConcat(path, '\\0') LIMIT ${quoteInteger(limit)}`,
+      format: 'JSONEachRow',
+    }),
+    client.query({
+      query: `SELECT toUInt32(i - 1) AS depth, path[i] AS from, path[i + 1] AS to, sum(persons) AS count
       FROM (${counted})
       ARRAY JOIN arrayEnumerate(arrayPopBack(path)) AS i
       GROUP BY depth, from, to
       ORDER BY depth, count DESC, from, to`,
-    format: 'JSONEachRow',
-  });
-  const paths = await pathsResult.json<{ path: string[]; persons: string }>();
+      format: 'JSONEachRow',
+    }),
+    client.query({
+      query: `SELECT toUInt32(length(path) - 1) AS depth, path[length(path)] AS from, sum(leaves) AS count
+      FROM (${counted})
+      WHERE leaves > 0
+      GROUP BY depth, from
+      ORDER BY depth, count DESC, from`,
+      format: 'JSONEachRow',
+    }),
+  ]);
+  const paths = await pathsResult.json<{ path: string[]; persons: string; leaves: string }>();
   const links = await linksResult.json<{ depth: number; from: string; to: string; count: string }>();
+  const exits = await exitsResult.json<{ depth: number; from: string; count: string }>();
   return {
-    paths: paths.map((row) => ({ steps: row.path, count: Number(row.persons) })),
+    paths: paths.map((row) => ({ steps: row.path, count: Number(row.persons), left: Number(row.leaves) })),
     links: links.map((row) => ({ depth: row.depth, from: row.from, to: row.to, count: Number(row.count) })),
+    exits: exits.map((row) => ({ depth: row.depth, from: row.from, count: Number(row.count) })),
   };
 }

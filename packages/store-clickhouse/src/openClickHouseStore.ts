@@ -12,6 +12,7 @@ import { getPersons } from './getPersons.js';
 import { getPersonTimeline } from './getPersonTimeline.js';
 import { getStages } from './getStages.js';
 import { getPaths } from './getPaths.js';
+import { getPathPersons } from './getPathPersons.js';
 import { insertEvents } from './insertEvents.js';
 import { createClickHouseLedger } from './ledger/createClickHouseLedger.js';
 import { createLedgerTable } from './ledger/createLedgerTable.js';
@@ -127,6 +128,7 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
     countEvents: (projectId) => countEvents(client, at(projectId)),
     getFunnel: (projectId, query) => getFunnel(client, at(projectId), query),
     getPaths: (projectId, query) => getPaths(client, at(projectId), query),
+    getPathPersons: (projectId, query) => getPathPersons(client, at(projectId), query),
     getCohortRetention: (projectId, query) => getCohortRetention(client, at(projectId), query),
     getPersonTimeline: (projectId, ref, options) => getPersonTimeline(client, at(projectId), ref, options),
     getFunnelDropoffs: (projectId, query) => getFunnelDropoffs(client, at(projectId), query),
