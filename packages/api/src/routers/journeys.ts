@@ -11,6 +11,7 @@ import {
   funnelInput,
   journeyMapInput,
   overviewInput,
+  pathPersonsInput,
   pathsInput,
   personInput,
   personsInput,
@@ -117,6 +118,14 @@ export const journeysRouter = router({
   paths: projectProcedure
     .input(pathsInput)
     .query(({ ctx, input }) => ctx.store.getPaths(ctx.project.projectId, input)),
+
+  /**
+   * The persons on a node, a link or an exit to "left" of the paths answer to the same
+   * question, a page at a time; a cursor that is not a `nextCursor` is a 400.
+   */
+  pathPersons: projectProcedure
+    .input(pathPersonsInput)
+    .query(({ ctx, input }) => withCursorCheck(() => ctx.store.getPathPersons(ctx.project.projectId, input))),
 
   /** The project's journey map (stages and their touchpoints), as saved. */
   journeyMap: projectProcedure.query(({ ctx }) => ctx.store.getJourneyMap(ctx.project.projectId)),
