@@ -1,23 +1,47 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import { can } from '../access/can.js';
 import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import type { PageProps } from '../pages.js';
 import { createProjectHash } from '../routing/resolveRoute.js';
 import { ShareButton } from '../share/ShareButton.js';
+import { PathPersonsList } from './PathPersonsList.js';
 import { PathsFigures } from './PathsFigures.js';
 import { PathsForm } from './PathsForm.js';
-import { createPathsParams, parsePathsQuery } from './parsePathsQuery.js';
+import { createPathsParams } from './parsePathsQuery.js';
+import {
+  createPathsViewParams,
+  createSelectionParams,
+  getPathsSides,
+  parsePathSelection,
+  type PathSelection,
+} from './parsePathsView.js';
 
 /** The page path of paths. */
 export const PATHS_PATH = 'paths';
 
-/** Paths: the most common sequences of touchpoints, as a list and as a flow between steps. */
+/**
+ * Paths: the most common sequences of touchpoints, as a flow between steps (with where
+ * people leave) and as a list; one flow, or two side by side; a bar or band of a flow
+ * opens the list of its persons.
+ */
 export function PathsPage({ project, params }: PageProps) {
   const trpc = useTRPC();
-  const pathsQuery = parsePathsQuery(params);
-  const query = useQuery(trpc.journeys.paths.queryOptions({ projectId: project.projectId, ...pathsQuery }));
-  const formKey = JSON.stringify(pathsQuery);
+  const sides = getPathsSides(params);
+  const [main, compared] = sides;
+  const viewParams = createPathsViewParams(main!.query, compared?.query);
+  const hrefFor = (side: number) => (selection: Omit<PathSelection, 'side'>) =>
+    createProjectHash(project.projectId, PATHS_PATH, {
+      ...viewParams,
+      ...createSelectionParams({ side, ...selection }),
+    });
+  const queries = useQueries({
+    queries: sides.map((side) =>
+      trpc.journeys.paths.queryOptions({ projectId: project.projectId, ...side.query }),
+    ),
+  });
+  const selection = parsePathSelection(params, sides.length);
+  const selected = selection && sides[selection.side];
 
   return (
     <>
@@ -27,26 +51,64 @@ export function PathsPage({ project, params }: PageProps) {
           <ShareButton
             projectId={project.projectId}
             view="paths"
-            params={createPathsParams(pathsQuery)}
-            query={{ ...pathsQuery }}
+            params={createPathsParams(main!.query)}
+            query={{ ...main!.query }}
           />
         )}
       </div>
       <PathsForm
-        key={formKey}
+        key={JSON.stringify(viewParams)}
         projectId={project.projectId}
-        query={pathsQuery}
-        onSubmit={(next) => {
-          location.hash = createProjectHash(project.projectId, PATHS_PATH, createPathsParams(next));
+        query={main!.query}
+        compared={compared?.query}
+        onSubmit={(next, versus) => {
+          location.hash = createProjectHash(
+            project.projectId,
+            PATHS_PATH,
+            createPathsViewParams(next, versus),
+          );
         }}
       />
-      {query.isPending && (
-        <p class="notice" role="status">
-          Following every person’s path…
-        </p>
+      <div class={sides.length > 1 ? 'paths-sides' : undefined}>
+        {sides.map((side, index) => {
+          const query = queries[index]!;
+          const idPrefix = `paths-${index}`;
+          return (
+            <section key={index} aria-labelledby={`${idPrefix}-range`}>
+              <h2 id={`${idPrefix}-range`} class={sides.length > 1 ? 'paths-side-title' : 'visually-hidden'}>
+                {side.label}
+              </h2>
+              {query.isPending && (
+                <p class="notice" role="status">
+                  Following every person’s path…
+                </p>
+              )}
+              {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
+              {query.data && (
+                <PathsFigures
+                  paths={query.data}
+                  hrefFor={hrefFor(index)}
+                  idPrefix={idPrefix}
+                  label={sides.length > 1 ? side.label : undefined}
+                />
+              )}
+            </section>
+          );
+        })}
+      </div>
+      {selection && selected && (
+        <PathPersonsList
+          key={JSON.stringify(selection)}
+          input={{
+            projectId: project.projectId,
+            ...selected.query,
+            at: selection.at,
+            name: selection.name,
+            ...(selection.next !== undefined && { next: selection.next }),
+          }}
+          closeHref={createProjectHash(project.projectId, PATHS_PATH, viewParams)}
+        />
       )}
-      {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
-      {query.data && <PathsFigures paths={query.data} />}
     </>
   );
 }

@@ -28,6 +28,8 @@ export interface SankeyNode {
   value: number;
   /** True for the node that gathers a column's smaller touchpoints. */
   isOther: boolean;
+  /** True for the terminal node of those who left ({@link LEFT_NODE}). */
+  isLeft: boolean;
   x: number;
   y: number;
   height: number;
@@ -44,6 +46,12 @@ export interface SankeyLink {
 
 /** The name of the node that gathers a column's smaller touchpoints. */
 export const OTHER_NODE = 'Other';
+
+/**
+ * The name of a column's terminal node: persons who left after a touchpoint of the
+ * column before (`journeys.paths` `exits`). NUL-led: no touchpoint name can be it.
+ */
+export const LEFT_NODE = '\u0000left';
 
 const keyOf = (depth: number, name: string) => `${depth}\u0000${name}`;
 
@@ -67,9 +75,11 @@ function mergeSmallNodes(links: readonly PathLink[], maxNodes: number): PathLink
   }
   for (const nodes of byColumn.values()) {
     nodes.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    // Merging one node into "Other" only renames it: keep it instead.
-    const limit = nodes.length === maxNodes + 1 ? nodes.length : maxNodes;
-    for (const [key] of nodes.slice(0, limit)) kept.add(key);
+    // Merging one node into "Other" only renames it: keep it instead. "Left" always stays.
+    const left = nodes.filter(([key]) => key.endsWith(LEFT_NODE));
+    const touchpoints = nodes.filter(([key]) => !key.endsWith(LEFT_NODE));
+    const limit = touchpoints.length === maxNodes + 1 ? touchpoints.length : maxNodes;
+    for (const [key] of [...touchpoints.slice(0, limit), ...left]) kept.add(key);
   }
   const merged = new Map<string, PathLink>();
   for (const link of links) {
@@ -87,7 +97,7 @@ function mergeSmallNodes(links: readonly PathLink[], maxNodes: number): PathLink
  * Lays out the links of `journeys.paths` as a Sankey diagram: one column per position,
  * one bar per touchpoint with a height proportional to its persons (one scale for all
  * columns, so heights compare across them), and bands between bars as wide as the
- * persons they carry. Nodes stack largest first; "Other" goes last in its column.
+ * persons they carry. Nodes stack largest first; "Other", then "Left", go last in their column.
  */
 export function layoutSankey(
   links: readonly PathLink[],
@@ -119,7 +129,9 @@ export function layoutSankey(
       sumBy(incoming.get(key) ?? [], (l) => l.count),
       sumBy(outgoing.get(key) ?? [], (l) => l.count),
     );
-    columns[depth]!.push({ key, name, depth, value, isOther: name === OTHER_NODE, x: 0, y: 0, height: 0 });
+    const isOther = name === OTHER_NODE;
+    const isLeft = name === LEFT_NODE;
+    columns[depth]!.push({ key, name, depth, value, isOther, isLeft, x: 0, y: 0, height: 0 });
   }
 
   // One scale for every column: the fullest column fills the height.
@@ -136,7 +148,11 @@ export function layoutSankey(
   const step = columnCount > 1 ? (width - nodeWidth) / (columnCount - 1) : 0;
   for (const nodes of columns) {
     nodes.sort(
-      (a, b) => Number(a.isOther) - Number(b.isOther) || b.value - a.value || a.name.localeCompare(b.name),
+      (a, b) =>
+        Number(a.isLeft) - Number(b.isLeft) ||
+        Number(a.isOther) - Number(b.isOther) ||
+        b.value - a.value ||
+        a.name.localeCompare(b.name),
     );
     let y = 0;
     for (const node of nodes) {
