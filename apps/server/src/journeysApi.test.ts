@@ -199,6 +199,7 @@ describe('journeys.paths over HTTP', () => {
       paths: [{ steps: ['Signed up'], count: 10, left: 10 }],
       links: [],
       exits: [{ depth: 0, from: 'Signed up', count: 10 }],
+      channels: [{ depth: 0, name: 'Signed up', channel: null, persons: 10 }],
     });
     const all = await query('paths', { depth: 3, limit: 5 });
     expect(all.data.exits).toContainEqual({ depth: 0, from: 'Visited', count: 5 });

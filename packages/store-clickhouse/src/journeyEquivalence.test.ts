@@ -217,7 +217,7 @@ describeWithClickHouse('ClickHouse journeys against the SQLite engine', (server)
     }
   }, 120_000);
 
-  it('paths: paths, links and exits to "left" match, start, end, range, depth and limit included', async () => {
+  it('paths: paths, links, exits to "left" and node channels match, start, end, range, depth and limit included', async () => {
     await fc.assert(
       fc.asyncProperty(batchesArbitrary, pathsQueryArbitrary, async (batches, query) => {
         const answers = await onBoth(batches, (engine, projectId) => engine.getPaths(projectId, query));

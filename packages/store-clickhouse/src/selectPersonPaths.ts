@@ -15,31 +15,39 @@ function keepInRange(query: Omit<PathsQuery, 'limit'>): string | undefined {
  * SQL of one row per person with a path (`@parcours/store` `forEachPersonPath`
  * semantics): `person`, `path` (names in time order from their first `start`, or
  * first touchpoint, in the range; consecutive repeats collapsed; the first `depth`
- * names, or with `end` up to their first `end` and the last `depth` names) and `leaves`
- * (1 when no touchpoint of another name follows the path's last one in the range).
+ * names, or with `end` up to their first `end` and the last `depth` names),
+ * `path_channels` (the channel, '' for none, of the touchpoint opening each position)
+ * and `leaves` (1 when no touchpoint of another name follows the path's last one in
+ * the range).
  */
 export function selectPersonPaths(
   target: { database: string; projectId: string },
   query: Omit<PathsQuery, 'limit'>,
 ): string {
-  const persons = selectPersonTouchpoints(target, { names: 'name' }, keepInRange(query));
+  const columns = { names: 'name', channels: 'channel' };
+  const persons = selectPersonTouchpoints(target, columns, keepInRange(query));
   const depth = quoteInteger(query.depth);
-  const from =
-    query.start === undefined ? 'names' : `arraySlice(names, indexOf(names, ${quoteString(query.start)}))`;
+  const startAt = query.start === undefined ? undefined : `indexOf(names, ${quoteString(query.start)})`;
+  const started = (array: string) => (startAt === undefined ? array : `arraySlice(${array}, ${startAt})`);
   const keep = ['length(collapsed) > 0'];
-  if (query.start !== undefined) keep.push(`indexOf(names, ${quoteString(query.start)}) > 0`);
-  let path = `arraySlice(collapsed, 1, ${depth})`;
+  if (startAt !== undefined) keep.push(`${startAt} > 0`);
+  let slice = (array: string) => `arraySlice(${array}, 1, ${depth})`;
   let left = `toUInt8(length(collapsed) <= ${depth})`;
   if (query.end !== undefined) {
     const at = `indexOf(collapsed, ${quoteString(query.end)})`;
     keep.push(`${at} > 0`);
-    path = `arraySlice(collapsed, toUInt64(greatest(1, toInt64(${at}) - ${depth} + 1)), least(${at}, ${depth}))`;
+    slice = (array) =>
+      `arraySlice(${array}, toUInt64(greatest(1, toInt64(${at}) - ${depth} + 1)), least(${at}, ${depth}))`;
     left = `toUInt8(${at} = length(collapsed))`;
   }
-  return `SELECT person, path, leaves FROM (
-  SELECT person, names, ${from} AS started,
-    arrayFilter((n, i) -> i = 1 OR n != started[i - 1], started, arrayEnumerate(started)) AS collapsed,
-    ${path} AS path,
+  // A position opens where the name changes: the first of the repeats collapsed into it.
+  const opens = 'i = 1 OR n != started[i - 1]';
+  return `SELECT person, path, path_channels, leaves FROM (
+  SELECT person, names, ${started('names')} AS started, ${started('channels')} AS started_channels,
+    arrayFilter((n, i) -> ${opens}, started, arrayEnumerate(started)) AS collapsed,
+    arrayFilter((c, n, i) -> ${opens}, started_channels, started, arrayEnumerate(started)) AS collapsed_channels,
+    ${slice('collapsed')} AS path,
+    ${slice('collapsed_channels')} AS path_channels,
     ${left} AS leaves
   FROM (${persons})
   WHERE ${keep.join(' AND ')}

@@ -99,7 +99,7 @@ export function describeJourneyStoreConformance(target: ConformanceTarget): void
       await store.insertEvents(projectId, [
         ...journey('p1', ['Ad clicked', 'Signed up', 'Purchased']),
         ...journey('p2', ['Ad clicked', 'Signed up']),
-        ...journey('p3', ['Ad clicked']),
+        ...journey('p3', ['Ad clicked'], { channel: 'email' }),
       ]);
       // Minutes 5 to 15 hold only the sign-ups (at minute 10): p1 and p2 did nothing else in it.
       const ranged = await store.getPaths(projectId, { depth: 3, limit: 10, from: at(5), to: at(15) });
@@ -107,6 +107,7 @@ export function describeJourneyStoreConformance(target: ConformanceTarget): void
         paths: [{ steps: ['Signed up'], count: 2, left: 2 }],
         links: [],
         exits: [{ depth: 0, from: 'Signed up', count: 2 }],
+        channels: [{ depth: 0, name: 'Signed up', channel: null, persons: 2 }],
       });
       // At depth 2 p1's path is cut while they go on (no exit); p2 and p3 leave.
       const cut = await store.getPaths(projectId, { depth: 2, limit: 10 });
@@ -119,6 +120,12 @@ export function describeJourneyStoreConformance(target: ConformanceTarget): void
         exits: [
           { depth: 0, from: 'Ad clicked', count: 1 },
           { depth: 1, from: 'Signed up', count: 1 },
+        ],
+        // No channel first, then by name.
+        channels: [
+          { depth: 0, name: 'Ad clicked', channel: null, persons: 2 },
+          { depth: 0, name: 'Ad clicked', channel: 'email', persons: 1 },
+          { depth: 1, name: 'Signed up', channel: null, persons: 2 },
         ],
       });
       const link = { depth: 2, at: 0, name: 'Ad clicked', next: 'Signed up', limit: 1 };

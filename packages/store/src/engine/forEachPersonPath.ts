@@ -3,8 +3,17 @@ import type { PathsQuery } from './types.js';
 
 export const MAX_PATH_DEPTH = 20;
 
-/** One person's path: name ids (the index's dictionary), and whether they left after the last. */
-export type PersonPathVisitor = (path: ReadonlyArray<number>, left: boolean, person: number) => void;
+/** One person's path, as `forEachPersonPath` draws it. */
+export interface PersonPath {
+  /** Name ids (the index's `names` dictionary), one per position. */
+  names: ReadonlyArray<number>;
+  /** Channel cells (0: none, else the `channels` dictionary id + 1) of the touchpoint that opened each position. */
+  channels: ReadonlyArray<number>;
+  /** No touchpoint of another name follows the last one in the range. */
+  left: boolean;
+}
+
+export type PersonPathVisitor = (path: PersonPath, person: number) => void;
 
 /** Throws a RangeError naming what is wrong with a paths query's depth or range. */
 export function checkPathsQuery(query: Omit<PathsQuery, 'limit'>): void {
@@ -22,7 +31,8 @@ export function checkPathsQuery(query: Omit<PathsQuery, 'limit'>): void {
  * consecutive repeats collapsed, at most `depth` names. With `end`: only persons
  * reaching `end` at or after the start, the path ending at their first `end`, keeping
  * the last `depth` names (those that lead to it). A person left after the path when no
- * touchpoint of another name follows its last one in the range.
+ * touchpoint of another name follows its last one in the range. Each position keeps
+ * the channel of the touchpoint that opened it (the first of the repeats collapsed).
  */
 export function forEachPersonPath(
   index: JourneyIndex,
@@ -37,8 +47,10 @@ export function forEachPersonPath(
   const from = query.from ?? -Infinity;
   const to = query.to ?? Infinity;
   const names = index.name.data;
+  const channelOf = index.channel.data;
   const time = index.time.data;
   const sequence: number[] = [];
+  const channels: number[] = [];
   index.forEachPerson((events, person) => {
     let i = 0;
     while (i < events.length && time[events[i]!]! < from) i++;
@@ -49,10 +61,14 @@ export function forEachPersonPath(
     }
     if (i === last) return;
     sequence.length = 0;
+    channels.length = 0;
     let reachedEnd = false;
     for (; i < last; i++) {
       const name = names[events[i]!]!;
-      if (sequence[sequence.length - 1] !== name) sequence.push(name);
+      if (sequence[sequence.length - 1] !== name) {
+        sequence.push(name);
+        channels.push(channelOf[events[i]!]!);
+      }
       if (name === endId) {
         reachedEnd = true;
         break;
@@ -63,6 +79,7 @@ export function forEachPersonPath(
     const final = sequence[sequence.length - 1];
     let left = true;
     for (let j = i + 1; j < last && left; j++) left = names[events[j]!] === final;
-    visit(sequence.length > depth ? sequence.slice(sequence.length - depth) : sequence, left, person);
+    const cut = Math.max(0, sequence.length - depth);
+    visit({ names: sequence.slice(cut), channels: channels.slice(cut), left }, person);
   });
 }

@@ -7,7 +7,12 @@ import { InvalidCursorError } from '../InvalidCursorError.js';
 import { encodeDropoffCursor } from './dropoffCursor.js';
 import { getPathPersons } from './getPathPersons.js';
 import { getPaths } from './getPaths.js';
-import { referenceExits, referencePathCounts, referencePersonPaths } from './pathsReference.js';
+import {
+  referenceExits,
+  referenceNodeChannels,
+  referencePathCounts,
+  referencePersonPaths,
+} from './pathsReference.js';
 import type { PathPersonsQuery } from './types.js';
 import type { Event } from '@parcours/schema';
 
@@ -44,6 +49,10 @@ describe('paths with a range and the terminal "left" node, against a brute-force
         expect(actual).toEqual(referencePathCounts(events, query));
         const exits = new Map(result.exits.map((e) => [`${e.depth},${e.from}`, e.count]));
         expect(exits).toEqual(referenceExits(events, query));
+        const channels = new Map(
+          result.channels.map((c) => [`${c.depth},${c.name},${c.channel ?? 'none'}`, c.persons]),
+        );
+        expect(channels).toEqual(referenceNodeChannels(events, query));
         // Every person is on one path, and leaves once at most.
         const persons = result.paths.reduce((sum, p) => sum + p.count, 0);
         expect(result.exits.reduce((sum, e) => sum + e.count, 0)).toBeLessThanOrEqual(persons);

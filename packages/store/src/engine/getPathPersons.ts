@@ -35,7 +35,7 @@ export function getPathPersons(index: JourneyIndex, query: PathPersonsQuery): Pa
   }
   const names = index.names.values;
   const found: Array<{ personId: string; person: number; steps: string[]; left: boolean }> = [];
-  forEachPersonPath(index, query, (path, left, person) => {
+  forEachPersonPath(index, query, ({ names: path, left }, person) => {
     const steps = path.map((id) => names[id]!);
     if (isOnIt(steps, left, query)) found.push({ personId: index.personIdOf(person), person, steps, left });
   });

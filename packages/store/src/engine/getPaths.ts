@@ -9,16 +9,22 @@ export { MAX_PATH_DEPTH } from './forEachPersonPath.js';
  * The most common paths through touchpoint names, counted in persons (each person's
  * path as `forEachPersonPath` draws it), the links between consecutive names, and the
  * exits to the terminal "left" node: the persons who did nothing else after a path's
- * last name in the range.
+ * last name in the range; and each node's channels (persons by the channel of the
+ * touchpoint that opened the position), for a Sankey coloured by channel.
  */
 export function getPaths(index: JourneyIndex, query: PathsQuery): PathsResult {
   const counts = new LargeMap<string, { count: number; left: number }>();
-  forEachPersonPath(index, query, (path, left) => {
-    const key = path.join(',');
+  const channels = new LargeMap<string, number>();
+  forEachPersonPath(index, query, ({ names, channels: cells, left }) => {
+    const key = names.join(',');
     const tally = counts.get(key) ?? { count: 0, left: 0 };
     tally.count++;
     if (left) tally.left++;
     counts.set(key, tally);
+    for (let d = 0; d < names.length; d++) {
+      const node = `${d},${names[d]},${cells[d]}`;
+      channels.set(node, (channels.get(node) ?? 0) + 1);
+    }
   });
 
   const links = new LargeMap<string, number>();
@@ -57,6 +63,18 @@ export function getPaths(index: JourneyIndex, query: PathsQuery): PathsResult {
         return { depth: Number(d), from: nameOf(from!), count };
       })
       .sort((a, b) => a.depth - b.depth || b.count - a.count || compareStrings(a.from, b.from)),
+    channels: [...channels]
+      .map(([key, persons]) => {
+        const [d, name, cell] = key.split(',');
+        const channel = cell === '0' ? null : index.channels.values[Number(cell) - 1]!;
+        return { depth: Number(d), name: nameOf(name!), channel, persons };
+      })
+      .sort(
+        (a, b) =>
+          a.depth - b.depth ||
+          compareStrings(a.name, b.name) ||
+          compareStrings(a.channel ?? '', b.channel ?? ''),
+      ),
   };
 }
 

@@ -7,6 +7,8 @@ import type { PathsQuery } from './types.js';
 export interface ReferencePath {
   personId: string;
   steps: string[];
+  /** The channel of the touchpoint opening each step (the first of its repeats); null for none. */
+  channels: Array<string | null>;
   /** No touchpoint of another name after the path's last one, in the range. */
   left: boolean;
 }
@@ -20,22 +22,26 @@ export function referencePersonPaths(events: Event[], query: Omit<PathsQuery, 'l
         (query.from === undefined || e.timestamp >= query.from) &&
         (query.to === undefined || e.timestamp <= query.to),
     );
-    let names = inRange.map((e) => e.name);
+    let touchpoints = inRange;
     if (query.start !== undefined) {
-      const at = names.indexOf(query.start);
+      const at = touchpoints.findIndex((e) => e.name === query.start);
       if (at === -1) continue;
-      names = names.slice(at);
+      touchpoints = touchpoints.slice(at);
     }
-    if (names.length === 0) continue;
-    const collapsed = names.filter((n, i) => i === 0 || names[i - 1] !== n);
+    if (touchpoints.length === 0) continue;
+    const opening = touchpoints.filter((e, i) => i === 0 || touchpoints[i - 1]!.name !== e.name);
+    const collapsed = opening.map((e) => e.name);
+    const channels = opening.map((e) => e.channel ?? null);
+    const { personId } = person;
     if (query.end !== undefined) {
       const at = collapsed.indexOf(query.end);
       if (at === -1) continue;
-      const steps = collapsed.slice(0, at + 1).slice(-query.depth);
-      out.push({ personId: person.personId, steps, left: at === collapsed.length - 1 });
+      const from = Math.max(0, at + 1 - query.depth);
+      const [steps, stepChannels] = [collapsed.slice(from, at + 1), channels.slice(from, at + 1)];
+      out.push({ personId, steps, channels: stepChannels, left: at === collapsed.length - 1 });
     } else {
-      const steps = collapsed.slice(0, query.depth);
-      out.push({ personId: person.personId, steps, left: collapsed.length <= query.depth });
+      const [steps, stepChannels] = [collapsed.slice(0, query.depth), channels.slice(0, query.depth)];
+      out.push({ personId, steps, channels: stepChannels, left: collapsed.length <= query.depth });
     }
   }
   return out;
@@ -61,4 +67,16 @@ export function referenceExits(events: Event[], query: Omit<PathsQuery, 'limit'>
     exits.set(key, (exits.get(key) ?? 0) + 1);
   }
   return exits;
+}
+
+/** Persons per node and channel of the touchpoint opening it, keyed `depth,name,channel`. */
+export function referenceNodeChannels(events: Event[], query: Omit<PathsQuery, 'limit'>) {
+  const tally = new Map<string, number>();
+  for (const { steps, channels } of referencePersonPaths(events, query)) {
+    steps.forEach((name, depth) => {
+      const key = `${depth},${name},${channels[depth] ?? 'none'}`;
+      tally.set(key, (tally.get(key) ?? 0) + 1);
+    });
+  }
+  return tally;
 }

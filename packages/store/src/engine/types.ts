@@ -224,6 +224,12 @@ export interface PathsResult {
    * person is counted in one exit at most.
    */
   exits: Array<{ depth: number; from: string; count: number }>;
+  /**
+   * Per node (`name` at position `depth`) and channel, the persons whose touchpoint
+   * opening that position (the first of the repeats collapsed into it) came through
+   * `channel` (null: none said). By depth, then name, then channel (none first).
+   */
+  channels: Array<{ depth: number; name: string; channel: string | null; persons: number }>;
 }
 
 /**
