@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { PathsQuery } from '@parcours/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNEL_COLOURS } from '@parcours/dashboard/src/format/getChannelBadge.js';
 import { openFromNav } from './support/dashboard.js';
 import { findViolations } from './support/findViolations.js';
 import { launchChromium } from './support/launchChromium.js';
@@ -24,12 +25,12 @@ beforeAll(async () => {
     launchChromium(),
   ]);
   let seq = 0;
-  const tp = (anonymousId: string, name: string, day: string, minute: number) => ({
+  const tp = (anonymousId: string, name: string, day: string, minute: number, channel = 'web') => ({
     id: `paths-e2e-${seq++}`,
     type: 'track' as const,
     name,
     anonymousId,
-    channel: 'web',
+    channel,
     timestamp: Date.parse(`${day}T10:00:00Z`) + minute * 60_000,
   });
   await server.store.insertEvents(server.project.projectId, [
@@ -37,8 +38,8 @@ beforeAll(async () => {
     ...['Home', 'Pricing', 'Signup'].map((name, i) => tp('walker-a', name, firstDay, i)),
     ...['Home', 'Pricing'].map((name, i) => tp('walker-b', name, firstDay, i)),
     tp('walker-c', 'Home', firstDay, 0),
-    // Second day: one person from Home straight to Signup.
-    tp('walker-d', 'Home', secondDay, 0),
+    // Second day: one person from Home (by email) straight to Signup.
+    tp('walker-d', 'Home', secondDay, 0, 'email'),
     tp('walker-d', 'Signup', secondDay, 5),
   ]);
 }, 60_000);
@@ -161,6 +162,25 @@ describe('the Paths page in Chromium', () => {
       `${secondDay} to ${secondDay}`,
     ]);
     expect(await readBars(page, 1)).toEqual(['Home 1', 'Signup 1', 'Left 1']);
+    // Coloured by channel: Home came by web on the first day, by email on the second.
+    const readHome = (flow: number) =>
+      page.$$eval(
+        '.sankey',
+        (figures, index) => {
+          const home = Array.from(figures[index]!.querySelectorAll('.sankey-node')).find((node) =>
+            node.querySelector('text')?.textContent?.startsWith('Home'),
+          )!;
+          const legend = figures[index]!.querySelector('.sankey-legend')!.textContent;
+          return { fill: home.querySelector('rect')!.getAttribute('fill'), legend };
+        },
+        flow,
+      );
+    expect(await readHome(0)).toEqual({
+      fill: CHANNEL_COLOURS.web.background,
+      legend: 'Coloured by channel: Web',
+    });
+    expect((await readHome(1)).fill).toBe(CHANNEL_COLOURS.email.background);
+    expect((await readHome(1)).legend).toContain('Email');
     await close();
   }, 60_000);
 });

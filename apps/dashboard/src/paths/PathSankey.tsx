@@ -1,6 +1,9 @@
 import type { Paths } from '../api/types.js';
+import { ChannelBadge } from '../components/ChannelBadge.js';
 import { useElementWidth } from '../components/useElementWidth.js';
+import { getChannelBadge } from '../format/getChannelBadge.js';
 import { formatCount } from '../format/formatPercent.js';
+import { getMainChannels, getNodeChannels, type NodeChannels } from './getNodeChannels.js';
 import { LEFT_NODE, layoutSankey, type SankeyNode } from './layoutSankey.js';
 import type { PathSelection } from './parsePathsView.js';
 
@@ -21,7 +24,7 @@ const MIN_LABELLED_HEIGHT = 14;
 export type SelectionHref = (selection: Omit<PathSelection, 'side'>) => string;
 
 export interface PathSankeyProps {
-  paths: Pick<Paths, 'links' | 'exits'>;
+  paths: Pick<Paths, 'links' | 'exits' | 'channels'>;
   hrefFor?: SelectionHref | undefined;
   /** Names the chart's scroll region; default "Flow between steps". */
   label?: string;
@@ -32,6 +35,15 @@ const cut = (text: string) =>
   text.length > MAX_LABEL_CHARS ? `${text.slice(0, MAX_LABEL_CHARS - 1)}…` : text;
 /** A node persons can be listed for: a touchpoint, not "Other" nor "Left". */
 const isListable = (node: SankeyNode) => !node.isOther && !node.isLeft;
+
+/** " (web 2, email 1)": a node's channel mix, for its tooltip. */
+function describeMix(channels: NodeChannels | undefined): string {
+  if (channels === undefined) return '';
+  const parts = channels.mix.map(
+    ({ channel, persons }) => `${getChannelBadge(channel ?? undefined).label} ${formatCount(persons)}`,
+  );
+  return ` (${parts.join(', ')})`;
+}
 
 /** Wraps `children` in a link when there is one to make. */
 function MaybeLink({
@@ -54,7 +66,9 @@ function MaybeLink({
 /**
  * Where persons go from each position: one column per step, touchpoints as bars sized
  * by persons, bands between them as wide as the persons who went that way, and a
- * "Left" bar per column for those who did nothing else. The chart is drawn at its
+ * "Left" bar per column for those who did nothing else. Bars take the colour of the
+ * channel most of their persons came through, bands that of the bar they leave (the
+ * legend names the colours, tooltips give each bar's mix). The chart is drawn at its
  * rendered width (text stays at its CSS size) and scrolls sideways in its own
  * focusable region when the columns do not fit. With `hrefFor`, each bar and band
  * links to the list of its persons.
@@ -71,6 +85,12 @@ export function PathSankey({ paths, hrefFor, label = 'Flow between steps' }: Pat
     nodeWidth: NODE_WIDTH,
   });
   const byKey = new Map(layout.nodes.map((node) => [node.key, node]));
+  const channels = getNodeChannels(paths.channels);
+  /** The badge colours of a node's main channel; none for "Other" and "Left" (drawn by the CSS). */
+  const coloursOf = (node: SankeyNode) => {
+    const found = isListable(node) ? channels.get(node.key) : undefined;
+    return found && getChannelBadge(found.main ?? undefined);
+  };
   const nodeHref = (node: SankeyNode) =>
     hrefFor && isListable(node) ? hrefFor({ at: node.depth, name: node.name }) : undefined;
   const bandHref = (from: SankeyNode, to: SankeyNode) => {
@@ -85,6 +105,12 @@ export function PathSankey({ paths, hrefFor, label = 'Flow between steps' }: Pat
         <p class="help">
           Each column is a position in the path; bars and bands are sized by persons; “Left” gathers those who
           did nothing else.{hrefFor && ' Open a bar or a band for its persons.'}
+        </p>
+        <p class="legend sankey-legend">
+          Coloured by channel:{' '}
+          {getMainChannels(channels).map((channel) => (
+            <ChannelBadge key={channel ?? ''} channel={channel ?? undefined} />
+          ))}
         </p>
       </figcaption>
       <div class="chart-scroll" ref={ref} role="region" aria-label={label} tabIndex={0}>
@@ -122,6 +148,7 @@ export function PathSankey({ paths, hrefFor, label = 'Flow between steps' }: Pat
                         class={to.isLeft ? 'sankey-exit' : undefined}
                         d={link.path}
                         stroke-width={Math.max(link.width, 1)}
+                        stroke={to.isLeft ? undefined : coloursOf(from)?.foreground}
                       >
                         <title>{text}</title>
                       </path>
@@ -132,11 +159,22 @@ export function PathSankey({ paths, hrefFor, label = 'Flow between steps' }: Pat
               {layout.nodes.map((node) => {
                 const text = `Step ${node.depth + 1}: ${labelOf(node)}, ${formatCount(node.value)} persons`;
                 const kind = node.isLeft ? ' sankey-left' : node.isOther ? ' sankey-other' : '';
+                const colours = coloursOf(node);
                 return (
                   <g key={node.key} class={`sankey-node${kind}`}>
                     <MaybeLink href={nodeHref(node)} label={`${text}, list them`}>
-                      <title>{text}</title>
-                      <rect x={node.x} y={node.y} width={NODE_WIDTH} height={Math.max(node.height, 1)} />
+                      <title>
+                        {text}
+                        {describeMix(channels.get(node.key))}
+                      </title>
+                      <rect
+                        x={node.x}
+                        y={node.y}
+                        width={NODE_WIDTH}
+                        height={Math.max(node.height, 1)}
+                        fill={colours?.background}
+                        stroke={colours?.foreground}
+                      />
                       {node.height >= MIN_LABELLED_HEIGHT && (
                         <text x={node.x + NODE_WIDTH + 5} y={node.y + node.height / 2} dy="0.32em">
                           {cut(labelOf(node))} <tspan class="sankey-count">{formatCount(node.value)}</tspan>

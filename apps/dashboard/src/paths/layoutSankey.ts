@@ -53,7 +53,8 @@ export const OTHER_NODE = 'Other';
  */
 export const LEFT_NODE = '\u0000left';
 
-const keyOf = (depth: number, name: string) => `${depth}\u0000${name}`;
+/** The key of a node: its position and name. */
+export const nodeKey = (depth: number, name: string) => `${depth}\u0000${name}`;
 
 function sumBy<T>(items: readonly T[], value: (item: T) => number): number {
   return items.reduce((total, item) => total + value(item), 0);
@@ -64,8 +65,8 @@ function mergeSmallNodes(links: readonly PathLink[], maxNodes: number): PathLink
   const totals = new Map<string, number>();
   const add = (key: string, count: number) => totals.set(key, (totals.get(key) ?? 0) + count);
   for (const link of links) {
-    add(keyOf(link.depth, link.from), link.count);
-    add(keyOf(link.depth + 1, link.to), link.count);
+    add(nodeKey(link.depth, link.from), link.count);
+    add(nodeKey(link.depth + 1, link.to), link.count);
   }
   const kept = new Set<string>();
   const byColumn = new Map<number, [string, number][]>();
@@ -83,8 +84,8 @@ function mergeSmallNodes(links: readonly PathLink[], maxNodes: number): PathLink
   }
   const merged = new Map<string, PathLink>();
   for (const link of links) {
-    const from = kept.has(keyOf(link.depth, link.from)) ? link.from : OTHER_NODE;
-    const to = kept.has(keyOf(link.depth + 1, link.to)) ? link.to : OTHER_NODE;
+    const from = kept.has(nodeKey(link.depth, link.from)) ? link.from : OTHER_NODE;
+    const to = kept.has(nodeKey(link.depth + 1, link.to)) ? link.to : OTHER_NODE;
     const key = `${link.depth}\u0000${from}\u0000${to}`;
     const existing = merged.get(key);
     if (existing) existing.count += link.count;
@@ -114,8 +115,8 @@ export function layoutSankey(
   const outgoing = new Map<string, PathLink[]>();
   const names = new Map<string, { depth: number; name: string }>();
   for (const link of merged) {
-    const from = keyOf(link.depth, link.from);
-    const to = keyOf(link.depth + 1, link.to);
+    const from = nodeKey(link.depth, link.from);
+    const to = nodeKey(link.depth + 1, link.to);
     outgoing.set(from, [...(outgoing.get(from) ?? []), link]);
     incoming.set(to, [...(incoming.get(to) ?? []), link]);
     names.set(from, { depth: link.depth, name: link.from });
@@ -167,8 +168,8 @@ export function layoutSankey(
   const byKey = new Map(nodes.map((node) => [node.key, node]));
   const bands = merged.map((link) => ({
     count: link.count,
-    source: byKey.get(keyOf(link.depth, link.from))!,
-    target: byKey.get(keyOf(link.depth + 1, link.to))!,
+    source: byKey.get(nodeKey(link.depth, link.from))!,
+    target: byKey.get(nodeKey(link.depth + 1, link.to))!,
     width: link.count * scale,
     sy: 0,
     ty: 0,
