@@ -148,7 +148,7 @@ export function PathSankey({ paths, hrefFor, label = 'Flow between steps' }: Pat
                         class={to.isLeft ? 'sankey-exit' : undefined}
                         d={link.path}
                         stroke-width={Math.max(link.width, 1)}
-                        stroke={to.isLeft ? undefined : coloursOf(from)?.foreground}
+                        stroke={to.isLeft ? undefined : coloursOf(from)?.background}
                       >
                         <title>{text}</title>
                       </path>
