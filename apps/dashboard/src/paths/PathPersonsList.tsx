@@ -3,9 +3,10 @@ import { useEffect, useRef } from 'preact/hooks';
 import { useTRPC } from '../api/trpc.js';
 import type { PathPersonsInput } from '../api/types.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
+import { LoadMoreButton } from '../components/LoadMoreButton.js';
 import { TableScroll } from '../components/TableScroll.js';
 import { formatCount } from '../format/formatPercent.js';
-import { createPersonHash } from '../person/getPersonLookup.js';
+import { PersonLink } from '../person/PersonLink.js';
 
 /** Persons a page: enough to scan, small enough to load at once. */
 const PAGE_SIZE = 50;
@@ -81,15 +82,7 @@ export function PathPersonsList({ input, closeHref }: PathPersonsListProps) {
               {persons.map((person) => (
                 <tr key={person.personId}>
                   <td>
-                    <a
-                      class="id"
-                      href={createPersonHash(input.projectId, { kind: 'personId', value: person.personId })}
-                    >
-                      {person.personId}
-                    </a>
-                    {person.userIds.length > 0 && (
-                      <span class="device">user {person.userIds.join(', ')}</span>
-                    )}
+                    <PersonLink projectId={input.projectId} person={person} />
                   </td>
                   <td>{person.steps.join(' → ')}</td>
                   <td>{person.left ? 'Left' : 'Went on'}</td>
@@ -99,16 +92,7 @@ export function PathPersonsList({ input, closeHref }: PathPersonsListProps) {
           </table>
         </TableScroll>
       )}
-      {query.hasNextPage && (
-        <button
-          type="button"
-          class="button-secondary"
-          disabled={query.isFetchingNextPage}
-          onClick={() => void query.fetchNextPage()}
-        >
-          {query.isFetchingNextPage ? 'Loading…' : `Load ${PAGE_SIZE} more`}
-        </button>
-      )}
+      <LoadMoreButton query={query} pageSize={PAGE_SIZE} />
       {query.isFetchNextPageError && <ErrorNotice error={query.error} />}
     </section>
   );

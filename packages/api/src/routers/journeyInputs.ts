@@ -112,17 +112,21 @@ export const funnelInput = z
     path: ['steps'],
   });
 
-export const dropoffInput = z.object({
-  step: z.number().int().min(2).max(MAX_FUNNEL_STEPS),
-  limit: z.number().int().min(1).max(200).default(50),
-  cursor: z
+/** The cursor of a list of persons by person id (drop-offs, the persons on a path), optional. */
+const personPageCursor = (list: string) =>
+  z
     .string()
     .min(1)
     .max(1_024)
     .refine((cursor) => decodeDropoffCursor(cursor) !== undefined, {
-      message: 'not a drop-off cursor: pass back a nextCursor this API answered, or none',
+      message: `not a ${list} cursor: pass back a nextCursor this API answered, or none`,
     })
-    .optional(),
+    .optional();
+
+export const dropoffInput = z.object({
+  step: z.number().int().min(2).max(MAX_FUNNEL_STEPS),
+  limit: z.number().int().min(1).max(200).default(50),
+  cursor: personPageCursor('drop-off'),
 });
 
 /** What `journeys.funnelDrivers` adds to a funnel: the step, candidate properties, a floor. */
@@ -167,14 +171,7 @@ export const pathPersonsInput = z
     name: touchpointName,
     next: touchpointName.nullable().optional(),
     limit: z.number().int().min(1).max(200).default(50),
-    cursor: z
-      .string()
-      .min(1)
-      .max(1_024)
-      .refine((cursor) => decodeDropoffCursor(cursor) !== undefined, {
-        message: 'not a path persons cursor: pass back a nextCursor this API answered, or none',
-      })
-      .optional(),
+    cursor: personPageCursor('path persons'),
   })
   .refine(isRangeInOrder, rangeOrderIssue)
   .refine((v) => v.at < (typeof v.next === 'string' ? v.depth - 1 : v.depth), {
