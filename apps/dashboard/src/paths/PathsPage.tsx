@@ -8,6 +8,7 @@ import { ShareButton } from '../share/ShareButton.js';
 import { PathPersonsList } from './PathPersonsList.js';
 import { PathsFigures } from './PathsFigures.js';
 import { PathsForm } from './PathsForm.js';
+import { PATHS_PATH } from './pathsPath.js';
 import { createPathsParams } from './parsePathsQuery.js';
 import {
   createPathsViewParams,
@@ -16,9 +17,6 @@ import {
   parsePathSelection,
   type PathSelection,
 } from './parsePathsView.js';
-
-/** The page path of paths. */
-export const PATHS_PATH = 'paths';
 
 /**
  * Paths: the most common sequences of touchpoints, as a flow between steps (with where
