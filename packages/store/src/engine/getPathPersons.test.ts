@@ -28,6 +28,37 @@ function referenceOnPath(events: Event[], query: PathPersonsQuery) {
     .sort((a, b) => (a.personId < b.personId ? -1 : 1));
 }
 
+/**
+ * A world, a paths question and a node, band or exit of it: half the time one that some
+ * person's path goes through (the position of one of their steps, and the next step,
+ * "left" or nothing), else any (`withPathPosition`), which may hit nobody.
+ */
+const worldArbitrary = fc
+  .tuple(eventsArbitrary, pathsQueryArbitrary, layoutArbitrary)
+  .chain(([events, query, layout]) => {
+    const limit = fc.integer({ min: 1, max: 3 });
+    const paths = referencePersonPaths(events, query);
+    const anywhere = withPathPosition(query, limit);
+    const onAPath = fc
+      .tuple(fc.constantFrom(...(paths.length > 0 ? paths : [undefined])), fc.nat(), fc.nat(2), limit)
+      .map(([path, pick, kind, pageSize]): PathPersonsQuery | undefined => {
+        if (path === undefined) return undefined;
+        const at = pick % path.steps.length;
+        const { limit: _, ...question } = query;
+        const next = kind === 0 ? undefined : kind === 1 ? null : path.steps[at + 1];
+        return {
+          ...question,
+          at,
+          name: path.steps[at]!,
+          limit: pageSize,
+          ...(next !== undefined && { next }),
+        };
+      });
+    return fc
+      .oneof(onAPath, anywhere)
+      .map((position) => [events, position ?? { ...query, at: 0, name: 'A', limit: 1 }, layout] as const);
+  });
+
 describe('paths with a range and the terminal "left" node, against a brute-force reference', () => {
   it('draws questions where persons both leave and go on past the depth (or the comparison proves little)', () => {
     const samples = fc.sample(fc.tuple(eventsArbitrary, pathsQueryArbitrary), { numRuns: 300, seed: 3 });
@@ -37,6 +68,12 @@ describe('paths with a range and the terminal "left" node, against a brute-force
     expect(tally(true)).toBeGreaterThan(100);
     expect(tally(false)).toBeGreaterThan(50);
     expect(samples.filter(([, query]) => query.to !== undefined).length).toBeGreaterThan(50);
+    // Nodes, bands and exits drawn for the persons test hit somebody often, and often two or more (pages of 1 to 3).
+    const hits = fc
+      .sample(worldArbitrary, { numRuns: 300, seed: 4 })
+      .map(([events, query]) => referenceOnPath(events, query).length);
+    expect(hits.filter((n) => n > 0).length).toBeGreaterThan(100);
+    expect(hits.filter((n) => n >= 2).length).toBeGreaterThan(40);
   });
 
   it('paths, their persons who left, and the exits match, whatever the range and index layout', () => {
@@ -62,13 +99,8 @@ describe('paths with a range and the terminal "left" node, against a brute-force
   }, 60_000);
 
   it('persons on a node, a link or an exit: the same persons, paths and total, page after page', () => {
-    const world = fc
-      .tuple(eventsArbitrary, pathsQueryArbitrary, layoutArbitrary)
-      .chain(([events, query, layout]) =>
-        withPathPosition(query, fc.integer({ min: 1, max: 3 })).map((q) => [events, q, layout] as const),
-      );
     fc.assert(
-      fc.property(world, ([events, query, layout]) => {
+      fc.property(worldArbitrary, ([events, query, layout]) => {
         const index = indexOf(events, layout);
         const expected = referenceOnPath(events, query);
         const seen: string[] = [];
