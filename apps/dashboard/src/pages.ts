@@ -22,7 +22,7 @@ import {
   RETENTION_PATH,
 } from './privacy/privacyPaths.js';
 import { KEYS_PATH, MEMBERS_PATH, PROJECT_SETTINGS_PATH, SHARES_PATH } from './settings/settingsPaths.js';
-import { StagesPage, STAGES_PATH } from './stages/StagesPage.js';
+import { STAGES_PATH } from './stages/stagesPath.js';
 
 /** What every page gets: the project on screen (with the user's role in it) and its own URL parameters. */
 export interface PageProps {
@@ -52,6 +52,8 @@ const loadPersonPages = () => import('./person/personPages.js');
 const loadSettingsPages = () => import('./settings/settingsPages.js');
 /** The Retention chunk: weekly cohorts. */
 const loadRetentionPages = () => import('./retention/retentionPages.js');
+/** The Journey map chunk: the map's figures and its editor. */
+const loadStagesPages = () => import('./stages/stagesPages.js');
 /** The Friction chunk. */
 const loadFrictionPages = () => import('./friction/frictionPages.js');
 /** The Segments chunk: the saved segments and the builder. */
@@ -79,7 +81,12 @@ export const PAGES: readonly Page[] = [
     permission: 'readJourneys',
     Component: lazyPage(loadPathsPages, (pages) => pages.PathsPage),
   },
-  { path: STAGES_PATH, title: 'Journey map', permission: 'readJourneys', Component: StagesPage },
+  {
+    path: STAGES_PATH,
+    title: 'Journey map',
+    permission: 'readJourneys',
+    Component: lazyPage(loadStagesPages, (pages) => pages.StagesPage),
+  },
   {
     path: COHORTS_PATH,
     title: 'Retention',

@@ -3,8 +3,13 @@ import { FunnelChart } from '../funnel/FunnelChart.js';
 import { parseFunnelDefinition } from '../funnel/parseFunnelDefinition.js';
 import { OverviewFigures } from '../overview/OverviewFigures.js';
 import { PathsFigures } from '../paths/PathsFigures.js';
-import { StagesFigures } from '../stages/StagesFigures.js';
+import { lazy, Suspense } from 'preact/compat';
 import { describeSharedView } from './describeSharedView.js';
+
+/** A shared journey map's figures, from the Journey map chunk (not the first load). */
+const StagesFigures = lazy(() =>
+  import('../stages/stagesPages.js').then((pages) => ({ default: pages.StagesFigures })),
+);
 
 /**
  * A shared view's figures, drawn with the same components as the app's pages, minus
@@ -22,7 +27,17 @@ export function SharedFigures({ shared }: { shared: SharedView }) {
         </section>
       )}
       {shared.view === 'paths' && <PathsFigures paths={shared.data} />}
-      {shared.view === 'journeyMap' && <StagesFigures stages={shared.data} />}
+      {shared.view === 'journeyMap' && (
+        <Suspense
+          fallback={
+            <p class="notice" role="status">
+              Loading the journey map…
+            </p>
+          }
+        >
+          <StagesFigures stages={shared.data} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { STAGES_PATH } from './stagesPath.js';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'preact/hooks';
 import { can } from '../access/can.js';
@@ -21,7 +22,6 @@ import { JourneyMapEditor } from './JourneyMapEditor.js';
 import { StagesFigures } from './StagesFigures.js';
 
 /** The page path of the journey map. */
-export const STAGES_PATH = 'journey-map';
 
 /**
  * The journey map: the project's stages in order with their persons and the conversion
