@@ -52,9 +52,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Issue 11, item 6: the Journey map page (figures, designed against lived, the emotion
 // curve, the editor) is a chunk of its own, 5 kB (measured 4.2 kB), a shared journey map
 // fetching it too; the small chunk rollup splits for the persons filter grew to 1.06 kB.
+// CSS is one stylesheet, all of it in the first load: segments (builder, picker), paths
+// (two flows, legend, Left bars, persons list) and the journey map (marks, designed order,
+// emotion curve) took it from 4.46 to 4.66 kB; 4.8 kB leaves room, not a habit.
 const BUDGET_GZIP_BYTES = {
   js: 52_000,
-  css: 4_500,
+  css: 4_800,
   chunk: {
     privacyPages: 16_000,
     personPages: 6_000,
