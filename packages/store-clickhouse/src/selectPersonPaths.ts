@@ -21,10 +21,7 @@ function keepInRange(query: Omit<PathsQuery, 'limit'>): string | undefined {
  * and `leaves` (1 when no touchpoint of another name follows the path's last one in
  * the range).
  */
-export function selectPersonPaths(
-  target: PersonTarget,
-  query: Omit<PathsQuery, 'limit'>,
-): string {
+export function selectPersonPaths(target: PersonTarget, query: Omit<PathsQuery, 'limit'>): string {
   const columns = { names: 'name', channels: 'channel' };
   const persons = selectPersonTouchpoints(target, columns, keepInRange(query));
   const depth = quoteInteger(query.depth);
@@ -46,7 +43,7 @@ export function selectPersonPaths(
   // a lambda naming `started` (18.16 would copy the names once per name: issue 10).
   return `SELECT person, path, path_channels, leaves FROM (
   SELECT person, names, ${started('names')} AS started, ${started('channels')} AS started_channels,
-    arrayMap((n, p) -> n != p, started, arrayConcat([''], arraySlice(started, 1, length(started) - 1))) AS opens,
+    arrayMap((n, p) -> n != p, started, arrayPopBack(arrayPushFront(started, ''))) AS opens,
     arrayFilter((n, o) -> o, started, opens) AS collapsed,
     arrayFilter((c, o) -> o, started_channels, opens) AS collapsed_channels,
     ${slice('collapsed')} AS path,
