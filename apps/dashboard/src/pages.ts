@@ -7,7 +7,7 @@ import { AuditLogPage, AUDIT_PATH } from './audit/AuditLogPage.js';
 import { FUNNEL_PATH } from './funnel/funnelPath.js';
 import { LIVE_PATH } from './live/livePath.js';
 import { OverviewPage, OVERVIEW_PATH } from './overview/OverviewPage.js';
-import { PathsPage, PATHS_PATH } from './paths/PathsPage.js';
+import { PATHS_PATH } from './paths/pathsPath.js';
 import { PERSON_PATH } from './person/getPersonLookup.js';
 import { COHORTS_PATH } from './retention/retentionPath.js';
 import { FRICTION_PATH } from './friction/frictionPath.js';
@@ -58,6 +58,8 @@ const loadStagesPages = () => import('./stages/stagesPages.js');
 const loadFrictionPages = () => import('./friction/frictionPages.js');
 /** The Segments chunk: the saved segments and the builder. */
 const loadSegmentPages = () => import('./segments/segmentPages.js');
+/** The Paths chunk: the paths page with its flows and persons list. */
+const loadPathsPages = () => import('./paths/pathsPages.js');
 /** The Live chunk. */
 const loadLivePages = () => import('./live/livePages.js');
 
@@ -73,7 +75,12 @@ export const PAGES: readonly Page[] = [
     permission: 'readJourneys',
     Component: lazyPage(loadFunnelPages, (pages) => pages.FunnelPage),
   },
-  { path: PATHS_PATH, title: 'Paths', permission: 'readJourneys', Component: PathsPage },
+  {
+    path: PATHS_PATH,
+    title: 'Paths',
+    permission: 'readJourneys',
+    Component: lazyPage(loadPathsPages, (pages) => pages.PathsPage),
+  },
   {
     path: STAGES_PATH,
     title: 'Journey map',

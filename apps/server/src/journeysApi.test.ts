@@ -183,13 +183,59 @@ describe('journeys.paths over HTTP', () => {
   it('counts paths in persons, with their links', async () => {
     const { data } = await query('paths', { depth: 3, limit: 2 });
     expect(data.paths).toEqual([
-      { steps: ['Visited', 'Signed up'], count: 6 },
-      { steps: ['Visited'], count: 5 },
+      { steps: ['Visited', 'Signed up'], count: 6, left: 6 },
+      { steps: ['Visited'], count: 5, left: 5 },
     ]);
     expect(data.links).toContainEqual({ depth: 0, from: 'Visited', to: 'Signed up', count: 10 });
     expect(data.links).toContainEqual({ depth: 1, from: 'Signed up', to: 'Purchased', count: 4 });
     const toPurchase = await query('paths', { end: 'Purchased', depth: 2, limit: 5 });
-    expect(toPurchase.data.paths).toEqual([{ steps: ['Signed up', 'Purchased'], count: 4 }]);
+    expect(toPurchase.data.paths).toEqual([{ steps: ['Signed up', 'Purchased'], count: 4, left: 4 }]);
+  });
+
+  it('keeps to a date range, and ends paths with exits to "left"', async () => {
+    // Minutes 30 to 60 hold the sign-ups only (person-13's at minute 50 included); every one of them left after it.
+    const { data } = await query('paths', { depth: 3, limit: 5, from: minutes(30), to: minutes(60) });
+    expect(data).toEqual({
+      paths: [{ steps: ['Signed up'], count: 10, left: 10 }],
+      links: [],
+      exits: [{ depth: 0, from: 'Signed up', count: 10 }],
+      channels: [{ depth: 0, name: 'Signed up', channel: null, persons: 10 }],
+    });
+    const all = await query('paths', { depth: 3, limit: 5 });
+    expect(all.data.exits).toContainEqual({ depth: 0, from: 'Visited', count: 5 });
+  });
+
+  it('pages through the persons on a link and on an exit, each with their path', async () => {
+    const link = { depth: 3, at: 0, name: 'Visited', next: 'Signed up', limit: 4 };
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const { status, data } = await query('pathPersons', { ...link, ...(cursor && { cursor }) });
+      expect(status).toBe(200);
+      expect(data.total).toBe(10);
+      for (const person of data.persons) expect(person.steps.slice(0, 2)).toEqual(['Visited', 'Signed up']);
+      seen.push(...data.persons.map((p: { personId: string }) => p.personId));
+      cursor = data.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    expect(seen).toHaveLength(10);
+    expect(seen).toEqual([...seen].sort());
+    const exit = await query('pathPersons', { depth: 3, at: 0, name: 'Visited', next: null });
+    // Those who visited and did nothing else: persons 6 to 9, and the late visitor.
+    expect(exit.data.persons.map((p: { personId: string; left: boolean }) => [p.personId, p.left])).toEqual(
+      ['late', 'person-06', 'person-07', 'person-08', 'person-09'].map((id) => [id, true]),
+    );
+  });
+
+  it('answers 400 naming a position outside the path, a reversed range or a foreign cursor', async () => {
+    const outside = await query('pathPersons', { depth: 2, at: 1, name: 'Visited', next: 'Signed up' });
+    expect(outside.status).toBe(400);
+    expect(JSON.stringify(outside.error)).toContain('at must be a position of the path');
+    const reversed = await query('paths', { from: minutes(5), to: minutes(1) });
+    expect(reversed.status).toBe(400);
+    expect(JSON.stringify(reversed.error)).toContain('from must not be after to');
+    const garbage = await query('pathPersons', { at: 0, name: 'Visited', cursor: 'nope' });
+    expect(garbage.status).toBe(400);
+    expect(JSON.stringify(garbage.error)).toContain('cursor');
   });
 });
 

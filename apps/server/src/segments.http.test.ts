@@ -132,7 +132,7 @@ it('updates and deletes a segment, each change in the audit log', async () => {
   });
   expect(updated.data).toMatchObject({ name: 'Web buyers', persona: true });
   const paths = await server.query('paths', { segment: { id: created.segmentId } });
-  expect(paths.data.paths).toEqual([{ steps: ['Visit', 'Cart', 'Purchase'], count: 1 }]);
+  expect(paths.data.paths).toEqual([{ steps: ['Visit', 'Cart', 'Purchase'], count: 1, left: 1 }]);
 
   expect((await segments('delete', { segmentId: created.segmentId })).data).toEqual({ deleted: true });
   expect((await segments('delete', { segmentId: created.segmentId })).status).toBe(404);

@@ -156,6 +156,7 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
     step: 1,
   }),
   'journeys.paths': (f) => ({ projectId: f.projectId }),
+  'journeys.pathPersons': (f) => ({ projectId: f.projectId, at: 0, name: 'A' }),
   'journeys.persons': (f) => ({ projectId: f.projectId, search: 'a' }),
   'journeys.personProfile': (f) => ({ projectId: f.projectId, anonymousId: 'a1' }),
   'journeys.journeyMap': (f) => ({ projectId: f.projectId }),

@@ -55,6 +55,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   // Aggregates, like the funnel (property values are never shared: no share view has them).
   'journeys.funnelDrivers': readJourneys,
   'journeys.paths': readJourneys,
+  'journeys.pathPersons': readJourneys,
   'journeys.journeyMap': readJourneys,
   'journeys.stages': readJourneys,
   'journeys.overview': readJourneys,

@@ -68,9 +68,9 @@ export async function getFriction(
   };
 }
 
-/** `array` shifted right by `by`, `''` in front (touchpoint names are never empty), same length (≥ `by`). */
-const shifted = (array: string, by: number) =>
-  `arrayConcat([${Array.from({ length: by }, () => `''`).join(', ')}], arraySlice(${array}, 1, length(${array}) - ${by}))`;
+/** `array` shifted right by `by`, `''` in front (touchpoint names are never empty), of the same length. */
+const shifted = (array: string, by: number): string =>
+  by === 0 ? array : `arrayPopBack(arrayPushFront(${shifted(array, by - 1)}, ''))`;
 
 /** A, B, A in a row once consecutive repeats are collapsed: one row per loop, `from` A and `via` B. */
 async function getLoops(client: ClickHouseClient, target: Target, keep: string | undefined) {
@@ -81,7 +81,7 @@ async function getLoops(client: ClickHouseClient, target: Target, keep: string |
         ${shifted('collapsed', 1)} AS before, ${shifted('collapsed', 2)} AS two_before
       FROM (
         SELECT person,
-          arrayFilter((n, p) -> n != p, names, arrayConcat([''], arraySlice(names, 1, length(names) - 1))) AS collapsed
+          arrayFilter((n, p) -> n != p, names, ${shifted('names', 1)}) AS collapsed
         FROM (${persons})
       )
       WHERE length(collapsed) >= 3

@@ -20,7 +20,11 @@ import { fromVisibleEvents } from './fromVisibleEvents.js';
 type Target = { database: string; projectId: string };
 
 /** True when the project has the user or device a person id names, as the SQLite engine's index knows them. */
-async function hasPerson(client: ClickHouseClient, target: Target, personId: string): Promise<boolean> {
+export async function hasPerson(
+  client: ClickHouseClient,
+  target: Target,
+  personId: string,
+): Promise<boolean> {
   const ref = parsePersonId(personId);
   // A device exists for the index once it has a touchpoint or a trusted link.
   const test =

@@ -20,6 +20,7 @@ export { getFunnelDropoffs } from './getFunnelDropoffs.js';
 export { getOverview } from './getOverview.js';
 export { getCohortRetention } from './getCohortRetention.js';
 export { getPaths } from './getPaths.js';
+export { getPathPersons } from './getPathPersons.js';
 export { getPersonProfile } from './getPersonProfile.js';
 export { getPersons } from './getPersons.js';
 export { getPersonTimeline } from './getPersonTimeline.js';

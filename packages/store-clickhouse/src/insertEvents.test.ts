@@ -71,7 +71,7 @@ describeWithClickHouse('exactly-once counting of replayed event ids', (server) =
     const result = await collector.getFunnel('p-race', funnel);
     expect(result.steps.map((step) => step.count)).toEqual([4, 4]);
     const paths = await collector.getPaths('p-race', { depth: 3, limit: 5 });
-    expect(paths.paths).toEqual([{ steps: ['view', 'buy'], count: 4 }]);
+    expect(paths.paths).toEqual([{ steps: ['view', 'buy'], count: 4, left: 4 }]);
   });
 
   it('keeps the first copy of a raced link, as SQLite keeps the first insert', async () => {
@@ -108,8 +108,8 @@ describeWithClickHouse('exactly-once counting of replayed event ids', (server) =
     ]);
     const paths = await collector.getPaths('p-link-race', { depth: 3, limit: 5 });
     expect(paths.paths).toEqual([
-      { steps: ['X'], count: 1 },
-      { steps: ['Y'], count: 1 },
+      { steps: ['X'], count: 1, left: 1 },
+      { steps: ['Y'], count: 1, left: 1 },
     ]);
   });
 

@@ -3,13 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Event } from '@parcours/schema';
-import { openSqliteStore, type FunnelQuery, type FunnelResult, type PathsQuery } from '@parcours/store';
+import { openSqliteStore, type FunnelQuery, type FunnelResult } from '@parcours/store';
 import {
   FUNNEL_NAMES,
   queryArbitrary,
   scaleFunnelQuery,
   withDriversQuestion,
   withFunnelModes,
+  pathsQueryArbitrary,
+  withPathPosition,
 } from '@parcours/store/conformance';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openClickHouseJourneyStore, type ClickHouseJourneyStore } from './openClickHouseJourneyStore.js';
@@ -87,19 +89,6 @@ function scaledArbitrary<Q extends FunnelQuery>(query: fc.Arbitrary<Q>) {
 
 const driversArbitrary = modeArbitrary.filter((query) => query.steps.length >= 2).chain(withDriversQuestion);
 
-const pathsArbitrary = fc
-  .record({
-    start: maybe(fc.constantFrom(...NAMES), 40),
-    end: maybe(fc.constantFrom(...NAMES), 40),
-    depth: fc.integer({ min: 1, max: 5 }),
-    limit: fc.integer({ min: 1, max: 8 }),
-  })
-  .map(({ start, end, ...rest }): PathsQuery => ({
-    ...rest,
-    ...(start === null ? {} : { start }),
-    ...(end === null ? {} : { end }),
-  }));
-
 /** Breakdown values with equal counts are ordered differently (documented): compare by count, then value. */
 function normalise(result: FunnelResult) {
   const key = (value: unknown) => JSON.stringify(value);
@@ -134,7 +123,7 @@ describeWithClickHouse('ClickHouse journeys against the SQLite engine', (server)
   async function onBoth<T>(
     batches: Event[][],
     ask: (
-      engine: Pick<ClickHouseJourneyStore, 'getFunnel' | 'getFunnelDrivers' | 'getPaths'>,
+      engine: Pick<ClickHouseJourneyStore, 'getFunnel' | 'getFunnelDrivers' | 'getPaths' | 'getPathPersons'>,
       projectId: string,
     ) => Promise<T>,
   ) {
@@ -228,13 +217,37 @@ describeWithClickHouse('ClickHouse journeys against the SQLite engine', (server)
     }
   }, 120_000);
 
-  it('paths: paths and links match, start, end, depth and limit included', async () => {
+  it('paths: paths, links, exits to "left" and node channels match, start, end, range, depth and limit included', async () => {
     await fc.assert(
-      fc.asyncProperty(batchesArbitrary, pathsArbitrary, async (batches, query) => {
+      fc.asyncProperty(batchesArbitrary, pathsQueryArbitrary, async (batches, query) => {
         const answers = await onBoth(batches, (engine, projectId) => engine.getPaths(projectId, query));
         expect(answers.clickhouse).toEqual(answers.sqlite);
       }),
       { numRuns: 40 },
     );
   }, 120_000);
+
+  it('persons on a node, link or exit: the same pages, cursors and totals', async () => {
+    const question = pathsQueryArbitrary.chain((query) =>
+      withPathPosition(query, fc.integer({ min: 1, max: 3 })),
+    );
+    await fc.assert(
+      fc.asyncProperty(batchesArbitrary, question, async (batches, query) => {
+        const answers = await onBoth(batches, async (engine, projectId) => {
+          const pages = [await engine.getPathPersons(projectId, query)];
+          while (pages[pages.length - 1]!.nextCursor !== null) {
+            pages.push(
+              await engine.getPathPersons(projectId, {
+                ...query,
+                cursor: pages[pages.length - 1]!.nextCursor!,
+              }),
+            );
+          }
+          return pages;
+        });
+        expect(answers.clickhouse).toEqual(answers.sqlite);
+      }),
+      { numRuns: 30 },
+    );
+  }, 180_000);
 });

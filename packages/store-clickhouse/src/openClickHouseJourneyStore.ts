@@ -7,12 +7,13 @@ import { getFunnel } from './getFunnel.js';
 import { getFunnelDrivers } from './getFunnelDrivers.js';
 import { getFunnelDropoffs } from './getFunnelDropoffs.js';
 import { getPaths } from './getPaths.js';
+import { getPathPersons } from './getPathPersons.js';
 import { insertEvents } from './insertEvents.js';
 import { quoteDatabaseName } from './sqlLiteral.js';
 
 /**
  * The part of `Store` the ClickHouse engine implements so far: events (exactly-once),
- * identities, funnels, their drivers, drop-offs, paths and cohort retention (stages, overview and timelines are
+ * identities, funnels, their drivers, drop-offs, paths (and the persons on them) and cohort retention (stages, overview and timelines are
  * functions of this package that take the journey map, conversions and limit). Projects, keys, users, consent and privacy are not
  * here yet (docs/decisions.md, "ClickHouse engine (issue 10): foundations").
  */
@@ -24,6 +25,7 @@ export type ClickHouseJourneyStore = Pick<
   | 'getFunnelDrivers'
   | 'getFunnelDropoffs'
   | 'getPaths'
+  | 'getPathPersons'
   | 'getCohortRetention'
 > & {
   /** Closes the HTTP connections. */
@@ -53,6 +55,7 @@ export async function openClickHouseJourneyStore(
     getFunnelDrivers: (projectId, query) => getFunnelDrivers(client, at(projectId), query),
     getFunnelDropoffs: (projectId, query) => getFunnelDropoffs(client, at(projectId), query),
     getPaths: (projectId, query) => getPaths(client, at(projectId), query),
+    getPathPersons: (projectId, query) => getPathPersons(client, at(projectId), query),
     getCohortRetention: (projectId, query) => getCohortRetention(client, at(projectId), query),
     close: () => client.close(),
   };

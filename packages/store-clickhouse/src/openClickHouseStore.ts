@@ -13,6 +13,7 @@ import { getPersons } from './getPersons.js';
 import { getPersonTimeline } from './getPersonTimeline.js';
 import { getStages } from './getStages.js';
 import { getPaths } from './getPaths.js';
+import { getPathPersons } from './getPathPersons.js';
 import { insertEvents } from './insertEvents.js';
 import { createClickHouseLedger } from './ledger/createClickHouseLedger.js';
 import { createLedgerTable } from './ledger/createLedgerTable.js';
@@ -135,6 +136,7 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
     countEvents: (projectId) => countEvents(client, at(projectId)),
     getFunnel: (projectId, query) => getFunnel(client, within(projectId, query), query),
     getPaths: (projectId, query) => getPaths(client, within(projectId, query), query),
+    getPathPersons: (projectId, query) => getPathPersons(client, within(projectId, query), query),
     getCohortRetention: (projectId, query) => getCohortRetention(client, within(projectId, query), query),
     getPersonTimeline: (projectId, ref, options) => getPersonTimeline(client, at(projectId), ref, options),
     getFunnelDropoffs: (projectId, query) => getFunnelDropoffs(client, within(projectId, query), query),

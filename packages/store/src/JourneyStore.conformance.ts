@@ -87,12 +87,75 @@ export function describeJourneyStoreConformance(target: ConformanceTarget): void
 
       const paths = await store.getPaths(projectId, { depth: 3, limit: 10 });
       expect(paths.paths).toEqual([
-        { steps: ['Ad clicked', 'Signed up', 'Purchased'], count: 2 },
-        { steps: ['Ad clicked', 'Signed up'], count: 1 },
+        { steps: ['Ad clicked', 'Signed up', 'Purchased'], count: 2, left: 2 },
+        { steps: ['Ad clicked', 'Signed up'], count: 1, left: 1 },
       ]);
 
       const dropoffs = await store.getFunnelDropoffs(projectId, { ...funnel, step: 3, limit: 10 });
       expect(dropoffs.persons.map((p) => [p.personId, p.lastTouchpoint.name])).toEqual([['p2', 'Signed up']]);
+    });
+
+    it('paths over a range, with exits to "left", and the persons on a node, a link or an exit', async () => {
+      await store.insertEvents(projectId, [
+        ...journey('p1', ['Ad clicked', 'Signed up', 'Purchased']),
+        ...journey('p2', ['Ad clicked', 'Signed up']),
+        ...journey('p3', ['Ad clicked'], { channel: 'email' }),
+      ]);
+      // Minutes 5 to 15 hold only the sign-ups (at minute 10): p1 and p2 did nothing else in it.
+      const ranged = await store.getPaths(projectId, { depth: 3, limit: 10, from: at(5), to: at(15) });
+      expect(ranged).toEqual({
+        paths: [{ steps: ['Signed up'], count: 2, left: 2 }],
+        links: [],
+        exits: [{ depth: 0, from: 'Signed up', count: 2 }],
+        channels: [{ depth: 0, name: 'Signed up', channel: null, persons: 2 }],
+      });
+      // At depth 2 p1's path is cut while they go on (no exit); p2 and p3 leave.
+      const cut = await store.getPaths(projectId, { depth: 2, limit: 10 });
+      expect(cut).toEqual({
+        paths: [
+          { steps: ['Ad clicked', 'Signed up'], count: 2, left: 1 },
+          { steps: ['Ad clicked'], count: 1, left: 1 },
+        ],
+        links: [{ depth: 0, from: 'Ad clicked', to: 'Signed up', count: 2 }],
+        exits: [
+          { depth: 0, from: 'Ad clicked', count: 1 },
+          { depth: 1, from: 'Signed up', count: 1 },
+        ],
+        // No channel first, then by name.
+        channels: [
+          { depth: 0, name: 'Ad clicked', channel: null, persons: 2 },
+          { depth: 0, name: 'Ad clicked', channel: 'email', persons: 1 },
+          { depth: 1, name: 'Signed up', channel: null, persons: 2 },
+        ],
+      });
+      const link = { depth: 2, at: 0, name: 'Ad clicked', next: 'Signed up', limit: 1 };
+      const first = await store.getPathPersons(projectId, link);
+      expect(first.persons).toEqual([
+        {
+          personId: 'p1',
+          anonymousIds: ['p1'],
+          userIds: [],
+          steps: ['Ad clicked', 'Signed up'],
+          left: false,
+        },
+      ]);
+      expect(first.total).toBe(2);
+      const second = await store.getPathPersons(projectId, { ...link, cursor: first.nextCursor! });
+      expect(second.persons.map((p) => [p.personId, p.left])).toEqual([['p2', true]]);
+      expect(second.nextCursor).toBeNull();
+      const exit = await store.getPathPersons(projectId, {
+        depth: 2,
+        at: 0,
+        name: 'Ad clicked',
+        next: null,
+        limit: 5,
+      });
+      expect(exit.persons.map((p) => p.personId)).toEqual(['p3']);
+      const node = await store.getPathPersons(projectId, { depth: 2, at: 1, name: 'Signed up', limit: 5 });
+      expect(node.persons.map((p) => p.personId)).toEqual(['p1', 'p2']);
+      await expect(store.getPathPersons(projectId, { ...link, cursor: 'nope' })).rejects.toMatchObject(
+        INVALID_CURSOR,
+      );
     });
 
     it('tells JSON true from 1 and "1" in property filters', async () => {

@@ -8,6 +8,8 @@ import type {
   JourneyStage,
   OverviewQuery,
   OverviewResult,
+  PathPersonsQuery,
+  PathPersonsResult,
   PathsQuery,
   PathsResult,
   StagesQuery,
@@ -51,6 +53,12 @@ export interface JourneyStore {
   getPersonProfile(projectId: string, ref: PersonRef): Promise<PersonProfile | undefined>;
   /** The most common paths through touchpoints, and their transitions for a Sankey. */
   getPaths(projectId: string, query: PathsQuery): Promise<PathsResult>;
+  /**
+   * The persons on a node or link of `getPaths`' answer, a page at a time (see
+   * `engine/getPathPersons.ts`). A cursor that is not a `nextCursor` (garbage), or
+   * names nobody in the project, throws `InvalidCursorError`.
+   */
+  getPathPersons(projectId: string, query: PathPersonsQuery): Promise<PathPersonsResult>;
   /** The project's journey map; the five default stages, empty, until one is saved. */
   getJourneyMap(projectId: string): Promise<JourneyStage[]>;
   setJourneyMap(projectId: string, stages: ReadonlyArray<JourneyStage>): Promise<void>;

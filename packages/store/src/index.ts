@@ -41,6 +41,8 @@ export type { PersonPredicate } from './engine/PersonPredicate.js';
 export type { Segment, SegmentFields, SegmentStore } from './segments/types.js';
 export type { SegmentedQuery } from './segments/SegmentedQuery.js';
 export { MAX_PATH_DEPTH } from './engine/getPaths.js';
+export { checkPathsQuery } from './engine/forEachPersonPath.js';
+export { checkPathPosition } from './engine/getPathPersons.js';
 export { MAX_BREAKDOWN_VALUES } from './engine/getFunnel.js';
 export {
   DRIVER_KINDS,

@@ -87,8 +87,11 @@ export type FunnelDrivers = Awaited<ReturnType<Journeys['funnelDrivers']['query'
 /** One driver: a touchpoint, channel or property value, its persons, conversion and lift. */
 export type FunnelDriver = FunnelDrivers['drivers'][number];
 
-/** What `journeys.paths` answers: the top paths, and the links between positions. */
+/** What `journeys.paths` answers: the top paths, the links between positions, and the exits to "left". */
 export type Paths = Awaited<ReturnType<Journeys['paths']['query']>>;
+
+/** What `journeys.pathPersons` takes: a paths question and a node, link or exit of its answer. */
+export type PathPersonsInput = Parameters<Journeys['pathPersons']['query']>[0];
 
 /** What `journeys.stages` answers: the journey map with its numbers and pain points. */
 export type Stages = Awaited<ReturnType<Journeys['stages']['query']>>;

@@ -4,9 +4,10 @@ import { useTRPC } from '../api/trpc.js';
 import type { FunnelInput } from '../api/types.js';
 import { ChannelBadge } from '../components/ChannelBadge.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
+import { LoadMoreButton } from '../components/LoadMoreButton.js';
 import { formatDateTime } from '../format/formatDateTime.js';
 import { formatCount } from '../format/formatPercent.js';
-import { createPersonHash } from '../person/getPersonLookup.js';
+import { PersonLink } from '../person/PersonLink.js';
 
 /** Persons a page: enough to scan, small enough to load at once. */
 const PAGE_SIZE = 50;
@@ -74,15 +75,7 @@ export function DropoffList({ funnel, step, closeHref }: DropoffListProps) {
               {persons.map((person) => (
                 <tr key={person.personId}>
                   <td>
-                    <a
-                      class="id"
-                      href={createPersonHash(funnel.projectId, { kind: 'personId', value: person.personId })}
-                    >
-                      {person.personId}
-                    </a>
-                    {person.userIds.length > 0 && (
-                      <span class="device">user {person.userIds.join(', ')}</span>
-                    )}
+                    <PersonLink projectId={funnel.projectId} person={person} />
                   </td>
                   <td class="when">{formatDateTime(person.reachedAt)}</td>
                   <td>
@@ -96,16 +89,7 @@ export function DropoffList({ funnel, step, closeHref }: DropoffListProps) {
           </table>
         </div>
       )}
-      {query.hasNextPage && (
-        <button
-          type="button"
-          class="button-secondary"
-          disabled={query.isFetchingNextPage}
-          onClick={() => void query.fetchNextPage()}
-        >
-          {query.isFetchingNextPage ? 'Loading…' : `Load ${PAGE_SIZE} more`}
-        </button>
-      )}
+      <LoadMoreButton query={query} pageSize={PAGE_SIZE} />
       {query.isFetchNextPageError && <ErrorNotice error={query.error} />}
     </section>
   );

@@ -1,12 +1,13 @@
 import type { Overview } from '../api/types.js';
+import { useElementWidth } from '../components/useElementWidth.js';
 import { formatCount } from '../format/formatPercent.js';
 import { formatShortDay } from '../format/formatShortDay.js';
 import { scaleBars } from './scaleBars.js';
 
-const WIDTH = 720;
+/** The width drawn before the chart's box is measured. */
+const FALLBACK_WIDTH = 720;
 const HEIGHT = 200;
 const PLOT = { left: 48, top: 10, right: 8, bottom: 26 };
-const PLOT_WIDTH = WIDTH - PLOT.left - PLOT.right;
 const PLOT_HEIGHT = HEIGHT - PLOT.top - PLOT.bottom;
 
 type Day = Overview['days'][number];
@@ -17,17 +18,20 @@ function describeDay(day: Day): string {
 
 /**
  * Persons per day as bars, the converted ones drawn inside them on the same scale.
- * Plain SVG sized by its viewBox, so it scales with the page and needs no chart library;
- * each bar's `<title>` gives its numbers on hover and to screen readers.
+ * Plain SVG drawn at its box's rendered width (a viewBox scaled down to a phone would
+ * shrink its text to 5 px), so it needs no chart library; each bar's `<title>` gives its
+ * numbers on hover and to screen readers.
  */
 export function DailyChart({ days }: { days: readonly Day[] }) {
+  const { ref, width } = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
+  const plotWidth = Math.max(1, width - PLOT.left - PLOT.right);
   const { max, bars } = scaleBars(
     days.map((day) => day.persons),
-    { width: PLOT_WIDTH, height: PLOT_HEIGHT },
+    { width: plotWidth, height: PLOT_HEIGHT },
   );
   const conversions = scaleBars(
     days.map((day) => day.conversions),
-    { width: PLOT_WIDTH, height: PLOT_HEIGHT, max, gap: 0.45 },
+    { width: plotWidth, height: PLOT_HEIGHT, max, gap: 0.45 },
   ).bars;
   const labelled = new Set([0, Math.floor((days.length - 1) / 2), days.length - 1]);
 
@@ -40,54 +44,58 @@ export function DailyChart({ days }: { days: readonly Day[] }) {
           <li class="legend-conversions">Persons who converted</li>
         </ul>
       </figcaption>
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-label={`Persons and conversions on each of ${days.length} days`}
-      >
-        {[0, max / 2, max].map((tick) => {
-          const y = PLOT.top + PLOT_HEIGHT - (tick / max) * PLOT_HEIGHT;
-          return (
-            <g key={tick} class="chart-grid">
-              <line x1={PLOT.left} x2={WIDTH - PLOT.right} y1={y} y2={y} />
-              <text x={PLOT.left - 6} y={y} dy="0.32em" text-anchor="end">
-                {formatCount(tick)}
-              </text>
-            </g>
-          );
-        })}
-        <g transform={`translate(${PLOT.left} ${PLOT.top})`}>
-          {days.map((day, index) => {
-            const bar = bars[index]!;
-            const conversion = conversions[index]!;
+      <div ref={ref} class="chart-frame">
+        <svg
+          width={width}
+          height={HEIGHT}
+          viewBox={`0 0 ${width} ${HEIGHT}`}
+          role="img"
+          aria-label={`Persons and conversions on each of ${days.length} days`}
+        >
+          {[0, max / 2, max].map((tick) => {
+            const y = PLOT.top + PLOT_HEIGHT - (tick / max) * PLOT_HEIGHT;
             return (
-              <g key={day.day}>
-                <title>{describeDay(day)}</title>
-                {/* A full-height hit area, so an empty day still shows its numbers on hover. */}
-                <rect class="chart-hit" x={bar.x} y={0} width={bar.width} height={PLOT_HEIGHT} />
-                <rect class="chart-bar" x={bar.x} y={bar.y} width={bar.width} height={bar.height} />
-                <rect
-                  class="chart-bar-conversion"
-                  x={conversion.x}
-                  y={conversion.y}
-                  width={conversion.width}
-                  height={conversion.height}
-                />
-                {labelled.has(index) && (
-                  <text
-                    class="chart-label"
-                    x={bar.x + bar.width / 2}
-                    y={PLOT_HEIGHT + 18}
-                    text-anchor={index === 0 ? 'start' : index === days.length - 1 ? 'end' : 'middle'}
-                  >
-                    {formatShortDay(day.day)}
-                  </text>
-                )}
+              <g key={tick} class="chart-grid">
+                <line x1={PLOT.left} x2={width - PLOT.right} y1={y} y2={y} />
+                <text x={PLOT.left - 6} y={y} dy="0.32em" text-anchor="end">
+                  {formatCount(tick)}
+                </text>
               </g>
             );
           })}
-        </g>
-      </svg>
+          <g transform={`translate(${PLOT.left} ${PLOT.top})`}>
+            {days.map((day, index) => {
+              const bar = bars[index]!;
+              const conversion = conversions[index]!;
+              return (
+                <g key={day.day}>
+                  <title>{describeDay(day)}</title>
+                  {/* A full-height hit area, so an empty day still shows its numbers on hover. */}
+                  <rect class="chart-hit" x={bar.x} y={0} width={bar.width} height={PLOT_HEIGHT} />
+                  <rect class="chart-bar" x={bar.x} y={bar.y} width={bar.width} height={bar.height} />
+                  <rect
+                    class="chart-bar-conversion"
+                    x={conversion.x}
+                    y={conversion.y}
+                    width={conversion.width}
+                    height={conversion.height}
+                  />
+                  {labelled.has(index) && (
+                    <text
+                      class="chart-label"
+                      x={bar.x + bar.width / 2}
+                      y={PLOT_HEIGHT + 18}
+                      text-anchor={index === 0 ? 'start' : index === days.length - 1 ? 'end' : 'middle'}
+                    >
+                      {formatShortDay(day.day)}
+                    </text>
+                  )}
+                </g>
+              );
+            })}
+          </g>
+        </svg>
+      </div>
     </figure>
   );
 }

@@ -5,7 +5,10 @@ import type { Paths } from '../api/types.js';
  * (persons passing through it at any position; ties by name). The dashboard has no
  * "list names" call: paths deep and wide enough name every touchpoint in use.
  */
-export function collectTouchpointNames(paths: Paths): string[] {
+export function collectTouchpointNames(paths: {
+  paths: ReadonlyArray<{ steps: readonly string[]; count: number }>;
+  links: Paths['links'];
+}): string[] {
   const persons = new Map<string, number>();
   const add = (name: string, count: number) => persons.set(name, (persons.get(name) ?? 0) + count);
   for (const link of paths.links) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutSankey, OTHER_NODE, type PathLink } from './layoutSankey.js';
+import { layoutSankey, LEFT_NODE, OTHER_NODE, type PathLink } from './layoutSankey.js';
 
 const box = { width: 300, height: 100, nodeWidth: 10, nodeGap: 10 };
 
@@ -84,5 +84,20 @@ describe('layoutSankey', () => {
 
   it('lays out nothing for no links', () => {
     expect(layoutSankey([], box)).toEqual({ nodes: [], links: [] });
+  });
+
+  it('keeps the "Left" node of a column, last, however many touchpoints are merged into "Other"', () => {
+    const crowded: PathLink[] = [
+      ...['a', 'b', 'c'].map((to, i) => ({ depth: 0, from: 'Home', to, count: 10 - i })),
+      { depth: 0, from: 'Home', to: LEFT_NODE, count: 1 },
+    ];
+    const layout = layoutSankey(crowded, { ...box, maxNodesPerColumn: 1 });
+    const column = layout.nodes.filter((n) => n.depth === 1);
+    expect(column.map((n) => [n.name, n.isOther, n.isLeft])).toEqual([
+      ['a', false, false],
+      [OTHER_NODE, true, false],
+      [LEFT_NODE, false, true],
+    ]);
+    expect(column[2]!.value).toBe(1);
   });
 });

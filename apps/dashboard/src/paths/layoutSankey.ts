@@ -28,6 +28,8 @@ export interface SankeyNode {
   value: number;
   /** True for the node that gathers a column's smaller touchpoints. */
   isOther: boolean;
+  /** True for the terminal node of those who left ({@link LEFT_NODE}). */
+  isLeft: boolean;
   x: number;
   y: number;
   height: number;
@@ -45,7 +47,14 @@ export interface SankeyLink {
 /** The name of the node that gathers a column's smaller touchpoints. */
 export const OTHER_NODE = 'Other';
 
-const keyOf = (depth: number, name: string) => `${depth}\u0000${name}`;
+/**
+ * The name of a column's terminal node: persons who left after a touchpoint of the
+ * column before (`journeys.paths` `exits`). NUL-led: no touchpoint name can be it.
+ */
+export const LEFT_NODE = '\u0000left';
+
+/** The key of a node: its position and name. */
+export const nodeKey = (depth: number, name: string) => `${depth}\u0000${name}`;
 
 function sumBy<T>(items: readonly T[], value: (item: T) => number): number {
   return items.reduce((total, item) => total + value(item), 0);
@@ -56,8 +65,8 @@ function mergeSmallNodes(links: readonly PathLink[], maxNodes: number): PathLink
   const totals = new Map<string, number>();
   const add = (key: string, count: number) => totals.set(key, (totals.get(key) ?? 0) + count);
   for (const link of links) {
-    add(keyOf(link.depth, link.from), link.count);
-    add(keyOf(link.depth + 1, link.to), link.count);
+    add(nodeKey(link.depth, link.from), link.count);
+    add(nodeKey(link.depth + 1, link.to), link.count);
   }
   const kept = new Set<string>();
   const byColumn = new Map<number, [string, number][]>();
@@ -67,14 +76,16 @@ function mergeSmallNodes(links: readonly PathLink[], maxNodes: number): PathLink
   }
   for (const nodes of byColumn.values()) {
     nodes.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    // Merging one node into "Other" only renames it: keep it instead.
-    const limit = nodes.length === maxNodes + 1 ? nodes.length : maxNodes;
-    for (const [key] of nodes.slice(0, limit)) kept.add(key);
+    // Merging one node into "Other" only renames it: keep it instead. "Left" always stays.
+    const left = nodes.filter(([key]) => key.endsWith(LEFT_NODE));
+    const touchpoints = nodes.filter(([key]) => !key.endsWith(LEFT_NODE));
+    const limit = touchpoints.length === maxNodes + 1 ? touchpoints.length : maxNodes;
+    for (const [key] of [...touchpoints.slice(0, limit), ...left]) kept.add(key);
   }
   const merged = new Map<string, PathLink>();
   for (const link of links) {
-    const from = kept.has(keyOf(link.depth, link.from)) ? link.from : OTHER_NODE;
-    const to = kept.has(keyOf(link.depth + 1, link.to)) ? link.to : OTHER_NODE;
+    const from = kept.has(nodeKey(link.depth, link.from)) ? link.from : OTHER_NODE;
+    const to = kept.has(nodeKey(link.depth + 1, link.to)) ? link.to : OTHER_NODE;
     const key = `${link.depth}\u0000${from}\u0000${to}`;
     const existing = merged.get(key);
     if (existing) existing.count += link.count;
@@ -87,7 +98,7 @@ function mergeSmallNodes(links: readonly PathLink[], maxNodes: number): PathLink
  * Lays out the links of `journeys.paths` as a Sankey diagram: one column per position,
  * one bar per touchpoint with a height proportional to its persons (one scale for all
  * columns, so heights compare across them), and bands between bars as wide as the
- * persons they carry. Nodes stack largest first; "Other" goes last in its column.
+ * persons they carry. Nodes stack largest first; "Other", then "Left", go last in their column.
  */
 export function layoutSankey(
   links: readonly PathLink[],
@@ -104,8 +115,8 @@ export function layoutSankey(
   const outgoing = new Map<string, PathLink[]>();
   const names = new Map<string, { depth: number; name: string }>();
   for (const link of merged) {
-    const from = keyOf(link.depth, link.from);
-    const to = keyOf(link.depth + 1, link.to);
+    const from = nodeKey(link.depth, link.from);
+    const to = nodeKey(link.depth + 1, link.to);
     outgoing.set(from, [...(outgoing.get(from) ?? []), link]);
     incoming.set(to, [...(incoming.get(to) ?? []), link]);
     names.set(from, { depth: link.depth, name: link.from });
@@ -119,7 +130,9 @@ export function layoutSankey(
       sumBy(incoming.get(key) ?? [], (l) => l.count),
       sumBy(outgoing.get(key) ?? [], (l) => l.count),
     );
-    columns[depth]!.push({ key, name, depth, value, isOther: name === OTHER_NODE, x: 0, y: 0, height: 0 });
+    const isOther = name === OTHER_NODE;
+    const isLeft = name === LEFT_NODE;
+    columns[depth]!.push({ key, name, depth, value, isOther, isLeft, x: 0, y: 0, height: 0 });
   }
 
   // One scale for every column: the fullest column fills the height.
@@ -136,7 +149,11 @@ export function layoutSankey(
   const step = columnCount > 1 ? (width - nodeWidth) / (columnCount - 1) : 0;
   for (const nodes of columns) {
     nodes.sort(
-      (a, b) => Number(a.isOther) - Number(b.isOther) || b.value - a.value || a.name.localeCompare(b.name),
+      (a, b) =>
+        Number(a.isLeft) - Number(b.isLeft) ||
+        Number(a.isOther) - Number(b.isOther) ||
+        b.value - a.value ||
+        a.name.localeCompare(b.name),
     );
     let y = 0;
     for (const node of nodes) {
@@ -151,8 +168,8 @@ export function layoutSankey(
   const byKey = new Map(nodes.map((node) => [node.key, node]));
   const bands = merged.map((link) => ({
     count: link.count,
-    source: byKey.get(keyOf(link.depth, link.from))!,
-    target: byKey.get(keyOf(link.depth + 1, link.to))!,
+    source: byKey.get(nodeKey(link.depth, link.from))!,
+    target: byKey.get(nodeKey(link.depth + 1, link.to))!,
     width: link.count * scale,
     sy: 0,
     ty: 0,

@@ -13,6 +13,46 @@ export interface PathsQuery {
   depth: number;
   /** Top paths listed, one of {@link PATH_LIMITS}. Default 20. */
   limit: number;
+  /** Only touchpoints from the start of this UTC day (epoch ms)… */
+  from?: number;
+  /** …to the end of this one (epoch ms, inclusive). */
+  to?: number;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `YYYY-MM-DD` as the epoch ms of its first (or last) millisecond, UTC; undefined for anything else. */
+export function parseDayBound(day: string | undefined, bound: 'start' | 'end'): number | undefined {
+  if (day === undefined || !DAY.test(day)) return undefined;
+  const time = Date.parse(`${day}T${bound === 'start' ? '00:00:00.000' : '23:59:59.999'}Z`);
+  return Number.isNaN(time) ? undefined : time;
+}
+
+/** The UTC day (`YYYY-MM-DD`) of an epoch ms time. */
+export function toDayString(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+/** `from`/`to` URL days (under `names`) as an inclusive range; a reversed range is dropped whole. */
+export function parseDayRange(
+  params: Record<string, string>,
+  names: { from: string; to: string } = { from: 'from', to: 'to' },
+): { from?: number; to?: number } {
+  const from = parseDayBound(params[names.from], 'start');
+  const to = parseDayBound(params[names.to], 'end');
+  if (from !== undefined && to !== undefined && from > to) return {};
+  return { ...(from !== undefined && { from }), ...(to !== undefined && { to }) };
+}
+
+/** The URL days of a range: the inverse of {@link parseDayRange}. */
+export function createDayParams(
+  range: { from?: number | undefined; to?: number | undefined },
+  names: { from: string; to: string } = { from: 'from', to: 'to' },
+): Record<string, string> {
+  return {
+    ...(range.from !== undefined && { [names.from]: toDayString(range.from) }),
+    ...(range.to !== undefined && { [names.to]: toDayString(range.to) }),
+  };
 }
 
 /** `?start=&end=&depth=&limit=` as a paths query; out-of-range numbers give their default. */
@@ -26,6 +66,7 @@ export function parsePathsQuery(params: Record<string, string>): PathsQuery {
     ...(end ? { end } : {}),
     depth: Number.isInteger(depth) && depth >= 1 && depth <= MAX_PATH_DEPTH ? depth : 5,
     limit: (PATH_LIMITS as readonly number[]).includes(limit) ? limit : 20,
+    ...parseDayRange(params),
   };
 }
 
@@ -36,6 +77,7 @@ export function createPathsParams(query: PathsQuery): Record<string, string> {
     ...(query.end ? { end: query.end } : {}),
     depth: String(query.depth),
     limit: String(query.limit),
+    ...createDayParams(query),
   };
 }
 

@@ -6,7 +6,7 @@ import { ErrorNotice } from '../components/ErrorNotice.js';
 import { formatDateTime } from '../format/formatDateTime.js';
 import { FUNNEL_PATH } from '../funnel/funnelPath.js';
 import { OVERVIEW_PATH } from '../overview/OverviewPage.js';
-import { PATHS_PATH } from '../paths/PathsPage.js';
+import { PATHS_PATH } from '../paths/pathsPath.js';
 import type { PageProps } from '../pages.js';
 import { createProjectHash } from '../routing/resolveRoute.js';
 import { STAGES_PATH } from '../stages/stagesPath.js';

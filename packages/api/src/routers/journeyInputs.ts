@@ -115,17 +115,21 @@ export const funnelInput = z
     path: ['steps'],
   });
 
-export const dropoffInput = z.object({
-  step: z.number().int().min(2).max(MAX_FUNNEL_STEPS),
-  limit: z.number().int().min(1).max(200).default(50),
-  cursor: z
+/** The cursor of a list of persons by person id (drop-offs, the persons on a path), optional. */
+const personPageCursor = (list: string) =>
+  z
     .string()
     .min(1)
     .max(1_024)
     .refine((cursor) => decodeDropoffCursor(cursor) !== undefined, {
-      message: 'not a drop-off cursor: pass back a nextCursor this API answered, or none',
+      message: `not a ${list} cursor: pass back a nextCursor this API answered, or none`,
     })
-    .optional(),
+    .optional();
+
+export const dropoffInput = z.object({
+  step: z.number().int().min(2).max(MAX_FUNNEL_STEPS),
+  limit: z.number().int().min(1).max(200).default(50),
+  cursor: personPageCursor('drop-off'),
 });
 
 /** What `journeys.funnelDrivers` adds to a funnel: the step, candidate properties, a floor. */
@@ -142,13 +146,42 @@ export const driversInput = z.object({
   minPersons: z.number().int().min(1).max(1_000_000).optional(),
 });
 
-export const pathsInput = z.object({
+const pathsFields = {
   start: touchpointName.optional(),
   end: touchpointName.optional(),
   depth: z.number().int().min(1).max(MAX_PATH_DEPTH).default(5),
-  limit: z.number().int().min(1).max(1_000).default(20),
+  /** Only touchpoints at these times (inclusive, epoch ms) make paths. */
+  from: epochMs.optional(),
+  to: epochMs.optional(),
   segment: segmentInput.optional(),
-});
+};
+const isRangeInOrder = (v: { from?: number | undefined; to?: number | undefined }) =>
+  v.from === undefined || v.to === undefined || v.from <= v.to;
+const rangeOrderIssue = { message: 'from must not be after to', path: ['from'] };
+
+export const pathsInput = z
+  .object({ ...pathsFields, limit: z.number().int().min(1).max(1_000).default(20) })
+  .refine(isRangeInOrder, rangeOrderIssue);
+
+/** The persons on a node (`name` at position `at`), a link (`next` after it) or an exit (`next: null`). */
+export const pathPersonsInput = z
+  .object({
+    ...pathsFields,
+    at: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_PATH_DEPTH - 1),
+    name: touchpointName,
+    next: touchpointName.nullable().optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+    cursor: personPageCursor('path persons'),
+  })
+  .refine(isRangeInOrder, rangeOrderIssue)
+  .refine((v) => v.at < (typeof v.next === 'string' ? v.depth - 1 : v.depth), {
+    message: 'at must be a position of the path: below depth, and below depth − 1 for a link',
+    path: ['at'],
+  });
 
 const touchpointRef = z.object({
   name: touchpointName,

@@ -1,64 +1,48 @@
 import type { JourneyIndex } from './JourneyIndex.js';
 import type { PathsQuery, PathsResult } from './types.js';
+import { forEachPersonPath } from './forEachPersonPath.js';
 import { LargeMap } from './LargeMap.js';
 
-export const MAX_PATH_DEPTH = 20;
+export { MAX_PATH_DEPTH } from './forEachPersonPath.js';
 
 /**
- * The most common paths through touchpoint names, counted in persons. Per person:
- * names in time order from their first `start` touchpoint (their first touchpoint
- * when `start` is absent; persons without one are left out), consecutive repeats
- * collapsed, at most `depth` names. With `end`: only persons reaching `end` at or
- * after the start, the path ending at their first `end`, keeping the last `depth`
- * names (those that lead to it).
+ * The most common paths through touchpoint names, counted in persons (each person's
+ * path as `forEachPersonPath` draws it), the links between consecutive names, and the
+ * exits to the terminal "left" node: the persons who did nothing else after a path's
+ * last name in the range; and each node's channels (persons by the channel of the
+ * touchpoint that opened the position), for a Sankey coloured by channel.
  */
 export function getPaths(index: JourneyIndex, query: PathsQuery): PathsResult {
-  const { depth, limit } = query;
-  if (!Number.isInteger(depth) || depth < 1 || depth > MAX_PATH_DEPTH) {
-    throw new RangeError(`depth must be between 1 and ${MAX_PATH_DEPTH}`);
-  }
-  const startId = query.start === undefined ? -2 : index.names.find(query.start);
-  const endId = query.end === undefined ? -2 : index.names.find(query.end);
-  if (startId === -1 || endId === -1) return { paths: [], links: [] };
-  const names = index.name.data;
-  const counts = new LargeMap<string, number>();
-  const sequence: number[] = [];
-  index.forEachPerson((events) => {
-    let i = 0;
-    if (startId >= 0) {
-      while (i < events.length && names[events[i]!] !== startId) i++;
-      if (i === events.length) return;
+  const counts = new LargeMap<string, { count: number; left: number }>();
+  const channels = new LargeMap<string, number>();
+  forEachPersonPath(index, query, ({ names, channels: cells, left }) => {
+    const key = names.join(',');
+    const tally = counts.get(key) ?? { count: 0, left: 0 };
+    tally.count++;
+    if (left) tally.left++;
+    counts.set(key, tally);
+    for (let d = 0; d < names.length; d++) {
+      const node = `${d},${names[d]},${cells[d]}`;
+      channels.set(node, (channels.get(node) ?? 0) + 1);
     }
-    sequence.length = 0;
-    let reachedEnd = false;
-    for (; i < events.length; i++) {
-      const name = names[events[i]!]!;
-      if (sequence[sequence.length - 1] !== name) sequence.push(name);
-      if (name === endId) {
-        reachedEnd = true;
-        break;
-      }
-      if (endId === -2 && sequence.length === depth) break;
-    }
-    if (endId >= 0 && !reachedEnd) return;
-    const kept = sequence.length > depth ? sequence.slice(sequence.length - depth) : sequence;
-    const key = kept.join(',');
-    counts.set(key, (counts.get(key) ?? 0) + 1);
   });
 
   const links = new LargeMap<string, number>();
-  for (const [key, count] of counts) {
+  const exits = new LargeMap<string, number>();
+  for (const [key, { count, left }] of counts) {
     const ids = key.split(',');
     for (let d = 0; d + 1 < ids.length; d++) {
       const link = `${d},${ids[d]},${ids[d + 1]}`;
       links.set(link, (links.get(link) ?? 0) + count);
     }
+    const exit = `${ids.length - 1},${ids[ids.length - 1]}`;
+    if (left > 0) exits.set(exit, (exits.get(exit) ?? 0) + left);
   }
   const nameOf = (id: string) => index.names.values[Number(id)]!;
   const paths = [...counts]
-    .map(([key, count]) => ({ steps: key.split(',').map(nameOf), count }))
+    .map(([key, { count, left }]) => ({ steps: key.split(',').map(nameOf), count, left }))
     .sort((a, b) => b.count - a.count || compareStrings(a.steps.join('\u0000'), b.steps.join('\u0000')))
-    .slice(0, limit);
+    .slice(0, query.limit);
   return {
     paths,
     links: [...links]
@@ -72,6 +56,24 @@ export function getPaths(index: JourneyIndex, query: PathsQuery): PathsResult {
           b.count - a.count ||
           compareStrings(a.from, b.from) ||
           compareStrings(a.to, b.to),
+      ),
+    exits: [...exits]
+      .map(([key, count]) => {
+        const [d, from] = key.split(',');
+        return { depth: Number(d), from: nameOf(from!), count };
+      })
+      .sort((a, b) => a.depth - b.depth || b.count - a.count || compareStrings(a.from, b.from)),
+    channels: [...channels]
+      .map(([key, persons]) => {
+        const [d, name, cell] = key.split(',');
+        const channel = cell === '0' ? null : index.channels.values[Number(cell) - 1]!;
+        return { depth: Number(d), name: nameOf(name!), channel, persons };
+      })
+      .sort(
+        (a, b) =>
+          a.depth - b.depth ||
+          compareStrings(a.name, b.name) ||
+          compareStrings(a.channel ?? '', b.channel ?? ''),
       ),
   };
 }

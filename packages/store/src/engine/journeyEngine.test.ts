@@ -198,7 +198,7 @@ describe('journey engine, by example', () => {
     expect(result.steps.map((s) => s.count)).toEqual([1, 1, 1]);
     expect(result.steps.map((s) => s.medianTimeToConvertMs)).toEqual([0, 10 * 60_000, 20 * 60_000]);
     expect(getPaths(index, { depth: 5, limit: 10 }).paths).toEqual([
-      { steps: ['Ad clicked', 'Signed up', 'Purchased'], count: 1 },
+      { steps: ['Ad clicked', 'Signed up', 'Purchased'], count: 1, left: 1 },
     ]);
   });
 

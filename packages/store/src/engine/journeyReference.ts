@@ -2,6 +2,7 @@
 // definitions, as plainly as possible, with no shared code with the engine.
 import type { Event } from '@parcours/schema';
 import type { FunnelDriversQuery, FunnelQuery, PathsQuery } from './types.js';
+import { referencePathCounts } from './pathsReference.js';
 
 export interface ReferencePerson {
   personId: string;
@@ -290,27 +291,7 @@ export function referenceFunnel(events: Event[], query: FunnelQuery) {
 }
 
 export function referencePaths(events: Event[], query: Omit<PathsQuery, 'limit'>) {
-  const counts = new Map<string, number>();
-  for (const person of referencePersons(events)) {
-    let names = person.touchpoints.map((e) => e.name);
-    if (query.start !== undefined) {
-      const at = names.indexOf(query.start);
-      if (at === -1) continue;
-      names = names.slice(at);
-    }
-    const collapsed = names.filter((n, i) => i === 0 || names[i - 1] !== n);
-    let path: string[];
-    if (query.end !== undefined) {
-      const at = collapsed.indexOf(query.end);
-      if (at === -1) continue;
-      path = collapsed.slice(0, at + 1).slice(-query.depth);
-    } else {
-      path = collapsed.slice(0, query.depth);
-    }
-    const key = JSON.stringify(path);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
+  return new Map([...referencePathCounts(events, query)].map(([key, { count }]) => [key, count]));
 }
 
 /**

@@ -207,12 +207,66 @@ export interface PathsQuery extends SegmentedQuery {
   depth: number;
   /** Paths returned at most, most persons first. */
   limit: number;
+  /** Bounds (inclusive, epoch ms): only touchpoints at these times make paths. Default none. */
+  from?: number;
+  to?: number;
 }
 
 export interface PathsResult {
-  paths: Array<{ steps: string[]; count: number }>;
+  /** `left`: of `count`, the persons who left after the last step (see `exits`). */
+  paths: Array<{ steps: string[]; count: number; left: number }>;
   /** Persons going from `from` at position `depth` (0-based) to `to` at `depth + 1`: a Sankey's links. */
   links: Array<{ depth: number; from: string; to: string; count: number }>;
+  /**
+   * The terminal "left" node: persons whose path ends at `from`, at position `depth`,
+   * with no touchpoint of another name after it in the range (a path cut at `depth`
+   * while the person went on is not an exit). A Sankey draws them as a link from
+   * `from` to a node "left" at `depth + 1`; every person's path ends once, so each
+   * person is counted in one exit at most.
+   */
+  exits: Array<{ depth: number; from: string; count: number }>;
+  /**
+   * Per node (`name` at position `depth`) and channel, the persons whose touchpoint
+   * opening that position (the first of the repeats collapsed into it) came through
+   * `channel` (null: none said). By depth, then name, then channel (none first).
+   */
+  channels: Array<{ depth: number; name: string; channel: string | null; persons: number }>;
+}
+
+/**
+ * The persons on a node or a link of the paths answer to the same query (`limit`
+ * apart): those whose path has `name` at position `depth` (0-based, as links' `depth`)
+ * and, with `next`, `next` at `depth + 1` (a link), or, with `next: null`, who left
+ * after it (an exit).
+ */
+export interface PathPersonsQuery extends Omit<PathsQuery, 'limit'> {
+  /** 0-based position in the path, 0 to `depth − 1`. */
+  at: number;
+  name: string;
+  /** The link's other end; null for the exit to "left". Default: the node alone. */
+  next?: string | null;
+  limit: number;
+  /** From the previous page's `nextCursor` (opaque); any other value throws `InvalidCursorError`. */
+  cursor?: string;
+}
+
+export interface PathPerson {
+  personId: string;
+  anonymousIds: string[];
+  userIds: string[];
+  /** Their path, as counted in `PathsResult.paths`. */
+  steps: string[];
+  /** True when they left after the path's last step. */
+  left: boolean;
+}
+
+export interface PathPersonsResult {
+  /** By person id. */
+  persons: PathPerson[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+  /** Persons on the node or link, all pages together. */
+  total: number;
 }
 
 /** A touchpoint of the journey map: an event name, optionally on one channel only. */

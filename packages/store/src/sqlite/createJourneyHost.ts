@@ -7,6 +7,7 @@ import { getFunnelDrivers } from '../engine/getFunnelDrivers.js';
 import { getFunnelDropoffs } from '../engine/getFunnelDropoffs.js';
 import { getOverview } from '../engine/getOverview.js';
 import { getPaths } from '../engine/getPaths.js';
+import { getPathPersons } from '../engine/getPathPersons.js';
 import { getPersons } from '../engine/getPersons.js';
 import { getPersonSummary } from '../engine/getPersonSummary.js';
 import type { PersonsQuery } from '../engine/personTypes.js';
@@ -19,6 +20,7 @@ import type {
   FunnelQuery,
   JourneyStage,
   OverviewQuery,
+  PathPersonsQuery,
   PathsQuery,
   StagesQuery,
   TouchpointRef,
@@ -38,6 +40,7 @@ export type JourneyCall =
   | { method: 'getFunnelDrivers'; query: FunnelDriversQuery }
   | { method: 'getFunnelDropoffs'; query: FunnelDropoffQuery }
   | { method: 'getPaths'; query: PathsQuery }
+  | { method: 'getPathPersons'; query: PathPersonsQuery }
   | { method: 'getStages'; query: StagesQuery; stages: JourneyStage[] }
   | { method: 'getOverview'; query: OverviewQuery; conversions: TouchpointRef[] }
   | { method: 'getPersons'; query: PersonsQuery; stages: JourneyStage[] }
@@ -154,6 +157,8 @@ export function createJourneyHost(db: Database.Database, options: JourneyHostOpt
           return getFunnelDropoffs(index, call.query);
         case 'getPaths':
           return getPaths(index, call.query);
+        case 'getPathPersons':
+          return getPathPersons(index, call.query);
         case 'getStages':
           return getStages(index, call.stages, call.query);
         case 'getOverview':

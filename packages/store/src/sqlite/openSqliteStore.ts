@@ -323,6 +323,9 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
     getPaths(projectId, query) {
       return ask(projectId, { method: 'getPaths', query });
     },
+    getPathPersons(projectId, query) {
+      return ask(projectId, { method: 'getPathPersons', query });
+    },
     getCohortRetention(projectId, query) {
       return ask(projectId, { method: 'getCohortRetention', query });
     },

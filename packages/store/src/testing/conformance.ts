@@ -15,3 +15,4 @@ export {
   withFunnelModes,
 } from './funnelArbitraries.js';
 export { segmentArbitrary, type SegmentVocabulary } from './segmentArbitraries.js';
+export { pathsQueryArbitrary, withPathPosition } from './pathsArbitraries.js';
