@@ -130,12 +130,10 @@ export const journeysRouter = router({
    * The persons on a node, a link or an exit to "left" of the paths answer to the same
    * question, a page at a time; a cursor that is not a `nextCursor` is a 400.
    */
-  pathPersons: projectProcedure
-    .input(pathPersonsInput)
-    .query(async ({ ctx, input }) => {
-      const query = await resolveSegment(ctx, input);
-      return withCursorCheck(() => ctx.store.getPathPersons(ctx.project.projectId, query));
-    }),
+  pathPersons: projectProcedure.input(pathPersonsInput).query(async ({ ctx, input }) => {
+    const query = await resolveSegment(ctx, input);
+    return withCursorCheck(() => ctx.store.getPathPersons(ctx.project.projectId, query));
+  }),
 
   /** The project's journey map (stages and their touchpoints), as saved. */
   journeyMap: projectProcedure.query(({ ctx }) => ctx.store.getJourneyMap(ctx.project.projectId)),
