@@ -86,7 +86,8 @@ describe('Privacy → Requests', () => {
     // Access: verified, the export downloaded (the bytes the server hashed), done.
     await recordRequest(page, 'access', 'user-e2e-secret-0', 'Nora Access');
     const file = await download(page, () => page.click('button:has-text("Download export")'));
-    expect(file.name).toMatch(/^parcours-export-req_\w+\.json$/);
+    // Request ids are base64url: letters, digits, `-` and `_`.
+    expect(file.name).toMatch(/^parcours-export-req_[\w-]+\.json$/);
     const document = JSON.parse(file.text) as {
       persons: Array<{ person: { userIds: string[] }; tables: Record<string, unknown[]> }>;
     };
