@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { migrateConsentConfigs } from './consent/migrateConsentConfigs.js';
 import { migrateConsentLedger } from './consent/migrateConsentLedger.js';
+import { MIGRATE_INSIGHTS } from './insights/migrateInsights.js';
 import { MIGRATE_RETENTION } from './retention/migrateRetention.js';
 
 /**
@@ -265,4 +266,6 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
     updated_at INTEGER NOT NULL
   );
   `,
+  // 15 (issue 12): saved insights, dashboards, annotations (see insights/migrateInsights.ts).
+  MIGRATE_INSIGHTS,
 ];

@@ -41,6 +41,7 @@ import { createSqliteConsentConfigStore } from './consent/createSqliteConsentCon
 import { createSqlitePrivacyStore } from './privacy/createSqlitePrivacyStore.js';
 import { getSnapshotDirectory, removeIndexSnapshot } from './IndexSnapshotFiles.js';
 import { createSqliteRetentionStore } from './retention/createSqliteRetentionStore.js';
+import { createSqliteInsightStore } from './insights/createSqliteInsightStore.js';
 import { createSqlitePrivacyRequestStore } from './privacy/createSqlitePrivacyRequestStore.js';
 import { createSqliteRegisterStore } from './privacy/createSqliteRegisterStore.js';
 import type { IdentityGraph } from './resolvePerson.js';
@@ -227,6 +228,7 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
     ...createSqlitePrivacyRequestStore(db, (projectId) => getProjectRow(projectId).id),
     ...createSqliteRegisterStore(db, (projectId) => getProjectRow(projectId).id),
     ...createSqliteConsentLedgerStore(db, getProjectRow),
+    ...createSqliteInsightStore(db, (projectId) => getProjectRow(projectId).id),
     async createProject({ name, ownerUserId }) {
       const projectId = createKey('prj', 9);
       const writeKey = createKey('wk');
