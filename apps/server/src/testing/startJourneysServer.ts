@@ -18,6 +18,8 @@ export interface ApiAnswer {
 
 export interface JourneysServer {
   store: Store;
+  /** The server's origin, `http://127.0.0.1:<port>`. */
+  base: string;
   project: CreatedProject;
   /** Sends a batch to `collect` with the project's write key; answers its status. */
   collect(batch: Event[]): Promise<number>;
@@ -37,6 +39,7 @@ export async function startJourneysServer(name: string): Promise<JourneysServer>
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     store,
+    base,
     project,
     async collect(batch) {
       const response = await fetch(`${base}/trpc/collect`, {
