@@ -13,6 +13,8 @@ const PERMISSIONS = {
   /** Who dropped off at a funnel step. */
   listDropoffs: ['owner', 'analyst', 'viewer'],
   editJourneyMap: ['owner', 'analyst'],
+  /** Save insights, edit dashboards, annotate dates (issue 12). */
+  editInsights: ['owner', 'analyst'],
   /** Create read-only share links. */
   share: ['owner', 'analyst'],
   /** The consent log and analytics, and the register (Art. 30). */

@@ -1,3 +1,5 @@
+import { ChartAnnotations } from '../annotations/ChartAnnotations.js';
+import { findAnnotationsIn, type ChartAnnotation } from '../annotations/findAnnotationsIn.js';
 import type { Overview } from '../api/types.js';
 import { formatCount } from '../format/formatPercent.js';
 import { formatShortDay } from '../format/formatShortDay.js';
@@ -15,12 +17,36 @@ function describeDay(day: Day): string {
   return `${formatShortDay(day.day)}: ${formatCount(day.persons)} persons, ${formatCount(day.conversions)} converted, ${formatCount(day.events)} touchpoints`;
 }
 
+/** The x span of the bars an annotation covers (days outside the chart cut off). */
+function spanOf(
+  annotation: ChartAnnotation,
+  days: readonly Day[],
+  bars: ReadonlyArray<{ x: number; width: number }>,
+) {
+  const first = days.findIndex((day) => day.day >= annotation.fromDay);
+  const after = days.findIndex((day) => day.day > annotation.toDay);
+  const last = (after === -1 ? days.length : after) - 1;
+  const start = bars[first];
+  const end = bars[last];
+  return start && end ? { x: start.x, width: end.x + end.width - start.x } : undefined;
+}
+
 /**
- * Persons per day as bars, the converted ones drawn inside them on the same scale.
- * Plain SVG sized by its viewBox, so it scales with the page and needs no chart library;
- * each bar's `<title>` gives its numbers on hover and to screen readers.
+ * Persons per day as bars, the converted ones drawn inside them on the same scale,
+ * and the project's annotations (`annotations`, default none) as bands over their
+ * days, listed under the chart. Plain SVG sized by its viewBox, so it scales with the
+ * page and needs no chart library; each bar's `<title>` gives its numbers on hover and
+ * to screen readers.
  */
-export function DailyChart({ days }: { days: readonly Day[] }) {
+export function DailyChart({
+  days,
+  annotations = [],
+}: {
+  days: readonly Day[];
+  annotations?: readonly ChartAnnotation[] | undefined;
+}) {
+  const shown =
+    days.length === 0 ? [] : findAnnotationsIn(annotations, days[0]!.day, days[days.length - 1]!.day);
   const { max, bars } = scaleBars(
     days.map((day) => day.persons),
     { width: PLOT_WIDTH, height: PLOT_HEIGHT },
@@ -57,6 +83,17 @@ export function DailyChart({ days }: { days: readonly Day[] }) {
           );
         })}
         <g transform={`translate(${PLOT.left} ${PLOT.top})`}>
+          {shown.map((annotation) => {
+            const span = spanOf(annotation, days, bars);
+            return (
+              span && (
+                <g key={annotation.annotationId} class="chart-annotation">
+                  <title>{annotation.text}</title>
+                  <rect x={span.x} y={0} width={span.width} height={PLOT_HEIGHT} />
+                </g>
+              )
+            );
+          })}
           {days.map((day, index) => {
             const bar = bars[index]!;
             const conversion = conversions[index]!;
@@ -88,6 +125,7 @@ export function DailyChart({ days }: { days: readonly Day[] }) {
           })}
         </g>
       </svg>
+      <ChartAnnotations annotations={shown} />
     </figure>
   );
 }

@@ -4,7 +4,7 @@ import { can } from '../access/can.js';
 import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { RangePicker } from '../components/RangePicker.js';
-import { getDayRange, RANGE_DAYS, type RangeDays } from '../overview/getDayRange.js';
+import { getStagesQuery, parseStagesDays } from './getStagesQuery.js';
 import type { PageProps } from '../pages.js';
 import { createProjectHash } from '../routing/resolveRoute.js';
 import { ShareButton } from '../share/ShareButton.js';
@@ -24,10 +24,8 @@ export function StagesPage({ project, params }: PageProps) {
   const trpc = useTRPC();
   const [isEditing, setEditing] = useState(false);
   const mayEdit = can(project.role, 'editJourneyMap');
-  const days = (RANGE_DAYS as readonly number[]).includes(Number(params['days']))
-    ? (Number(params['days']) as RangeDays)
-    : undefined;
-  const range = days === undefined ? {} : getDayRange(days, Date.now());
+  const days = parseStagesDays(params);
+  const range = getStagesQuery(params, Date.now());
   const query = useQuery(trpc.journeys.stages.queryOptions({ projectId: project.projectId, ...range }));
 
   return (
