@@ -42,6 +42,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // is a chunk of its own, 7 kB (measured 5.1 kB).
 // Issue 11, item 7: the Retention page (cohort table and curve) is a chunk of its own,
 // 3 kB (measured 1.8 kB); friction likewise; the first load gained the shared touchpoint picker.
+// Issue 12: dashboards, saved insights and annotations are a chunk of their own, 6 kB
+// (measured 5.0 kB). Their tiles draw with the pages' own components, so the persons
+// table and the retention curve, now used by two chunks each, became shared chunks:
+// 2 kB (measured 1.5 kB) and 1.5 kB (measured 1.0 kB).
 const BUDGET_GZIP_BYTES = {
   js: 52_000,
   css: 4_500,
@@ -53,6 +57,9 @@ const BUDGET_GZIP_BYTES = {
     funnelPages: 7_000,
     retentionPages: 3_000,
     frictionPages: 3_000,
+    insightPages: 6_000,
+    PersonsTable: 2_000,
+    RetentionCurve: 1_500,
   },
 };
 
