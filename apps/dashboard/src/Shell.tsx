@@ -141,7 +141,12 @@ export function Shell({ me, route, onSignedOut }: ShellProps) {
               />
             )}
             {insightView !== undefined && can(project.role, 'editInsights') && (
-              <SaveInsightButton projectId={project.projectId} view={insightView} params={route.params} />
+              <SaveInsightButton
+                key={createProjectHash(project.projectId, page.path, route.params)}
+                projectId={project.projectId}
+                view={insightView}
+                params={route.params}
+              />
             )}
             <page.Component key={project.projectId} project={project} params={route.params} />
           </>
