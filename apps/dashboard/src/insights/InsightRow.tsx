@@ -6,6 +6,7 @@ import { ConfirmButton } from '../components/ConfirmButton.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { createProjectHash } from '../routing/resolveRoute.js';
 import { AddToDashboard } from './AddToDashboard.js';
+import { InsightFields } from './InsightFields.js';
 import { INSIGHT_VIEWS } from './insightViews.js';
 
 /** One saved insight in the list: open it, and for editors rename, describe, put on a dashboard, delete. */
@@ -13,18 +14,21 @@ export function InsightRow({ insight, mayEdit }: { insight: Insight; mayEdit: bo
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [isEditing, setEditing] = useState(false);
-  const [name, setName] = useState(insight.name);
-  const [description, setDescription] = useState(insight.description);
+  const [draft, setDraft] = useState({ name: insight.name, description: insight.description });
   const onDone = () => {
     void queryClient.invalidateQueries(trpc.insights.pathFilter());
     void queryClient.invalidateQueries(trpc.dashboards.pathFilter());
   };
   const update = useMutation(
-    trpc.insights.update.mutationOptions({ onSuccess: () => (setEditing(false), onDone()) }),
+    trpc.insights.update.mutationOptions({
+      onSuccess: () => {
+        setEditing(false);
+        onDone();
+      },
+    }),
   );
   const remove = useMutation(trpc.insights.delete.mutationOptions({ onSuccess: onDone }));
   const { path, title } = INSIGHT_VIEWS[insight.view];
-  const fieldId = `insight-${insight.insightId}`;
 
   return (
     <li class="card insight-row">
@@ -40,28 +44,15 @@ export function InsightRow({ insight, mayEdit }: { insight: Insight; mayEdit: bo
           aria-label={`Edit ${insight.name}`}
           onSubmit={(event) => {
             event.preventDefault();
-            update.mutate({ projectId: insight.projectId, insightId: insight.insightId, name, description });
+            update.mutate({ projectId: insight.projectId, insightId: insight.insightId, ...draft });
           }}
         >
-          <div class="field">
-            <label for={`${fieldId}-name`}>Name</label>
-            <input
-              id={`${fieldId}-name`}
-              required
-              maxLength={120}
-              value={name}
-              onInput={(e) => setName(e.currentTarget.value)}
-            />
-          </div>
-          <div class="field">
-            <label for={`${fieldId}-description`}>Description</label>
-            <input
-              id={`${fieldId}-description`}
-              maxLength={2000}
-              value={description}
-              onInput={(e) => setDescription(e.currentTarget.value)}
-            />
-          </div>
+          <InsightFields
+            idPrefix={`insight-${insight.insightId}`}
+            name={draft.name}
+            description={draft.description}
+            onChange={(change) => setDraft({ ...draft, ...change })}
+          />
           <button type="submit" disabled={update.isPending}>
             Save
           </button>

@@ -4,6 +4,7 @@ import { describeError } from '../api/getErrorCode.js';
 import { useTRPC } from '../api/trpc.js';
 import type { InsightView } from '../api/types.js';
 import { createProjectHash } from '../routing/resolveRoute.js';
+import { InsightFields } from './InsightFields.js';
 import { INSIGHTS_PATH } from './insightPaths.js';
 import { INSIGHT_VIEWS } from './insightViews.js';
 
@@ -22,8 +23,7 @@ export function SaveInsightButton({ projectId, view, params }: SaveInsightButton
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [isOpen, setOpen] = useState(false);
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
+  const [draft, setDraft] = useState({ name: '', description: '' });
   const save = useMutation(
     trpc.insights.create.mutationOptions({
       onSuccess: () => void queryClient.invalidateQueries(trpc.insights.list.pathFilter()),
@@ -32,7 +32,7 @@ export function SaveInsightButton({ projectId, view, params }: SaveInsightButton
 
   const onSubmit = (event: Event) => {
     event.preventDefault();
-    save.mutate({ projectId, view, params, name, description });
+    save.mutate({ projectId, view, params, ...draft });
   };
 
   return (
@@ -60,25 +60,12 @@ export function SaveInsightButton({ projectId, view, params }: SaveInsightButton
             </p>
           ) : (
             <form class="inline-form" onSubmit={onSubmit}>
-              <div class="field">
-                <label for="insight-name">Name</label>
-                <input
-                  id="insight-name"
-                  required
-                  maxLength={120}
-                  value={name}
-                  onInput={(e) => setName(e.currentTarget.value)}
-                />
-              </div>
-              <div class="field">
-                <label for="insight-description">Description</label>
-                <input
-                  id="insight-description"
-                  maxLength={2000}
-                  value={description}
-                  onInput={(e) => setDescription(e.currentTarget.value)}
-                />
-              </div>
+              <InsightFields
+                idPrefix="insight"
+                name={draft.name}
+                description={draft.description}
+                onChange={(change) => setDraft({ ...draft, ...change })}
+              />
               <button type="submit" disabled={save.isPending}>
                 {save.isPending ? 'Saving…' : 'Save'}
               </button>
