@@ -55,6 +55,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // CSS is one stylesheet, all of it in the first load: segments (builder, picker), paths
 // (two flows, legend, Left bars, persons list) and the journey map (marks, designed order,
 // emotion curve) took it from 4.46 to 4.66 kB; 4.8 kB leaves room, not a habit.
+// Issue 12: dashboards, saved insights and annotations are a chunk of their own, 6 kB
+// (measured 5.0 kB). Their tiles draw with the pages' own components, so the persons
+// table and the retention curve, now used by two chunks each, became shared chunks:
+// 2 kB (measured 1.5 kB) and 1.5 kB (measured 1.0 kB). The journey map's stage columns,
+// shared by the lazy Journey map chunk and the tiles, likewise: 1.5 kB (measured 1.0 kB).
 const BUDGET_GZIP_BYTES = {
   js: 52_000,
   css: 4_800,
@@ -70,6 +75,10 @@ const BUDGET_GZIP_BYTES = {
     segmentPages: 3_500,
     parsePersonsFilter: 1_200,
     pathsPages: 5_000,
+    insightPages: 6_000,
+    PersonsTable: 2_000,
+    RetentionCurve: 1_500,
+    StageColumns: 1_500,
   },
 };
 

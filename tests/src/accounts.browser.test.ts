@@ -247,9 +247,9 @@ describe('accounts in the dashboard', () => {
     await ownerPage.waitForSelector('h1:has-text("Paths")');
     await ownerPage.goto(`${server.origin}/`);
     await ownerPage.waitForURL(`**/#/p/${blog.projectId}`);
-    // Its home page is the overview, which the owner of Shop may open too.
+    // Its home page is its default dashboard (issue 12), which the owner of Shop may open too.
     await ownerPage.selectOption('#project-switcher', server.project.projectId);
-    await ownerPage.waitForURL(`**/#/p/${server.project.projectId}/overview`);
+    await ownerPage.waitForURL(`**/#/p/${server.project.projectId}/dashboards`);
   }, 60_000);
 
   it('lets the owner change a member’s role, remove them, rename a project and delete it', async () => {

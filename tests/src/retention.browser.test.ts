@@ -72,9 +72,11 @@ async function openRetention(width: number) {
   });
   const url = new URL((await request!).url());
   await opened.page.waitForSelector('.cohort-table tbody tr');
-  // httpBatchLink sends `?batch=1&input={"0": …}`.
+  // httpBatchLink sends `/trpc/a,b?batch=1&input={"0": …, "1": …}`: the retention query's
+  // input is at its place in the path (the page's annotations may ride in the same batch).
+  const index = url.pathname.split('/').pop()!.split(',').indexOf('journeys.retention');
   const batch = JSON.parse(url.searchParams.get('input')!) as Record<string, CohortRetentionQuery>;
-  const { projectId: _, ...query } = batch['0'] as CohortRetentionQuery & { projectId: string };
+  const { projectId: _, ...query } = batch[String(index)] as CohortRetentionQuery & { projectId: string };
   return { ...opened, query };
 }
 

@@ -9,7 +9,10 @@ import { Nav } from './components/Nav.js';
 import { LiveIndicator } from './live/LiveIndicator.js';
 import { LiveUpdates } from './live/LiveUpdates.js';
 import { ProjectSwitcher } from './components/ProjectSwitcher.js';
-import { getPagesFor, PAGES } from './pages.js';
+import { DashboardPrintPage, getPagesFor, PAGES } from './pages.js';
+import { parseDashboardPrintPath } from './insights/insightPaths.js';
+import { findInsightView } from './insights/insightViews.js';
+import { SaveInsightButton } from './insights/SaveInsightButton.js';
 import { findPage } from './routing/findPage.js';
 import { readLastProject, writeLastProject } from './routing/lastProject.js';
 import type { Route } from './routing/parseHash.js';
@@ -49,6 +52,12 @@ export function Shell({ me, route, onSignedOut }: ShellProps) {
   const pages = project ? getPagesFor(project.role) : [];
   const path = resolved.kind === 'project' ? resolved.path : '';
   const page = project ? findPage(path === '' ? pages : PAGES, path) : undefined;
+  // Issue 12: a dashboard's print view has no navigation around it.
+  const printId = parseDashboardPrintPath(path);
+  if (project && printId !== undefined && can(project.role, 'readJourneys')) {
+    return <DashboardPrintPage key={printId} project={project} params={{ id: printId }} />;
+  }
+  const insightView = page && findInsightView(page.path, route.params);
 
   const shell = (
     <>
@@ -129,6 +138,14 @@ export function Shell({ me, route, onSignedOut }: ShellProps) {
                     title: p.title,
                     isCurrent: p === page,
                   }))}
+              />
+            )}
+            {insightView !== undefined && can(project.role, 'editInsights') && (
+              <SaveInsightButton
+                key={createProjectHash(project.projectId, page.path, route.params)}
+                projectId={project.projectId}
+                view={insightView}
+                params={route.params}
               />
             )}
             <page.Component key={project.projectId} project={project} params={route.params} />

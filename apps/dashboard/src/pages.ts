@@ -5,6 +5,7 @@ import type { PageSection } from './components/getNavLinks.js';
 import { lazyPage } from './components/lazyPage.js';
 import { AuditLogPage, AUDIT_PATH } from './audit/AuditLogPage.js';
 import { FUNNEL_PATH } from './funnel/funnelPath.js';
+import { ANNOTATIONS_PATH, DASHBOARDS_PATH, INSIGHTS_PATH } from './insights/insightPaths.js';
 import { LIVE_PATH } from './live/livePath.js';
 import { OverviewPage, OVERVIEW_PATH } from './overview/OverviewPage.js';
 import { PATHS_PATH } from './paths/pathsPath.js';
@@ -62,12 +63,21 @@ const loadSegmentPages = () => import('./segments/segmentPages.js');
 const loadPathsPages = () => import('./paths/pathsPages.js');
 /** The Live chunk. */
 const loadLivePages = () => import('./live/livePages.js');
+/** The Insights chunk: dashboards, saved insights, annotations (issue 12). */
+const loadInsightPages = () => import('./insights/insightPages.js');
 
 /**
  * Every page, in navigation order. A role's home page is the first it may use. A new
  * page is one component and one line here.
  */
 export const PAGES: readonly Page[] = [
+  // Issue 12: the project's default dashboard is the home page; the Overview stays next.
+  {
+    path: DASHBOARDS_PATH,
+    title: 'Dashboards',
+    permission: 'readJourneys',
+    Component: lazyPage(loadInsightPages, (pages) => pages.DashboardPage),
+  },
   { path: OVERVIEW_PATH, title: 'Overview', permission: 'readJourneys', Component: OverviewPage },
   {
     path: FUNNEL_PATH,
@@ -116,6 +126,18 @@ export const PAGES: readonly Page[] = [
     title: 'Live',
     permission: 'readJourneys',
     Component: lazyPage(loadLivePages, (pages) => pages.LivePage),
+  },
+  {
+    path: INSIGHTS_PATH,
+    title: 'Insights',
+    permission: 'readJourneys',
+    Component: lazyPage(loadInsightPages, (pages) => pages.InsightsPage),
+  },
+  {
+    path: ANNOTATIONS_PATH,
+    title: 'Annotations',
+    permission: 'readJourneys',
+    Component: lazyPage(loadInsightPages, (pages) => pages.AnnotationsPage),
   },
   {
     path: CONSENT_SETTINGS_PATH,
@@ -197,6 +219,9 @@ export const PAGES: readonly Page[] = [
     Component: lazyPage(loadSettingsPages, (pages) => pages.SharesPage),
   },
 ];
+
+/** A dashboard alone, without navigation (`#/p/<project>/dashboards/<id>/print`), `params.id` its id. */
+export const DashboardPrintPage = lazyPage(loadInsightPages, (pages) => pages.DashboardPrintPage);
 
 /** The pages `role` may use, in navigation order. */
 export function getPagesFor(role: Role): Page[] {

@@ -1,10 +1,13 @@
 import { adminRouter } from './routers/admin.js';
+import { annotationsRouter } from './routers/annotations.js';
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
 import { collect } from './routers/collect.js';
 import { consent } from './routers/consent.js';
 import { consentConfig } from './routers/consentConfig.js';
+import { dashboardsRouter } from './routers/dashboards.js';
 import { identityRouter } from './routers/identity.js';
+import { insightsRouter } from './routers/insights.js';
 import { journeysRouter } from './routers/journeys.js';
 import { keysRouter } from './routers/keys.js';
 import { liveRouter } from './routers/live.js';
@@ -33,6 +36,9 @@ export const appRouter = router({
   shares: sharesRouter,
   segments: segmentsRouter,
   share: shareRouter,
+  insights: insightsRouter,
+  dashboards: dashboardsRouter,
+  annotations: annotationsRouter,
 });
 
 /** The router's type: all the dashboard imports from the API. */

@@ -39,6 +39,10 @@ interface Fixture {
   shareId: string;
   shareToken: string;
   segmentId: string;
+  /** A saved insight, a dashboard holding it, an annotation on touchpoint B. */
+  insightId: string;
+  dashboardId: string;
+  annotationId: string;
   /** A verified access request, and a verified erasure request (to complete). */
   accessRequestId: string;
   erasureRequestId: string;
@@ -86,6 +90,29 @@ async function createFixture(): Promise<Fixture> {
     definition: { kind: 'did', name: 'Purchase' },
     persona: false,
   });
+  const insight = await store.createInsight({
+    projectId,
+    name: 'Paths',
+    description: '',
+    view: 'paths',
+    params: {},
+    createdBy: 'owner@example.com',
+  });
+  const dashboard = await store.createDashboard({
+    projectId,
+    name: 'Weekly',
+    description: '',
+    insightIds: [insight.insightId],
+    createdBy: 'owner@example.com',
+  });
+  const annotation = await store.createAnnotation({
+    projectId,
+    fromDay: '1970-01-02',
+    toDay: '1970-01-02',
+    text: 'Fixed B',
+    touchpoint: 'B',
+    createdBy: 'owner@example.com',
+  });
   const [accessRequest, erasureRequest] = await Promise.all(
     (['access', 'erasure'] as const).map((kind) =>
       store.createPrivacyRequest(projectId, { kind, receivedOn: '2026-01-31', anonymousIds: ['a1'] }),
@@ -108,6 +135,9 @@ async function createFixture(): Promise<Fixture> {
     shareId: share.shareId,
     shareToken: share.token,
     segmentId: segment.segmentId,
+    insightId: insight.insightId,
+    dashboardId: dashboard.dashboardId,
+    annotationId: annotation.annotationId,
   };
 }
 
@@ -265,6 +295,25 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
     },
   }),
   'segments.delete': (f) => ({ projectId: f.projectId, segmentId: f.segmentId }),
+  'insights.list': (f) => ({ projectId: f.projectId, search: 'path' }),
+  'insights.create': (f) => ({
+    projectId: f.projectId,
+    name: 'Funnel',
+    view: 'funnel',
+    params: { step1: 'A' },
+  }),
+  'insights.update': (f) => ({ projectId: f.projectId, insightId: f.insightId, name: 'Renamed' }),
+  'insights.delete': (f) => ({ projectId: f.projectId, insightId: f.insightId }),
+  'dashboards.list': (f) => ({ projectId: f.projectId }),
+  'dashboards.home': (f) => ({ projectId: f.projectId }),
+  'dashboards.get': (f) => ({ projectId: f.projectId, dashboardId: f.dashboardId }),
+  'dashboards.create': (f) => ({ projectId: f.projectId, name: 'Monthly', insightIds: [f.insightId] }),
+  'dashboards.update': (f) => ({ projectId: f.projectId, dashboardId: f.dashboardId, insightIds: [] }),
+  'dashboards.delete': (f) => ({ projectId: f.projectId, dashboardId: f.dashboardId }),
+  'annotations.list': (f) => ({ projectId: f.projectId }),
+  'annotations.compare': (f) => ({ projectId: f.projectId, annotationId: f.annotationId }),
+  'annotations.create': (f) => ({ projectId: f.projectId, fromDay: '2026-06-01', text: 'Release 2.0' }),
+  'annotations.delete': (f) => ({ projectId: f.projectId, annotationId: f.annotationId }),
 };
 
 type CallerKind =

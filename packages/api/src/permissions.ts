@@ -27,6 +27,8 @@ const OWNER: readonly Role[] = ['owner'];
 const readJourneys = { access: 'project', roles: JOURNEY_READERS, scopes: ['read', 'admin'] } as const;
 const privacyProcedure = { access: 'project', roles: PRIVACY_ROLES, scopes: ['privacy', 'admin'] } as const;
 const ownerOnly = { access: 'project', roles: OWNER, scopes: ['admin'] } as const;
+/** Who edits what the team reads: the journey map, saved insights, dashboards, annotations. */
+const journeyEditors = { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] } as const;
 
 /**
  * Who may call what: the one table, by procedure path. Enforced by the middleware of
@@ -134,4 +136,21 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'shares.list': ownerOnly,
   'shares.revoke': ownerOnly,
   'share.get': { access: 'public' },
+
+  // Issue 12: saved insights, dashboards and annotations. Journey readers read them (the
+  // home page is the default dashboard); analysts and owners edit, as they share views.
+  'insights.list': readJourneys,
+  'insights.create': journeyEditors,
+  'insights.update': journeyEditors,
+  'insights.delete': journeyEditors,
+  'dashboards.list': readJourneys,
+  'dashboards.home': readJourneys,
+  'dashboards.get': readJourneys,
+  'dashboards.create': journeyEditors,
+  'dashboards.update': journeyEditors,
+  'dashboards.delete': journeyEditors,
+  'annotations.list': readJourneys,
+  'annotations.compare': readJourneys,
+  'annotations.create': journeyEditors,
+  'annotations.delete': journeyEditors,
 };

@@ -26,6 +26,7 @@ import { quoteDatabaseName, quoteString } from './sqlLiteral.js';
 import { createAccountState } from './state/createAccountState.js';
 import { createAuditLog } from './state/createAuditLog.js';
 import { createInvitationState } from './state/createInvitationState.js';
+import { createInsightState } from './state/createInsightState.js';
 import { createPrivacyState } from './state/createPrivacyState.js';
 import { createProjectState } from './state/createProjectState.js';
 import { createRecords } from './state/createRecords.js';
@@ -89,6 +90,7 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
     ...ledger,
     ...privacyState,
     ...createSegmentState(records, projects.requireProject),
+    ...createInsightState(records, projects.requireProject),
     ...createClickHousePrivacy({ client, database, records, requireProject: projects.requireProject }),
     ...createClickHousePurge({
       client,

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Event } from '@parcours/schema';
 import { describeAccountStoreConformance } from './accounts/AccountStore.conformance.js';
 import { describeConsentStoreConformance } from './consent/ConsentStore.conformance.js';
+import { describeInsightStoreConformance } from './insights/InsightStore.conformance.js';
 import { describeJourneyStoreConformance } from './JourneyStore.conformance.js';
 import { describePrivacyStoreConformance } from './privacy/PrivacyStore.conformance.js';
 import { describeSegmentStoreConformance } from './segments/SegmentStore.conformance.js';
@@ -29,6 +30,7 @@ export function describeStoreConformance(target: ConformanceTarget): void {
   describeAccountStoreConformance(target);
   describePrivacyStoreConformance(target);
   describeSegmentStoreConformance(target);
+  describeInsightStoreConformance(target);
   describe(`Store conformance coverage: ${target.engine}`, () => {
     it('has called every method of the Store', () => {
       const { methods, called } = getConformanceCoverage(target);

@@ -1,5 +1,6 @@
 import type { AccountStore } from './accounts/types.js';
 import type { ConsentStore } from './consent/types.js';
+import type { InsightStore } from './insights/types.js';
 import type { EventStore } from './EventStore.js';
 import type { JourneyStore } from './JourneyStore.js';
 import type { PrivacyRequestStore } from './privacy/requestTypes.js';
@@ -41,6 +42,7 @@ export interface Store
     RetentionStore,
     PrivacyRequestStore,
     RegisterStore,
-    SegmentStore {
+    SegmentStore,
+    InsightStore {
   close(): Promise<void>;
 }

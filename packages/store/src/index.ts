@@ -66,6 +66,8 @@ export { mergeTraits } from './engine/mergeTraits.js';
 export type * from './engine/personTypes.js';
 export { findPainPoints } from './engine/getStages.js';
 export * from './accounts/types.js';
+export * from './insights/types.js';
+export { checkDashboardTiles } from './insights/checkDashboardTiles.js';
 export { StoreOpenError, STORE_OPEN_ERROR_KINDS, type StoreOpenErrorKind } from './sqlite/StoreOpenError.js';
 export {
   StorageFault,

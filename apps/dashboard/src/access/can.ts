@@ -15,6 +15,8 @@ const PERMISSIONS = {
   editJourneyMap: ['owner', 'analyst'],
   /** Create, change and delete saved segments. */
   editSegments: ['owner', 'analyst'],
+  /** Save insights, edit dashboards, annotate dates (issue 12). */
+  editInsights: ['owner', 'analyst'],
   /** Create read-only share links. */
   share: ['owner', 'analyst'],
   /** The consent log and analytics, and the register (Art. 30). */

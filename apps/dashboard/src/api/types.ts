@@ -118,3 +118,17 @@ export type Segment = Awaited<ReturnType<Client['segments']['list']['query']>>[n
 
 /** Who a segment holds: a condition, or an and/or group of them. */
 export type SegmentDefinition = Segment['definition'];
+/** One saved insight (`insights.list`): a page and its URL state, named. */
+export type Insight = Awaited<ReturnType<Client['insights']['list']['query']>>[number];
+
+/** The pages an insight can be saved from. */
+export type InsightView = Insight['view'];
+
+/** A dashboard with its tiles' insights, in order (`dashboards.get`, `dashboards.home`). */
+export type DashboardWithTiles = Awaited<ReturnType<Client['dashboards']['get']['query']>>;
+
+/** One annotation of a project: a day or range, a text, maybe a touchpoint. */
+export type Annotation = Awaited<ReturnType<Client['annotations']['list']['query']>>[number];
+
+/** What `annotations.compare` answers: the touchpoint's figures before and after. */
+export type AnnotationComparison = Awaited<ReturnType<Client['annotations']['compare']['query']>>;

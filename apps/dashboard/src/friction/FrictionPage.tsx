@@ -3,7 +3,8 @@ import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { RangePicker } from '../components/RangePicker.js';
 import { TouchpointPicker } from '../components/TouchpointPicker.js';
-import { getDayRange, parseRangeDays } from '../overview/getDayRange.js';
+import { parseRangeDays } from '../overview/getDayRange.js';
+import { getFrictionQuery } from './getFrictionQuery.js';
 import type { PageProps } from '../pages.js';
 import { createChangedHash } from '../routing/resolveRoute.js';
 import { FrictionFigures } from './FrictionFigures.js';
@@ -18,10 +19,7 @@ export function FrictionPage({ project, params }: PageProps) {
   const trpc = useTRPC();
   const days = parseRangeDays(params['days']);
   const support = params['support']?.trim() || undefined;
-  const query = {
-    ...getDayRange(days, Date.now()),
-    ...(support === undefined ? {} : { support: [{ name: support }] }),
-  };
+  const query = getFrictionQuery(params, Date.now());
   const friction = useQuery(trpc.journeys.friction.queryOptions({ projectId: project.projectId, ...query }));
   const withParams = (changes: Record<string, string | undefined>) =>
     createChangedHash({ projectId: project.projectId, path: FRICTION_PATH, params }, changes);

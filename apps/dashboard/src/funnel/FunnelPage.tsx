@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { can } from '../access/can.js';
+import { useAnnotations } from '../annotations/useAnnotations.js';
 import { useTRPC } from '../api/trpc.js';
 import { useTouchpointNamesQuery } from '../api/useTouchpointNames.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
@@ -66,6 +67,7 @@ export function FunnelPage({ project, params }: PageProps) {
     enabled: hasSteps && compareInput !== undefined,
   });
   const nameOf = useSegmentNames(project.projectId, params);
+  const annotations = useAnnotations(project.projectId);
   const hashOf = (next: Record<string, string>) => createProjectHash(project.projectId, FUNNEL_PATH, next);
 
   const onSubmit = (next: FunnelDefinition) => {
@@ -141,7 +143,7 @@ export function FunnelPage({ project, params }: PageProps) {
           )}
           <FunnelSettingsList settings={query.data.settings} />
           <div class="funnel-figures">
-            <FunnelWeeks weeks={query.data.overTime} />
+            <FunnelWeeks weeks={query.data.overTime} annotations={annotations} />
             <TimeToConvert buckets={query.data.timeToConvert} />
           </div>
           {drivers && <FunnelDrivers funnel={input} choice={drivers} onChoose={onChooseDrivers} />}

@@ -1,3 +1,5 @@
+import { ChartAnnotations } from '../annotations/ChartAnnotations.js';
+import { findAnnotationsIn, type ChartAnnotation } from '../annotations/findAnnotationsIn.js';
 import type { Overview } from '../api/types.js';
 import { useElementWidth } from '../components/useElementWidth.js';
 import { formatCount } from '../format/formatPercent.js';
@@ -16,13 +18,36 @@ function describeDay(day: Day): string {
   return `${formatShortDay(day.day)}: ${formatCount(day.persons)} persons, ${formatCount(day.conversions)} converted, ${formatCount(day.events)} touchpoints`;
 }
 
+/** The x span of the bars an annotation covers (days outside the chart cut off). */
+function spanOf(
+  annotation: ChartAnnotation,
+  days: readonly Day[],
+  bars: ReadonlyArray<{ x: number; width: number }>,
+) {
+  const first = days.findIndex((day) => day.day >= annotation.fromDay);
+  const after = days.findIndex((day) => day.day > annotation.toDay);
+  const last = (after === -1 ? days.length : after) - 1;
+  const start = bars[first];
+  const end = bars[last];
+  return start && end ? { x: start.x, width: end.x + end.width - start.x } : undefined;
+}
+
 /**
- * Persons per day as bars, the converted ones drawn inside them on the same scale.
- * Plain SVG drawn at its box's rendered width (a viewBox scaled down to a phone would
+ * Persons per day as bars, the converted ones drawn inside them on the same scale,
+ * and the project's annotations (`annotations`, default none) as bands over their
+ * days, listed under the chart. Plain SVG drawn at its box's rendered width (a viewBox scaled down to a phone would
  * shrink its text to 5 px), so it needs no chart library; each bar's `<title>` gives its
  * numbers on hover and to screen readers.
  */
-export function DailyChart({ days }: { days: readonly Day[] }) {
+export function DailyChart({
+  days,
+  annotations = [],
+}: {
+  days: readonly Day[];
+  annotations?: readonly ChartAnnotation[] | undefined;
+}) {
+  const shown =
+    days.length === 0 ? [] : findAnnotationsIn(annotations, days[0]!.day, days[days.length - 1]!.day);
   const { ref, width } = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
   const plotWidth = Math.max(1, width - PLOT.left - PLOT.right);
   const { max, bars } = scaleBars(
@@ -64,6 +89,17 @@ export function DailyChart({ days }: { days: readonly Day[] }) {
             );
           })}
           <g transform={`translate(${PLOT.left} ${PLOT.top})`}>
+            {shown.map((annotation) => {
+              const span = spanOf(annotation, days, bars);
+              return (
+                span && (
+                  <g key={annotation.annotationId} class="chart-annotation">
+                    <title>{annotation.text}</title>
+                    <rect x={span.x} y={0} width={span.width} height={PLOT_HEIGHT} />
+                  </g>
+                )
+              );
+            })}
             {days.map((day, index) => {
               const bar = bars[index]!;
               const conversion = conversions[index]!;
@@ -96,6 +132,7 @@ export function DailyChart({ days }: { days: readonly Day[] }) {
           </g>
         </svg>
       </div>
+      <ChartAnnotations annotations={shown} />
     </figure>
   );
 }

@@ -1,3 +1,4 @@
+import type { ChartAnnotation } from '../annotations/findAnnotationsIn.js';
 import type { Overview } from '../api/types.js';
 import { AttributionTable } from './AttributionTable.js';
 import { ChannelTable } from './ChannelTable.js';
@@ -5,11 +6,18 @@ import { DailyChart } from './DailyChart.js';
 import { KpiTiles } from './KpiTiles.js';
 
 /** The overview's figures: totals, the daily chart, the channel table and conversions by attribution model. Also what a shared overview shows. */
-export function OverviewFigures({ overview }: { overview: Overview }) {
+export function OverviewFigures({
+  overview,
+  annotations,
+}: {
+  overview: Overview;
+  /** The project's annotations, marked on the daily chart (a shared view has none). */
+  annotations?: readonly ChartAnnotation[];
+}) {
   return (
     <>
       <KpiTiles totals={overview.totals} />
-      <DailyChart days={overview.days} />
+      <DailyChart days={overview.days} annotations={annotations} />
       <ChannelTable channels={overview.channels} />
       <AttributionTable attribution={overview.attribution} conversions={overview.totals.conversions} />
     </>

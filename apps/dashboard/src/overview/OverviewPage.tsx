@@ -1,17 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { can } from '../access/can.js';
 import { useTRPC } from '../api/trpc.js';
+import { useAnnotations } from '../annotations/useAnnotations.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { RangePicker } from '../components/RangePicker.js';
 import { PageSegmentPicker } from '../segments/SegmentPicker.js';
-import { SEGMENT_PARAM, toSegmentInput } from '../segments/segmentParams.js';
+import { SEGMENT_PARAM } from '../segments/segmentParams.js';
 import type { PageProps } from '../pages.js';
 import { createChangedHash } from '../routing/resolveRoute.js';
 import { ShareButton } from '../share/ShareButton.js';
 import { ATTRIBUTION_LABELS, type AttributionModel } from './AttributionTable.js';
 import { ConversionPicker } from './ConversionPicker.js';
 import { FirstRunPanel } from './FirstRunPanel.js';
-import { getDayRange, parseRangeDays } from './getDayRange.js';
+import { getOverviewQuery, parseOverviewView } from './getOverviewQuery.js';
 import { OverviewFigures } from './OverviewFigures.js';
 
 /** The page path of the overview, the home page. */
@@ -26,20 +27,12 @@ export const OVERVIEW_PATH = 'overview';
  */
 export function OverviewPage({ project, params }: PageProps) {
   const trpc = useTRPC();
-  const days = parseRangeDays(params['days']);
-  const conversion = params['conversion']?.trim() || undefined;
-  const attribution: AttributionModel =
-    params['attribution'] !== undefined && params['attribution'] in ATTRIBUTION_LABELS
-      ? (params['attribution'] as AttributionModel)
-      : 'last';
-  const query = {
-    ...getDayRange(days, Date.now()),
-    ...(conversion === undefined ? {} : { conversion: { name: conversion } }),
-    attribution,
-    ...toSegmentInput(params),
-  };
+  const view = parseOverviewView(params);
+  const { days, conversion, attribution } = view;
+  const query = getOverviewQuery(view, Date.now());
   const overview = useQuery(trpc.journeys.overview.queryOptions({ projectId: project.projectId, ...query }));
   const settings = useQuery(trpc.admin.project.queryOptions({ projectId: project.projectId }));
+  const annotations = useAnnotations(project.projectId);
 
   const withParams = (changes: Record<string, string | undefined>) =>
     createChangedHash({ projectId: project.projectId, path: OVERVIEW_PATH, params }, changes);
@@ -92,7 +85,7 @@ export function OverviewPage({ project, params }: PageProps) {
         </p>
       )}
       {overview.isError && <ErrorNotice error={overview.error} onRetry={() => void overview.refetch()} />}
-      {overview.data && <OverviewFigures overview={overview.data} />}
+      {overview.data && <OverviewFigures overview={overview.data} annotations={annotations} />}
     </>
   );
 }

@@ -1,10 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
+import { ChartAnnotations } from '../annotations/ChartAnnotations.js';
+import { findAnnotationsIn, toDayKey } from '../annotations/findAnnotationsIn.js';
+import { useAnnotations } from '../annotations/useAnnotations.js';
 import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import type { PageProps } from '../pages.js';
 import { createChangedHash } from '../routing/resolveRoute.js';
 import { CohortTable } from './CohortTable.js';
-import { getWeekRange, parseRangeWeeks, RANGE_WEEKS } from './getWeekRange.js';
+import { getRetentionQuery } from './getRetentionQuery.js';
+import { parseRangeWeeks, RANGE_WEEKS } from './getWeekRange.js';
 import { RetentionCurve } from './RetentionCurve.js';
 import { COHORTS_PATH } from './retentionPath.js';
 import { ReturningPicker } from './ReturningPicker.js';
@@ -18,10 +22,13 @@ export function CohortRetentionPage({ project, params }: PageProps) {
   const trpc = useTRPC();
   const weeks = parseRangeWeeks(params['weeks']);
   const returning = params['returning']?.trim() || undefined;
-  const query = {
-    ...getWeekRange(weeks, Date.now()),
-    ...(returning === undefined ? {} : { returning: { name: returning } }),
-  };
+  const query = getRetentionQuery(params, Date.now());
+  // The curve counts weeks since each cohort's first: the annotations of its whole range go under it.
+  const annotations = findAnnotationsIn(
+    useAnnotations(project.projectId),
+    toDayKey(query.from),
+    toDayKey(query.to),
+  );
   const retention = useQuery(
     trpc.journeys.retention.queryOptions({ projectId: project.projectId, ...query }),
   );
@@ -62,6 +69,7 @@ export function CohortRetentionPage({ project, params }: PageProps) {
       {retention.data && (
         <>
           <RetentionCurve curve={retention.data.curve} />
+          <ChartAnnotations annotations={annotations} />
           <section class="card" aria-labelledby="cohorts-heading">
             <h2 id="cohorts-heading">Cohorts</h2>
             <CohortTable cohorts={retention.data.cohorts} />

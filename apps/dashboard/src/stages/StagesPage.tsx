@@ -14,14 +14,12 @@ import {
   SEGMENT_PARAM,
   toSegmentInput,
 } from '../segments/segmentParams.js';
-import { getDayRange, RANGE_DAYS, type RangeDays } from '../overview/getDayRange.js';
+import { getStagesQuery, parseStagesDays } from './getStagesQuery.js';
 import type { PageProps } from '../pages.js';
 import { createChangedHash, createProjectHash } from '../routing/resolveRoute.js';
 import { ShareButton } from '../share/ShareButton.js';
 import { JourneyMapEditor } from './JourneyMapEditor.js';
 import { StagesFigures } from './StagesFigures.js';
-
-/** The page path of the journey map. */
 
 /**
  * The journey map: the project's stages in order with their persons and the conversion
@@ -33,10 +31,8 @@ export function StagesPage({ project, params }: PageProps) {
   const trpc = useTRPC();
   const [isEditing, setEditing] = useState(false);
   const mayEdit = can(project.role, 'editJourneyMap');
-  const days = (RANGE_DAYS as readonly number[]).includes(Number(params['days']))
-    ? (Number(params['days']) as RangeDays)
-    : undefined;
-  const range = { ...(days === undefined ? {} : getDayRange(days, Date.now())), ...toSegmentInput(params) };
+  const days = parseStagesDays(params);
+  const range = getStagesQuery(params, Date.now());
   const segmentParams = keepSegmentParams(params);
   const query = useQuery(trpc.journeys.stages.queryOptions({ projectId: project.projectId, ...range }));
   const compareInput = params[COMPARE_PARAM]

@@ -4,6 +4,7 @@ import { hashPassword, verifyPassword } from '@parcours/api';
 import type { AuditActor, JourneyStage, Store } from '@parcours/store';
 import { DEMO_SEGMENTS } from './demoSegments.js';
 import { generateDemoJourneys } from './generateDemoJourneys.js';
+import { seedDemoInsights } from './seedDemoInsights.js';
 
 /** The demo project's name: how a later start finds it again. */
 export const DEMO_PROJECT_NAME = 'Demo: outdoor retailer';
@@ -88,6 +89,7 @@ export async function seedDemoProject(
     for (let i = 0; i < events.length; i += 500) {
       await store.insertEvents(projectId, events.slice(i, i + 500));
     }
+    await seedDemoInsights(store, projectId);
     project = (await store.getProjects()).find((p) => p.projectId === projectId)!;
     created = true;
   }

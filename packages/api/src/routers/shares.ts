@@ -5,6 +5,7 @@ import { auditProject } from '../auth/audit.js';
 import { projectProcedure, router } from '../trpc.js';
 import { funnelInput, overviewInput, pathsInput, rangeInput } from './journeyInputs.js';
 import { resolveSegment } from './resolveSegment.js';
+import { viewParamsInput } from './viewParams.js';
 
 /** The query each view runs, validated like the `journeys.*` procedure it comes from. */
 export const SHARE_QUERIES = {
@@ -37,11 +38,7 @@ export const sharesRouter = router({
     .input(
       z.object({
         view: z.enum(SHARE_VIEWS),
-        params: z
-          .record(z.string().max(64), z.string().max(2_000))
-          .refine((p) => Object.keys(p).length <= 30, {
-            message: 'at most 30 params',
-          }),
+        params: viewParamsInput,
         query: z.record(z.string(), z.unknown()),
         expiresInDays: z.number().int().min(1).max(365),
       }),

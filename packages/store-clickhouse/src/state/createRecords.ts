@@ -31,7 +31,10 @@ export type RecordKind =
   | 'retention' // id: project id
   | 'privacy_request' // id: project id + request id, owner: project id
   | 'ledger_anchor' // id: project id + chain, owner: project id: where the chain's purged prefix ended
-  | 'register_contacts'; // id: project id
+  | 'register_contacts' // id: project id
+  | 'insight' // id: project id + insight id, owner: project id
+  | 'dashboard' // id: project id + dashboard id, owner: project id
+  | 'annotation'; // id: project id + annotation id, owner: project id
 
 interface Row {
   id: string;

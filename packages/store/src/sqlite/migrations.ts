@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { migrateConsentConfigs } from './consent/migrateConsentConfigs.js';
 import { migrateConsentLedger } from './consent/migrateConsentLedger.js';
+import { MIGRATE_INSIGHTS } from './insights/migrateInsights.js';
 import { MIGRATE_RETENTION } from './retention/migrateRetention.js';
 
 /**
@@ -281,4 +282,6 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   );
   CREATE INDEX segments_by_project ON segments(project_id, id);
   `,
+  // 16 (issue 12): saved insights, dashboards, annotations (see insights/migrateInsights.ts).
+  MIGRATE_INSIGHTS,
 ];

@@ -41,6 +41,7 @@ import { createSqliteConsentConfigStore } from './consent/createSqliteConsentCon
 import { createSqlitePrivacyStore } from './privacy/createSqlitePrivacyStore.js';
 import { getSnapshotDirectory, removeIndexSnapshot } from './IndexSnapshotFiles.js';
 import { createSqliteRetentionStore } from './retention/createSqliteRetentionStore.js';
+import { createSqliteInsightStore } from './insights/createSqliteInsightStore.js';
 import { createSqlitePrivacyRequestStore } from './privacy/createSqlitePrivacyRequestStore.js';
 import { createSqliteRegisterStore } from './privacy/createSqliteRegisterStore.js';
 import { createSqliteSegmentStore } from './segments/createSqliteSegmentStore.js';
@@ -229,6 +230,7 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
     ...createSqliteRegisterStore(db, (projectId) => getProjectRow(projectId).id),
     ...createSqliteSegmentStore(db, (projectId) => getProjectRow(projectId).id),
     ...createSqliteConsentLedgerStore(db, getProjectRow),
+    ...createSqliteInsightStore(db, (projectId) => getProjectRow(projectId).id),
     async createProject({ name, ownerUserId }) {
       const projectId = createKey('prj', 9);
       const writeKey = createKey('wk');

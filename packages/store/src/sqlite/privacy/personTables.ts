@@ -106,6 +106,10 @@ export const EXCLUDED_TABLES: Readonly<Record<string, ExcludedTable>> = {
   },
   share_links: { reason: 'read-only links to aggregate views; no person' },
   segments: { reason: 'saved segment definitions (touchpoint names, trait values to match); no person' },
+  insights: { reason: "saved views' URL state (the API drops a persons search); no person" },
+  dashboards: { reason: 'named grids of saved insights; no person' },
+  dashboard_tiles: { reason: "a dashboard's insights in order; no person" },
+  annotations: { reason: 'notes on dates of a project (a touchpoint name at most); no person' },
   audit_log: {
     reason:
       'what dashboard accounts did; privacy entries never name the person (a receipt carries its request id and counts)',

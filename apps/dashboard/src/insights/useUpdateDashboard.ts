@@ -1,0 +1,13 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTRPC } from '../api/trpc.js';
+
+/** `dashboards.update`, refreshing every dashboard query once it is done. */
+export function useUpdateDashboard() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useMutation(
+    trpc.dashboards.update.mutationOptions({
+      onSuccess: () => void queryClient.invalidateQueries(trpc.dashboards.pathFilter()),
+    }),
+  );
+}
