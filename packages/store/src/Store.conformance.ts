@@ -4,6 +4,7 @@ import { describeAccountStoreConformance } from './accounts/AccountStore.conform
 import { describeConsentStoreConformance } from './consent/ConsentStore.conformance.js';
 import { describeJourneyStoreConformance } from './JourneyStore.conformance.js';
 import { describePrivacyStoreConformance } from './privacy/PrivacyStore.conformance.js';
+import { describeTimeZoneConformance } from './time/TimeZone.conformance.js';
 import type { Store, StoredEvent } from './Store.js';
 import { DEFAULT_COLLECTION_SETTINGS } from './CollectionSettings.js';
 import {
@@ -27,6 +28,7 @@ export function describeStoreConformance(target: ConformanceTarget): void {
   describeConsentStoreConformance(target);
   describeAccountStoreConformance(target);
   describePrivacyStoreConformance(target);
+  describeTimeZoneConformance(target);
   describe(`Store conformance coverage: ${target.engine}`, () => {
     it('has called every method of the Store', () => {
       const { methods, called } = getConformanceCoverage(target);

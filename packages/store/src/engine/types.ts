@@ -47,6 +47,11 @@ export interface FunnelQuery {
   now?: number;
   /** `"channel"`, or the name of a property of the step-1 event. */
   breakdown?: string;
+  /**
+   * The IANA zone its weeks of `overTime` follow. Default UTC; `createStore` sets the project's own zone
+   * (see `ZoneCalendar`).
+   */
+  timeZone?: string;
 }
 
 export interface FunnelStepResult {
@@ -296,6 +301,11 @@ export interface OverviewQuery {
   conversion?: TouchpointRef;
   /** How `attribution` credits conversions to channels. Default `last` (last touch). */
   attribution?: AttributionModel;
+  /**
+   * The IANA zone its days follow. Default UTC; `createStore` sets the project's own zone
+   * (see `ZoneCalendar`).
+   */
+  timeZone?: string;
 }
 
 export interface OverviewRow {

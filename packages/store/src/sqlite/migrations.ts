@@ -265,4 +265,9 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
     updated_at INTEGER NOT NULL
   );
   `,
+  // 15 (issue 12, time): the zone a project's days and weeks follow; projects made
+  // before zones keep the UTC days they always had.
+  `
+  ALTER TABLE projects ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC';
+  `,
 ];

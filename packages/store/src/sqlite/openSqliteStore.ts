@@ -45,6 +45,7 @@ import { createSqlitePrivacyRequestStore } from './privacy/createSqlitePrivacyRe
 import { createSqliteRegisterStore } from './privacy/createSqliteRegisterStore.js';
 import type { IdentityGraph } from './resolvePerson.js';
 import { createSqliteConsentLedgerStore } from './consent/createSqliteConsentLedgerStore.js';
+import { DEFAULT_TIME_ZONE } from '../time/ZoneCalendar.js';
 
 export interface SqliteStoreOptions extends OpenDatabaseOptions {
   /** Events per group commit before flushing early. Default 5,000. */
@@ -87,7 +88,13 @@ interface InsertJob {
 }
 
 function toProject(row: ProjectRow): Project {
-  return { projectId: row.public_id, name: row.name, writeKey: row.write_key, createdAt: row.created_at };
+  return {
+    projectId: row.public_id,
+    name: row.name,
+    writeKey: row.write_key,
+    createdAt: row.created_at,
+    timeZone: row.time_zone,
+  };
 }
 
 /**
@@ -227,13 +234,13 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
     ...createSqlitePrivacyRequestStore(db, (projectId) => getProjectRow(projectId).id),
     ...createSqliteRegisterStore(db, (projectId) => getProjectRow(projectId).id),
     ...createSqliteConsentLedgerStore(db, getProjectRow),
-    async createProject({ name, ownerUserId }) {
+    async createProject({ name, ownerUserId, timeZone = DEFAULT_TIME_ZONE }) {
       const projectId = createKey('prj', 9);
       const writeKey = createKey('wk');
       const secretKey = createKey('sk', 24);
       db.transaction(() => {
         const now = Date.now();
-        const rowId = projects.insertProject(projectId, name, writeKey, now);
+        const rowId = projects.insertProject({ publicId: projectId, name, writeKey, timeZone }, now);
         const keyInfo = { publicId: createKey('key', 9), prefix: secretKey.slice(0, 8), label: 'default' };
         secretKeys.insertSecretKey(hashToken(secretKey), rowId, { ...keyInfo, scope: 'admin' }, now);
         consentConfigs.publishDefault(rowId, name, now);
@@ -247,6 +254,11 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
     async renameProject(projectId, name) {
       const row = getProjectRow(projectId);
       projects.updateProjectName(row.id, name);
+      forgetProject(row);
+    },
+    async setProjectTimeZone(projectId, timeZone) {
+      const row = getProjectRow(projectId);
+      projects.updateProjectTimeZone(row.id, timeZone);
       forgetProject(row);
     },
     async deleteProject(projectId) {
