@@ -19,6 +19,8 @@ export interface ApiAnswer {
 export interface JourneysServer {
   store: Store;
   project: CreatedProject;
+  /** `http://127.0.0.1:<port>`, for procedures beyond `journeys.*`. */
+  base: string;
   /** Sends a batch to `collect` with the project's write key; answers its status. */
   collect(batch: Event[]): Promise<number>;
   /** A `journeys.<path>` query of the project, with its secret key (or `secretKey`). */
@@ -38,6 +40,7 @@ export async function startJourneysServer(name: string): Promise<JourneysServer>
   return {
     store,
     project,
+    base,
     async collect(batch) {
       const response = await fetch(`${base}/trpc/collect`, {
         method: 'POST',
