@@ -4,11 +4,18 @@ import { ChannelTable } from './ChannelTable.js';
 import { DailyChart } from './DailyChart.js';
 import { KpiTiles } from './KpiTiles.js';
 
-/** The overview's figures: totals, the daily chart, the channel table and conversions by attribution model. Also what a shared overview shows. */
-export function OverviewFigures({ overview }: { overview: Overview }) {
+/** The overview's figures: totals, the daily chart, the channel table and conversions by attribution model. Also what a shared overview shows. With `previous`, the totals
+ * of the previous period beside them. */
+export function OverviewFigures({
+  overview,
+  previous,
+}: {
+  overview: Overview;
+  previous?: Overview | undefined;
+}) {
   return (
     <>
-      <KpiTiles totals={overview.totals} />
+      <KpiTiles totals={overview.totals} previous={previous?.totals} />
       <DailyChart days={overview.days} />
       <ChannelTable channels={overview.channels} />
       <AttributionTable attribution={overview.attribution} conversions={overview.totals.conversions} />

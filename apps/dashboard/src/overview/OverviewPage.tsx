@@ -2,40 +2,54 @@ import { useQuery } from '@tanstack/react-query';
 import { can } from '../access/can.js';
 import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
-import { RangePicker } from '../components/RangePicker.js';
+import { useProjectTimeZone } from '../api/useProjectTimeZone.js';
+import { PeriodControls } from '../components/PeriodControls.js';
+import { describeRange } from '../time/describeRange.js';
+import { toRangeBounds } from '../time/dayRange.js';
+import { getPageRange } from '../time/getPageRange.js';
 import type { PageProps } from '../pages.js';
 import { createChangedHash } from '../routing/resolveRoute.js';
 import { ShareButton } from '../share/ShareButton.js';
 import { ATTRIBUTION_LABELS, type AttributionModel } from './AttributionTable.js';
 import { ConversionPicker } from './ConversionPicker.js';
 import { FirstRunPanel } from './FirstRunPanel.js';
-import { getDayRange, parseRangeDays } from './getDayRange.js';
 import { OverviewFigures } from './OverviewFigures.js';
 
 /** The page path of the overview, the home page. */
 export const OVERVIEW_PATH = 'overview';
 
 /**
- * The overview: persons, touchpoints, conversions and NPS over the last 7 to 90 days,
- * per day and per channel, and conversions by channel under an attribution model. A
- * project that has never received a touchpoint shows its first-run panel instead.
- * `?days=`, `?conversion=` and `?attribution=` (`first`, `any`; last touch by default)
- * keep the view in the URL.
+ * The overview: persons, touchpoints, conversions and NPS over the last 7 to 90 days
+ * or custom dates (days of the project's zone), per day and per channel, and
+ * conversions by channel under an attribution model; the totals optionally beside
+ * those of the previous period of equal length. A project that has never received a
+ * touchpoint shows its first-run panel instead. `?days=` or `?from=&to=`,
+ * `?compare=previous`, `?conversion=` and `?attribution=` (`first`, `any`; last touch
+ * by default) keep the view in the URL.
  */
 export function OverviewPage({ project, params }: PageProps) {
   const trpc = useTRPC();
-  const days = parseRangeDays(params['days']);
+  const timeZone = useProjectTimeZone(project.projectId);
+  const period = getPageRange(params, { now: Date.now(), timeZone: timeZone ?? 'UTC' });
   const conversion = params['conversion']?.trim() || undefined;
   const attribution: AttributionModel =
     params['attribution'] !== undefined && params['attribution'] in ATTRIBUTION_LABELS
       ? (params['attribution'] as AttributionModel)
       : 'last';
-  const query = {
-    ...getDayRange(days, Date.now()),
+  const question = {
     ...(conversion === undefined ? {} : { conversion: { name: conversion } }),
     attribution,
   };
-  const overview = useQuery(trpc.journeys.overview.queryOptions({ projectId: project.projectId, ...query }));
+  const query = { ...toRangeBounds(period.range, timeZone ?? 'UTC'), ...question };
+  const overview = useQuery({
+    ...trpc.journeys.overview.queryOptions({ projectId: project.projectId, ...query }),
+    enabled: timeZone !== undefined,
+  });
+  const previousBounds = period.previous && toRangeBounds(period.previous, timeZone ?? 'UTC');
+  const previous = useQuery({
+    ...trpc.journeys.overview.queryOptions({ projectId: project.projectId, ...previousBounds!, ...question }),
+    enabled: timeZone !== undefined && previousBounds !== undefined,
+  });
   const settings = useQuery(trpc.admin.project.queryOptions({ projectId: project.projectId }));
 
   const withParams = (changes: Record<string, string | undefined>) =>
@@ -54,11 +68,11 @@ export function OverviewPage({ project, params }: PageProps) {
     <>
       <div class="page-head">
         <h1>Overview</h1>
-        <RangePicker value={days} hrefFor={(next) => withParams({ days: String(next) })} />
         {can(project.role, 'share') && (
           <ShareButton projectId={project.projectId} view="overview" params={params} query={query} />
         )}
       </div>
+      <PeriodControls period={period} timeZone={timeZone ?? 'UTC'} hrefFor={withParams} allowCompare />
       <ConversionPicker
         projectId={project.projectId}
         value={conversion}
@@ -80,11 +94,20 @@ export function OverviewPage({ project, params }: PageProps) {
       </ul>
       {overview.isPending && (
         <p class="notice" role="status">
-          Counting the last {days} days…
+          Counting {describeRange(period.range)}…
         </p>
       )}
       {overview.isError && <ErrorNotice error={overview.error} onRetry={() => void overview.refetch()} />}
-      {overview.data && <OverviewFigures overview={overview.data} />}
+      {previous.isError && <ErrorNotice error={previous.error} onRetry={() => void previous.refetch()} />}
+      {overview.data && (
+        <>
+          <p class="help period-summary">
+            {describeRange(period.range)}
+            {period.previous && `, compared with ${describeRange(period.previous)}`}
+          </p>
+          <OverviewFigures overview={overview.data} previous={period.previous && previous.data} />
+        </>
+      )}
     </>
   );
 }

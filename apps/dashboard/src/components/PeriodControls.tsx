@@ -1,0 +1,48 @@
+import type { RangeDays } from '../overview/getDayRange.js';
+import { toCustomRangeParams, toPresetParams, type PageRange } from '../time/getPageRange.js';
+import { CustomRangeForm } from './CustomRangeForm.js';
+import { RangePicker } from './RangePicker.js';
+
+export interface PeriodControlsProps {
+  period: PageRange;
+  timeZone: string;
+  /** The link that applies URL changes to the page (undefined removes a parameter). */
+  hrefFor: (changes: Record<string, string | undefined>) => string;
+  /** Offer "Compare with the previous period". Default false. */
+  allowCompare?: boolean;
+}
+
+/**
+ * The period of a page: presets, custom dates in the project's zone and, where the
+ * page shows it, the comparison with the previous period; all of it in the URL.
+ */
+export function PeriodControls({ period, timeZone, hrefFor, allowCompare = false }: PeriodControlsProps) {
+  const comparing = period.previous !== undefined;
+  return (
+    <div class="period-controls">
+      <RangePicker
+        value={period.days}
+        custom={period.custom !== undefined}
+        hrefFor={(days: RangeDays | undefined) => hrefFor(toPresetParams(days))}
+      />
+      <CustomRangeForm
+        key={`${period.range.from}/${period.range.to}`}
+        value={period.range}
+        timeZone={timeZone}
+        onApply={(range) => {
+          location.hash = hrefFor(toCustomRangeParams(range));
+        }}
+      />
+      {allowCompare && (
+        <a
+          class="compare-toggle"
+          href={hrefFor({ compare: comparing ? undefined : 'previous' })}
+          aria-pressed={comparing ? 'true' : 'false'}
+          role="button"
+        >
+          {comparing ? 'Stop comparing' : 'Compare with the previous period'}
+        </a>
+      )}
+    </div>
+  );
+}
