@@ -10,21 +10,26 @@ export interface PeriodControlsProps {
   hrefFor: (changes: Record<string, string | undefined>) => string;
   /** Offer "Compare with the previous period". Default false. */
   allowCompare?: boolean;
+  /** Show the presets (a page whose form offers them passes false). Default true. */
+  showPresets?: boolean;
 }
 
 /**
  * The period of a page: presets, custom dates in the project's zone and, where the
  * page shows it, the comparison with the previous period; all of it in the URL.
  */
-export function PeriodControls({ period, timeZone, hrefFor, allowCompare = false }: PeriodControlsProps) {
+export function PeriodControls(props: PeriodControlsProps) {
+  const { period, timeZone, hrefFor, allowCompare = false, showPresets = true } = props;
   const comparing = period.previous !== undefined;
   return (
     <div class="period-controls">
-      <RangePicker
-        value={period.days}
-        custom={period.custom !== undefined}
-        hrefFor={(days: RangeDays | undefined) => hrefFor(toPresetParams(days))}
-      />
+      {showPresets && (
+        <RangePicker
+          value={period.days}
+          custom={period.custom !== undefined}
+          hrefFor={(days: RangeDays | undefined) => hrefFor(toPresetParams(days))}
+        />
+      )}
       <CustomRangeForm
         key={`${period.range.from}/${period.range.to}`}
         value={period.range}
