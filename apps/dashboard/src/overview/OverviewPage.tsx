@@ -13,6 +13,7 @@ import { ShareButton } from '../share/ShareButton.js';
 import { ATTRIBUTION_LABELS, type AttributionModel } from './AttributionTable.js';
 import { ConversionPicker } from './ConversionPicker.js';
 import { FirstRunPanel } from './FirstRunPanel.js';
+import { FirstRunTimeZone } from './FirstRunTimeZone.js';
 import { OverviewFigures } from './OverviewFigures.js';
 
 /** The page path of the overview, the home page. */
@@ -59,6 +60,9 @@ export function OverviewPage({ project, params }: PageProps) {
     return (
       <>
         <h1>Overview</h1>
+        {can(project.role, 'manageProject') && (
+          <FirstRunTimeZone projectId={project.projectId} timeZone={settings.data.timeZone} />
+        )}
         <FirstRunPanel projectId={project.projectId} writeKey={settings.data.writeKey} />
       </>
     );
