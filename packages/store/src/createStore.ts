@@ -36,6 +36,9 @@ export function createStore(engine: StoreEngine): Store {
     async getFunnel(projectId, query) {
       return engine.getFunnel(projectId, await inProjectZone(projectId, query));
     },
+    async getConsentStats(projectId, range) {
+      return engine.getConsentStats(projectId, await inProjectZone(projectId, range));
+    },
     async getCohortRetention(projectId, query) {
       return engine.getCohortRetention(projectId, await inProjectZone(projectId, query));
     },

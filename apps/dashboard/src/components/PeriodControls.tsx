@@ -12,6 +12,11 @@ export interface PeriodControlsProps {
   allowCompare?: boolean;
   /** Show the presets (a page whose form offers them passes false). Default true. */
   showPresets?: boolean;
+  /**
+   * Offer "All time" among the presets: `true` when it is what the page shows, `false`
+   * when another period is. Default undefined: not offered.
+   */
+  allTime?: boolean;
 }
 
 /**
@@ -19,13 +24,14 @@ export interface PeriodControlsProps {
  * page shows it, the comparison with the previous period; all of it in the URL.
  */
 export function PeriodControls(props: PeriodControlsProps) {
-  const { period, timeZone, hrefFor, allowCompare = false, showPresets = true } = props;
+  const { period, timeZone, hrefFor, allowCompare = false, showPresets = true, allTime } = props;
   const comparing = period.previous !== undefined;
   return (
     <div class="period-controls">
       {showPresets && (
         <RangePicker
-          value={period.days}
+          value={allTime === true ? undefined : period.days}
+          allowAllTime={allTime !== undefined}
           custom={period.custom !== undefined}
           hrefFor={(days: RangeDays | undefined) => hrefFor(toPresetParams(days))}
         />

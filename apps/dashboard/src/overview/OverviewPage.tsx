@@ -2,11 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { can } from '../access/can.js';
 import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
-import { useProjectTimeZone } from '../api/useProjectTimeZone.js';
 import { PeriodControls } from '../components/PeriodControls.js';
 import { describeRange } from '../time/describeRange.js';
-import { toRangeBounds } from '../time/dayRange.js';
-import { getPageRange } from '../time/getPageRange.js';
+import { usePagePeriod } from '../time/usePagePeriod.js';
 import type { PageProps } from '../pages.js';
 import { createChangedHash } from '../routing/resolveRoute.js';
 import { ShareButton } from '../share/ShareButton.js';
@@ -30,8 +28,7 @@ export const OVERVIEW_PATH = 'overview';
  */
 export function OverviewPage({ project, params }: PageProps) {
   const trpc = useTRPC();
-  const timeZone = useProjectTimeZone(project.projectId);
-  const period = getPageRange(params, { now: Date.now(), timeZone: timeZone ?? 'UTC' });
+  const { ready, timeZone, period, bounds, previousBounds } = usePagePeriod(project.projectId, params);
   const conversion = params['conversion']?.trim() || undefined;
   const attribution: AttributionModel =
     params['attribution'] !== undefined && params['attribution'] in ATTRIBUTION_LABELS
@@ -41,15 +38,18 @@ export function OverviewPage({ project, params }: PageProps) {
     ...(conversion === undefined ? {} : { conversion: { name: conversion } }),
     attribution,
   };
-  const query = { ...toRangeBounds(period.range, timeZone ?? 'UTC'), ...question };
+  const query = { ...bounds, ...question };
   const overview = useQuery({
     ...trpc.journeys.overview.queryOptions({ projectId: project.projectId, ...query }),
-    enabled: timeZone !== undefined,
+    enabled: ready,
   });
-  const previousBounds = period.previous && toRangeBounds(period.previous, timeZone ?? 'UTC');
   const previous = useQuery({
-    ...trpc.journeys.overview.queryOptions({ projectId: project.projectId, ...previousBounds!, ...question }),
-    enabled: timeZone !== undefined && previousBounds !== undefined,
+    ...trpc.journeys.overview.queryOptions({
+      projectId: project.projectId,
+      ...(previousBounds ?? bounds),
+      ...question,
+    }),
+    enabled: ready && previousBounds !== undefined,
   });
   const settings = useQuery(trpc.admin.project.queryOptions({ projectId: project.projectId }));
 
@@ -76,7 +76,7 @@ export function OverviewPage({ project, params }: PageProps) {
           <ShareButton projectId={project.projectId} view="overview" params={params} query={query} />
         )}
       </div>
-      <PeriodControls period={period} timeZone={timeZone ?? 'UTC'} hrefFor={withParams} allowCompare />
+      <PeriodControls period={period} timeZone={timeZone} hrefFor={withParams} allowCompare />
       <ConversionPicker
         projectId={project.projectId}
         value={conversion}
