@@ -11,6 +11,12 @@ export interface CustomRangeFormProps {
   timeZone: string;
 }
 
+/** The two dates of a range and their labels. */
+const RANGE_ENDS = [
+  { end: 'from', label: 'From' },
+  { end: 'to', label: 'To' },
+] as const;
+
 /** Says what is wrong with a range, or undefined when it can be shown. */
 function checkRange({ from, to }: DayRange): string | undefined {
   if (from === '' || to === '') return 'Choose both dates.';
@@ -31,26 +37,18 @@ export function CustomRangeForm({ value, onApply, timeZone }: CustomRangeFormPro
   };
   return (
     <form class="inline-form range-form" onSubmit={onSubmit} aria-label="Custom date range">
-      <div class="field">
-        <label for="range-from">From</label>
-        <input
-          id="range-from"
-          type="date"
-          required
-          value={range.from}
-          onInput={(event) => setRange({ ...range, from: event.currentTarget.value })}
-        />
-      </div>
-      <div class="field">
-        <label for="range-to">To</label>
-        <input
-          id="range-to"
-          type="date"
-          required
-          value={range.to}
-          onInput={(event) => setRange({ ...range, to: event.currentTarget.value })}
-        />
-      </div>
+      {RANGE_ENDS.map(({ end, label }) => (
+        <div class="field" key={end}>
+          <label for={`range-${end}`}>{label}</label>
+          <input
+            id={`range-${end}`}
+            type="date"
+            required
+            value={range[end]}
+            onInput={(event) => setRange({ ...range, [end]: event.currentTarget.value })}
+          />
+        </div>
+      ))}
       <button type="submit">Apply</button>
       <p class="help">Days in {timeZone}</p>
       {problem !== undefined && (
