@@ -1,5 +1,5 @@
 import { createClient } from '@clickhouse/client';
-import { createStore, type Store, type StoreEngine } from '@parcours/store';
+import { createStore, DEFAULT_TIME_ZONE, type Store, type StoreEngine } from '@parcours/store';
 import { countEvents } from './countEvents.js';
 import { createTables } from './createTables.js';
 import { getCohortRetention } from './getCohortRetention.js';
@@ -69,6 +69,11 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
   });
   const privacyState = createPrivacyState(records, projects.requireProject);
   const at = (projectId: string) => ({ database, projectId });
+  // Days and weeks of the project's zone unless the question names one.
+  const inProjectZone = async <Q extends { timeZone?: string }>(projectId: string, query: Q): Promise<Q> => ({
+    timeZone: (await projects.methods.getProject(projectId))?.timeZone ?? DEFAULT_TIME_ZONE,
+    ...query,
+  });
   const insert = serialiseOverlappingInserts((projectId, events, insertOptions) =>
     insertEvents(client, at(projectId), events, insertOptions),
   );
@@ -125,14 +130,19 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
       return insert(projectId, events, insertOptions);
     },
     countEvents: (projectId) => countEvents(client, at(projectId)),
-    getFunnel: (projectId, query) => getFunnel(client, at(projectId), query),
+    getFunnel: async (projectId, query) =>
+      getFunnel(client, at(projectId), await inProjectZone(projectId, query)),
     getPaths: (projectId, query) => getPaths(client, at(projectId), query),
-    getCohortRetention: (projectId, query) => getCohortRetention(client, at(projectId), query),
+    getCohortRetention: async (projectId, query) =>
+      getCohortRetention(client, at(projectId), await inProjectZone(projectId, query)),
     getPersonTimeline: (projectId, ref, options) => getPersonTimeline(client, at(projectId), ref, options),
     getFunnelDropoffs: (projectId, query) => getFunnelDropoffs(client, at(projectId), query),
     getFunnelDrivers: (projectId, query) => getFunnelDrivers(client, at(projectId), query),
     getStages: (projectId, query, stages) => getStages(client, at(projectId), stages, query),
-    getOverview: (projectId, query, conversions) => getOverview(client, at(projectId), query, conversions),
+    getOverview: async (projectId, query, conversions) =>
+      getOverview(client, at(projectId), await inProjectZone(projectId, query), conversions),
+    getConsentStats: async (projectId, range) =>
+      ledger.getConsentStats(projectId, await inProjectZone(projectId, range)),
     getLatestEvents: (projectId, options) => getLatestEvents(client, at(projectId), options),
     getPersons: (projectId, query, stages) => getPersons(client, at(projectId), query, stages),
     getPersonProfile: (projectId, ref, stages) => getPersonProfile(client, at(projectId), ref, stages),

@@ -79,6 +79,7 @@ function describeProjectAndEventConformance(target: ConformanceTarget): void {
         name: 'Shop',
         writeKey: created.writeKey,
         createdAt: expect.any(Number),
+        timeZone: 'UTC',
       });
       expect(await store.getProject('prj_unknown')).toBeUndefined();
     });

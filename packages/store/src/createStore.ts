@@ -5,24 +5,20 @@ import {
 } from './journeyDefaults.js';
 import type { Store } from './Store.js';
 import type { StoreEngine } from './StoreEngine.js';
-import { DEFAULT_TIME_ZONE, isTimeZone } from './time/ZoneCalendar.js';
+import { isTimeZone } from './time/ZoneCalendar.js';
 
 /**
  * The Store every engine is reached through: the engine's methods, with the rules that
  * are the product's and not an engine's applied once, here: the default journey map
  * (the five default stages, empty, until one is saved), "a conversion is a touchpoint
  * of the decision stage" unless the question names one, and the timeline cap (10,000
- * events by default, `truncated` when there were more), and days and weeks in the
- * project's time zone unless the question names one (a zone Intl does not know is
- * refused before any engine stores it).
+ * events by default, `truncated` when there were more), and a time zone Intl does not
+ * know refused before any engine stores it (each engine counts days and weeks in the
+ * project's zone unless the question names one).
  */
 export function createStore(engine: StoreEngine): Store {
   const journeyMapOf = async (projectId: string) =>
     (await engine.getJourneyMap(projectId)) ?? createDefaultJourneyMap();
-  const inProjectZone = async <Q extends { timeZone?: string }>(projectId: string, query: Q): Promise<Q> =>
-    query.timeZone !== undefined
-      ? query
-      : { ...query, timeZone: (await engine.getProject(projectId))?.timeZone ?? DEFAULT_TIME_ZONE };
   return {
     ...bindMethods(engine),
     async createProject(input) {
@@ -33,15 +29,7 @@ export function createStore(engine: StoreEngine): Store {
       checkTimeZone(timeZone);
       return engine.setProjectTimeZone(projectId, timeZone);
     },
-    async getFunnel(projectId, query) {
-      return engine.getFunnel(projectId, await inProjectZone(projectId, query));
-    },
-    async getConsentStats(projectId, range) {
-      return engine.getConsentStats(projectId, await inProjectZone(projectId, range));
-    },
-    async getCohortRetention(projectId, query) {
-      return engine.getCohortRetention(projectId, await inProjectZone(projectId, query));
-    },
+
     async getPersonTimeline(projectId, ref, options = {}) {
       const limit = options.limit ?? DEFAULT_TIMELINE_LIMIT;
       // One more than the limit tells whether the timeline was cut.
@@ -68,7 +56,7 @@ export function createStore(engine: StoreEngine): Store {
       // The map is read only when the question names no conversion.
       const stages = query.conversion === undefined ? await journeyMapOf(projectId) : [];
       const conversions = getConversionTouchpoints(stages, query);
-      return engine.getOverview(projectId, await inProjectZone(projectId, query), conversions);
+      return engine.getOverview(projectId, query, conversions);
     },
   };
 }

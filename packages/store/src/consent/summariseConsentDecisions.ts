@@ -48,7 +48,10 @@ function toRates({ gpc, ...counts }: Tally): ConsentRates {
  * language is the locale's primary subtag (`fr-FR` → `fr`), `unknown` without one.
  * Shared by every engine, so the rules live once.
  */
-export function summariseConsentDecisions(rows: Iterable<ConsentDecisionFacts>, timeZone?: string): ConsentStats {
+export function summariseConsentDecisions(
+  rows: Iterable<ConsentDecisionFacts>,
+  timeZone?: string,
+): ConsentStats {
   const calendar = getZoneCalendar(timeZone);
   const totals = newTally();
   const byVersion = new Map<string, Tally>();

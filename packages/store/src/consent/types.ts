@@ -157,7 +157,10 @@ export interface ConsentStore {
   ): Promise<{ records: LedgerEntry[]; nextCursor: string | null }>;
   /**
    * Decisions per version, language and day over `[from, to)`, from the ledger alone;
-   * days of `timeZone` (default UTC; `createStore` sets the project's zone).
+   * days of `timeZone` (default: the project's zone).
    */
-  getConsentStats(projectId: string, range: { from: number; to: number; timeZone?: string }): Promise<ConsentStats>;
+  getConsentStats(
+    projectId: string,
+    range: { from: number; to: number; timeZone?: string },
+  ): Promise<ConsentStats>;
 }

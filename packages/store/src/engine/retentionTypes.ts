@@ -11,8 +11,8 @@ export interface CohortRetentionQuery {
   /** What counts as coming back. Default: any touchpoint. */
   returning?: TouchpointRef;
   /**
-   * The IANA zone its cohort weeks follow. Default UTC; `createStore` sets the project's own zone
-   * (see `ZoneCalendar`).
+   * The IANA zone its cohort weeks follow. Default: the project's zone
+   * (`Project.timeZone`; see `ZoneCalendar`).
    */
   timeZone?: string;
 }

@@ -48,8 +48,8 @@ export interface FunnelQuery {
   /** `"channel"`, or the name of a property of the step-1 event. */
   breakdown?: string;
   /**
-   * The IANA zone its weeks of `overTime` follow. Default UTC; `createStore` sets the project's own zone
-   * (see `ZoneCalendar`).
+   * The IANA zone its weeks of `overTime` follow. Default: the project's zone
+   * (`Project.timeZone`; see `ZoneCalendar`).
    */
   timeZone?: string;
 }
@@ -302,8 +302,8 @@ export interface OverviewQuery {
   /** How `attribution` credits conversions to channels. Default `last` (last touch). */
   attribution?: AttributionModel;
   /**
-   * The IANA zone its days follow. Default UTC; `createStore` sets the project's own zone
-   * (see `ZoneCalendar`).
+   * The IANA zone its days follow. Default: the project's zone
+   * (`Project.timeZone`; see `ZoneCalendar`).
    */
   timeZone?: string;
 }

@@ -170,6 +170,12 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
     if (row === undefined) throw new Error(`unknown project ${projectId}`);
     return row;
   };
+  // Days and weeks of the project's zone unless the question names one; read from the
+  // cached row, so a question reaches the journey thread in the order it was asked.
+  const inProjectZone = <Q extends { timeZone?: string }>(projectId: string, query: Q): Q => ({
+    timeZone: findProjectRow(projectId)?.time_zone ?? DEFAULT_TIME_ZONE,
+    ...query,
+  });
   const forgetProject = (row: ProjectRow) => {
     projectsById.delete(row.public_id);
     projectsByWriteKey.delete(row.write_key);
@@ -322,7 +328,7 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
       return { person, events: getEventsInSegments(projectRowId, segments, limit) };
     },
     getFunnel(projectId, query) {
-      return ask(projectId, { method: 'getFunnel', query });
+      return ask(projectId, { method: 'getFunnel', query: inProjectZone(projectId, query) });
     },
     getFunnelDrivers(projectId, query) {
       return ask(projectId, { method: 'getFunnelDrivers', query });
@@ -334,7 +340,7 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
       return ask(projectId, { method: 'getPaths', query });
     },
     getCohortRetention(projectId, query) {
-      return ask(projectId, { method: 'getCohortRetention', query });
+      return ask(projectId, { method: 'getCohortRetention', query: inProjectZone(projectId, query) });
     },
     getFriction(projectId, query) {
       return ask(projectId, { method: 'getFriction', query });
@@ -405,7 +411,8 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
       return ask(projectId, { method: 'getStages', query, stages: [...stages] });
     },
     async getOverview(projectId, query, conversions) {
-      return ask(projectId, { method: 'getOverview', query, conversions: [...conversions] });
+      const zoned = inProjectZone(projectId, query);
+      return ask(projectId, { method: 'getOverview', query: zoned, conversions: [...conversions] });
     },
     async close() {
       if (closed) return;
