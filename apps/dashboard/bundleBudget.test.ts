@@ -42,6 +42,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // is a chunk of its own, 7 kB (measured 5.1 kB).
 // Issue 11, item 7: the Retention page (cohort table and curve) is a chunk of its own,
 // 3 kB (measured 1.8 kB); friction likewise; the first load gained the shared touchpoint picker.
+// Issue 12, item 7 (time): custom dates, the previous period and the project's zone on
+// the overview (first load) took it past 52 kB (52.4 kB); the Journey map page became a
+// chunk of its own, like the others, 4 kB.
 const BUDGET_GZIP_BYTES = {
   js: 52_000,
   css: 4_500,
@@ -53,6 +56,7 @@ const BUDGET_GZIP_BYTES = {
     funnelPages: 7_000,
     retentionPages: 3_000,
     frictionPages: 3_000,
+    stagesPages: 4_000,
   },
 };
 

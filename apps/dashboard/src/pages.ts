@@ -21,7 +21,7 @@ import {
   RETENTION_PATH,
 } from './privacy/privacyPaths.js';
 import { KEYS_PATH, MEMBERS_PATH, PROJECT_SETTINGS_PATH, SHARES_PATH } from './settings/settingsPaths.js';
-import { StagesPage, STAGES_PATH } from './stages/StagesPage.js';
+import { STAGES_PATH } from './stages/stagesPath.js';
 
 /** What every page gets: the project on screen (with the user's role in it) and its own URL parameters. */
 export interface PageProps {
@@ -55,6 +55,8 @@ const loadRetentionPages = () => import('./retention/retentionPages.js');
 const loadFrictionPages = () => import('./friction/frictionPages.js');
 /** The Live chunk. */
 const loadLivePages = () => import('./live/livePages.js');
+/** The Journey map chunk: the map, its editor and period controls. */
+const loadStagesPages = () => import('./stages/stagesPages.js');
 
 /**
  * Every page, in navigation order. A role's home page is the first it may use. A new
@@ -69,7 +71,12 @@ export const PAGES: readonly Page[] = [
     Component: lazyPage(loadFunnelPages, (pages) => pages.FunnelPage),
   },
   { path: PATHS_PATH, title: 'Paths', permission: 'readJourneys', Component: PathsPage },
-  { path: STAGES_PATH, title: 'Journey map', permission: 'readJourneys', Component: StagesPage },
+  {
+    path: STAGES_PATH,
+    title: 'Journey map',
+    permission: 'readJourneys',
+    Component: lazyPage(loadStagesPages, (pages) => pages.StagesPage),
+  },
   {
     path: COHORTS_PATH,
     title: 'Retention',

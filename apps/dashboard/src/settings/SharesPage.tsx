@@ -9,7 +9,7 @@ import { OVERVIEW_PATH } from '../overview/OverviewPage.js';
 import { PATHS_PATH } from '../paths/PathsPage.js';
 import type { PageProps } from '../pages.js';
 import { createProjectHash } from '../routing/resolveRoute.js';
-import { STAGES_PATH } from '../stages/StagesPage.js';
+import { STAGES_PATH } from '../stages/stagesPath.js';
 import { TableScroll } from '../components/TableScroll.js';
 
 /** Each shared view's page in the app, and its name. */

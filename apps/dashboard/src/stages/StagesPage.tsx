@@ -8,12 +8,12 @@ import { RANGE_DAYS } from '../overview/getDayRange.js';
 import type { PageProps } from '../pages.js';
 import { createChangedHash } from '../routing/resolveRoute.js';
 import { usePagePeriod } from '../time/usePagePeriod.js';
+import { STAGES_PATH } from './stagesPath.js';
 import { ShareButton } from '../share/ShareButton.js';
 import { JourneyMapEditor } from './JourneyMapEditor.js';
 import { StagesFigures } from './StagesFigures.js';
 
-/** The page path of the journey map. */
-export const STAGES_PATH = 'journey-map';
+export { STAGES_PATH } from './stagesPath.js';
 
 /**
  * The journey map: the project's stages in order with their persons and the conversion
