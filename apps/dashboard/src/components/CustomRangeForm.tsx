@@ -49,7 +49,7 @@ export function CustomRangeForm({ value, onApply, timeZone }: CustomRangeFormPro
           />
         </div>
       ))}
-      <button type="submit">Apply</button>
+      <button type="submit">Set range</button>
       <p class="help">Days in {timeZone}</p>
       {problem !== undefined && (
         <p class="field-error" role="alert">
