@@ -33,13 +33,15 @@ export const adminRouter = router({
     }),
 
   /** Sets the zone the project's days follow (an IANA name, `Europe/Paris`); audit-logged. */
-  setTimeZone: projectProcedure.input(z.object({ timeZone: timeZoneSchema })).mutation(async ({ ctx, input }) => {
-    await ctx.store.setProjectTimeZone(ctx.project.projectId, input.timeZone);
-    await auditProject(ctx, 'project.timeZoneChanged', {
-      detail: { from: ctx.project.timeZone, to: input.timeZone },
-    });
-    return { projectId: ctx.project.projectId, timeZone: input.timeZone };
-  }),
+  setTimeZone: projectProcedure
+    .input(z.object({ timeZone: timeZoneSchema }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.store.setProjectTimeZone(ctx.project.projectId, input.timeZone);
+      await auditProject(ctx, 'project.timeZoneChanged', {
+        detail: { from: ctx.project.timeZone, to: input.timeZone },
+      });
+      return { projectId: ctx.project.projectId, timeZone: input.timeZone };
+    }),
 
   /** Deletes the project and every row it holds; the caller types its name to confirm. */
   deleteProject: projectProcedure
