@@ -7,7 +7,7 @@ import { AuditLogPage, AUDIT_PATH } from './audit/AuditLogPage.js';
 import { FUNNEL_PATH } from './funnel/funnelPath.js';
 import { ANNOTATIONS_PATH, DASHBOARDS_PATH, INSIGHTS_PATH } from './insights/insightPaths.js';
 import { LIVE_PATH } from './live/livePath.js';
-import { OverviewPage, OVERVIEW_PATH } from './overview/OverviewPage.js';
+import { OVERVIEW_PATH } from './overview/overviewPath.js';
 import { PATHS_PATH } from './paths/pathsPath.js';
 import { PERSON_PATH } from './person/getPersonLookup.js';
 import { COHORTS_PATH } from './retention/retentionPath.js';
@@ -45,6 +45,8 @@ export interface Page {
 
 /** The Privacy section's chunk (one download for all its pages). */
 const loadPrivacyPages = () => import('./privacy/privacyPages.js');
+/** The Overview chunk: its period controls, figures and first-run panel (the home page is the dashboard). */
+const loadOverviewPages = () => import('./overview/overviewPages.js');
 /** The Funnel chunk: the funnel page with its figures and drivers. */
 const loadFunnelPages = () => import('./funnel/funnelPages.js');
 /** The Persons chunk: the persons list and a person's page. */
@@ -78,7 +80,12 @@ export const PAGES: readonly Page[] = [
     permission: 'readJourneys',
     Component: lazyPage(loadInsightPages, (pages) => pages.DashboardPage),
   },
-  { path: OVERVIEW_PATH, title: 'Overview', permission: 'readJourneys', Component: OverviewPage },
+  {
+    path: OVERVIEW_PATH,
+    title: 'Overview',
+    permission: 'readJourneys',
+    Component: lazyPage(loadOverviewPages, (pages) => pages.OverviewPage),
+  },
   {
     path: FUNNEL_PATH,
     title: 'Funnel',

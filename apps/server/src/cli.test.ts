@@ -157,6 +157,32 @@ describe('parcours', () => {
     expect(JSON.stringify(entry)).not.toContain(created.secretKey);
   });
 
+  it('project create --time-zone sets the zone its days follow, UTC by default, and refuses an unknown one', async () => {
+    const paris = await run([
+      'project',
+      'create',
+      '--name',
+      'Lyon',
+      '--time-zone',
+      'Europe/Paris',
+      '--db',
+      db,
+    ]);
+    expect(paris.code).toBe(0);
+    const plain = await createProject();
+    await withStore(async (store) => {
+      expect((await store.getProject(paris.json.projectId as string))?.timeZone).toBe('Europe/Paris');
+      expect((await store.getProject(plain.projectId))?.timeZone).toBe('UTC');
+    });
+    const [entry] = await auditOf(paris.json.projectId as string);
+    expect(entry?.detail).toMatchObject({ timeZone: 'Europe/Paris' });
+
+    const refused = await run(['project', 'create', '--name', 'X', '--time-zone', 'Paris', '--db', db]);
+    expect(refused.code).toBe(2);
+    expect(refused.err.join('\n')).toContain('--time-zone: "Paris" is not an IANA time zone');
+    await withStore(async (store) => expect(await store.getProjects()).toHaveLength(2));
+  });
+
   it(
     'project create --owner makes an existing user owner, and refuses an unknown one',
     async () => {

@@ -190,6 +190,7 @@ describe('admin.project', () => {
       projectId: project.projectId,
       name: 'Shop',
       writeKey: project.writeKey,
+      timeZone: 'UTC',
       role: null,
       hasTouchpoints: false,
     });

@@ -252,6 +252,7 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   'privacy.consentStats': (f) => ({ projectId: f.projectId, from: 0, to: 1 }),
   'admin.project': (f) => ({ projectId: f.projectId }),
   'admin.renameProject': (f) => ({ projectId: f.projectId, name: 'Renamed' }),
+  'admin.setTimeZone': (f) => ({ projectId: f.projectId, timeZone: 'Europe/Paris' }),
   'admin.deleteProject': (f) => ({ projectId: f.projectId, confirmName: 'Shop' }),
   'identity.settings': (f) => ({ projectId: f.projectId }),
   'identity.update': (f) => ({ projectId: f.projectId, requireSignedIdentities: true }),

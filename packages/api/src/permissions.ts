@@ -106,6 +106,8 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
 
   'admin.project': { access: 'project', roles: EVERY_ROLE, scopes: ['read', 'privacy', 'admin'] },
   'admin.renameProject': ownerOnly,
+  // Issue 12 (time): the zone every day and week of the project follows.
+  'admin.setTimeZone': ownerOnly,
   'admin.deleteProject': ownerOnly,
 
   // Issue 13: the identity secret signs user ids, so only owners see or change it.

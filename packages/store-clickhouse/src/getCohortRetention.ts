@@ -8,11 +8,7 @@ import {
 import { selectPersonTouchpoints } from './selectPersonTouchpoints.js';
 import { quoteInteger } from './sqlLiteral.js';
 import { matchTouchpoint } from './touchpointSql.js';
-
-const DAY = 86_400_000;
-
-/** SQL of the UTC week (Monday first) of an epoch-ms expression, as `getWeekNumber` numbers it. */
-const weekOf = (time: string) => `intDiv(intDiv(${time}, ${DAY}) + 3, 7)`;
+import { localWeekSql } from './zoneSql.js';
 
 /**
  * Weekly cohort retention (`getCohortRetention` of `@parcours/store`), computed inside
@@ -27,6 +23,7 @@ export async function getCohortRetention(
   query: CohortRetentionQuery,
 ): Promise<CohortRetentionResult> {
   const { firstWeek, weekCount } = getCohortWeeks(query);
+  const weekOf = (time: string) => localWeekSql(time, query.timeZone);
   const from = quoteInteger(query.from);
   const to = quoteInteger(query.to);
   const isReturn = query.returning === undefined ? '1' : `toUInt8(${matchTouchpoint(query.returning)})`;

@@ -16,6 +16,7 @@ import { selectPersonFunnels } from './selectPersonFunnels.js';
 import { selectPersonTouchpoints } from './selectPersonTouchpoints.js';
 import { PERSON_QUERY_SETTINGS } from './personQuerySettings.js';
 import { quoteInteger } from './sqlLiteral.js';
+import { localWeekSql } from './zoneSql.js';
 
 /** The figures of one group of persons, as `aggregateSteps` selects them. */
 interface StepRow {
@@ -67,9 +68,6 @@ function toSteps(query: FunnelQuery, row: StepRow): FunnelStepResult[] {
   });
 }
 
-/** The UTC week of a chain's start, as `getWeekIndex` of `@parcours/store` computes it. */
-const WEEK = 'intDiv(intDiv(start_time, 86400000) + 3, 7)';
-
 /**
  * A funnel computed inside ClickHouse: persons (identities stitched) reaching each
  * step, in sequence (with exclusions) or in any order, conversion, drop-off in progress
@@ -101,7 +99,7 @@ export async function getFunnel(
   const perPerson = selectPersonFunnels(asked, persons);
   // One pass for the weeks; the totals row is every person's.
   const byWeek = await client.query({
-    query: `SELECT ${WEEK} AS week, ${aggregateSteps(K)} FROM (${perPerson}) GROUP BY week WITH TOTALS`,
+    query: `SELECT ${localWeekSql('start_time', query.timeZone)} AS week, ${aggregateSteps(K)} FROM (${perPerson}) GROUP BY week WITH TOTALS`,
     format: 'JSON',
     clickhouse_settings: PERSON_QUERY_SETTINGS,
   });

@@ -2,6 +2,8 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import {
   MAX_OVERVIEW_DAYS,
   compareCredits,
+  formatDay,
+  getZoneCalendar,
   type OverviewQuery,
   type OverviewResult,
   type TouchpointRef,
@@ -10,8 +12,7 @@ import { selectAttribution } from './selectAttribution.js';
 import { selectPersonRows } from './selectPersonRows.js';
 import { quoteInteger } from './sqlLiteral.js';
 import { matchTouchpoint, readNpsScore, selectChannelOrder, summariseNps } from './touchpointSql.js';
-
-const DAY = 86_400_000;
+import { localDaySql } from './zoneSql.js';
 
 /** Figures of a group of touchpoint rows (`person`, `conversion`, `score`). */
 const FIGURES = `count() AS events, uniqExact(person) AS persons,
@@ -50,7 +51,8 @@ function npsOf(row: FiguresRow | undefined) {
  * active (identities stitched), touchpoints, persons converting (a touchpoint of
  * `conversions`, the caller's: the default, the `decision` stage, is a rule above the
  * engines), NPS from `feedback` touchpoints, and the converting persons credited to
- * channels under the query's attribution model (`selectAttribution`). Days are UTC. Same answers as the SQLite
+ * channels under the query's attribution model (`selectAttribution`). Days are those of
+ * `query.timeZone` (default UTC). Same answers as the SQLite
  * engine (`stagesEquivalence.test.ts`); only per-day and per-channel figures leave ClickHouse.
  */
 export async function getOverview(
@@ -59,8 +61,7 @@ export async function getOverview(
   query: OverviewQuery,
   conversions: ReadonlyArray<TouchpointRef>,
 ): Promise<OverviewResult> {
-  const firstDay = Math.floor(query.from / DAY);
-  const dayCount = Math.floor(query.to / DAY) - firstDay + 1;
+  const { firstDay, dayCount } = getZoneCalendar(query.timeZone).getDaySpan(query);
   if (query.to < query.from || dayCount > MAX_OVERVIEW_DAYS) {
     throw new RangeError(`the range must be 1 to ${MAX_OVERVIEW_DAYS} days`);
   }
@@ -76,7 +77,7 @@ export async function getOverview(
   const model = query.attribution ?? 'last';
   const [byDay, [total], byChannel, channelOrder, credits] = await Promise.all([
     ask<FiguresRow & { day: string }>(
-      `SELECT toInt64(floor(timestamp / ${DAY})) AS day, ${FIGURES} FROM (${rows}) GROUP BY day`,
+      `SELECT ${localDaySql('timestamp', query.timeZone)} AS day, ${FIGURES} FROM (${rows}) GROUP BY day`,
     ),
     ask<FiguresRow>(`SELECT ${FIGURES} FROM (${rows})`),
     ask<FiguresRow & { channel: string }>(`SELECT channel, ${FIGURES} FROM (${rows}) GROUP BY channel`),
@@ -95,7 +96,7 @@ export async function getOverview(
     days: Array.from({ length: dayCount }, (_, d) => {
       const row = days.get(firstDay + d);
       return {
-        day: new Date((firstDay + d) * DAY).toISOString().slice(0, 10),
+        day: formatDay(firstDay + d),
         ...counts(row),
         ...npsOf(row),
       };

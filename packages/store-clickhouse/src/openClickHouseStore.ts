@@ -1,5 +1,11 @@
 import { createClient } from '@clickhouse/client';
-import { createStore, type SegmentedQuery, type Store, type StoreEngine } from '@parcours/store';
+import {
+  createStore,
+  DEFAULT_TIME_ZONE,
+  type SegmentedQuery,
+  type Store,
+  type StoreEngine,
+} from '@parcours/store';
 import { countEvents } from './countEvents.js';
 import { createTables } from './createTables.js';
 import { getCohortRetention } from './getCohortRetention.js';
@@ -78,6 +84,11 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
     projectId,
     segment: query.segment,
   });
+  // Days and weeks of the project's zone unless the question names one.
+  const inProjectZone = async <Q extends { timeZone?: string }>(projectId: string, query: Q): Promise<Q> => ({
+    timeZone: (await projects.methods.getProject(projectId))?.timeZone ?? DEFAULT_TIME_ZONE,
+    ...query,
+  });
   const insert = serialiseOverlappingInserts((projectId, events, insertOptions) =>
     insertEvents(client, at(projectId), events, insertOptions),
   );
@@ -136,16 +147,20 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
       return insert(projectId, events, insertOptions);
     },
     countEvents: (projectId) => countEvents(client, at(projectId)),
-    getFunnel: (projectId, query) => getFunnel(client, within(projectId, query), query),
+    getFunnel: async (projectId, query) =>
+      getFunnel(client, within(projectId, query), await inProjectZone(projectId, query)),
     getPaths: (projectId, query) => getPaths(client, within(projectId, query), query),
     getPathPersons: (projectId, query) => getPathPersons(client, within(projectId, query), query),
-    getCohortRetention: (projectId, query) => getCohortRetention(client, within(projectId, query), query),
+    getCohortRetention: async (projectId, query) =>
+      getCohortRetention(client, within(projectId, query), await inProjectZone(projectId, query)),
     getPersonTimeline: (projectId, ref, options) => getPersonTimeline(client, at(projectId), ref, options),
     getFunnelDropoffs: (projectId, query) => getFunnelDropoffs(client, within(projectId, query), query),
     getFunnelDrivers: (projectId, query) => getFunnelDrivers(client, within(projectId, query), query),
     getStages: (projectId, query, stages) => getStages(client, within(projectId, query), stages, query),
-    getOverview: (projectId, query, conversions) =>
-      getOverview(client, within(projectId, query), query, conversions),
+    getOverview: async (projectId, query, conversions) =>
+      getOverview(client, within(projectId, query), await inProjectZone(projectId, query), conversions),
+    getConsentStats: async (projectId, range) =>
+      ledger.getConsentStats(projectId, await inProjectZone(projectId, range)),
     getLatestEvents: (projectId, options) => getLatestEvents(client, at(projectId), options),
     getPersons: (projectId, query, stages) => getPersons(client, within(projectId, query), query, stages),
     getPersonProfile: (projectId, ref, stages) => getPersonProfile(client, at(projectId), ref, stages),

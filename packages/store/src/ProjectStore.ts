@@ -14,6 +14,8 @@ export interface Project {
   name: string;
   writeKey: string;
   createdAt: number;
+  /** The IANA zone its days, weeks and months follow (`UTC` for projects made before zones). */
+  timeZone: string;
 }
 
 /** Projects and the keys that open them: what the collector and the API look up first. */
@@ -22,7 +24,7 @@ export interface ProjectStore {
    * A new project with an `admin` secret key labelled `default` and version 1 of its
    * consent settings (the default, published by nobody); `ownerUserId` becomes its owner.
    */
-  createProject(input: { name: string; ownerUserId?: string }): Promise<CreatedProject>;
+  createProject(input: { name: string; ownerUserId?: string; timeZone?: string }): Promise<CreatedProject>;
   /** Every project, oldest first. */
   getProjects(): Promise<Project[]>;
   /** One project by its public id, or undefined. */
@@ -32,6 +34,8 @@ export interface ProjectStore {
   /** The project a secret key authorises, or undefined (see `getKeyGrant` for its scope). */
   getProjectBySecretKey(secretKey: string): Promise<Project | undefined>;
   renameProject(projectId: string, name: string): Promise<void>;
+  /** Sets the zone the project's days follow; a name Intl does not know throws a RangeError. */
+  setProjectTimeZone(projectId: string, timeZone: string): Promise<void>;
   /** Deletes the project and everything it holds. */
   deleteProject(projectId: string): Promise<void>;
 

@@ -6,6 +6,7 @@ import { describeInsightStoreConformance } from './insights/InsightStore.conform
 import { describeJourneyStoreConformance } from './JourneyStore.conformance.js';
 import { describePrivacyStoreConformance } from './privacy/PrivacyStore.conformance.js';
 import { describeSegmentStoreConformance } from './segments/SegmentStore.conformance.js';
+import { describeTimeZoneConformance } from './time/TimeZone.conformance.js';
 import type { Store, StoredEvent } from './Store.js';
 import { DEFAULT_COLLECTION_SETTINGS } from './CollectionSettings.js';
 import {
@@ -31,6 +32,7 @@ export function describeStoreConformance(target: ConformanceTarget): void {
   describePrivacyStoreConformance(target);
   describeSegmentStoreConformance(target);
   describeInsightStoreConformance(target);
+  describeTimeZoneConformance(target);
   describe(`Store conformance coverage: ${target.engine}`, () => {
     it('has called every method of the Store', () => {
       const { methods, called } = getConformanceCoverage(target);
@@ -80,6 +82,7 @@ function describeProjectAndEventConformance(target: ConformanceTarget): void {
         name: 'Shop',
         writeKey: created.writeKey,
         createdAt: expect.any(Number),
+        timeZone: 'UTC',
       });
       expect(await store.getProject('prj_unknown')).toBeUndefined();
     });

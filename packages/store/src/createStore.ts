@@ -5,19 +5,31 @@ import {
 } from './journeyDefaults.js';
 import type { Store } from './Store.js';
 import type { StoreEngine } from './StoreEngine.js';
+import { isTimeZone } from './time/ZoneCalendar.js';
 
 /**
  * The Store every engine is reached through: the engine's methods, with the rules that
  * are the product's and not an engine's applied once, here: the default journey map
  * (the five default stages, empty, until one is saved), "a conversion is a touchpoint
  * of the decision stage" unless the question names one, and the timeline cap (10,000
- * events by default, `truncated` when there were more).
+ * events by default, `truncated` when there were more), and a time zone Intl does not
+ * know refused before any engine stores it (each engine counts days and weeks in the
+ * project's zone unless the question names one).
  */
 export function createStore(engine: StoreEngine): Store {
   const journeyMapOf = async (projectId: string) =>
     (await engine.getJourneyMap(projectId)) ?? createDefaultJourneyMap();
   return {
     ...bindMethods(engine),
+    async createProject(input) {
+      if (input.timeZone !== undefined) checkTimeZone(input.timeZone);
+      return engine.createProject(input);
+    },
+    async setProjectTimeZone(projectId, timeZone) {
+      checkTimeZone(timeZone);
+      return engine.setProjectTimeZone(projectId, timeZone);
+    },
+
     async getPersonTimeline(projectId, ref, options = {}) {
       const limit = options.limit ?? DEFAULT_TIMELINE_LIMIT;
       // One more than the limit tells whether the timeline was cut.
@@ -47,6 +59,11 @@ export function createStore(engine: StoreEngine): Store {
       return engine.getOverview(projectId, query, conversions);
     },
   };
+}
+
+function checkTimeZone(timeZone: string): void {
+  if (!isTimeZone(timeZone))
+    throw new RangeError(`unknown time zone: ${timeZone} (an IANA name such as Europe/Paris)`);
 }
 
 /** The engine's methods as own properties bound to it, whether it is an object literal or a class instance. */

@@ -157,3 +157,12 @@ export {
   type LedgerContent,
 } from './consent/ledgerHash.js';
 export { checkLedgerRow, toLedgerContent, type LedgerRow } from './consent/checkLedgerRow.js';
+export {
+  DEFAULT_TIME_ZONE,
+  ZoneCalendar,
+  formatDay,
+  getWeekOfDay,
+  getZoneCalendar,
+  isTimeZone,
+  parseDay,
+} from './time/ZoneCalendar.js';

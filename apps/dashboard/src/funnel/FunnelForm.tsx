@@ -137,13 +137,20 @@ export function FunnelForm({ projectId, funnel, onSubmit }: FunnelFormProps) {
           <label for="funnel-days">Step 1 in</label>
           <select
             id="funnel-days"
-            value={draft.days === undefined ? '' : String(draft.days)}
+            value={draft.range !== undefined ? 'custom' : draft.days === undefined ? '' : String(draft.days)}
             onChange={(event) => {
-              const days = Number(event.currentTarget.value) as RangeDays;
-              setDraft({ ...draft, days: event.currentTarget.value === '' ? undefined : days });
+              const { value } = event.currentTarget;
+              if (value === 'custom') return;
+              const { range: _range, ...rest } = draft;
+              setDraft({ ...rest, days: value === '' ? undefined : (Number(value) as RangeDays) });
             }}
           >
             <option value="">All time</option>
+            {draft.range !== undefined && (
+              <option value="custom">
+                {draft.range.from} to {draft.range.to}
+              </option>
+            )}
             {RANGE_DAYS.map((days) => (
               <option key={days} value={days}>
                 the last {days} days

@@ -3,13 +3,18 @@ import { can } from '../access/can.js';
 import { useAnnotations } from '../annotations/useAnnotations.js';
 import { useTRPC } from '../api/trpc.js';
 import { useTouchpointNamesQuery } from '../api/useTouchpointNames.js';
+import { useProjectTimeZone } from '../api/useProjectTimeZone.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
+import { PeriodControls } from '../components/PeriodControls.js';
+import { getLastDays } from '../time/dayRange.js';
 import type { PageProps } from '../pages.js';
 import { createChangedHash, createProjectHash } from '../routing/resolveRoute.js';
 import { ShareButton } from '../share/ShareButton.js';
 import { DropoffList } from './DropoffList.js';
 import { FunnelBreakdown } from './FunnelBreakdown.js';
 import { FunnelChart } from './FunnelChart.js';
+import { FunnelComparison } from './FunnelComparison.js';
+import { FunnelPeriodComparison } from './FunnelPeriodComparison.js';
 import { FunnelDrivers, type DriversChoice } from './FunnelDrivers.js';
 import { FunnelForm } from './FunnelForm.js';
 import { FUNNEL_PATH } from './funnelPath.js';
@@ -18,14 +23,15 @@ import { FunnelWeeks } from './FunnelWeeks.js';
 import {
   createDefaultFunnel,
   createFunnelParams,
+  getFunnelRange,
   parseDriversChoice,
   parseDropoffStep,
   parseFunnelDefinition,
   toFunnelInput,
+  toPreviousFunnel,
   type FunnelDefinition,
 } from './parseFunnelDefinition.js';
 import { TimeToConvert } from './TimeToConvert.js';
-import { FunnelComparison } from './FunnelComparison.js';
 import { SegmentPairPicker } from '../segments/SegmentPairPicker.js';
 import { useSegmentNames } from '../segments/useSegmentNames.js';
 import {
@@ -39,8 +45,10 @@ import {
  * Funnels: how many persons go through the chosen steps (in order, or in any order)
  * within a window, where they drop off (still in their window, or abandoned), how
  * conversion moves week by week, how long it takes, what goes with converting, and who
- * dropped off. The whole definition, the drivers asked for and the drop-off list open
- * live in the URL, so a funnel is shared by copying the address.
+ * dropped off; over all time, the last days or custom dates (days of the project's
+ * zone), optionally beside the previous period of equal length. The whole definition,
+ * the drivers asked for and the drop-off list open live in the URL, so a funnel is
+ * shared by copying the address.
  */
 export function FunnelPage({ project, params }: PageProps) {
   const trpc = useTRPC();
@@ -53,18 +61,31 @@ export function FunnelPage({ project, params }: PageProps) {
   // The segments (`?segment=`, `?compare=`) stay when the definition changes.
   const segmentParams = keepSegmentParams(params);
   const funnelParams = { ...createFunnelParams(funnel), ...segmentParams };
-  const plainInput = toFunnelInput(project.projectId, funnel, Date.now());
+  const timeZone = useProjectTimeZone(project.projectId);
+  const clock = { now: Date.now(), timeZone: timeZone ?? 'UTC' };
+  const plainInput = toFunnelInput(project.projectId, funnel, clock);
   const input = { ...plainInput, ...toSegmentInput(params) };
   const compareInput = params[COMPARE_PARAM]
     ? { ...plainInput, ...toSegmentInput(params, COMPARE_PARAM) }
     : undefined;
+  const range = getFunnelRange(funnel, clock);
+  const previousFunnel = toPreviousFunnel(funnel, clock);
   const mayListDropoffs = can(project.role, 'listDropoffs');
   const dropoffStep = mayListDropoffs ? parseDropoffStep(params, funnel.steps.length) : undefined;
   const drivers = parseDriversChoice(params, funnel.steps.length);
-  const query = useQuery({ ...trpc.journeys.funnel.queryOptions(input), enabled: hasSteps });
+  const ready = hasSteps && timeZone !== undefined;
+  const query = useQuery({ ...trpc.journeys.funnel.queryOptions(input), enabled: ready });
   const compared = useQuery({
     ...trpc.journeys.funnel.queryOptions(compareInput ?? input),
-    enabled: hasSteps && compareInput !== undefined,
+    enabled: ready && compareInput !== undefined,
+  });
+  const previousInput = previousFunnel && {
+    ...toFunnelInput(project.projectId, previousFunnel, clock),
+    ...toSegmentInput(params),
+  };
+  const previous = useQuery({
+    ...trpc.journeys.funnel.queryOptions(previousInput ?? input),
+    enabled: ready && previousInput !== undefined,
   });
   const nameOf = useSegmentNames(project.projectId, params);
   const annotations = useAnnotations(project.projectId);
@@ -111,6 +132,25 @@ export function FunnelPage({ project, params }: PageProps) {
           )
         }
       />
+      {hasSteps && (
+        <PeriodControls
+          period={{
+            days: funnel.days,
+            custom: funnel.range,
+            range: range ?? getLastDays(30, clock),
+            previous: previousFunnel?.range,
+          }}
+          timeZone={clock.timeZone}
+          hrefFor={(changes) =>
+            createChangedHash(
+              { projectId: project.projectId, path: FUNNEL_PATH, params: funnelParams },
+              changes,
+            )
+          }
+          allowCompare={range !== undefined}
+          showPresets={false}
+        />
+      )}
       {!hasSteps && names.isSuccess && (
         <p class="notice" role="status">
           Name the touchpoints of your funnel: the names {project.name} receives are suggested as you type.
@@ -141,6 +181,14 @@ export function FunnelPage({ project, params }: PageProps) {
               results={[query.data, compared.data]}
             />
           )}
+          {previousFunnel?.range && range && previous.data && (
+            <FunnelPeriodComparison
+              current={query.data.steps}
+              previous={previous.data.steps}
+              ranges={{ current: range, previous: previousFunnel.range }}
+            />
+          )}
+          {previous.isError && <ErrorNotice error={previous.error} onRetry={() => void previous.refetch()} />}
           <FunnelSettingsList settings={query.data.settings} />
           <div class="funnel-figures">
             <FunnelWeeks weeks={query.data.overTime} annotations={annotations} />

@@ -7,6 +7,7 @@ import {
   parseDropoffStep,
   parseFunnelDefinition,
   toFunnelInput,
+  toPreviousFunnel,
   type FunnelDefinition,
 } from './parseFunnelDefinition.js';
 
@@ -68,9 +69,10 @@ describe('parseFunnelDefinition', () => {
 
 describe('toFunnelInput', () => {
   const now = Date.UTC(2025, 10, 3, 12);
+  const utc = { now, timeZone: 'UTC' };
 
   it('gives the API its window in milliseconds and no range for all time', () => {
-    expect(toFunnelInput('prj_1', DEFAULT_FUNNEL, now)).toEqual({
+    expect(toFunnelInput('prj_1', DEFAULT_FUNNEL, utc)).toEqual({
       projectId: 'prj_1',
       steps: DEFAULT_FUNNEL.steps,
       windowMs: 30 * 86_400_000,
@@ -81,7 +83,7 @@ describe('toFunnelInput', () => {
     const input = toFunnelInput(
       'prj_1',
       { steps: [{ name: 'a', channel: 'web' }], window: '1d', days: 7, breakdown: 'channel' },
-      now,
+      utc,
     );
     expect(input).toMatchObject({
       steps: [{ name: 'a', channel: 'web' }],
@@ -89,6 +91,63 @@ describe('toFunnelInput', () => {
       from: Date.UTC(2025, 9, 28),
       to: Date.UTC(2025, 10, 4) - 1,
       breakdown: 'channel',
+    });
+  });
+});
+
+describe('custom dates and the previous period', () => {
+  const clock = { now: Date.UTC(2026, 9, 30, 12), timeZone: 'Europe/Paris' };
+
+  it('reads custom dates over a preset, and writes them back', () => {
+    const params = {
+      step1: 'a',
+      window: '1d',
+      days: '7',
+      from: '2026-10-19',
+      to: '2026-10-25',
+      period: 'previous',
+    };
+    const funnel = parseFunnelDefinition(params);
+    expect(funnel).toEqual({
+      steps: [{ name: 'a' }],
+      window: '1d',
+      range: { from: '2026-10-19', to: '2026-10-25' },
+      compare: true,
+    });
+    expect(createFunnelParams(funnel)).toEqual({
+      step1: 'a',
+      window: '1d',
+      from: '2026-10-19',
+      to: '2026-10-25',
+      period: 'previous',
+    });
+  });
+
+  it('bounds step 1 to Paris days, the week of the October change lasting 7 days and an hour', () => {
+    const funnel = parseFunnelDefinition({
+      step1: 'a',
+      from: '2026-10-19',
+      to: '2026-10-25',
+      period: 'previous',
+    });
+    const input = toFunnelInput('prj_1', funnel, clock);
+    expect(new Date(input.from!).toISOString()).toBe('2026-10-18T22:00:00.000Z');
+    expect(new Date(input.to!).toISOString()).toBe('2026-10-25T22:59:59.999Z');
+    const previous = toPreviousFunnel(funnel, clock)!;
+    expect(previous.range).toEqual({ from: '2026-10-12', to: '2026-10-18' });
+    expect(toFunnelInput('prj_1', previous, clock).to).toBe(input.from! - 1);
+  });
+
+  it('has no previous period for all time, nor without the comparison', () => {
+    expect(
+      toPreviousFunnel(parseFunnelDefinition({ step1: 'a', period: 'previous' }), clock),
+    ).toBeUndefined();
+    expect(toPreviousFunnel(parseFunnelDefinition({ step1: 'a', days: '7' }), clock)).toBeUndefined();
+    expect(
+      toPreviousFunnel(parseFunnelDefinition({ step1: 'a', days: '7', period: 'previous' }), clock)?.range,
+    ).toEqual({
+      from: '2026-10-17',
+      to: '2026-10-23',
     });
   });
 });
@@ -137,9 +196,11 @@ describe('the order and exclusions of a funnel in the URL', () => {
     };
     const { params } = parseHash(createHash('funnel', createFunnelParams(funnel)));
     expect(parseFunnelDefinition(params)).toEqual(funnel);
-    expect(toFunnelInput('p', funnel, Date.UTC(2026, 5, 1)).exclusions).toEqual(funnel.exclusions);
+    expect(toFunnelInput('p', funnel, { now: Date.UTC(2026, 5, 1), timeZone: 'UTC' }).exclusions).toEqual(
+      funnel.exclusions,
+    );
     const any: FunnelDefinition = { ...funnel, order: 'any', exclusions: undefined };
-    expect(toFunnelInput('p', any, 0)).toMatchObject({ order: 'any' });
-    expect(toFunnelInput('p', any, 0)).not.toHaveProperty('exclusions');
+    expect(toFunnelInput('p', any, { now: 0, timeZone: 'UTC' })).toMatchObject({ order: 'any' });
+    expect(toFunnelInput('p', any, { now: 0, timeZone: 'UTC' })).not.toHaveProperty('exclusions');
   });
 });

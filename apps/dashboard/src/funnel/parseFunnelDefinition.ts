@@ -1,5 +1,12 @@
 import type { FunnelInput } from '../api/types.js';
-import { getDayRange, RANGE_DAYS, type RangeDays } from '../overview/getDayRange.js';
+import { RANGE_DAYS, type RangeDays } from '../overview/getDayRange.js';
+import {
+  getLastDays,
+  getPreviousRange,
+  parseDayRange,
+  toRangeBounds,
+  type DayRange,
+} from '../time/dayRange.js';
 
 const HOUR = 3_600_000;
 
@@ -44,8 +51,12 @@ export interface FunnelDefinition {
   order?: 'any';
   /** In the order given only; each after a step that has a next one. */
   exclusions?: FunnelExclusionDefinition[];
-  /** Only persons whose step 1 is in the last `days` UTC days; absent: all time. */
+  /** Only persons whose step 1 is in the last `days` days of the project's zone; absent: all time. */
   days?: RangeDays;
+  /** Only persons whose step 1 is on these dates (the project's zone); wins over `days`. */
+  range?: DayRange;
+  /** Also the funnel of the period of equal length before (`?period=previous`); needs a range. */
+  compare?: true;
   /** `channel`, or a property of the step-1 touchpoint. */
   breakdown?: string;
 }
@@ -106,10 +117,16 @@ export function parseFunnelDefinition(params: Record<string, string>): FunnelDef
   const breakdown = params['breakdown']?.trim();
   const any = params['order'] === 'any';
   const exclusions = any ? [] : parseExclusions(params, steps.length);
+  const range = parseDayRange(params);
   return {
     steps,
     window: isFunnelWindow(window) ? window : DEFAULT_FUNNEL.window,
-    ...((RANGE_DAYS as readonly number[]).includes(days) ? { days: days as RangeDays } : {}),
+    ...(range !== undefined
+      ? { range }
+      : (RANGE_DAYS as readonly number[]).includes(days)
+        ? { days: days as RangeDays }
+        : {}),
+    ...(params['period'] === 'previous' ? { compare: true as const } : {}),
     ...(breakdown ? { breakdown } : {}),
     ...(any ? { order: 'any' as const } : {}),
     ...(exclusions.length > 0 ? { exclusions } : {}),
@@ -124,7 +141,9 @@ export function createFunnelParams(funnel: FunnelDefinition): Record<string, str
     if (step.channel) params[`channel${index + 1}`] = step.channel;
   });
   params['window'] = funnel.window;
-  if (funnel.days !== undefined) params['days'] = String(funnel.days);
+  if (funnel.range !== undefined) Object.assign(params, funnel.range);
+  else if (funnel.days !== undefined) params['days'] = String(funnel.days);
+  if (funnel.compare) params['period'] = 'previous';
   if (funnel.breakdown) params['breakdown'] = funnel.breakdown;
   if (funnel.order === 'any') params['order'] = 'any';
   funnel.exclusions?.forEach((exclusion, index) => {
@@ -135,19 +154,49 @@ export function createFunnelParams(funnel: FunnelDefinition): Record<string, str
   return params;
 }
 
-/** The `journeys.funnel` input of a funnel; `now` places its range (whole UTC days, so the key is stable). */
-export function toFunnelInput(projectId: string, funnel: FunnelDefinition, now: number): FunnelInput {
+/** The days step 1 must be on: the custom dates, the last `days` days, or none (all time). */
+export function getFunnelRange(
+  funnel: FunnelDefinition,
+  clock: { now: number; timeZone: string },
+): DayRange | undefined {
+  return funnel.range ?? (funnel.days === undefined ? undefined : getLastDays(funnel.days, clock));
+}
+
+/**
+ * The `journeys.funnel` input of a funnel; `clock` places its range in whole days of
+ * the project's zone (so the key is stable all day).
+ */
+export function toFunnelInput(
+  projectId: string,
+  funnel: FunnelDefinition,
+  clock: { now: number; timeZone: string },
+): FunnelInput {
+  const range = getFunnelRange(funnel, clock);
   return {
     projectId,
     steps: funnel.steps.map((step) =>
       step.channel ? { name: step.name, channel: step.channel } : { name: step.name },
     ),
     windowMs: FUNNEL_WINDOWS[funnel.window],
-    ...(funnel.days === undefined ? {} : getDayRange(funnel.days, now)),
+    ...(range === undefined ? {} : toRangeBounds(range, clock.timeZone)),
     ...(funnel.breakdown ? { breakdown: funnel.breakdown } : {}),
     ...(funnel.order === 'any' ? { order: 'any' as const } : {}),
     ...(funnel.exclusions?.length ? { exclusions: funnel.exclusions.map(toExclusionInput) } : {}),
   };
+}
+
+/**
+ * The same funnel over the period of equal length before its range, when it asks for
+ * the comparison and has a range (all time has no previous period).
+ */
+export function toPreviousFunnel(
+  funnel: FunnelDefinition,
+  clock: { now: number; timeZone: string },
+): FunnelDefinition | undefined {
+  const range = getFunnelRange(funnel, clock);
+  if (!funnel.compare || range === undefined) return undefined;
+  const { days: _days, compare: _compare, ...rest } = funnel;
+  return { ...rest, range: getPreviousRange(range) };
 }
 
 function toExclusionInput({ name, channel, afterStep }: FunnelExclusionDefinition) {

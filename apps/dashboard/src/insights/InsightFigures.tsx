@@ -1,13 +1,14 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { ComponentChildren } from 'preact';
 import { useTRPC } from '../api/trpc.js';
+import { useProjectTimeZone } from '../api/useProjectTimeZone.js';
 import type { Annotation, Insight } from '../api/types.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { getFrictionQuery } from '../friction/getFrictionQuery.js';
 import { FunnelChart } from '../funnel/FunnelChart.js';
 import { parseFunnelDefinition, toFunnelInput } from '../funnel/parseFunnelDefinition.js';
 import { DailyChart } from '../overview/DailyChart.js';
-import { getOverviewQuery, parseOverviewView } from '../overview/getOverviewQuery.js';
+import { getOverviewQuery } from '../overview/getOverviewQuery.js';
 import { KpiTiles } from '../overview/KpiTiles.js';
 import { parsePathsQuery, countPersonsOnPaths } from '../paths/parsePathsQuery.js';
 import { PathList } from '../paths/PathList.js';
@@ -26,8 +27,8 @@ interface FiguresProps {
   params: Record<string, string>;
   /** The project's annotations, for the time charts. */
   annotations: readonly Annotation[];
-  /** The moment the dashboard was refreshed: ranges end today. */
-  now: number;
+  /** The moment the dashboard was refreshed (ranges end today) and the project's zone (days follow it). */
+  clock: { now: number; timeZone: string };
 }
 
 /** A tile's query: its figures once answered, a notice while counting or after a failure. */
@@ -48,10 +49,10 @@ function Answered<T, E>({
   return <>{children(query.data)}</>;
 }
 
-function OverviewTile({ projectId, params, annotations, now }: FiguresProps) {
+function OverviewTile({ projectId, params, annotations, clock }: FiguresProps) {
   const trpc = useTRPC();
   const query = useQuery(
-    trpc.journeys.overview.queryOptions({ projectId, ...getOverviewQuery(parseOverviewView(params), now) }),
+    trpc.journeys.overview.queryOptions({ projectId, ...getOverviewQuery(params, clock) }),
   );
   return (
     <Answered query={query}>
@@ -65,12 +66,12 @@ function OverviewTile({ projectId, params, annotations, now }: FiguresProps) {
   );
 }
 
-function FunnelTile({ projectId, params, now }: FiguresProps) {
+function FunnelTile({ projectId, params, clock }: FiguresProps) {
   const trpc = useTRPC();
   const funnel = parseFunnelDefinition(params);
   const query = useQuery({
     ...trpc.journeys.funnel.queryOptions({
-      ...toFunnelInput(projectId, funnel, now),
+      ...toFunnelInput(projectId, funnel, clock),
       ...toSegmentInput(params),
     }),
     enabled: funnel.steps.length > 0,
@@ -98,30 +99,30 @@ function PathsTile({ projectId, params }: FiguresProps) {
   );
 }
 
-function JourneyMapTile({ projectId, params, now }: FiguresProps) {
+function JourneyMapTile({ projectId, params, clock }: FiguresProps) {
   const trpc = useTRPC();
-  const query = useQuery(trpc.journeys.stages.queryOptions({ projectId, ...getStagesQuery(params, now) }));
+  const query = useQuery(trpc.journeys.stages.queryOptions({ projectId, ...getStagesQuery(params, clock) }));
   return <Answered query={query}>{(stages) => <StageColumns {...stages} />}</Answered>;
 }
 
-function RetentionTile({ projectId, params, now }: FiguresProps) {
+function RetentionTile({ projectId, params, clock }: FiguresProps) {
   const trpc = useTRPC();
   const query = useQuery(
-    trpc.journeys.retention.queryOptions({ projectId, ...getRetentionQuery(params, now) }),
+    trpc.journeys.retention.queryOptions({ projectId, ...getRetentionQuery(params, clock) }),
   );
   return <Answered query={query}>{(retention) => <RetentionCurve curve={retention.curve} />}</Answered>;
 }
 
-function FrictionTile({ projectId, params, now }: FiguresProps) {
+function FrictionTile({ projectId, params, clock }: FiguresProps) {
   const trpc = useTRPC();
   const query = useQuery(
-    trpc.journeys.friction.queryOptions({ projectId, ...getFrictionQuery(params, now) }),
+    trpc.journeys.friction.queryOptions({ projectId, ...getFrictionQuery(params, clock) }),
   );
   return <Answered query={query}>{(friction) => <FrictionSummary friction={friction} />}</Answered>;
 }
 
-function PersonsTile({ projectId, params }: FiguresProps) {
-  const input = toPersonsInput(projectId, parsePersonsFilter(params));
+function PersonsTile({ projectId, params, clock }: FiguresProps) {
+  const input = toPersonsInput(projectId, parsePersonsFilter(params), clock.timeZone);
   return <PersonsTable key={JSON.stringify(input)} input={input} />;
 }
 
@@ -139,7 +140,19 @@ const FIGURES = {
  * A saved insight's figures, compact, drawn with the components of its page from the
  * same query its page would run for the saved URL state (ranges end today).
  */
-export function InsightFigures({ insight, ...props }: Omit<FiguresProps, 'params'> & { insight: Insight }) {
+export function InsightFigures({
+  insight,
+  now,
+  ...props
+}: Omit<FiguresProps, 'params' | 'clock'> & { insight: Insight; now: number }) {
+  const timeZone = useProjectTimeZone(props.projectId);
   const Figures = FIGURES[insight.view];
-  return <Figures {...props} params={insight.params} />;
+  // Days follow the project's zone: wait for it rather than count UTC days, then again.
+  if (timeZone === undefined)
+    return (
+      <p class="notice" role="status">
+        Counting…
+      </p>
+    );
+  return <Figures {...props} clock={{ now, timeZone }} params={insight.params} />;
 }

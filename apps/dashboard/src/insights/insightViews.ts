@@ -1,7 +1,7 @@
 import type { InsightView } from '../api/types.js';
 import { FRICTION_PATH } from '../friction/frictionPath.js';
 import { FUNNEL_PATH } from '../funnel/funnelPath.js';
-import { OVERVIEW_PATH } from '../overview/OverviewPage.js';
+import { OVERVIEW_PATH } from '../overview/overviewPath.js';
 import { PATHS_PATH } from '../paths/pathsPath.js';
 import { getPersonLookup, PERSON_PATH } from '../person/getPersonLookup.js';
 import { COHORTS_PATH } from '../retention/retentionPath.js';

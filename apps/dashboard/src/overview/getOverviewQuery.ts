@@ -1,10 +1,10 @@
-import { ATTRIBUTION_LABELS, type AttributionModel } from './AttributionTable.js';
 import { toSegmentInput } from '../segments/segmentParams.js';
-import { getDayRange, parseRangeDays, type RangeDays } from './getDayRange.js';
+import { toRangeBounds } from '../time/dayRange.js';
+import { getPageRange } from '../time/getPageRange.js';
+import { ATTRIBUTION_LABELS, type AttributionModel } from './AttributionTable.js';
 
-/** The overview's URL state: `?days=`, `?conversion=`, `?attribution=` (last touch by default), `?segment=`. */
+/** The overview's question beside its period: `?conversion=`, `?attribution=` (last touch by default), `?segment=`. */
 export interface OverviewView {
-  days: RangeDays;
   conversion: string | undefined;
   attribution: AttributionModel;
   /** The saved segment the overview is narrowed to (`?segment=`), or everyone. */
@@ -15,7 +15,6 @@ export interface OverviewView {
 export function parseOverviewView(params: Record<string, string>): OverviewView {
   const attribution = params['attribution'];
   return {
-    days: parseRangeDays(params['days']),
     conversion: params['conversion']?.trim() || undefined,
     attribution:
       attribution !== undefined && attribution in ATTRIBUTION_LABELS
@@ -25,12 +24,22 @@ export function parseOverviewView(params: Record<string, string>): OverviewView 
   };
 }
 
-/** The `journeys.overview` input of a view, without `projectId`: the last `days` days up to `now`. */
-export function getOverviewQuery(view: OverviewView, now: number) {
+/** The `journeys.overview` input of a view without its period and `projectId`. */
+export function getOverviewQuestion(view: OverviewView) {
   return {
-    ...getDayRange(view.days, now),
     ...(view.conversion === undefined ? {} : { conversion: { name: view.conversion } }),
     attribution: view.attribution,
     ...(view.segment === undefined ? {} : { segment: view.segment }),
+  };
+}
+
+/**
+ * The `journeys.overview` input of the overview's URL state, without `projectId`: its
+ * period (a preset or custom dates, see `getPageRange`) in days of the project's zone.
+ */
+export function getOverviewQuery(params: Record<string, string>, clock: { now: number; timeZone: string }) {
+  return {
+    ...toRangeBounds(getPageRange(params, clock).range, clock.timeZone),
+    ...getOverviewQuestion(parseOverviewView(params)),
   };
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../api/trpc.js';
+import { useProjectTimeZone } from '../api/useProjectTimeZone.js';
 import type { Project } from '../api/types.js';
 import { createChangedHash, createProjectHash } from '../routing/resolveRoute.js';
 import { PageSegmentPicker } from '../segments/SegmentPicker.js';
@@ -11,14 +12,15 @@ import { PersonsTable } from './PersonsTable.js';
 
 /**
  * The persons list: search by id prefix or property value, filter by channel, stage
- * reached, first and last seen, sort; the filters live in the URL, so a search can be
+ * reached, first and last seen (days of the project's zone), sort; the filters live in the URL, so a search can be
  * shared and the back button returns to it from a person's page.
  */
 export function PersonDirectory({ project, params }: { project: Project; params: Record<string, string> }) {
   const trpc = useTRPC();
   const filter = parsePersonsFilter(params);
   const map = useQuery(trpc.journeys.journeyMap.queryOptions({ projectId: project.projectId }));
-  const input = { ...toPersonsInput(project.projectId, filter), ...toSegmentInput(params) };
+  const timeZone = useProjectTimeZone(project.projectId);
+  const input = { ...toPersonsInput(project.projectId, filter, timeZone), ...toSegmentInput(params) };
   return (
     <>
       <h1>Persons</h1>
@@ -43,7 +45,7 @@ export function PersonDirectory({ project, params }: { project: Project; params:
           });
         }}
       />
-      <PersonsTable key={JSON.stringify(input)} input={input} />
+      {timeZone !== undefined && <PersonsTable key={JSON.stringify(input)} input={input} />}
     </>
   );
 }

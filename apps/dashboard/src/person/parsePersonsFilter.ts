@@ -1,3 +1,4 @@
+import { addDays, getZoneDayStart } from '../time/zoneDays.js';
 import type { PersonsInput, PropertyValue } from '../api/types.js';
 
 /** The orders a persons list offers, with the words the form uses. */
@@ -68,17 +69,20 @@ export function parsePropertyValue(text: string): PropertyValue {
   return text;
 }
 
-const startOfDay = (day: string) => Date.parse(`${day}T00:00:00.000Z`);
-const endOfDay = (day: string) => Date.parse(`${day}T23:59:59.999Z`);
-const bounds = (from: string | undefined, to: string | undefined) =>
-  from === undefined && to === undefined
-    ? undefined
-    : { ...(from && { from: startOfDay(from) }), ...(to && { to: endOfDay(to) }) };
+/** Whole days `from` to `to` (either may be open) of `timeZone` as inclusive bounds. */
+function bounds(days: { from: string | undefined; to: string | undefined }, timeZone: string) {
+  const { from, to } = days;
+  if (from === undefined && to === undefined) return undefined;
+  return {
+    ...(from && { from: getZoneDayStart(from, timeZone) }),
+    ...(to && { to: getZoneDayStart(addDays(to, 1), timeZone) - 1 }),
+  };
+}
 
-/** What `journeys.persons` takes for a filter (days in UTC, whole days). */
-export function toPersonsInput(projectId: string, filter: PersonsFilter): PersonsInput {
-  const firstSeen = bounds(filter.firstFrom, filter.firstTo);
-  const lastSeen = bounds(filter.lastFrom, filter.lastTo);
+/** What `journeys.persons` takes for a filter: whole days of `timeZone` (the project's; default UTC). */
+export function toPersonsInput(projectId: string, filter: PersonsFilter, timeZone = 'UTC'): PersonsInput {
+  const firstSeen = bounds({ from: filter.firstFrom, to: filter.firstTo }, timeZone);
+  const lastSeen = bounds({ from: filter.lastFrom, to: filter.lastTo }, timeZone);
   return {
     projectId,
     sort: filter.sort,

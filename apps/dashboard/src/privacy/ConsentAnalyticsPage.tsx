@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { ErrorNotice } from '../components/ErrorNotice.js';
-import { RangePicker } from '../components/RangePicker.js';
+import { PeriodControls } from '../components/PeriodControls.js';
 import { formatCount, formatPercent } from '../format/formatPercent.js';
 import { formatShortDay } from '../format/formatShortDay.js';
-import { getDayRange, parseRangeDays } from '../overview/getDayRange.js';
 import type { PageProps } from '../pages.js';
-import { createProjectHash } from '../routing/resolveRoute.js';
+import { createChangedHash } from '../routing/resolveRoute.js';
+import { describeRange } from '../time/describeRange.js';
+import { usePagePeriod } from '../time/usePagePeriod.js';
 import { ConsentRatesTable } from './ConsentRatesTable.js';
 import { describeLanguage, describePolicyVersion, getConsentShares } from './getConsentShares.js';
 import { CONSENT_ANALYTICS_PATH } from './privacyPaths.js';
@@ -15,15 +16,17 @@ import { privacyKey, usePrivacyClient } from './privacyApi.js';
  * Owners and privacy officers: how visitors choose, from the consent ledger alone
  * (`privacy.consentStats`): acceptance, refusal and custom-choice rates in total, per
  * policy version, per language and per day, and the share made with GPC on. The
- * dashboard adds no tracking of its own: one query, the range in the URL (`?days=`).
+ * dashboard adds no tracking of its own: one query, the range in the URL (`?days=` or
+ * `?from=&to=`, days of the project's zone).
  */
 export function ConsentAnalyticsPage({ project, params }: PageProps) {
   const privacy = usePrivacyClient();
-  const days = parseRangeDays(params['days']);
-  const input = { projectId: project.projectId, ...getDayRange(days, Date.now()) };
+  const { ready, timeZone, period, bounds } = usePagePeriod(project.projectId, params);
+  const input = { projectId: project.projectId, ...bounds };
   const stats = useQuery({
     queryKey: privacyKey('consentStats', input),
     queryFn: () => privacy.consentStats.query(input),
+    enabled: ready,
   });
   const totals = stats.data ? getConsentShares(stats.data.totals) : undefined;
 
@@ -31,13 +34,14 @@ export function ConsentAnalyticsPage({ project, params }: PageProps) {
     <>
       <div class="page-head">
         <h1>Consent analytics</h1>
-        <RangePicker
-          value={days}
-          hrefFor={(next) =>
-            createProjectHash(project.projectId, CONSENT_ANALYTICS_PATH, { days: String(next ?? days) })
-          }
-        />
       </div>
+      <PeriodControls
+        period={period}
+        timeZone={timeZone}
+        hrefFor={(changes) =>
+          createChangedHash({ projectId: project.projectId, path: CONSENT_ANALYTICS_PATH, params }, changes)
+        }
+      />
       <p class="help">
         Counted from the consent ledger: each decision once, as it was recorded. Visitors who closed or
         ignored the banner made no decision and are not counted.
@@ -67,7 +71,7 @@ export function ConsentAnalyticsPage({ project, params }: PageProps) {
             ))}
           </dl>
           {totals.decisions === 0 ? (
-            <p class="notice">No consent decision was recorded in the last {days} days.</p>
+            <p class="notice">No consent decision was recorded over {describeRange(period.range)}.</p>
           ) : (
             <>
               <ul class="legend split-legend">

@@ -1,4 +1,5 @@
-const DAY = 86_400_000;
+import type { DayRange } from '../time/dayRange.js';
+import { addDays, getZoneDay } from '../time/zoneDays.js';
 
 /** The spans the retention page offers, in weeks. */
 export const RANGE_WEEKS = [4, 8, 12, 26] as const;
@@ -11,12 +12,13 @@ export function parseRangeWeeks(value: string | undefined): RangeWeeks {
 }
 
 /**
- * The last `weeks` UTC weeks (Monday first), this one included, up to the end of
- * today: whole days, so that the query key, and react-query's cache, hold all day.
+ * The last `weeks` weeks (Monday first) of the project's zone, this one included, up
+ * to today: whole days, so that the query key, and react-query's cache, hold all day
+ * (`toRangeBounds` gives the API's bounds).
  */
-export function getWeekRange(weeks: number, now: number): { from: number; to: number } {
-  const today = Math.floor(now / DAY);
-  // Day 0 (1 January 1970) was a Thursday: (day + 3) % 7 days since Monday.
-  const monday = today - ((today + 3) % 7);
-  return { from: (monday - 7 * (weeks - 1)) * DAY, to: (today + 1) * DAY - 1 };
+export function getWeekRange(weeks: number, clock: { now: number; timeZone: string }): DayRange {
+  const today = getZoneDay(clock.now, clock.timeZone);
+  // getUTCDay: 0 is Sunday; days since Monday are (day + 6) % 7.
+  const sinceMonday = (new Date(`${today}T00:00:00.000Z`).getUTCDay() + 6) % 7;
+  return { from: addDays(today, -sinceMonday - 7 * (weeks - 1)), to: today };
 }

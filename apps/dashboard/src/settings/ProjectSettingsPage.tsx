@@ -5,12 +5,13 @@ import { ErrorNotice } from '../components/ErrorNotice.js';
 import type { PageProps } from '../pages.js';
 import { createNpmSnippet, createScriptTag } from './createSnippets.js';
 import { DeleteProject } from './DeleteProject.js';
+import { ProjectTimeZone } from './ProjectTimeZone.js';
 import { RenameProject } from './RenameProject.js';
 import { SignedIdentities } from './SignedIdentities.js';
 
 /**
- * Owners: the project's name, its write key with the snippets that use it, signed
- * identities, and deleting the project.
+ * Owners: the project's name, its time zone, its write key with the snippets that use
+ * it, signed identities, and deleting the project.
  */
 export function ProjectSettingsPage({ project }: PageProps) {
   const trpc = useTRPC();
@@ -21,6 +22,13 @@ export function ProjectSettingsPage({ project }: PageProps) {
     <>
       <h1>Project settings</h1>
       <RenameProject project={project} />
+      {settings.data && (
+        <ProjectTimeZone
+          key={settings.data.timeZone}
+          projectId={project.projectId}
+          timeZone={settings.data.timeZone}
+        />
+      )}
       <section class="card" aria-labelledby="collect-heading">
         <h2 id="collect-heading">Collect touchpoints</h2>
         <p class="help">

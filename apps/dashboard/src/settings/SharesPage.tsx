@@ -5,7 +5,7 @@ import { ConfirmButton } from '../components/ConfirmButton.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { formatDateTime } from '../format/formatDateTime.js';
 import { FUNNEL_PATH } from '../funnel/funnelPath.js';
-import { OVERVIEW_PATH } from '../overview/OverviewPage.js';
+import { OVERVIEW_PATH } from '../overview/overviewPath.js';
 import { PATHS_PATH } from '../paths/pathsPath.js';
 import type { PageProps } from '../pages.js';
 import { createProjectHash } from '../routing/resolveRoute.js';

@@ -19,4 +19,15 @@ describe('describeSharedView', () => {
     expect(describeSharedView('journeyMap', { days: '90' })).toMatch(/90 days/);
     expect(describeSharedView('journeyMap', {})).toBe('The journey map over all time.');
   });
+
+  it('names the custom dates a view was shared with', () => {
+    const dates = { from: '2026-03-23', to: '2026-03-29' };
+    expect(describeSharedView('overview', dates)).toBe('23 March 2026 – 29 March 2026.');
+    expect(describeSharedView('funnel', { step1: '/', window: '1d', ...dates })).toBe(
+      'Persons who went through these steps in order within 1 day, who started on 23 March 2026 – 29 March 2026.',
+    );
+    expect(describeSharedView('journeyMap', dates)).toBe(
+      'The journey map over 23 March 2026 – 29 March 2026.',
+    );
+  });
 });

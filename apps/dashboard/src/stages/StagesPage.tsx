@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { can } from '../access/can.js';
 import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
-import { RangePicker } from '../components/RangePicker.js';
+import { PeriodControls } from '../components/PeriodControls.js';
 import { SegmentPairPicker } from '../segments/SegmentPairPicker.js';
 import { useSegmentNames } from '../segments/useSegmentNames.js';
 import { StagesComparison } from './StagesComparison.js';
@@ -14,9 +14,10 @@ import {
   SEGMENT_PARAM,
   toSegmentInput,
 } from '../segments/segmentParams.js';
-import { getStagesQuery, parseStagesDays } from './getStagesQuery.js';
+import { usePagePeriod } from '../time/usePagePeriod.js';
+import { getStagesQuery, isAllTime } from './getStagesQuery.js';
 import type { PageProps } from '../pages.js';
-import { createChangedHash, createProjectHash } from '../routing/resolveRoute.js';
+import { createChangedHash } from '../routing/resolveRoute.js';
 import { ShareButton } from '../share/ShareButton.js';
 import { JourneyMapEditor } from './JourneyMapEditor.js';
 import { StagesFigures } from './StagesFigures.js';
@@ -24,55 +25,54 @@ import { StagesFigures } from './StagesFigures.js';
 /**
  * The journey map: the project's stages in order with their persons and the conversion
  * between them, each touchpoint's volume, exit rate and NPS, and the pain points. Owners
- * and analysts edit the map here; viewers only read it. `?days=` limits it to recent
- * touchpoints.
+ * and analysts edit the map here; viewers only read it. `?days=` or custom dates
+ * (`?from=&to=`, days of the project's zone) limit it to those touchpoints.
  */
 export function StagesPage({ project, params }: PageProps) {
   const trpc = useTRPC();
   const [isEditing, setEditing] = useState(false);
   const mayEdit = can(project.role, 'editJourneyMap');
-  const days = parseStagesDays(params);
-  const range = getStagesQuery(params, Date.now());
-  const segmentParams = keepSegmentParams(params);
-  const query = useQuery(trpc.journeys.stages.queryOptions({ projectId: project.projectId, ...range }));
+  const { ready, timeZone, period } = usePagePeriod(project.projectId, params);
+  const allTime = isAllTime(params, period);
+  const range = getStagesQuery(params, { now: Date.now(), timeZone });
+  const query = useQuery({
+    ...trpc.journeys.stages.queryOptions({ projectId: project.projectId, ...range }),
+    enabled: ready,
+  });
   const compareInput = params[COMPARE_PARAM]
     ? { projectId: project.projectId, ...range, ...toSegmentInput(params, COMPARE_PARAM) }
     : undefined;
   const compared = useQuery({
     ...trpc.journeys.stages.queryOptions(compareInput ?? { projectId: project.projectId, ...range }),
-    enabled: compareInput !== undefined,
+    enabled: ready && compareInput !== undefined,
   });
   const nameOf = useSegmentNames(project.projectId, params);
+  const shareParams: Record<string, string> = {
+    ...keepSegmentParams(params),
+    ...(allTime ? {} : period.custom !== undefined ? { ...period.custom } : { days: String(period.days) }),
+  };
 
   return (
     <>
       <div class="page-head">
         <h1>Journey map</h1>
-        <RangePicker
-          value={days}
-          allowAllTime
-          hrefFor={(next) =>
-            createProjectHash(
-              project.projectId,
-              STAGES_PATH,
-              next === undefined ? segmentParams : { ...segmentParams, days: String(next) },
-            )
-          }
-        />
         {mayEdit && !isEditing && (
           <button type="button" class="button-secondary" onClick={() => setEditing(true)}>
             Edit the map
           </button>
         )}
         {can(project.role, 'share') && (
-          <ShareButton
-            projectId={project.projectId}
-            view="journeyMap"
-            params={days === undefined ? segmentParams : { ...segmentParams, days: String(days) }}
-            query={range}
-          />
+          <ShareButton projectId={project.projectId} view="journeyMap" params={shareParams} query={range} />
         )}
       </div>
+      <PeriodControls
+        period={period}
+        timeZone={timeZone}
+        allTime={allTime}
+        hrefFor={(changes) =>
+          createChangedHash({ projectId: project.projectId, path: STAGES_PATH, params }, changes)
+        }
+      />
       <SegmentPairPicker
         idPrefix="stages"
         projectId={project.projectId}

@@ -1,14 +1,21 @@
+import { RANGE_DAYS } from '../overview/getDayRange.js';
 import { toSegmentInput } from '../segments/segmentParams.js';
-import { getDayRange, RANGE_DAYS, type RangeDays } from '../overview/getDayRange.js';
+import { toRangeBounds } from '../time/dayRange.js';
+import { getPageRange, type PageRange } from '../time/getPageRange.js';
 
-/** The journey map's `?days=`: one of the offered ranges, or undefined for all time. */
-export function parseStagesDays(params: Record<string, string>): RangeDays | undefined {
-  const days = Number(params['days']);
-  return (RANGE_DAYS as readonly number[]).includes(days) ? (days as RangeDays) : undefined;
+/** The journey map covers all time unless its URL names custom dates or one of the offered `?days=`. */
+export function isAllTime(params: Record<string, string>, period: PageRange): boolean {
+  return period.custom === undefined && !(RANGE_DAYS as readonly number[]).includes(Number(params['days']));
 }
 
-/** The `journeys.stages` input of the journey map's URL state (range and segment), without `projectId`. */
-export function getStagesQuery(params: Record<string, string>, now: number) {
-  const days = parseStagesDays(params);
-  return { ...(days === undefined ? {} : getDayRange(days, now)), ...toSegmentInput(params) };
+/**
+ * The `journeys.stages` input of the journey map's URL state (period in days of the
+ * project's zone, or all time; segment), without `projectId`.
+ */
+export function getStagesQuery(params: Record<string, string>, clock: { now: number; timeZone: string }) {
+  const period = getPageRange(params, clock);
+  return {
+    ...(isAllTime(params, period) ? {} : toRangeBounds(period.range, clock.timeZone)),
+    ...toSegmentInput(params),
+  };
 }

@@ -23,7 +23,7 @@ const facts: StoredDataFacts = {
 };
 const empty = { name: '', email: '', phone: '', address: '' };
 const sources = (change: Partial<RegisterSources> = {}): RegisterSources => ({
-  project: { projectId: 'prj_1', name: 'Shop', writeKey: 'wk', createdAt: 0 },
+  project: { projectId: 'prj_1', name: 'Shop', writeKey: 'wk', createdAt: 0, timeZone: 'UTC' },
   contacts: { controller: empty, dpo: empty, recipients: [], updatedAt: null },
   consentConfig: {
     ...createDefaultConsentConfig('Shop SAS'),

@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { timeZoneSchema } from './timeZoneSchema.js';
 import { auditProject } from '../auth/audit.js';
 import { anyProjectProcedure, projectProcedure, router } from '../trpc.js';
 
@@ -16,6 +17,8 @@ export const adminRouter = router({
       projectId: ctx.project.projectId,
       name: ctx.project.name,
       writeKey: ctx.project.writeKey,
+      /** The IANA zone the project's days, weeks and date ranges follow. */
+      timeZone: ctx.project.timeZone,
       role: ctx.caller.role,
       // One row of an index, whatever the project's size.
       hasTouchpoints: (await ctx.store.getLatestEvents(ctx.project.projectId, { limit: 1 })).length > 0,
@@ -27,6 +30,17 @@ export const adminRouter = router({
       await ctx.store.renameProject(ctx.project.projectId, input.name);
       await auditProject(ctx, 'project.renamed', { detail: { from: ctx.project.name, to: input.name } });
       return { projectId: ctx.project.projectId, name: input.name };
+    }),
+
+  /** Sets the zone the project's days follow (an IANA name, `Europe/Paris`); audit-logged. */
+  setTimeZone: projectProcedure
+    .input(z.object({ timeZone: timeZoneSchema }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.store.setProjectTimeZone(ctx.project.projectId, input.timeZone);
+      await auditProject(ctx, 'project.timeZoneChanged', {
+        detail: { from: ctx.project.timeZone, to: input.timeZone },
+      });
+      return { projectId: ctx.project.projectId, timeZone: input.timeZone };
     }),
 
   /** Deletes the project and every row it holds; the caller types its name to confirm. */

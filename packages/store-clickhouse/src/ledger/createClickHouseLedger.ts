@@ -342,6 +342,7 @@ export function createClickHouseLedger(
           action: row.action,
           gpc: row.gpc === 1,
         })),
+        range.timeZone,
       );
     },
   };

@@ -7,6 +7,7 @@ import {
   hashToken,
   sha256Hex,
   toCanonicalJson,
+  DEFAULT_TIME_ZONE,
   type CollectionSettings,
   type ConsentConfigVersionSummary,
   type ConsentPublisher,
@@ -37,6 +38,7 @@ type ProjectMethods = Pick<
   | 'getProject'
   | 'getProjectByWriteKey'
   | 'renameProject'
+  | 'setProjectTimeZone'
   | 'getIdentitySettings'
   | 'setIdentitySettings'
   | 'getCollectionSettings'
@@ -49,6 +51,11 @@ type ProjectMethods = Pick<
   | 'publishConsentConfig'
   | 'getConsentPolicy'
 >;
+
+/** A project record; those written before zones existed follow UTC days, as they always did. */
+function withTimeZone<P extends Project | undefined>(project: P): P {
+  return project && { ...project, timeZone: project.timeZone ?? DEFAULT_TIME_ZONE };
+}
 
 const toPublished = (body: ConsentConfigBody): PublishedConsentConfig => ({
   ...(JSON.parse(body.config) as ConsentConfigInput),
@@ -104,7 +111,7 @@ export function createProjectState(records: Records) {
   });
 
   const methods: ProjectMethods = {
-    async createProject({ name, ownerUserId }) {
+    async createProject({ name, ownerUserId, timeZone = DEFAULT_TIME_ZONE }) {
       const projectId = createKey('prj', 9);
       const writeKey = createKey('wk');
       const secretKey = createKey('sk', 24);
@@ -119,7 +126,11 @@ export function createProjectState(records: Records) {
       };
       // One insert: a crash never leaves a project without its key or consent config.
       await records.putAll([
-        { kind: 'project', id: projectId, value: { projectId, name, writeKey, createdAt } satisfies Project },
+        {
+          kind: 'project',
+          id: projectId,
+          value: { projectId, name, writeKey, createdAt, timeZone } satisfies Project,
+        },
         { kind: 'write_key', id: writeKey, value: { projectId } },
         { kind: 'secret_key', id: hashToken(secretKey), owner: projectId, value: key },
         {
@@ -150,20 +161,25 @@ export function createProjectState(records: Records) {
       return { projectId, writeKey, secretKey };
     },
     async getProjects() {
-      return (await records.list<Project>('project')).map((row) => row.value);
+      return (await records.list<Project>('project')).map((row) => withTimeZone(row.value));
     },
-    getProject: (projectId) => records.get<Project>('project', projectId),
+    getProject: async (projectId) => withTimeZone(await records.get<Project>('project', projectId)),
     async getProjectByWriteKey(writeKey) {
       const cached = writeKeys.get(writeKey);
       if (cached !== undefined && cached.until > Date.now()) return cached.project;
       const link = await records.get<{ projectId: string }>('write_key', writeKey);
-      const project = link && (await records.get<Project>('project', link.projectId));
+      const project = link && withTimeZone(await records.get<Project>('project', link.projectId));
       writeKeys.set(writeKey, { project, until: Date.now() + WRITE_KEY_CACHE_MS });
       return project;
     },
     async renameProject(projectId, name) {
       const project = await requireProject(projectId);
       await records.put('project', projectId, { ...project, name });
+      writeKeys.delete(project.writeKey);
+    },
+    async setProjectTimeZone(projectId, timeZone) {
+      const project = await requireProject(projectId);
+      await records.put('project', projectId, { ...project, timeZone });
       writeKeys.delete(project.writeKey);
     },
     getIdentitySettings,

@@ -1,3 +1,4 @@
+import { formatDay, getZoneCalendar } from '../time/ZoneCalendar.js';
 import type { ConsentRates, ConsentStats } from './types.js';
 
 /** One ledger record as consent analytics read it. */
@@ -42,18 +43,23 @@ function toRates({ gpc, ...counts }: Tally): ConsentRates {
 
 /**
  * Consent analytics from ledger records (in ledger order): totals, per published
- * version and language in order of first appearance, per UTC day in day order. The
+ * version and language in order of first appearance, per day of `timeZone` (default
+ * UTC) in day order. The
  * language is the locale's primary subtag (`fr-FR` → `fr`), `unknown` without one.
  * Shared by every engine, so the rules live once.
  */
-export function summariseConsentDecisions(rows: Iterable<ConsentDecisionFacts>): ConsentStats {
+export function summariseConsentDecisions(
+  rows: Iterable<ConsentDecisionFacts>,
+  timeZone?: string,
+): ConsentStats {
+  const calendar = getZoneCalendar(timeZone);
   const totals = newTally();
   const byVersion = new Map<string, Tally>();
   const byLanguage = new Map<string, Tally>();
   const byDay = new Map<string, Tally>();
   for (const row of rows) {
     const language = row.locale?.split('-')[0]?.toLowerCase() || 'unknown';
-    const day = new Date(row.receivedAt).toISOString().slice(0, 10);
+    const day = formatDay(calendar.getDay(row.receivedAt));
     for (const tally of [
       totals,
       tallyOf(byVersion, row.policyVersion),

@@ -155,6 +155,12 @@ export interface ConsentStore {
     projectId: string,
     query: ConsentLogFilter & { limit: number; cursor?: string | undefined },
   ): Promise<{ records: LedgerEntry[]; nextCursor: string | null }>;
-  /** Decisions per version, language and day over `[from, to)`, from the ledger alone. */
-  getConsentStats(projectId: string, range: { from: number; to: number }): Promise<ConsentStats>;
+  /**
+   * Decisions per version, language and day over `[from, to)`, from the ledger alone;
+   * days of `timeZone` (default: the project's zone).
+   */
+  getConsentStats(
+    projectId: string,
+    range: { from: number; to: number; timeZone?: string },
+  ): Promise<ConsentStats>;
 }

@@ -1,19 +1,18 @@
+import { formatDay, getZoneCalendar } from '../time/ZoneCalendar.js';
 import type { FunnelWeek } from './types.js';
 
-const DAY = 86_400_000;
-
 /**
- * The UTC week (Monday to Sunday) of an epoch-ms time, as a number: 1970-01-01 was a
- * Thursday, so day d belongs to week ⌊(d + 3) / 7⌋, whose Monday is day 7w − 3. Plain
- * integer arithmetic, so every engine places a time in the same week.
+ * The week (Monday to Sunday) of an epoch-ms time in a zone (default UTC), as a
+ * number: 1970-01-01 was a Thursday, so local day d belongs to week ⌊(d + 3) / 7⌋,
+ * whose Monday is day 7w − 3 (see `ZoneCalendar.getWeek`).
  */
-export function getWeekIndex(ms: number): number {
-  return Math.floor((Math.floor(ms / DAY) + 3) / 7);
+export function getWeekIndex(ms: number, timeZone?: string): number {
+  return getZoneCalendar(timeZone).getWeek(ms);
 }
 
 /** The Monday of a week (see {@link getWeekIndex}) as `YYYY-MM-DD`. */
 export function formatWeek(week: number): string {
-  return new Date((week * 7 - 3) * DAY).toISOString().slice(0, 10);
+  return formatDay(week * 7 - 3);
 }
 
 /** Conversion over time from per-week step counts: oldest week first. */

@@ -7,7 +7,8 @@ import {
   type PersonFunnel,
 } from './analyseFunnel.js';
 import { createFunnelSettings } from './funnelSettings.js';
-import { getWeekIndex, toFunnelWeeks } from './funnelWeeks.js';
+import { toFunnelWeeks } from './funnelWeeks.js';
+import { getZoneCalendar } from '../time/ZoneCalendar.js';
 import type { JourneyIndex } from './JourneyIndex.js';
 import { median } from './median.js';
 import { findTimeToConvertBucket, TIME_TO_CONVERT_BOUNDS, toTimeToConvertBuckets } from './timeToConvert.js';
@@ -77,13 +78,14 @@ export function getFunnel(index: JourneyIndex, query: FunnelQuery): FunnelResult
     query.breakdown === undefined ? undefined : createBreakdownReader(index, query.breakdown);
   const byValue = new LargeMap<number, FunnelTally>();
   const byWeek = new Map<number, Float64Array>();
+  const calendar = getZoneCalendar(query.timeZone);
   const timeToConvert = new Float64Array(TIME_TO_CONVERT_BOUNDS.length);
   const scratch = new FunnelScratch(funnel.stepCount);
   index.forEachPerson((events) => {
     const person = analysePersonFunnel(events, time, funnel, scratch);
     if (person.reached === 0) return;
     total.add(person);
-    addToWeek(byWeek, person, funnel);
+    addToWeek(byWeek, { week: calendar.getWeek(person.startTime), person }, funnel);
     if (person.reached === funnel.stepCount) {
       timeToConvert[findTimeToConvertBucket(person.times[funnel.stepCount - 1]!)]!++;
     }
@@ -109,8 +111,11 @@ export function getFunnel(index: JourneyIndex, query: FunnelQuery): FunnelResult
 }
 
 /** Counts a person in the week their chain starts, at every step they reached. */
-function addToWeek(byWeek: Map<number, Float64Array>, person: PersonFunnel, funnel: CompiledFunnel): void {
-  const week = getWeekIndex(person.startTime);
+function addToWeek(
+  byWeek: Map<number, Float64Array>,
+  { week, person }: { week: number; person: PersonFunnel },
+  funnel: CompiledFunnel,
+): void {
   let counts = byWeek.get(week);
   if (counts === undefined) byWeek.set(week, (counts = new Float64Array(funnel.stepCount)));
   for (let k = 0; k < person.reached; k++) counts[k]!++;

@@ -1,24 +1,24 @@
+import { formatDay, getZoneCalendar } from '../time/ZoneCalendar.js';
 import { ConversionAttribution } from './ConversionAttribution.js';
 import type { JourneyIndex } from './JourneyIndex.js';
 import { compileTouchpoint, createNpsReader, NpsTally } from './matchTouchpoint.js';
 import type { OverviewQuery, OverviewResult, TouchpointRef } from './types.js';
 
-const DAY = 86_400_000;
 export const MAX_OVERVIEW_DAYS = 366;
 
 /**
  * Daily and per-channel activity over a range: persons active, touchpoints,
  * persons converting (a touchpoint of `conversions`), and NPS from `feedback`
  * touchpoints, and conversions credited to channels under an attribution model
- * (`ConversionAttribution`). Days are UTC.
+ * (`ConversionAttribution`). Days are those of `query.timeZone` (default UTC).
  */
 export function getOverview(
   index: JourneyIndex,
   query: OverviewQuery,
   conversions: ReadonlyArray<TouchpointRef>,
 ): OverviewResult {
-  const firstDay = Math.floor(query.from / DAY);
-  const dayCount = Math.floor(query.to / DAY) - firstDay + 1;
+  const calendar = getZoneCalendar(query.timeZone);
+  const { firstDay, dayCount } = calendar.getDaySpan(query);
   if (query.to < query.from || dayCount > MAX_OVERVIEW_DAYS) {
     throw new RangeError(`the range must be 1 to ${MAX_OVERVIEW_DAYS} days`);
   }
@@ -55,7 +55,7 @@ export function getOverview(
       const position = events[i]!;
       const t = time[position]!;
       if (t < query.from || t > query.to) continue;
-      const d = Math.floor(t / DAY) - firstDay;
+      const d = calendar.getDay(t) - firstDay;
       const c = channels[position]!;
       active = true;
       totals.events++;
@@ -100,7 +100,7 @@ export function getOverview(
   };
   return {
     days: Array.from({ length: dayCount }, (_, d) => ({
-      day: new Date((firstDay + d) * DAY).toISOString().slice(0, 10),
+      day: formatDay(firstDay + d),
       persons: day.persons[d]!,
       events: day.events[d]!,
       conversions: day.conversions[d]!,

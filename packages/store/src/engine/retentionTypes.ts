@@ -4,13 +4,18 @@ import type { TouchpointRef } from './types.js';
 export interface CohortRetentionQuery extends SegmentedQuery {
   /**
    * Inclusive range, epoch ms, at most 53 weeks (`MAX_RETENTION_WEEKS`): persons whose
-   * first touchpoint ever falls in it form the cohorts, one per UTC week (Monday
-   * first); returns are counted up to `to`.
+   * first touchpoint ever falls in it form the cohorts, one per week (Monday
+   * first) of `timeZone`; returns are counted up to `to`.
    */
   from: number;
   to: number;
   /** What counts as coming back. Default: any touchpoint. */
   returning?: TouchpointRef;
+  /**
+   * The IANA zone its cohort weeks follow. Default: the project's zone
+   * (`Project.timeZone`; see `ZoneCalendar`).
+   */
+  timeZone?: string;
 }
 
 export interface RetentionCohort {

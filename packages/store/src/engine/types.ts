@@ -48,6 +48,11 @@ export interface FunnelQuery extends SegmentedQuery {
   now?: number;
   /** `"channel"`, or the name of a property of the step-1 event. */
   breakdown?: string;
+  /**
+   * The IANA zone its weeks of `overTime` follow. Default: the project's zone
+   * (`Project.timeZone`; see `ZoneCalendar`).
+   */
+  timeZone?: string;
 }
 
 export interface FunnelStepResult {
@@ -388,6 +393,11 @@ export interface OverviewQuery extends SegmentedQuery {
   conversion?: TouchpointRef;
   /** How `attribution` credits conversions to channels. Default `last` (last touch). */
   attribution?: AttributionModel;
+  /**
+   * The IANA zone its days follow. Default: the project's zone
+   * (`Project.timeZone`; see `ZoneCalendar`).
+   */
+  timeZone?: string;
 }
 
 export interface OverviewRow {

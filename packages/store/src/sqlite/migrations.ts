@@ -284,4 +284,9 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   `,
   // 16 (issue 12): saved insights, dashboards, annotations (see insights/migrateInsights.ts).
   MIGRATE_INSIGHTS,
+  // 17 (issue 12, time): the zone a project's days and weeks follow; projects made
+  // before zones keep the UTC days they always had.
+  `
+  ALTER TABLE projects ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC';
+  `,
 ];

@@ -47,6 +47,7 @@ import { createSqliteRegisterStore } from './privacy/createSqliteRegisterStore.j
 import { createSqliteSegmentStore } from './segments/createSqliteSegmentStore.js';
 import type { IdentityGraph } from './resolvePerson.js';
 import { createSqliteConsentLedgerStore } from './consent/createSqliteConsentLedgerStore.js';
+import { DEFAULT_TIME_ZONE } from '../time/ZoneCalendar.js';
 
 export interface SqliteStoreOptions extends OpenDatabaseOptions {
   /** Events per group commit before flushing early. Default 5,000. */
@@ -89,7 +90,13 @@ interface InsertJob {
 }
 
 function toProject(row: ProjectRow): Project {
-  return { projectId: row.public_id, name: row.name, writeKey: row.write_key, createdAt: row.created_at };
+  return {
+    projectId: row.public_id,
+    name: row.name,
+    writeKey: row.write_key,
+    createdAt: row.created_at,
+    timeZone: row.time_zone,
+  };
 }
 
 /**
@@ -165,6 +172,12 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
     if (row === undefined) throw new Error(`unknown project ${projectId}`);
     return row;
   };
+  // Days and weeks of the project's zone unless the question names one; read from the
+  // cached row, so a question reaches the journey thread in the order it was asked.
+  const inProjectZone = <Q extends { timeZone?: string }>(projectId: string, query: Q): Q => ({
+    timeZone: findProjectRow(projectId)?.time_zone ?? DEFAULT_TIME_ZONE,
+    ...query,
+  });
   const forgetProject = (row: ProjectRow) => {
     projectsById.delete(row.public_id);
     projectsByWriteKey.delete(row.write_key);
@@ -231,13 +244,13 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
     ...createSqliteSegmentStore(db, (projectId) => getProjectRow(projectId).id),
     ...createSqliteConsentLedgerStore(db, getProjectRow),
     ...createSqliteInsightStore(db, (projectId) => getProjectRow(projectId).id),
-    async createProject({ name, ownerUserId }) {
+    async createProject({ name, ownerUserId, timeZone = DEFAULT_TIME_ZONE }) {
       const projectId = createKey('prj', 9);
       const writeKey = createKey('wk');
       const secretKey = createKey('sk', 24);
       db.transaction(() => {
         const now = Date.now();
-        const rowId = projects.insertProject(projectId, name, writeKey, now);
+        const rowId = projects.insertProject({ publicId: projectId, name, writeKey, timeZone }, now);
         const keyInfo = { publicId: createKey('key', 9), prefix: secretKey.slice(0, 8), label: 'default' };
         secretKeys.insertSecretKey(hashToken(secretKey), rowId, { ...keyInfo, scope: 'admin' }, now);
         consentConfigs.publishDefault(rowId, name, now);
@@ -251,6 +264,11 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
     async renameProject(projectId, name) {
       const row = getProjectRow(projectId);
       projects.updateProjectName(row.id, name);
+      forgetProject(row);
+    },
+    async setProjectTimeZone(projectId, timeZone) {
+      const row = getProjectRow(projectId);
+      projects.updateProjectTimeZone(row.id, timeZone);
       forgetProject(row);
     },
     async deleteProject(projectId) {
@@ -314,7 +332,7 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
       return { person, events: getEventsInSegments(projectRowId, segments, limit) };
     },
     getFunnel(projectId, query) {
-      return ask(projectId, { method: 'getFunnel', query });
+      return ask(projectId, { method: 'getFunnel', query: inProjectZone(projectId, query) });
     },
     getFunnelDrivers(projectId, query) {
       return ask(projectId, { method: 'getFunnelDrivers', query });
@@ -329,7 +347,7 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
       return ask(projectId, { method: 'getPathPersons', query });
     },
     getCohortRetention(projectId, query) {
-      return ask(projectId, { method: 'getCohortRetention', query });
+      return ask(projectId, { method: 'getCohortRetention', query: inProjectZone(projectId, query) });
     },
     getFriction(projectId, query) {
       return ask(projectId, { method: 'getFriction', query });
@@ -400,7 +418,8 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
       return ask(projectId, { method: 'getStages', query, stages: [...stages] });
     },
     async getOverview(projectId, query, conversions) {
-      return ask(projectId, { method: 'getOverview', query, conversions: [...conversions] });
+      const zoned = inProjectZone(projectId, query);
+      return ask(projectId, { method: 'getOverview', query: zoned, conversions: [...conversions] });
     },
     async close() {
       if (closed) return;

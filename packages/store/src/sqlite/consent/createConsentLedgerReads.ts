@@ -72,7 +72,7 @@ export function createConsentLedgerReads(db: Database.Database) {
       const page = rows.slice(0, limit);
       return { rows: page, nextCursor: encodeCursor(page[page.length - 1]!.seq) };
     },
-    getStats(projectRowId: number, range: { from: number; to: number }): ConsentStats {
+    getStats(projectRowId: number, range: { from: number; to: number; timeZone?: string }): ConsentStats {
       const rows = decisions.all(projectRowId, range.from, range.to) as Array<{
         received_at: number;
         policy_version: string;
@@ -88,6 +88,7 @@ export function createConsentLedgerReads(db: Database.Database) {
           action: row.action,
           gpc: row.gpc === 1,
         })),
+        range.timeZone,
       );
     },
   };

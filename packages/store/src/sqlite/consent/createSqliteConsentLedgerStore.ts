@@ -34,7 +34,9 @@ export function createSqliteConsentLedgerStore(
       return { records: ledger.toEntries(projectRowId, rows), nextCursor };
     },
     async getConsentStats(projectId, range) {
-      return reads.getStats(rowIdOf(projectId), range);
+      const row = getProjectRow(projectId);
+      // Days of the project's zone unless the question names one.
+      return reads.getStats(row.id, { timeZone: row.time_zone, ...range });
     },
   };
 }

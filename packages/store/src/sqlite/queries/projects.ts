@@ -7,19 +7,21 @@ export interface ProjectRow {
   name: string;
   write_key: string;
   created_at: number;
+  time_zone: string;
 }
 
-const COLUMNS = 'id, public_id, name, write_key, created_at';
+const COLUMNS = 'id, public_id, name, write_key, created_at, time_zone';
 
 /** The project queries, prepared once: they are few and always used together. */
 export function prepareProjectQueries(db: Database.Database) {
   const insertProject = db.prepare(
-    `INSERT INTO projects (public_id, name, write_key, created_at) VALUES (?, ?, ?, ?)`,
+    `INSERT INTO projects (public_id, name, write_key, created_at, time_zone) VALUES (?, ?, ?, ?, ?)`,
   );
   const getProjects = db.prepare(`SELECT ${COLUMNS} FROM projects ORDER BY id`);
   const getProjectByPublicId = db.prepare(`SELECT ${COLUMNS} FROM projects WHERE public_id = ?`);
   const getProjectByWriteKey = db.prepare(`SELECT ${COLUMNS} FROM projects WHERE write_key = ?`);
   const updateProjectName = db.prepare(`UPDATE projects SET name = ? WHERE id = ?`);
+  const updateProjectTimeZone = db.prepare(`UPDATE projects SET time_zone = ? WHERE id = ?`);
   // Rows without a foreign key to the project (the big, append-only tables) go by hand;
   // keys, maps, members, invitations and share links follow by ON DELETE CASCADE.
   const deleteProjectRows = [
@@ -32,13 +34,22 @@ export function prepareProjectQueries(db: Database.Database) {
     `DELETE FROM consent_ledger_anchors WHERE project_id = ?`,
   ].map((sql) => db.prepare(sql));
   return {
-    insertProject: (publicId: string, name: string, writeKey: string, now: number) =>
-      Number(insertProject.run(publicId, name, writeKey, now).lastInsertRowid),
+    insertProject: (
+      project: { publicId: string; name: string; writeKey: string; timeZone: string },
+      now: number,
+    ) =>
+      Number(
+        insertProject.run(project.publicId, project.name, project.writeKey, now, project.timeZone)
+          .lastInsertRowid,
+      ),
     getProjects: () => getProjects.all() as ProjectRow[],
     getProjectByPublicId: (publicId: string) => getProjectByPublicId.get(publicId) as ProjectRow | undefined,
     getProjectByWriteKey: (writeKey: string) => getProjectByWriteKey.get(writeKey) as ProjectRow | undefined,
     updateProjectName: (projectRowId: number, name: string) => {
       updateProjectName.run(name, projectRowId);
+    },
+    updateProjectTimeZone: (projectRowId: number, timeZone: string) => {
+      updateProjectTimeZone.run(timeZone, projectRowId);
     },
     /** Call inside a transaction. */
     deleteProject: (projectRowId: number) => {
