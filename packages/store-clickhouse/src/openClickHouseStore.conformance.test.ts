@@ -10,7 +10,8 @@ describeWithClickHouse('ClickHouse store', (server) => {
     // A database per test: the suites expect a fresh store each time.
     openEngine: () =>
       openClickHouseStoreEngine({ url: server().url, database: `conformance_${++databases}` }),
-    // Friction (issue 11, item 5) is not computed in ClickHouse yet: reported skipped.
-    notYet: ['getFriction'],
+    // Friction (issue 11, item 5) is not computed in ClickHouse yet, nor are webhooks
+    // (issue 12, item 4) kept there: reported skipped.
+    notYet: ['getFriction', 'webhooks'],
   });
 });

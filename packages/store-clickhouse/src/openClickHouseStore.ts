@@ -142,6 +142,14 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
     },
     // Friction (issue 11, item 5) is computed by the SQLite journey engine only so far.
     getFriction: notOnClickHouse('getFriction'),
+    // Webhooks (issue 12, item 4) keep their queue in SQLite only so far.
+    createWebhookDestination: notOnClickHouse('createWebhookDestination'),
+    listWebhookDestinations: notOnClickHouse('listWebhookDestinations'),
+    deleteWebhookDestination: notOnClickHouse('deleteWebhookDestination'),
+    enqueueWebhookDelivery: notOnClickHouse('enqueueWebhookDelivery'),
+    getDueWebhookDeliveries: notOnClickHouse('getDueWebhookDeliveries'),
+    recordWebhookAttempt: notOnClickHouse('recordWebhookAttempt'),
+    listWebhookDeliveries: notOnClickHouse('listWebhookDeliveries'),
     close: () => client.close(),
   };
 }

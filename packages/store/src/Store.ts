@@ -7,6 +7,7 @@ import type { PrivacyStore } from './privacy/types.js';
 import type { ProjectStore } from './ProjectStore.js';
 import type { RegisterStore } from './privacy/register.js';
 import type { RetentionStore } from './retention/types.js';
+import type { WebhookStore } from './webhooks/types.js';
 
 export type { CreatedProject, Project, ProjectStore } from './ProjectStore.js';
 export type {
@@ -39,6 +40,7 @@ export interface Store
     PrivacyStore,
     RetentionStore,
     PrivacyRequestStore,
-    RegisterStore {
+    RegisterStore,
+    WebhookStore {
   close(): Promise<void>;
 }

@@ -60,6 +60,7 @@ export { mergeTraits } from './engine/mergeTraits.js';
 export type * from './engine/personTypes.js';
 export { findPainPoints } from './engine/getStages.js';
 export * from './accounts/types.js';
+export type * from './webhooks/types.js';
 export { StoreOpenError, STORE_OPEN_ERROR_KINDS, type StoreOpenErrorKind } from './sqlite/StoreOpenError.js';
 export {
   StorageFault,

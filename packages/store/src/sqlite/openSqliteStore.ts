@@ -45,6 +45,7 @@ import { createSqlitePrivacyRequestStore } from './privacy/createSqlitePrivacyRe
 import { createSqliteRegisterStore } from './privacy/createSqliteRegisterStore.js';
 import type { IdentityGraph } from './resolvePerson.js';
 import { createSqliteConsentLedgerStore } from './consent/createSqliteConsentLedgerStore.js';
+import { createSqliteWebhookStore } from './webhooks/createSqliteWebhookStore.js';
 
 export interface SqliteStoreOptions extends OpenDatabaseOptions {
   /** Events per group commit before flushing early. Default 5,000. */
@@ -227,6 +228,7 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
     ...createSqlitePrivacyRequestStore(db, (projectId) => getProjectRow(projectId).id),
     ...createSqliteRegisterStore(db, (projectId) => getProjectRow(projectId).id),
     ...createSqliteConsentLedgerStore(db, getProjectRow),
+    ...createSqliteWebhookStore(db, (projectId) => getProjectRow(projectId).id),
     async createProject({ name, ownerUserId }) {
       const projectId = createKey('prj', 9);
       const writeKey = createKey('wk');

@@ -105,6 +105,12 @@ export const EXCLUDED_TABLES: Readonly<Record<string, ExcludedTable>> = {
       "the Art. 30 register's contacts: the controller's and DPO's (staff), recipients; no data subject",
   },
   share_links: { reason: 'read-only links to aggregate views; no person' },
+  webhook_destinations: { reason: "a project's webhook URLs and signing secrets; no person" },
+  webhook_deliveries: {
+    reason:
+      'the webhook queue: a body (person ids, picked properties) only until delivered or given up, then blanked',
+  },
+  webhook_attempts: { reason: "a delivery's tries: time, HTTP status, error; no person" },
   audit_log: {
     reason:
       'what dashboard accounts did; privacy entries never name the person (a receipt carries its request id and counts)',
