@@ -12,6 +12,7 @@ import { membersRouter } from './routers/members.js';
 import { privacyRouter } from './routers/privacy.js';
 import { shareRouter } from './routers/share.js';
 import { sharesRouter } from './routers/shares.js';
+import { webhooksRouter } from './routers/webhooks.js';
 import { createCallerFactory, router } from './trpc.js';
 
 /** Every procedure Parcours serves under `/trpc`; who may call each is in `permissions.ts`. */
@@ -31,6 +32,7 @@ export const appRouter = router({
   audit: auditRouter,
   shares: sharesRouter,
   share: shareRouter,
+  webhooks: webhooksRouter,
 });
 
 /** The router's type: all the dashboard imports from the API. */

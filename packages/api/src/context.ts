@@ -35,6 +35,8 @@ export interface ApiServices {
   contentSecurityPolicy?: string | undefined;
   /** Tells `live.*` subscriptions that touchpoints landed; absent: they never push. */
   liveFeed?: LiveFeed | undefined;
+  /** Told when a webhook delivery was queued, to try it now; absent: the next poll does. */
+  onWebhookQueued?: (() => void) | undefined;
 }
 
 /** What every procedure sees. Built per request by the server (or a test). */

@@ -38,6 +38,7 @@ interface Fixture {
   invitationToken: string;
   shareId: string;
   shareToken: string;
+  webhookId: string;
   /** A verified access request, and a verified erasure request (to complete). */
   accessRequestId: string;
   erasureRequestId: string;
@@ -79,6 +80,12 @@ async function createFixture(): Promise<Fixture> {
     createdBy: 'owner@example.com',
     expiresAt: Date.now() + DAY,
   });
+  const webhook = await store.createWebhookDestination({
+    projectId,
+    name: 'CRM',
+    url: 'http://127.0.0.1:9/hook',
+    createdBy: 'owner@example.com',
+  });
   const [accessRequest, erasureRequest] = await Promise.all(
     (['access', 'erasure'] as const).map((kind) =>
       store.createPrivacyRequest(projectId, { kind, receivedOn: '2026-01-31', anonymousIds: ['a1'] }),
@@ -100,6 +107,7 @@ async function createFixture(): Promise<Fixture> {
     invitationToken: invitation.token,
     shareId: share.shareId,
     shareToken: share.token,
+    webhookId: webhook.destinationId,
   };
 }
 
@@ -236,6 +244,16 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   'shares.list': (f) => ({ projectId: f.projectId }),
   'shares.revoke': (f) => ({ projectId: f.projectId, shareId: f.shareId }),
   'share.get': (f) => ({ token: f.shareToken }),
+  'webhooks.list': (f) => ({ projectId: f.projectId }),
+  'webhooks.create': (f) => ({ projectId: f.projectId, name: 'Mailer', url: 'https://mail.example/hook' }),
+  'webhooks.remove': (f) => ({ projectId: f.projectId, destinationId: f.webhookId }),
+  'webhooks.send': (f) => ({
+    projectId: f.projectId,
+    destinationId: f.webhookId,
+    source: 'funnelDropoffs',
+    query: { steps: [{ name: 'A' }, { name: 'C' }], windowMs: 60_000, step: 2 },
+  }),
+  'webhooks.deliveries': (f) => ({ projectId: f.projectId, destinationId: f.webhookId }),
 };
 
 type CallerKind =

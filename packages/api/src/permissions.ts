@@ -126,4 +126,11 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'shares.list': ownerOnly,
   'shares.revoke': ownerOnly,
   'share.get': { access: 'public' },
+
+  // Issue 12: person lists leave for a campaign or CRM tool; those who edit views send them.
+  'webhooks.list': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },
+  'webhooks.create': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },
+  'webhooks.remove': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },
+  'webhooks.send': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },
+  'webhooks.deliveries': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },
 };
