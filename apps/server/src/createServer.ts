@@ -18,6 +18,7 @@ import { parseRequestPath } from './http/parseRequestPath.js';
 import { serveStatic } from './http/serveStatic.js';
 import { startPurgeSchedule, type PurgeScheduleOptions } from './retention/startPurgeSchedule.js';
 import { resolveServerLimits, type ServerLimits } from './http/ServerLimits.js';
+import { startWebhookDeliveries, type WebhookDeliveryOptions } from './webhooks/startWebhookDeliveries.js';
 
 export interface ServerOptions {
   store: Store;
@@ -51,6 +52,12 @@ export interface ServerOptions {
    * test keeps the data it was given.
    */
   purgeSchedule?: PurgeScheduleOptions | false | undefined;
+  /**
+   * Delivers queued webhooks in the background, with retries (`parcours start` does;
+   * see startWebhookDeliveries and `@parcours/api`'s DEFAULT_WEBHOOK_RETRY_POLICY for
+   * the defaults). Default off: a server made by a test sends nothing unless asked.
+   */
+  webhooks?: WebhookDeliveryOptions | false | undefined;
 }
 
 /** The build copies the dashboard and the SDK here (scripts/copyAssets.js). */
@@ -121,6 +128,11 @@ export function createServer(options: ServerOptions): Server {
   if (options.purgeSchedule) {
     const schedule = startPurgeSchedule(store, { logError, ...options.purgeSchedule });
     server.once('close', () => schedule.stop());
+  }
+  if (options.webhooks) {
+    const deliveries = startWebhookDeliveries(store, { logError, ...options.webhooks });
+    services.onWebhookQueued = deliveries.wake;
+    server.once('close', () => deliveries.stop());
   }
   return server;
 }
