@@ -131,7 +131,7 @@ export function createServer(options: ServerOptions): Server {
   }
   if (options.webhooks) {
     const deliveries = startWebhookDeliveries(store, { logError, ...options.webhooks });
-    services.onWebhookQueued = deliveries.wake;
+    services.onWebhookQueued = () => deliveries.wake();
     server.once('close', () => deliveries.stop());
   }
   return server;
