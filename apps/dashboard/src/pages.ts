@@ -22,6 +22,7 @@ import {
 } from './privacy/privacyPaths.js';
 import { KEYS_PATH, MEMBERS_PATH, PROJECT_SETTINGS_PATH, SHARES_PATH } from './settings/settingsPaths.js';
 import { StagesPage, STAGES_PATH } from './stages/StagesPage.js';
+import { WEBHOOKS_PATH } from './webhooks/webhooksPath.js';
 
 /** What every page gets: the project on screen (with the user's role in it) and its own URL parameters. */
 export interface PageProps {
@@ -53,6 +54,8 @@ const loadSettingsPages = () => import('./settings/settingsPages.js');
 const loadRetentionPages = () => import('./retention/retentionPages.js');
 /** The Friction chunk. */
 const loadFrictionPages = () => import('./friction/frictionPages.js');
+/** The Webhooks chunk (owners and analysts). */
+const loadWebhookPages = () => import('./webhooks/webhooksPages.js');
 /** The Live chunk. */
 const loadLivePages = () => import('./live/livePages.js');
 
@@ -172,6 +175,12 @@ export const PAGES: readonly Page[] = [
     permission: 'manageProject',
     section: 'settings',
     Component: lazyPage(loadSettingsPages, (pages) => pages.SharesPage),
+  },
+  {
+    path: WEBHOOKS_PATH,
+    title: 'Webhooks',
+    permission: 'sendWebhooks',
+    Component: lazyPage(loadWebhookPages, (pages) => pages.WebhooksPage),
   },
 ];
 

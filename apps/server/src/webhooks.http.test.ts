@@ -12,7 +12,7 @@ import { openSqliteStore, type CreatedProject, type Store } from '@parcours/stor
 import { createServer, type ServerOptions } from './createServer.js';
 import { queryJourneys } from './testing/queryJourneys.js';
 import { TEST_SERVER_LIMITS } from './testing/testServerLimits.js';
-import { startWebhookReceiver, type WebhookReceiver } from './webhooks/startWebhookReceiver.testSupport.js';
+import { startWebhookReceiver, type WebhookReceiver } from './testing/startWebhookReceiver.js';
 
 const T = Date.UTC(2026, 5, 1);
 const ev = (anonymousId: string, name: string, minute: number, patch: Partial<Event> = {}): Event => ({

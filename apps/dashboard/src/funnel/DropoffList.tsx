@@ -7,6 +7,7 @@ import { ErrorNotice } from '../components/ErrorNotice.js';
 import { formatDateTime } from '../format/formatDateTime.js';
 import { formatCount } from '../format/formatPercent.js';
 import { createPersonHash } from '../person/getPersonLookup.js';
+import { SendToWebhook } from '../webhooks/SendToWebhook.js';
 
 /** Persons a page: enough to scan, small enough to load at once. */
 const PAGE_SIZE = 50;
@@ -17,13 +18,19 @@ export interface DropoffListProps {
   step: number;
   /** The link that closes the list. */
   closeHref: string;
+  /** Offer to send the list to a webhook (owners and analysts). Default false. */
+  maySend?: boolean;
+}
+
+function withoutProject({ projectId: _, ...query }: FunnelInput) {
+  return query;
 }
 
 /**
  * Who reached step `step - 1` but not `step`, a page at a time, each linking to their
  * timeline: the way from "40 % drop off here" to "what did these people do instead".
  */
-export function DropoffList({ funnel, step, closeHref }: DropoffListProps) {
+export function DropoffList({ funnel, step, closeHref, maySend = false }: DropoffListProps) {
   const trpc = useTRPC();
   const heading = useRef<HTMLHeadingElement>(null);
   // Opened from a bar far above: bring the list into view and tell screen readers where they are.
@@ -60,6 +67,14 @@ export function DropoffList({ funnel, step, closeHref }: DropoffListProps) {
         <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
       )}
       {query.data && persons.length === 0 && <p class="notice">Nobody dropped off at this step.</p>}
+      {maySend && total !== undefined && total > 0 && (
+        <SendToWebhook
+          projectId={funnel.projectId}
+          source="funnelDropoffs"
+          query={{ ...withoutProject(funnel), step }}
+          what={`these ${formatCount(total)} persons`}
+        />
+      )}
       {persons.length > 0 && (
         <div class="table-scroll">
           <table class="data-table">

@@ -115,6 +115,7 @@ export function FunnelPage({ project, params }: PageProps) {
               funnel={input}
               step={dropoffStep}
               closeHref={hashOf(funnelParams)}
+              maySend={can(project.role, 'sendWebhooks')}
             />
           )}
         </>
