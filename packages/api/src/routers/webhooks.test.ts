@@ -57,8 +57,8 @@ const caller = () =>
 /** Sends and answers the body the store queued. */
 async function sendAndRead(input: {
   source: 'persons' | 'friction';
-  query: object;
-  ids?: any;
+  query: Record<string, unknown>;
+  ids?: Array<'anonymousIds' | 'userIds'>;
   traits?: string[];
 }) {
   const api = caller();
