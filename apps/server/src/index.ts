@@ -7,3 +7,4 @@ export {
   type ReceivedWebhook,
   type WebhookReceiver,
 } from './testing/startWebhookReceiver.js';
+export { parseCsv } from './testing/parseCsv.js';

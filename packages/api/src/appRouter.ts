@@ -4,6 +4,7 @@ import { authRouter } from './routers/auth.js';
 import { collect } from './routers/collect.js';
 import { consent } from './routers/consent.js';
 import { consentConfig } from './routers/consentConfig.js';
+import { exportsRouter } from './routers/exports.js';
 import { identityRouter } from './routers/identity.js';
 import { journeysRouter } from './routers/journeys.js';
 import { keysRouter } from './routers/keys.js';
@@ -33,6 +34,7 @@ export const appRouter = router({
   shares: sharesRouter,
   share: shareRouter,
   webhooks: webhooksRouter,
+  exports: exportsRouter,
 });
 
 /** The router's type: all the dashboard imports from the API. */

@@ -127,6 +127,13 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'shares.revoke': ownerOnly,
   'share.get': { access: 'public' },
 
+  // Issue 12: CSV of the journey tables, read like the tables (person lists audited).
+  'exports.funnelStepsCsv': readJourneys,
+  'exports.funnelBreakdownCsv': readJourneys,
+  'exports.pathsCsv': readJourneys,
+  'exports.dropoffsCsv': readJourneys,
+  'exports.personsCsv': readJourneys,
+
   // Issue 12: person lists leave for a campaign or CRM tool; those who edit views send them.
   'webhooks.list': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },
   'webhooks.create': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },

@@ -17,6 +17,8 @@ export interface ApiAnswer {
 }
 
 export interface JourneysServer {
+  /** `http://127.0.0.1:PORT`. */
+  base: string;
   store: Store;
   project: CreatedProject;
   /** Sends a batch to `collect` with the project's write key; answers its status. */
@@ -36,6 +38,7 @@ export async function startJourneysServer(name: string): Promise<JourneysServer>
   await once(server, 'listening');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
+    base,
     store,
     project,
     async collect(batch) {

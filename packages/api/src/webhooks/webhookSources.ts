@@ -1,5 +1,6 @@
 import type { FrictionResult, Store } from '@parcours/store';
 import { z } from 'zod';
+import { readPersonPages } from '../paging/readPersonPages.js';
 import { dropoffInput, frictionInput, funnelInput, personsInput } from '../routers/journeyInputs.js';
 
 /** Persons one send carries at most: a campaign list, not a database export. */
@@ -16,22 +17,6 @@ export interface WebhookPersonRef {
 export interface WebhookSource<Query> {
   query: z.ZodType<Query>;
   getPersons(store: Store, projectId: string, query: Query): Promise<WebhookPersonRef[]>;
-}
-
-const PAGE = 200;
-
-/** Pages through a cursor-paged list until it ends or `MAX_WEBHOOK_PERSONS` are read. */
-async function readPages<T>(
-  getPage: (cursor: string | undefined) => Promise<{ persons: T[]; nextCursor: string | null }>,
-): Promise<T[]> {
-  const persons: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await getPage(cursor);
-    persons.push(...page.persons);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor !== undefined && persons.length < MAX_WEBHOOK_PERSONS);
-  return persons.slice(0, MAX_WEBHOOK_PERSONS);
 }
 
 const dropoffQuery = z.intersection(funnelInput, dropoffInput.pick({ step: true }));
@@ -59,21 +44,16 @@ export const WEBHOOK_SOURCES = {
   funnelDropoffs: {
     query: dropoffQuery,
     getPersons: (store, projectId, query) =>
-      readPages((cursor) =>
-        store.getFunnelDropoffs(projectId, {
-          ...query,
-          limit: PAGE,
-          ...(cursor !== undefined && { cursor }),
-        }),
+      readPersonPages(
+        (page) => store.getFunnelDropoffs(projectId, { ...query, ...page }),
+        MAX_WEBHOOK_PERSONS,
       ),
   } satisfies WebhookSource<z.infer<typeof dropoffQuery>>,
   /** The persons list with its filters. */
   persons: {
     query: personsQuery,
     getPersons: (store, projectId, query) =>
-      readPages((cursor) =>
-        store.getPersons(projectId, { ...query, limit: PAGE, ...(cursor !== undefined && { cursor }) }),
-      ),
+      readPersonPages((page) => store.getPersons(projectId, { ...query, ...page }), MAX_WEBHOOK_PERSONS),
   } satisfies WebhookSource<z.infer<typeof personsQuery>>,
   /** The persons the Friction page shows for one item (up to five, the engine's examples). */
   friction: {
