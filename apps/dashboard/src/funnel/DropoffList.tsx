@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'preact/hooks';
-import { useTRPC } from '../api/trpc.js';
+import { useTRPC, useTRPCClient } from '../api/trpc.js';
+import { DownloadCsvButton } from '../components/DownloadCsvButton.js';
 import type { FunnelInput } from '../api/types.js';
 import { ChannelBadge } from '../components/ChannelBadge.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
@@ -32,6 +33,7 @@ function withoutProject({ projectId: _, ...query }: FunnelInput) {
  */
 export function DropoffList({ funnel, step, closeHref, maySend = false }: DropoffListProps) {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const heading = useRef<HTMLHeadingElement>(null);
   // Opened from a bar far above: bring the list into view and tell screen readers where they are.
   useEffect(() => {
@@ -67,6 +69,12 @@ export function DropoffList({ funnel, step, closeHref, maySend = false }: Dropof
         <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
       )}
       {query.data && persons.length === 0 && <p class="notice">Nobody dropped off at this step.</p>}
+      {total !== undefined && total > 0 && (
+        <DownloadCsvButton
+          what="drop-off list"
+          fetchCsv={() => client.exports.dropoffsCsv.query({ ...funnel, step })}
+        />
+      )}
       {maySend && total !== undefined && total > 0 && (
         <SendToWebhook
           projectId={funnel.projectId}

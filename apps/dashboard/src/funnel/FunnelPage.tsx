@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { can } from '../access/can.js';
-import { useTRPC } from '../api/trpc.js';
+import { useTRPC, useTRPCClient } from '../api/trpc.js';
+import { DownloadCsvButton } from '../components/DownloadCsvButton.js';
 import { useTouchpointNamesQuery } from '../api/useTouchpointNames.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import type { PageProps } from '../pages.js';
@@ -34,6 +35,7 @@ import { TimeToConvert } from './TimeToConvert.js';
  */
 export function FunnelPage({ project, params }: PageProps) {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const parsed = parseFunnelDefinition(params);
   // No step in the URL: start from the project's own touchpoints (none yet: an empty form).
@@ -91,6 +93,10 @@ export function FunnelPage({ project, params }: PageProps) {
       {query.data && (
         <>
           <section class="card" aria-label="Funnel result">
+            <DownloadCsvButton
+              what="funnel steps"
+              fetchCsv={() => client.exports.funnelStepsCsv.query(input)}
+            />
             <FunnelChart
               result={query.data}
               steps={funnel.steps}
@@ -107,7 +113,13 @@ export function FunnelPage({ project, params }: PageProps) {
           </div>
           {drivers && <FunnelDrivers funnel={input} choice={drivers} onChoose={onChooseDrivers} />}
           {query.data.breakdown && funnel.breakdown && (
-            <FunnelBreakdown breakdown={query.data.breakdown} by={funnel.breakdown} />
+            <>
+              <DownloadCsvButton
+                what="funnel breakdown"
+                fetchCsv={() => client.exports.funnelBreakdownCsv.query(input)}
+              />
+              <FunnelBreakdown breakdown={query.data.breakdown} by={funnel.breakdown} />
+            </>
           )}
           {dropoffStep !== undefined && (
             <DropoffList

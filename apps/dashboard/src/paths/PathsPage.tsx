@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { can } from '../access/can.js';
-import { useTRPC } from '../api/trpc.js';
+import { useTRPC, useTRPCClient } from '../api/trpc.js';
+import { DownloadCsvButton } from '../components/DownloadCsvButton.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import type { PageProps } from '../pages.js';
 import { createProjectHash } from '../routing/resolveRoute.js';
@@ -15,6 +16,7 @@ export const PATHS_PATH = 'paths';
 /** Paths: the most common sequences of touchpoints, as a list and as a flow between steps. */
 export function PathsPage({ project, params }: PageProps) {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const pathsQuery = parsePathsQuery(params);
   const query = useQuery(trpc.journeys.paths.queryOptions({ projectId: project.projectId, ...pathsQuery }));
   const formKey = JSON.stringify(pathsQuery);
@@ -46,6 +48,12 @@ export function PathsPage({ project, params }: PageProps) {
         </p>
       )}
       {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
+      {query.data && (
+        <DownloadCsvButton
+          what="paths"
+          fetchCsv={() => client.exports.pathsCsv.query({ projectId: project.projectId, ...pathsQuery })}
+        />
+      )}
       {query.data && <PathsFigures paths={query.data} />}
     </>
   );

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useTRPC } from '../api/trpc.js';
+import { useTRPC, useTRPCClient } from '../api/trpc.js';
+import { DownloadCsvButton } from '../components/DownloadCsvButton.js';
 import type { Project } from '../api/types.js';
 import { createProjectHash } from '../routing/resolveRoute.js';
 import { PERSON_PATH } from './getPersonLookup.js';
@@ -14,6 +15,7 @@ import { PersonsTable } from './PersonsTable.js';
  */
 export function PersonDirectory({ project, params }: { project: Project; params: Record<string, string> }) {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const filter = parsePersonsFilter(params);
   const map = useQuery(trpc.journeys.journeyMap.queryOptions({ projectId: project.projectId }));
   const input = toPersonsInput(project.projectId, filter);
@@ -28,6 +30,7 @@ export function PersonDirectory({ project, params }: { project: Project; params:
           location.hash = createProjectHash(project.projectId, PERSON_PATH, toPersonsParams(next));
         }}
       />
+      <DownloadCsvButton what="persons list" fetchCsv={() => client.exports.personsCsv.query(input)} />
       <PersonsTable key={JSON.stringify(input)} input={input} />
     </>
   );
