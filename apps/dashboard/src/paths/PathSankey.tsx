@@ -1,4 +1,6 @@
+import { useRef } from 'preact/hooks';
 import type { Paths } from '../api/types.js';
+import { ChartDownloads } from '../charts/ChartDownloads.js';
 import { formatCount } from '../format/formatPercent.js';
 import { layoutSankey } from './layoutSankey.js';
 
@@ -18,6 +20,7 @@ const MIN_LABELLED_HEIGHT = 14;
  * band or a bar for its numbers.
  */
 export function PathSankey({ links }: { links: Paths['links'] }) {
+  const figure = useRef<HTMLElement>(null);
   const layout = layoutSankey(links, {
     width: WIDTH - LABEL_ROOM,
     height: HEIGHT - HEAD,
@@ -27,9 +30,10 @@ export function PathSankey({ links }: { links: Paths['links'] }) {
     return <p class="notice">These paths are one touchpoint long: nothing flows between steps.</p>;
   const names = new Map(layout.nodes.map((node) => [node.key, node.name]));
   return (
-    <figure class="card chart sankey">
+    <figure class="card chart sankey" ref={figure}>
       <figcaption>
         <h2>Flow between steps</h2>
+        <ChartDownloads chart={figure} name="paths-flow" what="flow between steps" />
         <p class="help">Each column is a position in the path; bars and bands are sized by persons.</p>
       </figcaption>
       <svg
