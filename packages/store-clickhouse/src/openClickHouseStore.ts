@@ -150,6 +150,9 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
     getDueWebhookDeliveries: notOnClickHouse('getDueWebhookDeliveries'),
     recordWebhookAttempt: notOnClickHouse('recordWebhookAttempt'),
     listWebhookDeliveries: notOnClickHouse('listWebhookDeliveries'),
+    // Report brands (issue 12, item 3) too.
+    getReportBrand: notOnClickHouse('getReportBrand'),
+    setReportBrand: notOnClickHouse('setReportBrand'),
     close: () => client.close(),
   };
 }

@@ -8,6 +8,7 @@ import type { ProjectStore } from './ProjectStore.js';
 import type { RegisterStore } from './privacy/register.js';
 import type { RetentionStore } from './retention/types.js';
 import type { WebhookStore } from './webhooks/types.js';
+import type { ReportStore } from './reports/types.js';
 
 export type { CreatedProject, Project, ProjectStore } from './ProjectStore.js';
 export type {
@@ -41,6 +42,7 @@ export interface Store
     RetentionStore,
     PrivacyRequestStore,
     RegisterStore,
-    WebhookStore {
+    WebhookStore,
+    ReportStore {
   close(): Promise<void>;
 }

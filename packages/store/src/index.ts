@@ -61,6 +61,7 @@ export type * from './engine/personTypes.js';
 export { findPainPoints } from './engine/getStages.js';
 export * from './accounts/types.js';
 export type * from './webhooks/types.js';
+export { DEFAULT_REPORT_BRAND, type ReportBrand, type ReportStore } from './reports/types.js';
 export { StoreOpenError, STORE_OPEN_ERROR_KINDS, type StoreOpenErrorKind } from './sqlite/StoreOpenError.js';
 export {
   StorageFault,

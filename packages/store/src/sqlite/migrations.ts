@@ -302,4 +302,16 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   );
   CREATE INDEX webhook_attempts_by_delivery ON webhook_attempts(delivery_id, at);
   `,
+  // 16 (issue 12, reports): each project's report brand (title, colours, logo as a data
+  // URL the API caps in size).
+  `
+  CREATE TABLE report_brands (
+    project_id INTEGER PRIMARY KEY REFERENCES projects(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    primary_color TEXT NOT NULL,
+    accent_color TEXT NOT NULL,
+    logo_data_url TEXT,
+    updated_at INTEGER NOT NULL
+  );
+  `,
 ];

@@ -46,6 +46,7 @@ import { createSqliteRegisterStore } from './privacy/createSqliteRegisterStore.j
 import type { IdentityGraph } from './resolvePerson.js';
 import { createSqliteConsentLedgerStore } from './consent/createSqliteConsentLedgerStore.js';
 import { createSqliteWebhookStore } from './webhooks/createSqliteWebhookStore.js';
+import { createSqliteReportStore } from './reports/createSqliteReportStore.js';
 
 export interface SqliteStoreOptions extends OpenDatabaseOptions {
   /** Events per group commit before flushing early. Default 5,000. */
@@ -229,6 +230,7 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
     ...createSqliteRegisterStore(db, (projectId) => getProjectRow(projectId).id),
     ...createSqliteConsentLedgerStore(db, getProjectRow),
     ...createSqliteWebhookStore(db, (projectId) => getProjectRow(projectId).id),
+    ...createSqliteReportStore(db, (projectId) => getProjectRow(projectId).id),
     async createProject({ name, ownerUserId }) {
       const projectId = createKey('prj', 9);
       const writeKey = createKey('wk');

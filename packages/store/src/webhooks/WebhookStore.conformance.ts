@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../Store.js';
+import type { ReportStore } from '../reports/types.js';
 import type { WebhookStore } from './types.js';
 import { openConformanceStore, type ConformanceTarget } from '../testing/openConformanceStore.js';
 
@@ -12,7 +13,10 @@ export const WEBHOOK_STORE_METHODS = [
   'getDueWebhookDeliveries',
   'recordWebhookAttempt',
   'listWebhookDeliveries',
-] as const satisfies ReadonlyArray<keyof WebhookStore>;
+  // The report brand is kept beside them, in the same engines (issue 12).
+  'getReportBrand',
+  'setReportBrand',
+] as const satisfies ReadonlyArray<keyof (WebhookStore & ReportStore)>;
 
 /**
  * Webhook destinations, the persisted delivery queue and the delivery log as every
@@ -125,6 +129,22 @@ export function describeWebhookStoreConformance(target: ConformanceTarget): void
       const log = await store.listWebhookDeliveries(projectId, destination.destinationId, 10);
       expect(log.map((d) => [d.status, d.attempts.length])).toEqual([['failed', 1]]);
       expect(await store.listWebhookDeliveries(projectId, 'whk_nope', 10)).toEqual([]);
+    });
+
+    it('keeps a report brand per project, replaced whole', async () => {
+      expect(await store.getReportBrand(projectId)).toBeUndefined();
+      const brand = {
+        title: 'Weekly',
+        primaryColor: '#112233',
+        accentColor: '#445566',
+        logoDataUrl: 'data:image/png;base64,AA==',
+      };
+      await store.setReportBrand(projectId, brand);
+      expect(await store.getReportBrand(projectId)).toEqual(brand);
+      await store.setReportBrand(projectId, { ...brand, logoDataUrl: null });
+      expect(await store.getReportBrand(projectId)).toEqual({ ...brand, logoDataUrl: null });
+      const { projectId: other } = await store.createProject({ name: 'Other' });
+      expect(await store.getReportBrand(other)).toBeUndefined();
     });
   });
 }

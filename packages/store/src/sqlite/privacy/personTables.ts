@@ -110,6 +110,7 @@ export const EXCLUDED_TABLES: Readonly<Record<string, ExcludedTable>> = {
     reason:
       'the webhook queue: a body (person ids, picked properties) only until delivered or given up, then blanked',
   },
+  report_brands: { reason: "a project's report title, colours and logo; no person" },
   webhook_attempts: { reason: "a delivery's tries: time, HTTP status, error; no person" },
   audit_log: {
     reason:
