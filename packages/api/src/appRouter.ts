@@ -11,6 +11,7 @@ import { keysRouter } from './routers/keys.js';
 import { liveRouter } from './routers/live.js';
 import { membersRouter } from './routers/members.js';
 import { privacyRouter } from './routers/privacy.js';
+import { reportsRouter } from './routers/reports.js';
 import { shareRouter } from './routers/share.js';
 import { sharesRouter } from './routers/shares.js';
 import { webhooksRouter } from './routers/webhooks.js';
@@ -35,6 +36,7 @@ export const appRouter = router({
   share: shareRouter,
   webhooks: webhooksRouter,
   exports: exportsRouter,
+  reports: reportsRouter,
 });
 
 /** The router's type: all the dashboard imports from the API. */

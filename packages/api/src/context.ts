@@ -37,6 +37,8 @@ export interface ApiServices {
   liveFeed?: LiveFeed | undefined;
   /** Told when a webhook delivery was queued, to try it now; absent: the next poll does. */
   onWebhookQueued?: (() => void) | undefined;
+  /** Prints a self-contained HTML page to PDF (Chromium); absent: `reports.pdf` answers 501. */
+  renderPdf?: ((html: string) => Promise<Uint8Array>) | undefined;
 }
 
 /** What every procedure sees. Built per request by the server (or a test). */

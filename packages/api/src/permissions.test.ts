@@ -8,7 +8,9 @@ import {
 } from '@parcours/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from './appRouter.js';
+import { DEFAULT_SESSION_IDLE_MS } from './auth/createApiServices.js';
 import { hashPassword } from './auth/password.js';
+import { SignInThrottle } from './auth/SignInThrottle.js';
 import type { Context } from './context.js';
 import { PERMISSIONS } from './permissions.js';
 import { createCallerFactory, projectProcedure, router } from './trpc.js';
@@ -259,6 +261,15 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
     step: 2,
   }),
   'exports.personsCsv': (f) => ({ projectId: f.projectId }),
+  'reports.brand': (f) => ({ projectId: f.projectId }),
+  'reports.setBrand': (f) => ({
+    projectId: f.projectId,
+    title: 'Weekly',
+    primaryColor: '#112233',
+    accentColor: '#445566',
+    logoDataUrl: null,
+  }),
+  'reports.pdf': (f) => ({ projectId: f.projectId, from: 0, to: 86_400_000 }),
   'webhooks.list': (f) => ({ projectId: f.projectId }),
   'webhooks.create': (f) => ({ projectId: f.projectId, name: 'Mailer', url: 'https://mail.example/hook' }),
   'webhooks.remove': (f) => ({ projectId: f.projectId, destinationId: f.webhookId }),
@@ -295,6 +306,12 @@ function contextOf(f: Fixture, caller: CallerKind): Context {
     request: { ip: '127.0.0.1', origin: SELF, selfOrigin: SELF, secure: false },
     setCookie: () => {},
     setHeader: () => {},
+    // A PDF renderer, so that `reports.pdf` answers whoever the table lets through.
+    services: {
+      sessionIdleMs: DEFAULT_SESSION_IDLE_MS,
+      signInThrottle: new SignInThrottle(),
+      renderPdf: () => Promise.resolve(new Uint8Array([0x25, 0x50, 0x44, 0x46])),
+    },
   };
   switch (caller.kind) {
     case 'role':

@@ -134,6 +134,11 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'exports.dropoffsCsv': readJourneys,
   'exports.personsCsv': readJourneys,
 
+  // Issue 12: branded reports; the brand is the project's, set by owners.
+  'reports.brand': readJourneys,
+  'reports.setBrand': ownerOnly,
+  'reports.pdf': readJourneys,
+
   // Issue 12: person lists leave for a campaign or CRM tool; those who edit views send them.
   'webhooks.list': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },
   'webhooks.create': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },
