@@ -3,6 +3,7 @@ import { can } from '../access/can.js';
 import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { RangePicker } from '../components/RangePicker.js';
+import { ReportButton } from '../reports/ReportButton.js';
 import type { PageProps } from '../pages.js';
 import { createChangedHash } from '../routing/resolveRoute.js';
 import { ShareButton } from '../share/ShareButton.js';
@@ -58,6 +59,7 @@ export function OverviewPage({ project, params }: PageProps) {
         {can(project.role, 'share') && (
           <ShareButton projectId={project.projectId} view="overview" params={params} query={query} />
         )}
+        <ReportButton projectId={project.projectId} range={getDayRange(days, Date.now())} />
       </div>
       <ConversionPicker
         projectId={project.projectId}

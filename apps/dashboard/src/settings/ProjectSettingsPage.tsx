@@ -6,6 +6,7 @@ import type { PageProps } from '../pages.js';
 import { createNpmSnippet, createScriptTag } from './createSnippets.js';
 import { DeleteProject } from './DeleteProject.js';
 import { RenameProject } from './RenameProject.js';
+import { ReportBrandForm } from './ReportBrandForm.js';
 import { SignedIdentities } from './SignedIdentities.js';
 
 /**
@@ -52,6 +53,7 @@ export function ProjectSettingsPage({ project }: PageProps) {
         )}
       </section>
       <SignedIdentities project={project} />
+      <ReportBrandForm project={project} />
       <DeleteProject project={project} />
     </>
   );
