@@ -8,3 +8,5 @@ export {
   type WebhookReceiver,
 } from './testing/startWebhookReceiver.js';
 export { parseCsv } from './testing/parseCsv.js';
+export { createSolidPng } from './testing/createSolidPng.js';
+export { readPdfPagePixels, readPdfText } from './testing/readPdfPage.js';

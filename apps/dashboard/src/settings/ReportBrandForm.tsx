@@ -33,7 +33,10 @@ export function ReportBrandForm({ project }: { project: Project }) {
   const [problem, setProblem] = useState<string | undefined>();
   const save = useMutation(
     trpc.reports.setBrand.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries(trpc.reports.brand.queryFilter(input)),
+      onSuccess: async () => {
+        await queryClient.invalidateQueries(trpc.reports.brand.queryFilter(input));
+        setDraft(undefined);
+      },
     }),
   );
   const shown = draft ?? brand.data;
