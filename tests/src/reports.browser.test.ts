@@ -61,10 +61,7 @@ describe('the branded PDF report in Chromium', () => {
     const { from, to } = batch['0']!;
     expect(download.suggestedFilename()).toMatch(/^parcours-report-.+\.pdf$/);
     const pdfPath = join(dir, 'report.pdf');
-    writeFileSync(
-      pdfPath,
-      await import('node:fs/promises').then((fs) => download.path().then((p) => fs.readFile(p!))),
-    );
+    await download.saveAs(pdfPath);
 
     const { width, rgb } = readPdfPagePixels(pdfPath);
     const perMm = width / 210;
