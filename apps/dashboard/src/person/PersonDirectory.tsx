@@ -30,8 +30,9 @@ export function PersonDirectory({ project, params }: { project: Project; params:
           location.hash = createProjectHash(project.projectId, PERSON_PATH, toPersonsParams(next));
         }}
       />
-      <DownloadCsvButton what="persons list" fetchCsv={() => client.exports.personsCsv.query(input)} />
       <PersonsTable key={JSON.stringify(input)} input={input} />
+      {/* After the table: the count it announces stays the page's first status line. */}
+      <DownloadCsvButton what="persons list" fetchCsv={() => client.exports.personsCsv.query(input)} />
     </>
   );
 }
