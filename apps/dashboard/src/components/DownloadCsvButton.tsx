@@ -1,6 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
-import { downloadText } from '../audit/downloadText.js';
-import { ErrorNotice } from './ErrorNotice.js';
+import { DownloadButton } from './DownloadButton.js';
 
 export interface DownloadCsvButtonProps {
   /** What the file holds, for the button's accessible name: "funnel steps". */
@@ -15,25 +13,16 @@ export interface DownloadCsvButtonProps {
  * and the browser saves it; a status line names the file.
  */
 export function DownloadCsvButton({ what, fetchCsv }: DownloadCsvButtonProps) {
-  const download = useMutation({
-    mutationFn: fetchCsv,
-    onSuccess: ({ filename, csv }) => downloadText(filename, csv, 'text/csv;charset=utf-8'),
-  });
   return (
-    <span class="download-csv">
-      <button
-        type="button"
-        class="button-secondary button-small"
-        disabled={download.isPending}
-        onClick={() => download.mutate()}
-      >
-        {download.isPending ? 'Preparing…' : 'Download CSV'}
-        <span class="visually-hidden"> of the {what}</span>
-      </button>
-      <span class="help" role="status">
-        {download.isSuccess && `Downloaded ${download.data.filename}.`}
-      </span>
-      {download.isError && <ErrorNotice error={download.error} />}
-    </span>
+    <DownloadButton
+      label="Download CSV"
+      pendingLabel="Preparing…"
+      what={what}
+      small
+      makeFile={async () => {
+        const { filename, csv } = await fetchCsv();
+        return { filename, blob: new Blob([csv], { type: 'text/csv;charset=utf-8' }) };
+      }}
+    />
   );
 }

@@ -1,7 +1,5 @@
-import { useMutation } from '@tanstack/react-query';
 import { useTRPCClient } from '../api/trpc.js';
-import { downloadBlob } from '../audit/downloadText.js';
-import { ErrorNotice } from '../components/ErrorNotice.js';
+import { DownloadButton } from '../components/DownloadButton.js';
 
 export interface ReportButtonProps {
   projectId: string;
@@ -19,24 +17,18 @@ function toPdfBlob(base64: string): Blob {
 /** "PDF report": the server prints the project's branded report of this range (`reports.pdf`). */
 export function ReportButton({ projectId, range, funnel }: ReportButtonProps) {
   const client = useTRPCClient();
-  const report = useMutation({
-    mutationFn: () => client.reports.pdf.query({ projectId, ...range, ...(funnel && { funnel }) }),
-    onSuccess: ({ filename, pdfBase64 }) => downloadBlob(filename, toPdfBlob(pdfBase64)),
-  });
   return (
-    <span class="download-csv">
-      <button
-        type="button"
-        class="button-secondary"
-        disabled={report.isPending}
-        onClick={() => report.mutate()}
-      >
-        {report.isPending ? 'Printing…' : 'PDF report'}
-      </button>
-      <span class="help" role="status">
-        {report.isSuccess && `Downloaded ${report.data.filename}.`}
-      </span>
-      {report.isError && <ErrorNotice error={report.error} />}
-    </span>
+    <DownloadButton
+      label="PDF report"
+      pendingLabel="Printing…"
+      makeFile={async () => {
+        const { filename, pdfBase64 } = await client.reports.pdf.query({
+          projectId,
+          ...range,
+          ...(funnel && { funnel }),
+        });
+        return { filename, blob: toPdfBlob(pdfBase64) };
+      }}
+    />
   );
 }
