@@ -26,7 +26,7 @@ afterAll(async () => {
 
 async function save(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
-  return { name: download.suggestedFilename(), bytes: await readFile((await download.path())) };
+  return { name: download.suggestedFilename(), bytes: await readFile(await download.path()) };
 }
 
 /** The colour of `selector`'s first element as the page paints it, `rgb(r, g, b)`. */

@@ -39,7 +39,7 @@ async function downloadCsv(page: Page, what: string) {
     page.click(`button:has-text("Download CSV"):has-text("${what}")`),
   ]);
   expect(download.suggestedFilename()).toMatch(/^parcours-.+\.csv$/);
-  return parseCsv(await readFile((await download.path()), 'utf8'));
+  return parseCsv(await readFile(await download.path(), 'utf8'));
 }
 
 describe('CSV downloads in Chromium', () => {
