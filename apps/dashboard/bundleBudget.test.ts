@@ -67,9 +67,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // controls (1.5 kB, measured 1.05 kB), the copy field, the person link and the touchpoint
 // picker (1 to 1.5 kB each, measured 0.7 to 1.3 kB). First load: 50.8 kB. CSS: the period
 // controls, dashboards' grid and annotation bands took it from 4.66 to 4.89 kB; 5 kB.
+// Issue 12, item 4: the Webhooks page (destinations, the secret shown once, the delivery
+// log) is a chunk of its own, 3 kB; the send form under a drop-off list is in the funnel's.
+// Merged with the above: the share button, now also beside the report button of the
+// lazy Overview, is a shared chunk (1.5 kB); chart downloads, the webhook forms and the
+// brand form took the CSS from 4.89 to 5.0 kB: 5.2 kB.
 const BUDGET_GZIP_BYTES = {
   js: 52_000,
-  css: 5_000,
+  css: 5_200,
   chunk: {
     privacyPages: 16_000,
     personPages: 6_000,
@@ -91,6 +96,8 @@ const BUDGET_GZIP_BYTES = {
     CopyField: 1_000,
     PersonLink: 1_500,
     TouchpointPicker: 1_000,
+    webhooksPages: 3_000,
+    ShareButton: 1_500,
   },
 };
 

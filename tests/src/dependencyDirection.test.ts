@@ -25,6 +25,8 @@ const ALLOWED: Record<string, { runtime: string[]; typeOnly?: string[] }> = {
       '@trpc/server',
       'nodemailer',
       'smtp-server',
+      // Issue 12: PDF reports printed by Debian's Chromium.
+      'playwright-core',
     ],
   },
   'apps/dashboard': {

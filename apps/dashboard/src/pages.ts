@@ -24,6 +24,7 @@ import {
 } from './privacy/privacyPaths.js';
 import { KEYS_PATH, MEMBERS_PATH, PROJECT_SETTINGS_PATH, SHARES_PATH } from './settings/settingsPaths.js';
 import { STAGES_PATH } from './stages/stagesPath.js';
+import { WEBHOOKS_PATH } from './webhooks/webhooksPath.js';
 
 /** What every page gets: the project on screen (with the user's role in it) and its own URL parameters. */
 export interface PageProps {
@@ -63,6 +64,8 @@ const loadFrictionPages = () => import('./friction/frictionPages.js');
 const loadSegmentPages = () => import('./segments/segmentPages.js');
 /** The Paths chunk: the paths page with its flows and persons list. */
 const loadPathsPages = () => import('./paths/pathsPages.js');
+/** The Webhooks chunk (owners and analysts). */
+const loadWebhookPages = () => import('./webhooks/webhooksPages.js');
 /** The Live chunk. */
 const loadLivePages = () => import('./live/livePages.js');
 /** The Insights chunk: dashboards, saved insights, annotations (issue 12). */
@@ -224,6 +227,12 @@ export const PAGES: readonly Page[] = [
     permission: 'manageProject',
     section: 'settings',
     Component: lazyPage(loadSettingsPages, (pages) => pages.SharesPage),
+  },
+  {
+    path: WEBHOOKS_PATH,
+    title: 'Webhooks',
+    permission: 'sendWebhooks',
+    Component: lazyPage(loadWebhookPages, (pages) => pages.WebhooksPage),
   },
 ];
 

@@ -18,6 +18,8 @@ import { parseRequestPath } from './http/parseRequestPath.js';
 import { serveStatic } from './http/serveStatic.js';
 import { startPurgeSchedule, type PurgeScheduleOptions } from './retention/startPurgeSchedule.js';
 import { resolveServerLimits, type ServerLimits } from './http/ServerLimits.js';
+import { startWebhookDeliveries, type WebhookDeliveryOptions } from './webhooks/startWebhookDeliveries.js';
+import { createPdfRenderer, type PdfRendererOptions } from './reports/createPdfRenderer.js';
 
 export interface ServerOptions {
   store: Store;
@@ -51,6 +53,17 @@ export interface ServerOptions {
    * test keeps the data it was given.
    */
   purgeSchedule?: PurgeScheduleOptions | false | undefined;
+  /**
+   * Delivers queued webhooks in the background, with retries (`parcours start` does;
+   * see startWebhookDeliveries and `@parcours/api`'s DEFAULT_WEBHOOK_RETRY_POLICY for
+   * the defaults). Default off: a server made by a test sends nothing unless asked.
+   */
+  webhooks?: WebhookDeliveryOptions | false | undefined;
+  /**
+   * Prints `reports.pdf` with Chromium, started at the first report (see
+   * createPdfRenderer). Default on; `false` answers 501.
+   */
+  pdf?: PdfRendererOptions | false | undefined;
 }
 
 /** The build copies the dashboard and the SDK here (scripts/copyAssets.js). */
@@ -121,6 +134,16 @@ export function createServer(options: ServerOptions): Server {
   if (options.purgeSchedule) {
     const schedule = startPurgeSchedule(store, { logError, ...options.purgeSchedule });
     server.once('close', () => schedule.stop());
+  }
+  if (options.pdf !== false) {
+    const renderer = createPdfRenderer(options.pdf);
+    services.renderPdf = (html) => renderer.render(html);
+    server.once('close', () => void renderer.close());
+  }
+  if (options.webhooks) {
+    const deliveries = startWebhookDeliveries(store, { logError, ...options.webhooks });
+    services.onWebhookQueued = () => deliveries.wake();
+    server.once('close', () => deliveries.stop());
   }
   return server;
 }

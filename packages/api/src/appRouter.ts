@@ -6,6 +6,7 @@ import { collect } from './routers/collect.js';
 import { consent } from './routers/consent.js';
 import { consentConfig } from './routers/consentConfig.js';
 import { dashboardsRouter } from './routers/dashboards.js';
+import { exportsRouter } from './routers/exports.js';
 import { identityRouter } from './routers/identity.js';
 import { insightsRouter } from './routers/insights.js';
 import { journeysRouter } from './routers/journeys.js';
@@ -14,8 +15,10 @@ import { liveRouter } from './routers/live.js';
 import { membersRouter } from './routers/members.js';
 import { privacyRouter } from './routers/privacy.js';
 import { segmentsRouter } from './routers/segments.js';
+import { reportsRouter } from './routers/reports.js';
 import { shareRouter } from './routers/share.js';
 import { sharesRouter } from './routers/shares.js';
+import { webhooksRouter } from './routers/webhooks.js';
 import { createCallerFactory, router } from './trpc.js';
 
 /** Every procedure Parcours serves under `/trpc`; who may call each is in `permissions.ts`. */
@@ -39,6 +42,9 @@ export const appRouter = router({
   insights: insightsRouter,
   dashboards: dashboardsRouter,
   annotations: annotationsRouter,
+  webhooks: webhooksRouter,
+  exports: exportsRouter,
+  reports: reportsRouter,
 });
 
 /** The router's type: all the dashboard imports from the API. */

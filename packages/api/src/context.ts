@@ -35,6 +35,10 @@ export interface ApiServices {
   contentSecurityPolicy?: string | undefined;
   /** Tells `live.*` subscriptions that touchpoints landed; absent: they never push. */
   liveFeed?: LiveFeed | undefined;
+  /** Told when a webhook delivery was queued, to try it now; absent: the next poll does. */
+  onWebhookQueued?: (() => void) | undefined;
+  /** Prints a self-contained HTML page to PDF (Chromium); absent: `reports.pdf` answers 501. */
+  renderPdf?: ((html: string) => Promise<Uint8Array>) | undefined;
 }
 
 /** What every procedure sees. Built per request by the server (or a test). */

@@ -17,3 +17,16 @@ export {
   type RegisterSecurityMeasure,
 } from './register/ProcessingRegister.js';
 export { renderRegisterHtml } from './register/renderRegisterHtml.js';
+export {
+  signWebhookBody,
+  verifyWebhookSignature,
+  WEBHOOK_HEADERS,
+  WEBHOOK_TOLERANCE_SECONDS,
+} from './webhooks/signWebhookBody.js';
+export {
+  deliverDueWebhooks,
+  DEFAULT_WEBHOOK_RETRY_POLICY,
+  getRetryDelay,
+  type WebhookRetryPolicy,
+} from './webhooks/deliverDueWebhooks.js';
+export type { WebhookBody, WebhookPerson } from './webhooks/buildWebhookBody.js';

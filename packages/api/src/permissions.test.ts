@@ -8,7 +8,9 @@ import {
 } from '@parcours/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from './appRouter.js';
+import { DEFAULT_SESSION_IDLE_MS } from './auth/createApiServices.js';
 import { hashPassword } from './auth/password.js';
+import { SignInThrottle } from './auth/SignInThrottle.js';
 import type { Context } from './context.js';
 import { PERMISSIONS } from './permissions.js';
 import { createCallerFactory, projectProcedure, router } from './trpc.js';
@@ -43,6 +45,7 @@ interface Fixture {
   insightId: string;
   dashboardId: string;
   annotationId: string;
+  webhookId: string;
   /** A verified access request, and a verified erasure request (to complete). */
   accessRequestId: string;
   erasureRequestId: string;
@@ -113,6 +116,12 @@ async function createFixture(): Promise<Fixture> {
     touchpoint: 'B',
     createdBy: 'owner@example.com',
   });
+  const webhook = await store.createWebhookDestination({
+    projectId,
+    name: 'CRM',
+    url: 'http://127.0.0.1:9/hook',
+    createdBy: 'owner@example.com',
+  });
   const [accessRequest, erasureRequest] = await Promise.all(
     (['access', 'erasure'] as const).map((kind) =>
       store.createPrivacyRequest(projectId, { kind, receivedOn: '2026-01-31', anonymousIds: ['a1'] }),
@@ -138,6 +147,7 @@ async function createFixture(): Promise<Fixture> {
     insightId: insight.insightId,
     dashboardId: dashboard.dashboardId,
     annotationId: annotation.annotationId,
+    webhookId: webhook.destinationId,
   };
 }
 
@@ -315,6 +325,40 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
   'annotations.compare': (f) => ({ projectId: f.projectId, annotationId: f.annotationId }),
   'annotations.create': (f) => ({ projectId: f.projectId, fromDay: '2026-06-01', text: 'Release 2.0' }),
   'annotations.delete': (f) => ({ projectId: f.projectId, annotationId: f.annotationId }),
+  'exports.funnelStepsCsv': (f) => ({ projectId: f.projectId, steps: [{ name: 'A' }], windowMs: 60_000 }),
+  'exports.funnelBreakdownCsv': (f) => ({
+    projectId: f.projectId,
+    steps: [{ name: 'A' }],
+    windowMs: 60_000,
+    breakdown: 'plan',
+  }),
+  'exports.pathsCsv': (f) => ({ projectId: f.projectId }),
+  'exports.dropoffsCsv': (f) => ({
+    projectId: f.projectId,
+    steps: [{ name: 'A' }, { name: 'B' }],
+    windowMs: 60_000,
+    step: 2,
+  }),
+  'exports.personsCsv': (f) => ({ projectId: f.projectId }),
+  'reports.brand': (f) => ({ projectId: f.projectId }),
+  'reports.setBrand': (f) => ({
+    projectId: f.projectId,
+    title: 'Weekly',
+    primaryColor: '#112233',
+    accentColor: '#445566',
+    logoDataUrl: null,
+  }),
+  'reports.pdf': (f) => ({ projectId: f.projectId, from: 0, to: 86_400_000 }),
+  'webhooks.list': (f) => ({ projectId: f.projectId }),
+  'webhooks.create': (f) => ({ projectId: f.projectId, name: 'Mailer', url: 'https://mail.example/hook' }),
+  'webhooks.remove': (f) => ({ projectId: f.projectId, destinationId: f.webhookId }),
+  'webhooks.send': (f) => ({
+    projectId: f.projectId,
+    destinationId: f.webhookId,
+    source: 'funnelDropoffs',
+    query: { steps: [{ name: 'A' }, { name: 'C' }], windowMs: 60_000, step: 2 },
+  }),
+  'webhooks.deliveries': (f) => ({ projectId: f.projectId, destinationId: f.webhookId }),
 };
 
 type CallerKind =
@@ -341,6 +385,12 @@ function contextOf(f: Fixture, caller: CallerKind): Context {
     request: { ip: '127.0.0.1', origin: SELF, selfOrigin: SELF, secure: false },
     setCookie: () => {},
     setHeader: () => {},
+    // A PDF renderer, so that `reports.pdf` answers whoever the table lets through.
+    services: {
+      sessionIdleMs: DEFAULT_SESSION_IDLE_MS,
+      signInThrottle: new SignInThrottle(),
+      renderPdf: () => Promise.resolve(new Uint8Array([0x25, 0x50, 0x44, 0x46])),
+    },
   };
   switch (caller.kind) {
     case 'role':

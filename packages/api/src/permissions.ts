@@ -155,4 +155,22 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'annotations.compare': readJourneys,
   'annotations.create': journeyEditors,
   'annotations.delete': journeyEditors,
+  // Issue 12: CSV of the journey tables, read like the tables (person lists audited).
+  'exports.funnelStepsCsv': readJourneys,
+  'exports.funnelBreakdownCsv': readJourneys,
+  'exports.pathsCsv': readJourneys,
+  'exports.dropoffsCsv': readJourneys,
+  'exports.personsCsv': readJourneys,
+
+  // Issue 12: branded reports; the brand is the project's, set by owners.
+  'reports.brand': readJourneys,
+  'reports.setBrand': ownerOnly,
+  'reports.pdf': readJourneys,
+
+  // Issue 12: person lists leave for a campaign or CRM tool; those who edit views send them.
+  'webhooks.list': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },
+  'webhooks.create': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },
+  'webhooks.remove': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },
+  'webhooks.send': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },
+  'webhooks.deliveries': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },
 };

@@ -7,6 +7,7 @@ import {
   type StoreEngine,
 } from '@parcours/store';
 import { countEvents } from './countEvents.js';
+import { notOnClickHouse } from './NotOnClickHouseError.js';
 import { createTables } from './createTables.js';
 import { getCohortRetention } from './getCohortRetention.js';
 import { getFriction } from './getFriction.js';
@@ -169,6 +170,17 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
       return getStoredDataFacts(client, at(projectId), records);
     },
     getFriction: (projectId, query) => getFriction(client, within(projectId, query), query),
+    // Webhooks (issue 12, item 4) keep their queue in SQLite only so far.
+    createWebhookDestination: notOnClickHouse('createWebhookDestination'),
+    listWebhookDestinations: notOnClickHouse('listWebhookDestinations'),
+    deleteWebhookDestination: notOnClickHouse('deleteWebhookDestination'),
+    enqueueWebhookDelivery: notOnClickHouse('enqueueWebhookDelivery'),
+    getDueWebhookDeliveries: notOnClickHouse('getDueWebhookDeliveries'),
+    recordWebhookAttempt: notOnClickHouse('recordWebhookAttempt'),
+    listWebhookDeliveries: notOnClickHouse('listWebhookDeliveries'),
+    // Report brands (issue 12, item 3) too.
+    getReportBrand: notOnClickHouse('getReportBrand'),
+    setReportBrand: notOnClickHouse('setReportBrand'),
     close: () => client.close(),
   };
 }

@@ -9,6 +9,8 @@ import type { ProjectStore } from './ProjectStore.js';
 import type { RegisterStore } from './privacy/register.js';
 import type { RetentionStore } from './retention/types.js';
 import type { SegmentStore } from './segments/types.js';
+import type { WebhookStore } from './webhooks/types.js';
+import type { ReportStore } from './reports/types.js';
 
 export type { CreatedProject, Project, ProjectStore } from './ProjectStore.js';
 export type {
@@ -43,6 +45,8 @@ export interface Store
     PrivacyRequestStore,
     RegisterStore,
     SegmentStore,
-    InsightStore {
+    InsightStore,
+    WebhookStore,
+    ReportStore {
   close(): Promise<void>;
 }

@@ -68,6 +68,8 @@ export { findPainPoints } from './engine/getStages.js';
 export * from './accounts/types.js';
 export * from './insights/types.js';
 export { checkDashboardTiles } from './insights/checkDashboardTiles.js';
+export type * from './webhooks/types.js';
+export { DEFAULT_REPORT_BRAND, type ReportBrand, type ReportStore } from './reports/types.js';
 export { StoreOpenError, STORE_OPEN_ERROR_KINDS, type StoreOpenErrorKind } from './sqlite/StoreOpenError.js';
 export {
   StorageFault,

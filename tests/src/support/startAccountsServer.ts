@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashPassword } from '@parcours/api';
-import { createServer, TEST_SERVER_LIMITS } from '@parcours/server';
+import { createServer, TEST_SERVER_LIMITS, type ServerOptions } from '@parcours/server';
 import type { Event } from '@parcours/schema';
 import { openSqliteStore, type CreatedProject, type Role, type Store } from '@parcours/store';
 
@@ -61,9 +61,13 @@ function createJourneys(now: number): { events: Event[]; personIds: string[] } {
 /**
  * The real server (`createServer`) on loopback over a real SQLite file, serving the
  * built dashboard, with the project "Shop", its touchpoints, and a user per role in
- * `roles` (`{ owner: 'owner@example.com' }`), each with a password of their own.
+ * `roles` (`{ owner: 'owner@example.com' }`), each with a password of their own;
+ * `options` go to `createServer` (webhook delivery, say).
  */
-export async function startAccountsServer(roles: Partial<Record<Role, string>>): Promise<AccountsServer> {
+export async function startAccountsServer(
+  roles: Partial<Record<Role, string>>,
+  options: Pick<ServerOptions, 'webhooks'> = {},
+): Promise<AccountsServer> {
   const dir = mkdtempSync(join(tmpdir(), 'parcours-accounts-e2e-'));
   const store = openSqliteStore({ filename: join(dir, 'accounts.db') });
   const project = await store.createProject({ name: 'Shop' });
@@ -79,7 +83,7 @@ export async function startAccountsServer(roles: Partial<Record<Role, string>>):
     await store.setMember(project.projectId, user.userId, role);
     users[role] = { userId: user.userId, email, name, password };
   }
-  const server = createServer({ store, logError: () => {}, limits: TEST_SERVER_LIMITS });
+  const server = createServer({ store, logError: () => {}, limits: TEST_SERVER_LIMITS, ...options });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   return {

@@ -19,6 +19,8 @@ const PERMISSIONS = {
   editInsights: ['owner', 'analyst'],
   /** Create read-only share links. */
   share: ['owner', 'analyst'],
+  /** Webhook destinations, and sending a person list to one. */
+  sendWebhooks: ['owner', 'analyst'],
   /** The consent log and analytics, and the register (Art. 30). */
   readConsent: ['owner', 'privacy'],
   /** Publish consent settings. */

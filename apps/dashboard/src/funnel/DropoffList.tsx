@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'preact/hooks';
-import { useTRPC } from '../api/trpc.js';
+import { useTRPC, useTRPCClient } from '../api/trpc.js';
+import { DownloadCsvButton } from '../components/DownloadCsvButton.js';
 import type { FunnelInput } from '../api/types.js';
 import { ChannelBadge } from '../components/ChannelBadge.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
@@ -8,6 +9,7 @@ import { LoadMoreButton } from '../components/LoadMoreButton.js';
 import { formatDateTime } from '../format/formatDateTime.js';
 import { formatCount } from '../format/formatPercent.js';
 import { PersonLink } from '../person/PersonLink.js';
+import { SendToWebhook } from '../webhooks/SendToWebhook.js';
 
 /** Persons a page: enough to scan, small enough to load at once. */
 const PAGE_SIZE = 50;
@@ -18,14 +20,21 @@ export interface DropoffListProps {
   step: number;
   /** The link that closes the list. */
   closeHref: string;
+  /** Offer to send the list to a webhook (owners and analysts). Default false. */
+  maySend?: boolean;
+}
+
+function withoutProject({ projectId: _, ...query }: FunnelInput) {
+  return query;
 }
 
 /**
  * Who reached step `step - 1` but not `step`, a page at a time, each linking to their
  * timeline: the way from "40 % drop off here" to "what did these people do instead".
  */
-export function DropoffList({ funnel, step, closeHref }: DropoffListProps) {
+export function DropoffList({ funnel, step, closeHref, maySend = false }: DropoffListProps) {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const heading = useRef<HTMLHeadingElement>(null);
   // Opened from a bar far above: bring the list into view and tell screen readers where they are.
   useEffect(() => {
@@ -61,6 +70,20 @@ export function DropoffList({ funnel, step, closeHref }: DropoffListProps) {
         <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
       )}
       {query.data && persons.length === 0 && <p class="notice">Nobody dropped off at this step.</p>}
+      {total !== undefined && total > 0 && (
+        <DownloadCsvButton
+          what="drop-off list"
+          fetchCsv={() => client.exports.dropoffsCsv.query({ ...funnel, step })}
+        />
+      )}
+      {maySend && total !== undefined && total > 0 && (
+        <SendToWebhook
+          projectId={funnel.projectId}
+          source="funnelDropoffs"
+          query={{ ...withoutProject(funnel), step }}
+          what={`these ${formatCount(total)} persons`}
+        />
+      )}
       {persons.length > 0 && (
         <div class="table-scroll">
           <table class="data-table">

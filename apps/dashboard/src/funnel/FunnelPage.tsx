@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { can } from '../access/can.js';
 import { useAnnotations } from '../annotations/useAnnotations.js';
-import { useTRPC } from '../api/trpc.js';
+import { useTRPC, useTRPCClient } from '../api/trpc.js';
+import { DownloadCsvButton } from '../components/DownloadCsvButton.js';
 import { useTouchpointNamesQuery } from '../api/useTouchpointNames.js';
 import { useProjectTimeZone } from '../api/useProjectTimeZone.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
@@ -52,6 +53,7 @@ import {
  */
 export function FunnelPage({ project, params }: PageProps) {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const parsed = parseFunnelDefinition(params);
   // No step in the URL: start from the project's own touchpoints (none yet: an empty form).
@@ -165,6 +167,10 @@ export function FunnelPage({ project, params }: PageProps) {
       {query.data && (
         <>
           <section class="card" aria-label="Funnel result">
+            <DownloadCsvButton
+              what="funnel steps"
+              fetchCsv={() => client.exports.funnelStepsCsv.query(input)}
+            />
             <FunnelChart
               result={query.data}
               steps={funnel.steps}
@@ -196,7 +202,13 @@ export function FunnelPage({ project, params }: PageProps) {
           </div>
           {drivers && <FunnelDrivers funnel={input} choice={drivers} onChoose={onChooseDrivers} />}
           {query.data.breakdown && funnel.breakdown && (
-            <FunnelBreakdown breakdown={query.data.breakdown} by={funnel.breakdown} />
+            <>
+              <DownloadCsvButton
+                what="funnel breakdown"
+                fetchCsv={() => client.exports.funnelBreakdownCsv.query(input)}
+              />
+              <FunnelBreakdown breakdown={query.data.breakdown} by={funnel.breakdown} />
+            </>
           )}
           {dropoffStep !== undefined && (
             <DropoffList
@@ -204,6 +216,7 @@ export function FunnelPage({ project, params }: PageProps) {
               funnel={input}
               step={dropoffStep}
               closeHref={hashOf(funnelParams)}
+              maySend={can(project.role, 'sendWebhooks')}
             />
           )}
         </>

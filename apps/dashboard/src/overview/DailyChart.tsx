@@ -1,7 +1,9 @@
+import { useRef } from 'preact/hooks';
 import { ChartAnnotations } from '../annotations/ChartAnnotations.js';
 import { findAnnotationsIn, type ChartAnnotation } from '../annotations/findAnnotationsIn.js';
 import type { Overview } from '../api/types.js';
 import { useElementWidth } from '../components/useElementWidth.js';
+import { ChartDownloads } from '../charts/ChartDownloads.js';
 import { formatCount } from '../format/formatPercent.js';
 import { formatShortDay } from '../format/formatShortDay.js';
 import { scaleBars } from './scaleBars.js';
@@ -59,11 +61,13 @@ export function DailyChart({
     { width: plotWidth, height: PLOT_HEIGHT, max, gap: 0.45 },
   ).bars;
   const labelled = new Set([0, Math.floor((days.length - 1) / 2), days.length - 1]);
+  const figure = useRef<HTMLElement>(null);
 
   return (
-    <figure class="card chart">
+    <figure class="card chart" ref={figure}>
       <figcaption>
         <h2>Persons per day</h2>
+        <ChartDownloads chart={figure} name="persons-per-day" what="persons per day chart" />
         <ul class="legend">
           <li class="legend-persons">Persons with a touchpoint</li>
           <li class="legend-conversions">Persons who converted</li>

@@ -8,6 +8,7 @@ import { SEGMENT_PARAM } from '../segments/segmentParams.js';
 import { PeriodControls } from '../components/PeriodControls.js';
 import { describeRange } from '../time/describeRange.js';
 import { usePagePeriod } from '../time/usePagePeriod.js';
+import { ReportButton } from '../reports/ReportButton.js';
 import type { PageProps } from '../pages.js';
 import { createChangedHash } from '../routing/resolveRoute.js';
 import { ShareButton } from '../share/ShareButton.js';
@@ -72,6 +73,7 @@ export function OverviewPage({ project, params }: PageProps) {
         {can(project.role, 'share') && (
           <ShareButton projectId={project.projectId} view="overview" params={params} query={query} />
         )}
+        <ReportButton projectId={project.projectId} range={bounds} />
       </div>
       <PageSegmentPicker
         projectId={project.projectId}

@@ -1,4 +1,6 @@
+import { useRef } from 'preact/hooks';
 import type { Paths } from '../api/types.js';
+import { ChartDownloads } from '../charts/ChartDownloads.js';
 import { ChannelBadge } from '../components/ChannelBadge.js';
 import { useElementWidth } from '../components/useElementWidth.js';
 import { getChannelBadge } from '../format/getChannelBadge.js';
@@ -75,6 +77,7 @@ function MaybeLink({
  */
 export function PathSankey({ paths, hrefFor, label = 'Flow between steps' }: PathSankeyProps) {
   const { ref, width: available } = useElementWidth<HTMLDivElement>(1000);
+  const figure = useRef<HTMLElement>(null);
   const exits = paths.exits.map((exit) => ({ ...exit, to: LEFT_NODE }));
   const links = [...paths.links, ...exits];
   const columns = links.length === 0 ? 1 : Math.max(...links.map((link) => link.depth)) + 2;
@@ -99,9 +102,10 @@ export function PathSankey({ paths, hrefFor, label = 'Flow between steps' }: Pat
   };
 
   return (
-    <figure class="card chart sankey">
+    <figure class="card chart sankey" ref={figure}>
       <figcaption>
         <h2>Flow between steps</h2>
+        <ChartDownloads chart={figure} name="paths-flow" what="flow between steps" />
         <p class="help">
           Each column is a position in the path; bars and bands are sized by persons; “Left” gathers those who
           did nothing else.{hrefFor && ' Open a bar or a band for its persons.'}

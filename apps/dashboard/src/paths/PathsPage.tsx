@@ -1,6 +1,7 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { can } from '../access/can.js';
-import { useTRPC } from '../api/trpc.js';
+import { useTRPC, useTRPCClient } from '../api/trpc.js';
+import { DownloadCsvButton } from '../components/DownloadCsvButton.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import type { PageProps } from '../pages.js';
 import { createChangedHash, createProjectHash } from '../routing/resolveRoute.js';
@@ -34,6 +35,7 @@ import {
  */
 export function PathsPage({ project, params }: PageProps) {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const segment = toSegmentInput(params);
   // The flows (one, or two ranges side by side), each over the segment picked, if any.
   const sides = getPathsSides(params).map((side) => ({ ...side, query: { ...side.query, ...segment } }));
@@ -110,6 +112,14 @@ export function PathsPage({ project, params }: PageProps) {
                 </p>
               )}
               {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
+              {query.data && (
+                <DownloadCsvButton
+                  what={sides.length > 1 ? `paths, ${side.label}` : 'paths'}
+                  fetchCsv={() =>
+                    client.exports.pathsCsv.query({ projectId: project.projectId, ...side.query })
+                  }
+                />
+              )}
               {query.data && (
                 <PathsFigures
                   paths={query.data}

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { useTRPC } from '../api/trpc.js';
+import { useTRPC, useTRPCClient } from '../api/trpc.js';
 import { useProjectTimeZone } from '../api/useProjectTimeZone.js';
+import { DownloadCsvButton } from '../components/DownloadCsvButton.js';
 import type { Project } from '../api/types.js';
 import { createChangedHash, createProjectHash } from '../routing/resolveRoute.js';
 import { PageSegmentPicker } from '../segments/SegmentPicker.js';
@@ -17,6 +18,7 @@ import { PersonsTable } from './PersonsTable.js';
  */
 export function PersonDirectory({ project, params }: { project: Project; params: Record<string, string> }) {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const filter = parsePersonsFilter(params);
   const map = useQuery(trpc.journeys.journeyMap.queryOptions({ projectId: project.projectId }));
   const timeZone = useProjectTimeZone(project.projectId);
@@ -45,7 +47,13 @@ export function PersonDirectory({ project, params }: { project: Project; params:
           });
         }}
       />
-      {timeZone !== undefined && <PersonsTable key={JSON.stringify(input)} input={input} />}
+      {timeZone !== undefined && (
+        <>
+          <PersonsTable key={JSON.stringify(input)} input={input} />
+          {/* After the table: the count it announces stays the page's first status line. */}
+          <DownloadCsvButton what="persons list" fetchCsv={() => client.exports.personsCsv.query(input)} />
+        </>
+      )}
     </>
   );
 }

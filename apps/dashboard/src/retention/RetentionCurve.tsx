@@ -1,4 +1,6 @@
+import { useRef } from 'preact/hooks';
 import type { CohortRetention } from '../api/types.js';
+import { ChartDownloads } from '../charts/ChartDownloads.js';
 import { useElementWidth } from '../components/useElementWidth.js';
 import { formatCount, formatPercent } from '../format/formatPercent.js';
 
@@ -21,6 +23,7 @@ function describePoint(point: Point): string {
  */
 export function RetentionCurve({ curve }: { curve: CohortRetention['curve'] }) {
   const { ref, width } = useElementWidth<HTMLDivElement>(640);
+  const figure = useRef<HTMLElement>(null);
   const plotWidth = Math.max(1, width - PLOT.left - PLOT.right);
   const step = curve.length > 1 ? plotWidth / (curve.length - 1) : 0;
   const x = (week: number) => PLOT.left + week * step;
@@ -29,9 +32,10 @@ export function RetentionCurve({ curve }: { curve: CohortRetention['curve'] }) {
   const line = curve.map((point) => `${x(point.week)},${y(point.share)}`).join(' ');
 
   return (
-    <figure class="card chart">
+    <figure class="card chart" ref={figure}>
       <figcaption>
         <h2>Retention curve</h2>
+        <ChartDownloads chart={figure} name="retention-curve" what="retention curve" />
       </figcaption>
       <div ref={ref} class="chart-frame">
         <svg

@@ -7,6 +7,7 @@ import { createNpmSnippet, createScriptTag } from './createSnippets.js';
 import { DeleteProject } from './DeleteProject.js';
 import { ProjectTimeZone } from './ProjectTimeZone.js';
 import { RenameProject } from './RenameProject.js';
+import { ReportBrandForm } from './ReportBrandForm.js';
 import { SignedIdentities } from './SignedIdentities.js';
 
 /**
@@ -60,6 +61,7 @@ export function ProjectSettingsPage({ project }: PageProps) {
         )}
       </section>
       <SignedIdentities project={project} />
+      <ReportBrandForm project={project} />
       <DeleteProject project={project} />
     </>
   );

@@ -143,6 +143,7 @@ export async function startCommand(argv: string[], io: CliIo): Promise<number> {
       limits: { maxConnections },
       // Retention: every project purged now and daily, each run's receipt audited.
       purgeSchedule: {},
+      webhooks: {},
     });
     await listen(server, port, values.host);
     url = `http://localhost:${(server.address() as AddressInfo).port}`;

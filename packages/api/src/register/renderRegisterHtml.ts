@@ -1,10 +1,8 @@
 import type { RegisterContact } from '@parcours/store';
+import { escapeHtml } from '../html/escapeHtml.js';
 import type { ProcessingRegister } from './ProcessingRegister.js';
 
-/** Escapes text for HTML content and attribute values. */
-function escape(text: string | number): string {
-  return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+const escape = escapeHtml;
 
 const STYLE = `
 body { font: 11pt/1.45 system-ui, sans-serif; color: #111; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }

@@ -289,4 +289,53 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   `
   ALTER TABLE projects ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC';
   `,
+  // 18 (issue 12, webhooks): destinations (the secret in clear: it signs every body),
+  // a persisted delivery queue (the body is blanked once delivered or given up: it holds
+  // person ids), and each attempt as the destination's delivery log.
+  `
+  CREATE TABLE webhook_destinations (
+    id INTEGER PRIMARY KEY,
+    public_id TEXT NOT NULL UNIQUE,
+    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    url TEXT NOT NULL,
+    secret TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE webhook_deliveries (
+    id INTEGER PRIMARY KEY,
+    public_id TEXT NOT NULL UNIQUE,
+    destination_id INTEGER NOT NULL REFERENCES webhook_destinations(id) ON DELETE CASCADE,
+    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    source TEXT NOT NULL,
+    persons INTEGER NOT NULL,
+    body TEXT,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_at) WHERE status = 'pending';
+  CREATE INDEX webhook_deliveries_by_destination ON webhook_deliveries(destination_id, created_at);
+  CREATE TABLE webhook_attempts (
+    delivery_id INTEGER NOT NULL REFERENCES webhook_deliveries(id) ON DELETE CASCADE,
+    at INTEGER NOT NULL,
+    status INTEGER,
+    error TEXT
+  );
+  CREATE INDEX webhook_attempts_by_delivery ON webhook_attempts(delivery_id, at);
+  `,
+  // 19 (issue 12, reports): each project's report brand (title, colours, logo as a data
+  // URL the API caps in size).
+  `
+  CREATE TABLE report_brands (
+    project_id INTEGER PRIMARY KEY REFERENCES projects(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    primary_color TEXT NOT NULL,
+    accent_color TEXT NOT NULL,
+    logo_data_url TEXT,
+    updated_at INTEGER NOT NULL
+  );
+  `,
 ];

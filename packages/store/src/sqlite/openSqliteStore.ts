@@ -48,6 +48,8 @@ import { createSqliteSegmentStore } from './segments/createSqliteSegmentStore.js
 import type { IdentityGraph } from './resolvePerson.js';
 import { createSqliteConsentLedgerStore } from './consent/createSqliteConsentLedgerStore.js';
 import { DEFAULT_TIME_ZONE } from '../time/ZoneCalendar.js';
+import { createSqliteWebhookStore } from './webhooks/createSqliteWebhookStore.js';
+import { createSqliteReportStore } from './reports/createSqliteReportStore.js';
 
 export interface SqliteStoreOptions extends OpenDatabaseOptions {
   /** Events per group commit before flushing early. Default 5,000. */
@@ -244,6 +246,8 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
     ...createSqliteSegmentStore(db, (projectId) => getProjectRow(projectId).id),
     ...createSqliteConsentLedgerStore(db, getProjectRow),
     ...createSqliteInsightStore(db, (projectId) => getProjectRow(projectId).id),
+    ...createSqliteWebhookStore(db, (projectId) => getProjectRow(projectId).id),
+    ...createSqliteReportStore(db, (projectId) => getProjectRow(projectId).id),
     async createProject({ name, ownerUserId, timeZone = DEFAULT_TIME_ZONE }) {
       const projectId = createKey('prj', 9);
       const writeKey = createKey('wk');

@@ -110,6 +110,13 @@ export const EXCLUDED_TABLES: Readonly<Record<string, ExcludedTable>> = {
   dashboards: { reason: 'named grids of saved insights; no person' },
   dashboard_tiles: { reason: "a dashboard's insights in order; no person" },
   annotations: { reason: 'notes on dates of a project (a touchpoint name at most); no person' },
+  webhook_destinations: { reason: "a project's webhook URLs and signing secrets; no person" },
+  webhook_deliveries: {
+    reason:
+      'the webhook queue: a body (person ids, picked properties) only until delivered or given up, then blanked',
+  },
+  report_brands: { reason: "a project's report title, colours and logo; no person" },
+  webhook_attempts: { reason: "a delivery's tries: time, HTTP status, error; no person" },
   audit_log: {
     reason:
       'what dashboard accounts did; privacy entries never name the person (a receipt carries its request id and counts)',

@@ -1,0 +1,153 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Event } from '@parcours/schema';
+import { createSolidPng } from './testing/createSolidPng.js';
+import { readPdfPagePixels, readPdfText } from './testing/readPdfPage.js';
+import { startJourneysServer, type JourneysServer } from './testing/startJourneysServer.js';
+
+// Issue 12, item 3: a branded PDF report printed by the server's Chromium, turned back
+// into pixels (pdftoppm) and text (pdftotext): page 1 shows the logo and the title,
+// and its figures are the API's answers. Real server on loopback, real SQLite file.
+let server: JourneysServer;
+let dir: string;
+const DAY = 86_400_000;
+const FROM = Date.UTC(2026, 5, 1);
+const TO = FROM + 7 * DAY - 1;
+const LOGO_RGB = [0, 168, 107] as const;
+const TITLE = 'Acme weekly journeys';
+
+const ev = (anonymousId: string, name: string, hour: number): Event => ({
+  id: `${anonymousId}-${name}-${hour}`,
+  type: 'track',
+  name,
+  anonymousId,
+  channel: 'web',
+  timestamp: FROM + hour * 3_600_000,
+});
+const FUNNEL = { steps: [{ name: 'home' }, { name: 'signup' }, { name: 'purchase' }], windowMs: 7 * DAY };
+
+async function call(path: string, input: object, method: 'GET' | 'POST') {
+  const body = JSON.stringify({ projectId: server.project.projectId, ...input });
+  const url =
+    method === 'GET'
+      ? `${server.base}/trpc/${path}?input=${encodeURIComponent(body)}`
+      : `${server.base}/trpc/${path}`;
+  const response = await fetch(url, {
+    method,
+    headers: { Authorization: `Bearer ${server.project.secretKey}`, 'Content-Type': 'application/json' },
+    ...(method === 'POST' && { body }),
+  });
+  const answer = (await response.json()) as { result?: { data: any }; error?: any };
+  return { status: response.status, data: answer.result?.data, error: answer.error };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'parcours-report-'));
+  server = await startJourneysServer('reports');
+  const batch = Array.from({ length: 9 }, (_, n) => [
+    ev(`p${n}`, 'home', n),
+    ...(n < 6 ? [ev(`p${n}`, 'signup', n + 1)] : []),
+    ...(n < 2 ? [ev(`p${n}`, 'purchase', n + 2)] : []),
+  ]).flat();
+  expect(await server.collect(batch)).toBe(200);
+}, 30_000);
+afterAll(async () => {
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the PDF report over HTTP', () => {
+  it('shows the logo and the title on page 1, and the figures the API answers', async () => {
+    const logoDataUrl = `data:image/png;base64,${createSolidPng(64, LOGO_RGB).toString('base64')}`;
+    const brand = await call(
+      'reports.setBrand',
+      { title: TITLE, primaryColor: '#7A1F5C', accentColor: '#E07A00', logoDataUrl },
+      'POST',
+    );
+    expect(brand.status, JSON.stringify(brand.error)).toBe(200);
+
+    const report = await call('reports.pdf', { from: FROM, to: TO, funnel: FUNNEL }, 'GET');
+    expect(report.status, JSON.stringify(report.error)).toBe(200);
+    expect(report.data.filename).toBe(
+      `parcours-report-${server.project.projectId}-2026-06-01-2026-06-07.pdf`,
+    );
+    const pdfPath = join(dir, 'report.pdf');
+    const pdf = Buffer.from(report.data.pdfBase64, 'base64');
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    writeFileSync(pdfPath, pdf);
+
+    // The logo: 40 mm square at the top left of an A4 page with 16 mm margins.
+    const { width, height, rgb } = readPdfPagePixels(pdfPath);
+    const perMm = width / 210;
+    const isLogo = (x: number, y: number) => {
+      const at = (y * width + x) * 3;
+      return LOGO_RGB.every((c, i) => Math.abs(rgb[at + i]! - c) <= 12);
+    };
+    let inLogoBox = 0;
+    let elsewhere = 0;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        if (!isLogo(x, y)) continue;
+        const inBox = x >= 14 * perMm && x <= 58 * perMm && y >= 14 * perMm && y <= 58 * perMm;
+        if (inBox) inLogoBox++;
+        else elsewhere++;
+      }
+    }
+    // Most of the 40 mm square is the logo's colour, and nothing outside it is.
+    expect(inLogoBox).toBeGreaterThan(0.8 * (40 * perMm) ** 2);
+    expect(elsewhere).toBe(0);
+
+    // One text line per block: pdftotext separates blocks with blank lines.
+    const text = readPdfText(pdfPath).replace(/\n\s*\n/g, '\n');
+    expect(text).toContain(TITLE);
+    expect(text).toContain('reports · 2026-06-01 to 2026-06-07 (UTC)');
+    const overview = await server.query('overview', { from: FROM, to: TO });
+    const funnel = await server.query('funnel', { ...FUNNEL, from: FROM, to: TO });
+    expect(overview.data.totals.events).toBe(17);
+    // pdftotext reads the figure cards' values, then their labels.
+    const { totals } = overview.data;
+    const nps = totals.nps === null ? '—' : String(totals.nps);
+    expect(text).toContain(
+      [
+        totals.events,
+        totals.persons,
+        totals.conversions,
+        nps,
+        'Touchpoints',
+        'Persons',
+        'Conversions',
+        'NPS',
+      ].join('\n'),
+    );
+    expect(funnel.data.steps.map((s: any) => s.count)).toEqual([9, 6, 2]);
+    for (const [index, step] of funnel.data.steps.entries()) {
+      const rate = `${(step.conversionRate * 100).toFixed(1)}%`;
+      expect(text).toContain(`${index + 1}. ${step.name}\n${step.count}\n${rate}\n${step.dropOff}\n`);
+    }
+  }, 60_000);
+
+  it('refuses a logo that is not an image data URL or too big, and a colour that is not #rrggbb', async () => {
+    const base = { title: TITLE, primaryColor: '#112233', accentColor: '#445566' };
+    const svg = await call(
+      'reports.setBrand',
+      { ...base, logoDataUrl: 'data:image/svg+xml;base64,PHN2Zz4=' },
+      'POST',
+    );
+    expect(svg.status).toBe(400);
+    expect(JSON.stringify(svg.error)).toContain('image/png');
+    const big = `data:image/png;base64,${'A'.repeat(300_000)}`;
+    const tooBig = await call('reports.setBrand', { ...base, logoDataUrl: big }, 'POST');
+    expect(tooBig.status).toBe(400);
+    expect(JSON.stringify(tooBig.error)).toContain('KiB');
+    const colour = await call(
+      'reports.setBrand',
+      { ...base, primaryColor: 'red', logoDataUrl: null },
+      'POST',
+    );
+    expect(colour.status).toBe(400);
+    expect(JSON.stringify(colour.error)).toContain('#rrggbb');
+  });
+});

@@ -1,0 +1,78 @@
+import type { FunnelResult, OverviewResult, ReportBrand } from '@parcours/store';
+import { escapeHtml } from '../html/escapeHtml.js';
+
+/** What a report shows: the brand, the range, and the figures as the API answered them. */
+export interface ReportFacts {
+  brand: ReportBrand;
+  projectName: string;
+  /** Inclusive bounds, epoch ms. */
+  range: { from: number; to: number };
+  overview: OverviewResult;
+  /** The funnel's steps and its answer, when the report has one. */
+  funnel?: { result: FunnelResult } | undefined;
+}
+
+const formatDay = (epochMs: number) => new Date(epochMs).toISOString().slice(0, 10);
+const formatCount = (n: number) => n.toLocaleString('en-US');
+const formatPercent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+function renderFigure(label: string, value: string): string {
+  return `<div class="figure"><div class="value">${escapeHtml(value)}</div><div class="label">${escapeHtml(label)}</div></div>`;
+}
+
+function renderOverview({ totals }: OverviewResult): string {
+  return `<section><h2>Overview</h2><div class="figures">${[
+    renderFigure('Touchpoints', formatCount(totals.events)),
+    renderFigure('Persons', formatCount(totals.persons)),
+    renderFigure('Conversions', formatCount(totals.conversions)),
+    renderFigure('NPS', totals.nps === null ? '—' : String(totals.nps)),
+  ].join('')}</div></section>`;
+}
+
+function renderFunnel({ steps }: FunnelResult): string {
+  const rows = steps
+    .map(
+      (step, index) =>
+        `<tr><td>${index + 1}. ${escapeHtml(step.name)}</td><td class="num">${formatCount(step.count)}</td>` +
+        `<td class="num">${formatPercent(step.conversionRate)}</td><td class="num">${formatCount(step.dropOff)}</td>` +
+        `<td class="bar"><span style="width:${(step.conversionRate * 100).toFixed(1)}%"></span></td></tr>`,
+    )
+    .join('');
+  return (
+    `<section><h2>Funnel</h2><table><thead><tr><th>Step</th><th class="num">Persons</th>` +
+    `<th class="num">Conversion</th><th class="num">Dropped off</th><th></th></tr></thead><tbody>${rows}</tbody></table></section>`
+  );
+}
+
+function renderStyle({ primaryColor, accentColor }: ReportBrand): string {
+  return `
+@page { size: A4; margin: 16mm; }
+body { font: 11pt/1.45 "DejaVu Sans", system-ui, sans-serif; color: #111; margin: 0; }
+header { display: flex; align-items: center; gap: 12mm; border-bottom: 2mm solid ${primaryColor}; padding-bottom: 4mm; }
+header img { width: 40mm; height: 40mm; object-fit: contain; }
+h1 { color: ${primaryColor}; font-size: 22pt; margin: 0; } h2 { color: ${primaryColor}; font-size: 14pt; margin: 8mm 0 3mm; }
+.range { color: #444; margin: 1mm 0 0; }
+.figures { display: flex; gap: 6mm; } .figure { flex: 1; border: 0.4mm solid ${accentColor}; border-radius: 2mm; padding: 3mm; }
+.figure .value { font-size: 18pt; font-weight: 700; color: ${accentColor}; } .figure .label { color: #444; }
+table { border-collapse: collapse; width: 100%; } th, td { padding: 1.5mm 2mm; border-bottom: 0.3mm solid #ccc; text-align: left; }
+.num { text-align: right; } .bar { width: 35%; } .bar span { display: block; height: 4mm; background: ${accentColor}; }
+`;
+}
+
+/**
+ * A report as one self-contained HTML page for Chromium to print: the project's logo,
+ * title and colours, the range, the overview's figures and the funnel's steps. No
+ * script, no external resource (the logo is a data URL); every text is escaped, and
+ * colours are checked `#rrggbb` by the API before they reach the style sheet.
+ */
+export function renderReportHtml(facts: ReportFacts): string {
+  const { brand, range } = facts;
+  const logo = brand.logoDataUrl === null ? '' : `<img alt="" src="${escapeHtml(brand.logoDataUrl)}">`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(brand.title)}</title>
+<style>${renderStyle(brand)}</style></head><body>
+<header>${logo}<div><h1>${escapeHtml(brand.title)}</h1>
+<p class="range">${escapeHtml(facts.projectName)} · ${formatDay(range.from)} to ${formatDay(range.to)} (UTC)</p></div></header>
+${renderOverview(facts.overview)}
+${facts.funnel ? renderFunnel(facts.funnel.result) : ''}
+</body></html>`;
+}
