@@ -166,7 +166,7 @@ describe('saved insights on a dashboard', () => {
     // The print view draws the same tiles from the dashboard's id alone, without navigation.
     await page.click('a:has-text("Print view")');
     await page.waitForSelector('main[data-ready=true] .tile .funnel-step');
-    expect(page.url()).toMatch(/\/dashboards\/dsh_\w+\/print$/);
+    expect(page.url()).toMatch(/\/dashboards\/dsh_[\w-]+\/print$/);
     expect(await page.locator('nav').count()).toBe(0);
     expect(await page.locator('.tile-head h2').allInnerTexts()).toEqual(['Top paths', 'Browse to cart']);
     await context.close();
