@@ -5,7 +5,7 @@ import { ErrorNotice } from '../components/ErrorNotice.js';
 import { TouchpointNameList } from '../components/TouchpointNameList.js';
 import { toDayKey } from './findAnnotationsIn.js';
 
-/** "Annotate": a day or a range (days in UTC, as the charts count them), a text, maybe a touchpoint. */
+/** "Annotate": a day or a range (days of the project's zone, as the charts count them), a text, maybe a touchpoint. */
 export function AnnotationForm({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -39,7 +39,7 @@ export function AnnotationForm({ projectId }: { projectId: string }) {
       <h2 id="annotate-heading">Annotate a date</h2>
       <div class="inline-form">
         <div class="field">
-          <label for="annotation-from">Day (UTC)</label>
+          <label for="annotation-from">Day</label>
           <input
             id="annotation-from"
             type="date"

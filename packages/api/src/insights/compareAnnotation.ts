@@ -1,6 +1,4 @@
-import type { Annotation, Store, StagesResult } from '@parcours/store';
-
-const DAY = 86_400_000;
+import { getZoneCalendar, parseDay, type Annotation, type Store, type StagesResult } from '@parcours/store';
 
 /** An inclusive range of epoch ms, as the journey queries take it. */
 export interface Period {
@@ -25,14 +23,21 @@ export interface PeriodFigures extends Period {
 /**
  * The equal periods either side of an annotation: the `days` days before its first day,
  * and the `days` days after its last (the annotated days themselves, when the change
- * happened, belong to neither).
+ * happened, belong to neither), as days of the project's zone (a day of a
+ * daylight-saving change is 23 or 25 hours long).
  */
-export function getAnnotationPeriods(annotation: Pick<Annotation, 'fromDay' | 'toDay'>, days: number) {
-  const start = Date.parse(`${annotation.fromDay}T00:00:00Z`);
-  const afterStart = Date.parse(`${annotation.toDay}T00:00:00Z`) + DAY;
+export function getAnnotationPeriods(
+  annotation: Pick<Annotation, 'fromDay' | 'toDay'>,
+  days: number,
+  timeZone?: string,
+) {
+  const calendar = getZoneCalendar(timeZone);
+  const first = parseDay(annotation.fromDay)!;
+  const last = parseDay(annotation.toDay)!;
+  const start = (day: number) => calendar.getDayStart(day);
   return {
-    before: { from: start - days * DAY, to: start - 1 },
-    after: { from: afterStart, to: afterStart + days * DAY - 1 },
+    before: { from: start(first - days), to: start(first) - 1 },
+    after: { from: start(last + 1), to: start(last + 1 + days) - 1 },
   };
 }
 
@@ -67,14 +72,16 @@ async function getPeriodFigures(
 /**
  * Before and after an annotation tied to a touchpoint, over equal periods: the
  * touchpoint's exit rate and NPS (the journey map's stages query) and the conversion
- * rate (the overview), each the engine's own answer for that period.
+ * rate (the overview), each the engine's own answer for that period. Days are the
+ * project's (`timeZone`, default UTC).
  */
 export async function compareAnnotation(
   store: Store,
   annotation: Annotation & { touchpoint: string },
   days: number,
+  timeZone?: string,
 ) {
-  const { before, after } = getAnnotationPeriods(annotation, days);
+  const { before, after } = getAnnotationPeriods(annotation, days, timeZone);
   const now = Date.now();
   const figures = (period: Period) =>
     getPeriodFigures(store, annotation.projectId, { period, touchpoint: annotation.touchpoint, now });

@@ -6,7 +6,7 @@ import { auditProject } from '../auth/audit.js';
 import { compareAnnotation } from '../insights/compareAnnotation.js';
 import { projectProcedure, router } from '../trpc.js';
 
-/** A UTC day, `YYYY-MM-DD`, that exists in the calendar. */
+/** A day of the project's zone, `YYYY-MM-DD`, that exists in the calendar. */
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is YYYY-MM-DD')
@@ -89,6 +89,7 @@ export const annotationsRouter = router({
           message: 'annotationId: this annotation names no touchpoint to compare',
         });
       }
-      return compareAnnotation(ctx.store, { ...annotation, touchpoint }, input.days);
+      const project = await ctx.store.getProject(ctx.project.projectId);
+      return compareAnnotation(ctx.store, { ...annotation, touchpoint }, input.days, project?.timeZone);
     }),
 });
