@@ -7,7 +7,6 @@ import {
   type StoreEngine,
 } from '@parcours/store';
 import { countEvents } from './countEvents.js';
-import { notOnClickHouse } from './NotOnClickHouseError.js';
 import { createTables } from './createTables.js';
 import { getCohortRetention } from './getCohortRetention.js';
 import { getFriction } from './getFriction.js';
@@ -33,6 +32,7 @@ import { quoteDatabaseName, quoteString } from './sqlLiteral.js';
 import { createAccountState } from './state/createAccountState.js';
 import { createAuditLog } from './state/createAuditLog.js';
 import { createInvitationState } from './state/createInvitationState.js';
+import { createReportBrandState, createWebhookState } from './state/createWebhookState.js';
 import { createInsightState } from './state/createInsightState.js';
 import { createPrivacyState } from './state/createPrivacyState.js';
 import { createProjectState } from './state/createProjectState.js';
@@ -103,6 +103,8 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
     ...privacyState,
     ...createSegmentState(records, projects.requireProject),
     ...createInsightState(records, projects.requireProject),
+    ...createWebhookState(records, projects.requireProject),
+    ...createReportBrandState(records, projects.requireProject),
     ...createClickHousePrivacy({ client, database, records, requireProject: projects.requireProject }),
     ...createClickHousePurge({
       client,
@@ -170,17 +172,6 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
       return getStoredDataFacts(client, at(projectId), records);
     },
     getFriction: (projectId, query) => getFriction(client, within(projectId, query), query),
-    // Webhooks (issue 12, item 4) keep their queue in SQLite only so far.
-    createWebhookDestination: notOnClickHouse('createWebhookDestination'),
-    listWebhookDestinations: notOnClickHouse('listWebhookDestinations'),
-    deleteWebhookDestination: notOnClickHouse('deleteWebhookDestination'),
-    enqueueWebhookDelivery: notOnClickHouse('enqueueWebhookDelivery'),
-    getDueWebhookDeliveries: notOnClickHouse('getDueWebhookDeliveries'),
-    recordWebhookAttempt: notOnClickHouse('recordWebhookAttempt'),
-    listWebhookDeliveries: notOnClickHouse('listWebhookDeliveries'),
-    // Report brands (issue 12, item 3) too.
-    getReportBrand: notOnClickHouse('getReportBrand'),
-    setReportBrand: notOnClickHouse('setReportBrand'),
     close: () => client.close(),
   };
 }

@@ -34,7 +34,10 @@ export type RecordKind =
   | 'register_contacts' // id: project id
   | 'insight' // id: project id + insight id, owner: project id
   | 'dashboard' // id: project id + dashboard id, owner: project id
-  | 'annotation'; // id: project id + annotation id, owner: project id
+  | 'annotation' // id: project id + annotation id, owner: project id
+  | 'webhook_destination' // id: project id + destination id, owner: project id; body holds the signing secret
+  | 'webhook_delivery' // id: delivery id, owner: project id + destination id; body: queue fields, attempts, body until sent
+  | 'report_brand'; // id: project id
 
 interface Row {
   id: string;

@@ -9,12 +9,6 @@ export interface ConformanceTarget {
   engine: string;
   /** A new engine over an empty database at each call (the suites close it). */
   openEngine: () => Promise<StoreEngine>;
-  /**
-   * Store methods the engine does not implement yet (they reject with
-   * `NotAvailableOnEngineError`): their tests are reported skipped, never passed,
-   * and the coverage check names them. Default none.
-   */
-  notYet?: ReadonlyArray<'webhooks'>;
 }
 
 interface Coverage {

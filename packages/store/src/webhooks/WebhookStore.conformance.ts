@@ -1,30 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../Store.js';
-import type { ReportStore } from '../reports/types.js';
-import type { WebhookStore } from './types.js';
 import { openConformanceStore, type ConformanceTarget } from '../testing/openConformanceStore.js';
-
-/** The methods of `WebhookStore`: an engine with `notYet: ['webhooks']` answers none of them. */
-export const WEBHOOK_STORE_METHODS = [
-  'createWebhookDestination',
-  'listWebhookDestinations',
-  'deleteWebhookDestination',
-  'enqueueWebhookDelivery',
-  'getDueWebhookDeliveries',
-  'recordWebhookAttempt',
-  'listWebhookDeliveries',
-  // The report brand is kept beside them, in the same engines (issue 12).
-  'getReportBrand',
-  'setReportBrand',
-] as const satisfies ReadonlyArray<keyof (WebhookStore & ReportStore)>;
 
 /**
  * Webhook destinations, the persisted delivery queue and the delivery log as every
  * engine must keep them (issue 12, item 4; `describeStoreConformance` runs this).
  */
 export function describeWebhookStoreConformance(target: ConformanceTarget): void {
-  const suite = target.notYet?.includes('webhooks') === true ? describe.skip : describe;
-  suite(`WebhookStore conformance: ${target.engine}`, () => {
+  describe(`WebhookStore conformance: ${target.engine}`, () => {
     let store: Store;
     let projectId: string;
     const t = Date.UTC(2026, 5, 1);
