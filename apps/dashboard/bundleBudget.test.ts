@@ -69,9 +69,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // controls, dashboards' grid and annotation bands took it from 4.66 to 4.89 kB; 5 kB.
 // Issue 12, item 4: the Webhooks page (destinations, the secret shown once, the delivery
 // log) is a chunk of its own, 3 kB; the send form under a drop-off list is in the funnel's.
-// Merged with the above: the share button, now also beside the report button of the
-// lazy Overview, is a shared chunk (1.5 kB); chart downloads, the webhook forms and the
-// brand form took the CSS from 4.89 to 5.0 kB: 5.2 kB.
+// Merged with the above: chart downloads, the webhook forms and the brand form took the
+// CSS from 4.89 to 5.0 kB: 5.2 kB. The download buttons (CSV, PDF), shared by the
+// Overview, Funnel, Paths, Persons and Dashboards chunks since the dashboard's PDF
+// button, are a chunk of their own: 1.5 kB (measured 0.9 kB).
 const BUDGET_GZIP_BYTES = {
   js: 52_000,
   css: 5_200,
@@ -97,7 +98,7 @@ const BUDGET_GZIP_BYTES = {
     PersonLink: 1_500,
     TouchpointPicker: 1_000,
     webhooksPages: 3_000,
-    ShareButton: 1_500,
+    DownloadCsvButton: 1_500,
   },
 };
 

@@ -44,6 +44,37 @@ async function call(path: string, input: object, method: 'GET' | 'POST') {
   return { status: response.status, data: answer.result?.data, error: answer.error };
 }
 
+/** Page 1 shows the logo: most of the 40 mm square at the top left (16 mm margins) is its colour, and nothing outside it is. */
+function expectLogoOnPage1(pdfPath: string) {
+  const { width, height, rgb } = readPdfPagePixels(pdfPath);
+  const perMm = width / 210;
+  const isLogo = (x: number, y: number) => {
+    const at = (y * width + x) * 3;
+    return LOGO_RGB.every((c, i) => Math.abs(rgb[at + i]! - c) <= 12);
+  };
+  let inLogoBox = 0;
+  let elsewhere = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (!isLogo(x, y)) continue;
+      const inBox = x >= 14 * perMm && x <= 58 * perMm && y >= 14 * perMm && y <= 58 * perMm;
+      if (inBox) inLogoBox++;
+      else elsewhere++;
+    }
+  }
+  expect(inLogoBox).toBeGreaterThan(0.8 * (40 * perMm) ** 2);
+  expect(elsewhere).toBe(0);
+}
+
+/** A PDF answer written to a file, checked to be a PDF. */
+function writePdf(data: { pdfBase64: string }, name: string): string {
+  const pdfPath = join(dir, name);
+  const pdf = Buffer.from(data.pdfBase64, 'base64');
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  writeFileSync(pdfPath, pdf);
+  return pdfPath;
+}
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parcours-report-'));
   server = await startJourneysServer('reports');
@@ -74,31 +105,9 @@ describe('the PDF report over HTTP', () => {
     expect(report.data.filename).toBe(
       `parcours-report-${server.project.projectId}-2026-06-01-2026-06-07.pdf`,
     );
-    const pdfPath = join(dir, 'report.pdf');
-    const pdf = Buffer.from(report.data.pdfBase64, 'base64');
-    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    writeFileSync(pdfPath, pdf);
+    const pdfPath = writePdf(report.data, 'report.pdf');
 
-    // The logo: 40 mm square at the top left of an A4 page with 16 mm margins.
-    const { width, height, rgb } = readPdfPagePixels(pdfPath);
-    const perMm = width / 210;
-    const isLogo = (x: number, y: number) => {
-      const at = (y * width + x) * 3;
-      return LOGO_RGB.every((c, i) => Math.abs(rgb[at + i]! - c) <= 12);
-    };
-    let inLogoBox = 0;
-    let elsewhere = 0;
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        if (!isLogo(x, y)) continue;
-        const inBox = x >= 14 * perMm && x <= 58 * perMm && y >= 14 * perMm && y <= 58 * perMm;
-        if (inBox) inLogoBox++;
-        else elsewhere++;
-      }
-    }
-    // Most of the 40 mm square is the logo's colour, and nothing outside it is.
-    expect(inLogoBox).toBeGreaterThan(0.8 * (40 * perMm) ** 2);
-    expect(elsewhere).toBe(0);
+    expectLogoOnPage1(pdfPath);
 
     // One text line per block: pdftotext separates blocks with blank lines.
     const text = readPdfText(pdfPath).replace(/\n\s*\n/g, '\n');
@@ -127,6 +136,89 @@ describe('the PDF report over HTTP', () => {
       const rate = `${(step.conversionRate * 100).toFixed(1)}%`;
       expect(text).toContain(`${index + 1}. ${step.name}\n${step.count}\n${rate}\n${step.dropOff}\n`);
     }
+  }, 60_000);
+
+  it("prints a dashboard: the brand's logo and title on page 1, the dashboard's name, and each tile's figures as the API answers them", async () => {
+    const logoDataUrl = `data:image/png;base64,${createSolidPng(64, LOGO_RGB).toString('base64')}`;
+    const brand = await call(
+      'reports.setBrand',
+      { title: TITLE, primaryColor: '#7A1F5C', accentColor: '#E07A00', logoDataUrl },
+      'POST',
+    );
+    expect(brand.status, JSON.stringify(brand.error)).toBe(200);
+    const { projectId } = server.project;
+    const save = (name: string, view: 'funnel' | 'paths' | 'retention', params: Record<string, string>) =>
+      server.store.createInsight({
+        projectId,
+        name,
+        description: '',
+        view,
+        params,
+        createdBy: 'owner@example.com',
+      });
+    // Saved with their own ranges (`days`): the report's range replaces them.
+    const funnel = await save('Sign-up funnel', 'funnel', {
+      step1: 'home',
+      step2: 'signup',
+      step3: 'purchase',
+      window: '7d',
+      days: '7',
+    });
+    const paths = await save('Top paths', 'paths', { start: 'home', depth: '3', limit: '10', days: '30' });
+    const retention = await save('Who comes back', 'retention', { weeks: '8' });
+    const dashboard = await server.store.createDashboard({
+      projectId,
+      name: 'Weekly review',
+      description: '',
+      insightIds: [funnel.insightId, paths.insightId, retention.insightId],
+      createdBy: 'owner@example.com',
+    });
+
+    const report = await call(
+      'reports.dashboardPdf',
+      { dashboardId: dashboard.dashboardId, from: FROM, to: TO },
+      'GET',
+    );
+    expect(report.status, JSON.stringify(report.error)).toBe(200);
+    expect(report.data.filename).toBe(`parcours-dashboard-${projectId}-2026-06-01-2026-06-07.pdf`);
+    const pdfPath = writePdf(report.data, 'dashboard.pdf');
+    expectLogoOnPage1(pdfPath);
+
+    const text = readPdfText(pdfPath).replace(/\n\s*\n/g, '\n');
+    expect(text).toContain(TITLE);
+    expect(text).toContain('reports · 2026-06-01 to 2026-06-07 (UTC)');
+    expect(text).toContain('Dashboard: Weekly review');
+    // In the dashboard's order, each under its name.
+    const order = ['Sign-up funnel', 'Top paths', 'Who comes back'].map((name) => text.indexOf(name));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+
+    const funnelAnswer = await server.query('funnel', { ...FUNNEL, from: FROM, to: TO });
+    expect(funnelAnswer.data.steps.map((s: any) => s.count)).toEqual([9, 6, 2]);
+    for (const [index, step] of funnelAnswer.data.steps.entries()) {
+      const rate = `${(step.conversionRate * 100).toFixed(1)}%`;
+      expect(text).toContain(`${index + 1}. ${step.name}\n${step.count}\n${rate}\n${step.dropOff}\n`);
+    }
+    const pathsAnswer = await server.query('paths', {
+      start: 'home',
+      depth: 3,
+      limit: 10,
+      from: FROM,
+      to: TO,
+    });
+    expect(pathsAnswer.data.paths.length).toBeGreaterThan(1);
+    for (const path of pathsAnswer.data.paths) {
+      expect(text).toContain(`${path.steps.join(' → ')}\n${path.count}\n${path.left}\n`);
+    }
+    expect(text).toContain('Retention: open the dashboard in Parcours for this view.');
+
+    const unknown = await call(
+      'reports.dashboardPdf',
+      { dashboardId: 'dsh_nope', from: FROM, to: TO },
+      'GET',
+    );
+    expect(unknown.status).toBe(404);
+    expect(JSON.stringify(unknown.error)).toContain('dashboardId');
   }, 60_000);
 
   it('refuses a logo that is not an image data URL or too big, and a colour that is not #rrggbb', async () => {

@@ -349,6 +349,12 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
     logoDataUrl: null,
   }),
   'reports.pdf': (f) => ({ projectId: f.projectId, from: 0, to: 86_400_000 }),
+  'reports.dashboardPdf': (f) => ({
+    projectId: f.projectId,
+    dashboardId: f.dashboardId,
+    from: 0,
+    to: 86_400_000,
+  }),
   'webhooks.list': (f) => ({ projectId: f.projectId }),
   'webhooks.create': (f) => ({ projectId: f.projectId, name: 'Mailer', url: 'https://mail.example/hook' }),
   'webhooks.remove': (f) => ({ projectId: f.projectId, destinationId: f.webhookId }),

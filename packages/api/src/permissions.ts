@@ -166,6 +166,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'reports.brand': readJourneys,
   'reports.setBrand': ownerOnly,
   'reports.pdf': readJourneys,
+  'reports.dashboardPdf': readJourneys,
 
   // Issue 12: person lists leave for a campaign or CRM tool; those who edit views send them.
   'webhooks.list': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },

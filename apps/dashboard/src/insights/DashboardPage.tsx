@@ -3,6 +3,9 @@ import { useState } from 'preact/hooks';
 import { can } from '../access/can.js';
 import { useAnnotations } from '../annotations/useAnnotations.js';
 import { useTRPC } from '../api/trpc.js';
+import { useProjectTimeZone } from '../api/useProjectTimeZone.js';
+import { DashboardReportButton } from '../reports/ReportButton.js';
+import { getLastDays, toRangeBounds } from '../time/dayRange.js';
 import { ConfirmButton } from '../components/ConfirmButton.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import type { PageProps } from '../pages.js';
@@ -23,6 +26,7 @@ export function DashboardPage({ project, params }: PageProps) {
   const { projectId } = project;
   const id = params['id']?.trim() || undefined;
   const [now, setNow] = useState(Date.now);
+  const timeZone = useProjectTimeZone(projectId);
   const dashboard = useQuery(
     id === undefined
       ? trpc.dashboards.home.queryOptions({ projectId })
@@ -76,6 +80,14 @@ export function DashboardPage({ project, params }: PageProps) {
         >
           Print view
         </a>
+        {timeZone !== undefined && (
+          // The last 30 days of the project's zone, as the tiles' default range.
+          <DashboardReportButton
+            projectId={projectId}
+            dashboardId={shown.dashboardId}
+            range={toRangeBounds(getLastDays(30, { now, timeZone }), timeZone)}
+          />
+        )}
         {mayEdit && !shown.isDefault && (
           <ConfirmButton
             label="Delete"

@@ -32,3 +32,33 @@ export function ReportButton({ projectId, range, funnel }: ReportButtonProps) {
     />
   );
 }
+
+/**
+ * "PDF report" of a dashboard: the server prints the branded report of its tiles over
+ * `range` (`reports.dashboardPdf`).
+ */
+export function DashboardReportButton({
+  projectId,
+  dashboardId,
+  range,
+}: {
+  projectId: string;
+  dashboardId: string;
+  range: { from: number; to: number };
+}) {
+  const client = useTRPCClient();
+  return (
+    <DownloadButton
+      label="PDF report"
+      pendingLabel="Printing…"
+      makeFile={async () => {
+        const { filename, pdfBase64 } = await client.reports.dashboardPdf.query({
+          projectId,
+          dashboardId,
+          ...range,
+        });
+        return { filename, blob: toPdfBlob(pdfBase64) };
+      }}
+    />
+  );
+}

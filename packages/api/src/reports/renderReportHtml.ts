@@ -1,4 +1,4 @@
-import type { FunnelResult, OverviewResult, ReportBrand } from '@parcours/store';
+import type { FunnelResult, OverviewResult, PathsResult, ReportBrand } from '@parcours/store';
 import { escapeHtml } from '../html/escapeHtml.js';
 
 /** What a report shows: the brand, the range, and the figures as the API answered them. */
@@ -20,16 +20,16 @@ function renderFigure(label: string, value: string): string {
   return `<div class="figure"><div class="value">${escapeHtml(value)}</div><div class="label">${escapeHtml(label)}</div></div>`;
 }
 
-function renderOverview({ totals }: OverviewResult): string {
-  return `<section><h2>Overview</h2><div class="figures">${[
+function renderFigures({ totals }: OverviewResult): string {
+  return `<div class="figures">${[
     renderFigure('Touchpoints', formatCount(totals.events)),
     renderFigure('Persons', formatCount(totals.persons)),
     renderFigure('Conversions', formatCount(totals.conversions)),
     renderFigure('NPS', totals.nps === null ? '—' : String(totals.nps)),
-  ].join('')}</div></section>`;
+  ].join('')}</div>`;
 }
 
-function renderFunnel({ steps }: FunnelResult): string {
+function renderFunnelTable({ steps }: FunnelResult): string {
   const rows = steps
     .map(
       (step, index) =>
@@ -39,9 +39,45 @@ function renderFunnel({ steps }: FunnelResult): string {
     )
     .join('');
   return (
-    `<section><h2>Funnel</h2><table><thead><tr><th>Step</th><th class="num">Persons</th>` +
-    `<th class="num">Conversion</th><th class="num">Dropped off</th><th></th></tr></thead><tbody>${rows}</tbody></table></section>`
+    `<table><thead><tr><th>Step</th><th class="num">Persons</th>` +
+    `<th class="num">Conversion</th><th class="num">Dropped off</th><th></th></tr></thead><tbody>${rows}</tbody></table>`
   );
+}
+
+function renderPaths({ paths }: PathsResult): string {
+  const rows = paths
+    .map(
+      (path) =>
+        `<tr><td>${path.steps.map(escapeHtml).join(' → ')}</td><td class="num">${formatCount(path.count)}</td>` +
+        `<td class="num">${formatCount(path.left)}</td></tr>`,
+    )
+    .join('');
+  return (
+    `<table><thead><tr><th>Path</th><th class="num">Persons</th><th class="num">Left after it</th></tr></thead>` +
+    `<tbody>${rows}</tbody></table>`
+  );
+}
+
+/** One tile of a dashboard as its report shows it: its name and the figures of its view. */
+export type ReportTile = { name: string } & (
+  | { view: 'overview'; result: OverviewResult }
+  | { view: 'funnel'; result: FunnelResult }
+  | { view: 'paths'; result: PathsResult }
+  | { view: 'elsewhere'; title: string }
+);
+
+function renderTile(tile: ReportTile): string {
+  const heading = `<h2>${escapeHtml(tile.name)}</h2>`;
+  switch (tile.view) {
+    case 'overview':
+      return `<section>${heading}${renderFigures(tile.result)}</section>`;
+    case 'funnel':
+      return `<section>${heading}${renderFunnelTable(tile.result)}</section>`;
+    case 'paths':
+      return `<section>${heading}${renderPaths(tile.result)}</section>`;
+    case 'elsewhere':
+      return `<section>${heading}<p class="range">${escapeHtml(tile.title)}: open the dashboard in Parcours for this view.</p></section>`;
+  }
 }
 
 function renderStyle({ primaryColor, accentColor }: ReportBrand): string {
@@ -55,6 +91,7 @@ h1 { color: ${primaryColor}; font-size: 22pt; margin: 0; } h2 { color: ${primary
 .figures { display: flex; gap: 6mm; } .figure { flex: 1; border: 0.4mm solid ${accentColor}; border-radius: 2mm; padding: 3mm; }
 .figure .value { font-size: 18pt; font-weight: 700; color: ${accentColor}; } .figure .label { color: #444; }
 table { border-collapse: collapse; width: 100%; } th, td { padding: 1.5mm 2mm; border-bottom: 0.3mm solid #ccc; text-align: left; }
+.dashboard { font-size: 13pt; font-weight: 700; margin: 4mm 0 0; }
 .num { text-align: right; } .bar { width: 35%; } .bar span { display: block; height: 4mm; background: ${accentColor}; }
 `;
 }
@@ -66,13 +103,34 @@ table { border-collapse: collapse; width: 100%; } th, td { padding: 1.5mm 2mm; b
  * colours are checked `#rrggbb` by the API before they reach the style sheet.
  */
 export function renderReportHtml(facts: ReportFacts): string {
+  return renderDocument(
+    facts,
+    `<section><h2>Overview</h2>${renderFigures(facts.overview)}</section>
+${facts.funnel ? `<section><h2>Funnel</h2>${renderFunnelTable(facts.funnel.result)}</section>` : ''}`,
+  );
+}
+
+/**
+ * The report of a dashboard: the same branded first page (logo, title, project and
+ * range), the dashboard's name, then each tile in the dashboard's order with the
+ * figures of its view over the report's range.
+ */
+export function renderDashboardReportHtml(
+  facts: Omit<ReportFacts, 'overview' | 'funnel'> & { dashboardName: string; tiles: ReportTile[] },
+): string {
+  return renderDocument(
+    facts,
+    `<p class="dashboard">Dashboard: ${escapeHtml(facts.dashboardName)}</p>\n${facts.tiles.map(renderTile).join('\n')}`,
+  );
+}
+
+function renderDocument(facts: Pick<ReportFacts, 'brand' | 'projectName' | 'range'>, body: string): string {
   const { brand, range } = facts;
   const logo = brand.logoDataUrl === null ? '' : `<img alt="" src="${escapeHtml(brand.logoDataUrl)}">`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(brand.title)}</title>
 <style>${renderStyle(brand)}</style></head><body>
 <header>${logo}<div><h1>${escapeHtml(brand.title)}</h1>
 <p class="range">${escapeHtml(facts.projectName)} · ${formatDay(range.from)} to ${formatDay(range.to)} (UTC)</p></div></header>
-${renderOverview(facts.overview)}
-${facts.funnel ? renderFunnel(facts.funnel.result) : ''}
+${body}
 </body></html>`;
 }

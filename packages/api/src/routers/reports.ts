@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { resolveSegment } from './resolveSegment.js';
 import { auditProject } from '../auth/audit.js';
 import type { AuthorisedContext } from '../context.js';
-import { renderReportHtml } from '../reports/renderReportHtml.js';
+import { toTileQuery } from '../reports/insightQueries.js';
+import { renderDashboardReportHtml, renderReportHtml, type ReportTile } from '../reports/renderReportHtml.js';
 import { projectProcedure, router } from '../trpc.js';
-import { funnelInput, overviewInput } from './journeyInputs.js';
+import { funnelInput, overviewInput, pathsInput } from './journeyInputs.js';
 
 /** A logo's data URL at most: 256 KiB of base64, about 190 KiB of image. */
 export const MAX_LOGO_DATA_URL_LENGTH = 262_144;
@@ -33,6 +34,60 @@ const pdfInput = overviewInput.and(
     funnel: funnelInput.optional(),
   }),
 );
+
+const dashboardPdfInput = z.object({
+  dashboardId: z.string().min(1),
+  /** The report's range (inclusive epoch ms): every tile's figures are over it. */
+  from: z.number().int().nonnegative(),
+  to: z.number().int().nonnegative(),
+});
+
+/** The names a tile's view has when the report cannot draw it. */
+const VIEW_TITLES: Record<string, string> = {
+  journeyMap: 'Journey map',
+  persons: 'Persons',
+  retention: 'Retention',
+  friction: 'Friction',
+  funnel: 'Funnel (no step saved)',
+};
+
+/** The PDF renderer of the server, or a 501 naming what is missing. */
+function requireRenderPdf(ctx: AuthorisedContext) {
+  const renderPdf = ctx.services?.renderPdf;
+  if (renderPdf === undefined) {
+    throw new TRPCError({ code: 'NOT_IMPLEMENTED', message: 'This server has no PDF renderer (Chromium).' });
+  }
+  return renderPdf;
+}
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * One tile's figures over the report's range: the same `journeys.*` question its page
+ * asks (validated by that procedure's input schema, the segment resolved).
+ */
+async function answerTile(
+  ctx: AuthorisedContext,
+  insight: Parameters<typeof toTileQuery>[0] & { name: string },
+  range: { from: number; to: number },
+): Promise<ReportTile> {
+  const { projectId } = ctx.project;
+  const tile = toTileQuery(insight, range);
+  const name = insight.name;
+  if (tile.view === 'overview') {
+    const query = await resolveSegment(ctx, overviewInput.parse({ projectId, ...tile.query }));
+    return { name, view: 'overview', result: await ctx.store.getOverview(projectId, query) };
+  }
+  if (tile.view === 'funnel') {
+    const query = await resolveSegment(ctx, funnelInput.parse({ projectId, ...tile.query }));
+    return { name, view: 'funnel', result: await ctx.store.getFunnel(projectId, query) };
+  }
+  if (tile.view === 'paths') {
+    const query = await resolveSegment(ctx, pathsInput.parse({ projectId, ...tile.query }));
+    return { name, view: 'paths', result: await ctx.store.getPaths(projectId, query) };
+  }
+  return { name, view: 'elsewhere', title: VIEW_TITLES[insight.view] ?? insight.view };
+}
 
 /** The project's brand, or the default one titled with its name. */
 async function getBrand(ctx: AuthorisedContext): Promise<ReportBrand> {
@@ -68,13 +123,7 @@ export const reportsRouter = router({
 
   /** The report as a PDF (base64), named after the project and range. */
   pdf: projectProcedure.input(pdfInput).query(async ({ ctx, input }) => {
-    const renderPdf = ctx.services?.renderPdf;
-    if (renderPdf === undefined) {
-      throw new TRPCError({
-        code: 'NOT_IMPLEMENTED',
-        message: 'This server has no PDF renderer (Chromium).',
-      });
-    }
+    const renderPdf = requireRenderPdf(ctx);
     const { projectId } = ctx.project;
     const { funnel, ...overviewQuery } = input;
     const [brand, overview, funnelResult] = await Promise.all([
@@ -93,9 +142,46 @@ export const reportsRouter = router({
       funnel: funnelResult && { result: funnelResult },
     });
     const pdf = await renderPdf(html);
-    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
     return {
       filename: `parcours-report-${projectId}-${day(input.from)}-${day(input.to)}.pdf`,
+      pdfBase64: Buffer.from(pdf).toString('base64'),
+    };
+  }),
+
+  /**
+   * A dashboard's report as a PDF (base64): the brand's first page with the dashboard's
+   * name, then each tile's figures over the range, in the dashboard's order.
+   */
+  dashboardPdf: projectProcedure.input(dashboardPdfInput).query(async ({ ctx, input }) => {
+    const renderPdf = requireRenderPdf(ctx);
+    const { projectId } = ctx.project;
+    if (input.from > input.to) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: 'to: the range ends before it starts' });
+    }
+    const dashboard = await ctx.store.getDashboard(projectId, input.dashboardId);
+    if (dashboard === undefined) {
+      throw new TRPCError({ code: 'NOT_FOUND', message: `dashboardId: no dashboard ${input.dashboardId}` });
+    }
+    const insights = new Map(
+      (await ctx.store.listInsights(projectId)).map((insight) => [insight.insightId, insight]),
+    );
+    const range = { from: input.from, to: input.to };
+    const tiles = await Promise.all(
+      dashboard.insightIds.flatMap((id) => {
+        const insight = insights.get(id);
+        return insight === undefined ? [] : [answerTile(ctx, insight, range)];
+      }),
+    );
+    const html = renderDashboardReportHtml({
+      brand: await getBrand(ctx),
+      projectName: ctx.project.name,
+      range,
+      dashboardName: dashboard.name,
+      tiles,
+    });
+    const pdf = await renderPdf(html);
+    return {
+      filename: `parcours-dashboard-${projectId}-${day(input.from)}-${day(input.to)}.pdf`,
       pdfBase64: Buffer.from(pdf).toString('base64'),
     };
   }),
