@@ -125,6 +125,21 @@ describe('live updates', () => {
     await page.close();
   });
 
+  it("shows it on the home dashboard's overview tile within 2 s too, with no interaction", async () => {
+    // The default dashboard, made on first visit, holds one overview tile.
+    const page = await open(owner, server.project.projectId, 'dashboards', '.tile .kpis');
+    await waitUntilLive(page);
+    const before = await readTouchpointCount(page);
+    expect(before).toBeGreaterThan(0);
+    const acknowledged = await sendTouchpoint(server.project.writeKey, 'Checked the live dashboard');
+    await waitForTouchpointCount(page, before + 1);
+    const shownAfter = Date.now() - acknowledged;
+    expect(shownAfter, `shown ${shownAfter} ms after the acknowledgement`).toBeLessThanOrEqual(
+      LIVE_WITHIN_MS,
+    );
+    await page.close();
+  });
+
   it('pauses: nothing changes while paused, and resuming catches up at once', async () => {
     const page = await open(owner, server.project.projectId, 'overview', '.kpis');
     await waitUntilLive(page);
