@@ -32,6 +32,7 @@ import { quoteDatabaseName, quoteString } from './sqlLiteral.js';
 import { createAccountState } from './state/createAccountState.js';
 import { createAuditLog } from './state/createAuditLog.js';
 import { createInvitationState } from './state/createInvitationState.js';
+import { createReportScheduleState } from './state/createReportScheduleState.js';
 import { createReportBrandState, createWebhookState } from './state/createWebhookState.js';
 import { createInsightState } from './state/createInsightState.js';
 import { createPrivacyState } from './state/createPrivacyState.js';
@@ -105,6 +106,7 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
     ...createInsightState(records, projects.requireProject),
     ...createWebhookState(records, projects.requireProject),
     ...createReportBrandState(records, projects.requireProject),
+    ...createReportScheduleState(records, projects.requireProject),
     ...createClickHousePrivacy({ client, database, records, requireProject: projects.requireProject }),
     ...createClickHousePurge({
       client,

@@ -8,6 +8,7 @@ import { describePrivacyStoreConformance } from './privacy/PrivacyStore.conforma
 import { describeSegmentStoreConformance } from './segments/SegmentStore.conformance.js';
 import { describeTimeZoneConformance } from './time/TimeZone.conformance.js';
 import { describeWebhookStoreConformance } from './webhooks/WebhookStore.conformance.js';
+import { describeReportScheduleStoreConformance } from './reports/ReportScheduleStore.conformance.js';
 import type { Store, StoredEvent } from './Store.js';
 import { DEFAULT_COLLECTION_SETTINGS } from './CollectionSettings.js';
 import {
@@ -35,6 +36,7 @@ export function describeStoreConformance(target: ConformanceTarget): void {
   describeInsightStoreConformance(target);
   describeTimeZoneConformance(target);
   describeWebhookStoreConformance(target);
+  describeReportScheduleStoreConformance(target);
   describe(`Store conformance coverage: ${target.engine}`, () => {
     it('has called every method of the Store', () => {
       const { methods, called } = getConformanceCoverage(target);

@@ -11,6 +11,7 @@ import type { RetentionStore } from './retention/types.js';
 import type { SegmentStore } from './segments/types.js';
 import type { WebhookStore } from './webhooks/types.js';
 import type { ReportStore } from './reports/types.js';
+import type { ReportScheduleStore } from './reports/schedules.js';
 
 export type { CreatedProject, Project, ProjectStore } from './ProjectStore.js';
 export type {
@@ -47,6 +48,7 @@ export interface Store
     SegmentStore,
     InsightStore,
     WebhookStore,
-    ReportStore {
+    ReportStore,
+    ReportScheduleStore {
   close(): Promise<void>;
 }

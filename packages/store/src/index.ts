@@ -70,6 +70,12 @@ export * from './insights/types.js';
 export { checkDashboardTiles } from './insights/checkDashboardTiles.js';
 export type * from './webhooks/types.js';
 export { DEFAULT_REPORT_BRAND, type ReportBrand, type ReportStore } from './reports/types.js';
+export {
+  REPORT_FREQUENCIES,
+  type ReportFrequency,
+  type ReportSchedule,
+  type ReportScheduleStore,
+} from './reports/schedules.js';
 export { StoreOpenError, STORE_OPEN_ERROR_KINDS, type StoreOpenErrorKind } from './sqlite/StoreOpenError.js';
 export {
   StorageFault,

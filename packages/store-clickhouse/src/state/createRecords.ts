@@ -37,7 +37,8 @@ export type RecordKind =
   | 'annotation' // id: project id + annotation id, owner: project id
   | 'webhook_destination' // id: project id + destination id, owner: project id; body holds the signing secret
   | 'webhook_delivery' // id: delivery id, owner: project id + destination id; body: queue fields, attempts, body until sent
-  | 'report_brand'; // id: project id
+  | 'report_brand' // id: project id
+  | 'report_schedule'; // id: project id + schedule id, owner: project id
 
 interface Row {
   id: string;

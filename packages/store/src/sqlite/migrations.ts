@@ -338,4 +338,21 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
     updated_at INTEGER NOT NULL
   );
   `,
+  // 20 (issue 12, reports): dashboards' reports sent by email, weekly or monthly; the
+  // recipients (the team's addresses) as a JSON array.
+  `
+  CREATE TABLE report_schedules (
+    id INTEGER PRIMARY KEY,
+    public_id TEXT NOT NULL UNIQUE,
+    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    dashboard_id TEXT NOT NULL,
+    frequency TEXT NOT NULL CHECK (frequency IN ('weekly', 'monthly')),
+    recipients TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    next_run_at INTEGER NOT NULL,
+    last_sent_at INTEGER
+  );
+  CREATE INDEX report_schedules_due ON report_schedules(next_run_at);
+  `,
 ];

@@ -50,6 +50,7 @@ import { createSqliteConsentLedgerStore } from './consent/createSqliteConsentLed
 import { DEFAULT_TIME_ZONE } from '../time/ZoneCalendar.js';
 import { createSqliteWebhookStore } from './webhooks/createSqliteWebhookStore.js';
 import { createSqliteReportStore } from './reports/createSqliteReportStore.js';
+import { createSqliteReportScheduleStore } from './reports/createSqliteReportScheduleStore.js';
 
 export interface SqliteStoreOptions extends OpenDatabaseOptions {
   /** Events per group commit before flushing early. Default 5,000. */
@@ -248,6 +249,7 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
     ...createSqliteInsightStore(db, (projectId) => getProjectRow(projectId).id),
     ...createSqliteWebhookStore(db, (projectId) => getProjectRow(projectId).id),
     ...createSqliteReportStore(db, (projectId) => getProjectRow(projectId).id),
+    ...createSqliteReportScheduleStore(db, (projectId) => getProjectRow(projectId).id),
     async createProject({ name, ownerUserId, timeZone = DEFAULT_TIME_ZONE }) {
       const projectId = createKey('prj', 9);
       const writeKey = createKey('wk');

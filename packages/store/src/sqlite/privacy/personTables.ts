@@ -116,6 +116,7 @@ export const EXCLUDED_TABLES: Readonly<Record<string, ExcludedTable>> = {
       'the webhook queue: a body (person ids, picked properties) only until delivered or given up, then blanked',
   },
   report_brands: { reason: "a project's report title, colours and logo; no person" },
+  report_schedules: { reason: "dashboards' reports by email: the team's addresses (staff), no data subject" },
   webhook_attempts: { reason: "a delivery's tries: time, HTTP status, error; no person" },
   audit_log: {
     reason:
