@@ -19,6 +19,7 @@ import { serveStatic } from './http/serveStatic.js';
 import { startPurgeSchedule, type PurgeScheduleOptions } from './retention/startPurgeSchedule.js';
 import { resolveServerLimits, type ServerLimits } from './http/ServerLimits.js';
 import { startWebhookDeliveries, type WebhookDeliveryOptions } from './webhooks/startWebhookDeliveries.js';
+import { startReportSchedules, type ReportScheduleOptions } from './reports/startReportSchedules.js';
 import { createPdfRenderer, type PdfRendererOptions } from './reports/createPdfRenderer.js';
 
 export interface ServerOptions {
@@ -59,6 +60,11 @@ export interface ServerOptions {
    * the defaults). Default off: a server made by a test sends nothing unless asked.
    */
   webhooks?: WebhookDeliveryOptions | false | undefined;
+  /**
+   * Sends the dashboards' scheduled reports by email (`parcours start` does when SMTP
+   * is set: `sendMail`), printed by the PDF renderer. Default off.
+   */
+  reportSchedules?: ReportScheduleOptions | false | undefined;
   /**
    * Prints `reports.pdf` with Chromium, started at the first report (see
    * createPdfRenderer). Default on; `false` answers 501.
@@ -139,6 +145,13 @@ export function createServer(options: ServerOptions): Server {
     const renderer = createPdfRenderer(options.pdf);
     services.renderPdf = (html) => renderer.render(html);
     server.once('close', () => void renderer.close());
+  }
+  if (options.reportSchedules && services.sendMail && services.renderPdf) {
+    const schedules = startReportSchedules(
+      { store, sendMail: services.sendMail, renderPdf: services.renderPdf },
+      { logError, ...options.reportSchedules },
+    );
+    server.once('close', () => schedules.stop());
   }
   if (options.webhooks) {
     const deliveries = startWebhookDeliveries(store, { logError, ...options.webhooks });

@@ -19,7 +19,13 @@ export interface RequestFacts {
 }
 
 /** Sends a mail; given when SMTP settings exist. */
-export type SendMail = (mail: { to: string; subject: string; text: string }) => Promise<void>;
+/** A mail to send: plain text, maybe with files attached (a report's PDF). */
+export type SendMail = (mail: {
+  to: string;
+  subject: string;
+  text: string;
+  attachments?: Array<{ filename: string; content: Uint8Array; contentType: string }>;
+}) => Promise<void>;
 
 /** What lives as long as the server: settings and the sign-in throttle. */
 export interface ApiServices {

@@ -29,4 +29,6 @@ export {
   getRetryDelay,
   type WebhookRetryPolicy,
 } from './webhooks/deliverDueWebhooks.js';
+export { runDueReportSchedules, type ReportMailDeps } from './reports/runDueReportSchedules.js';
+export { getNextReportRun, getReportPeriod } from './reports/reportCalendar.js';
 export type { WebhookBody, WebhookPerson } from './webhooks/buildWebhookBody.js';

@@ -46,6 +46,7 @@ interface Fixture {
   dashboardId: string;
   annotationId: string;
   webhookId: string;
+  scheduleId: string;
   /** A verified access request, and a verified erasure request (to complete). */
   accessRequestId: string;
   erasureRequestId: string;
@@ -116,6 +117,14 @@ async function createFixture(): Promise<Fixture> {
     touchpoint: 'B',
     createdBy: 'owner@example.com',
   });
+  const schedule = await store.createReportSchedule({
+    projectId,
+    dashboardId: dashboard.dashboardId,
+    frequency: 'weekly',
+    recipients: ['team@example.com'],
+    createdBy: 'owner@example.com',
+    nextRunAt: Date.now() + DAY,
+  });
   const webhook = await store.createWebhookDestination({
     projectId,
     name: 'CRM',
@@ -148,6 +157,7 @@ async function createFixture(): Promise<Fixture> {
     dashboardId: dashboard.dashboardId,
     annotationId: annotation.annotationId,
     webhookId: webhook.destinationId,
+    scheduleId: schedule.scheduleId,
   };
 }
 
@@ -349,6 +359,14 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
     logoDataUrl: null,
   }),
   'reports.pdf': (f) => ({ projectId: f.projectId, from: 0, to: 86_400_000 }),
+  'reports.schedules': (f) => ({ projectId: f.projectId }),
+  'reports.schedule': (f) => ({
+    projectId: f.projectId,
+    dashboardId: f.dashboardId,
+    frequency: 'monthly',
+    recipients: ['lead@example.com'],
+  }),
+  'reports.unschedule': (f) => ({ projectId: f.projectId, scheduleId: f.scheduleId }),
   'reports.dashboardPdf': (f) => ({
     projectId: f.projectId,
     dashboardId: f.dashboardId,

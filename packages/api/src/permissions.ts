@@ -167,6 +167,10 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'reports.setBrand': ownerOnly,
   'reports.pdf': readJourneys,
   'reports.dashboardPdf': readJourneys,
+  // Dashboards' reports by email: those who edit dashboards schedule them.
+  'reports.schedules': readJourneys,
+  'reports.schedule': journeyEditors,
+  'reports.unschedule': journeyEditors,
 
   // Issue 12: person lists leave for a campaign or CRM tool; those who edit views send them.
   'webhooks.list': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },

@@ -144,6 +144,8 @@ export async function startCommand(argv: string[], io: CliIo): Promise<number> {
       // Retention: every project purged now and daily, each run's receipt audited.
       purgeSchedule: {},
       webhooks: {},
+      // Dashboards' reports by email: sent only when SMTP is set.
+      reportSchedules: {},
     });
     await listen(server, port, values.host);
     url = `http://localhost:${(server.address() as AddressInfo).port}`;

@@ -11,15 +11,27 @@ export const SMTP_ENV = {
 
 /**
  * A mailer over SMTP (nodemailer) when `PARCOURS_SMTP_URL` is set, else undefined:
- * invitation links are then only shown to copy. Plain text only: nothing to render,
- * nothing to track.
+ * invitation links are then only shown to copy. Plain text only (a scheduled report's
+ * PDF attached): nothing to render, nothing to track.
  */
 export function createSmtpMailer(env: NodeJS.ProcessEnv = process.env): SendMail | undefined {
   const url = env[SMTP_ENV.url];
   if (!url) return undefined;
   const transport = createTransport(url);
   const from = env[SMTP_ENV.from] || `parcours@${new URL(url).hostname}`;
-  return async ({ to, subject, text }) => {
-    await transport.sendMail({ from, to, subject, text });
+  return async ({ to, subject, text, attachments }) => {
+    await transport.sendMail({
+      from,
+      to,
+      subject,
+      text,
+      ...(attachments && {
+        attachments: attachments.map(({ filename, content, contentType }) => ({
+          filename,
+          content: Buffer.from(content),
+          contentType,
+        })),
+      }),
+    });
   };
 }

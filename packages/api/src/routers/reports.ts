@@ -1,13 +1,14 @@
 import { TRPCError } from '@trpc/server';
-import { DEFAULT_REPORT_BRAND, type ReportBrand } from '@parcours/store';
+import { REPORT_FREQUENCIES, type ReportBrand } from '@parcours/store';
 import { z } from 'zod';
 import { resolveSegment } from './resolveSegment.js';
 import { auditProject } from '../auth/audit.js';
 import type { AuthorisedContext } from '../context.js';
-import { toTileQuery } from '../reports/insightQueries.js';
-import { renderDashboardReportHtml, renderReportHtml, type ReportTile } from '../reports/renderReportHtml.js';
+import { getProjectBrand, printDashboardReport } from '../reports/printDashboardReport.js';
+import { getNextReportRun } from '../reports/reportCalendar.js';
+import { renderReportHtml } from '../reports/renderReportHtml.js';
 import { projectProcedure, router } from '../trpc.js';
-import { funnelInput, overviewInput, pathsInput } from './journeyInputs.js';
+import { funnelInput, overviewInput } from './journeyInputs.js';
 
 /** A logo's data URL at most: 256 KiB of base64, about 190 KiB of image. */
 export const MAX_LOGO_DATA_URL_LENGTH = 262_144;
@@ -35,21 +36,18 @@ const pdfInput = overviewInput.and(
   }),
 );
 
+const scheduleInput = z.object({
+  dashboardId: z.string().min(1),
+  frequency: z.enum(REPORT_FREQUENCIES),
+  recipients: z.array(z.string().trim().email('an email address')).min(1).max(20),
+});
+
 const dashboardPdfInput = z.object({
   dashboardId: z.string().min(1),
   /** The report's range (inclusive epoch ms): every tile's figures are over it. */
   from: z.number().int().nonnegative(),
   to: z.number().int().nonnegative(),
 });
-
-/** The names a tile's view has when the report cannot draw it. */
-const VIEW_TITLES: Record<string, string> = {
-  journeyMap: 'Journey map',
-  persons: 'Persons',
-  retention: 'Retention',
-  friction: 'Friction',
-  funnel: 'Funnel (no step saved)',
-};
 
 /** The PDF renderer of the server, or a 501 naming what is missing. */
 function requireRenderPdf(ctx: AuthorisedContext) {
@@ -62,42 +60,8 @@ function requireRenderPdf(ctx: AuthorisedContext) {
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-/**
- * One tile's figures over the report's range: the same `journeys.*` question its page
- * asks (validated by that procedure's input schema, the segment resolved).
- */
-async function answerTile(
-  ctx: AuthorisedContext,
-  insight: Parameters<typeof toTileQuery>[0] & { name: string },
-  range: { from: number; to: number },
-): Promise<ReportTile> {
-  const { projectId } = ctx.project;
-  const tile = toTileQuery(insight, range);
-  const name = insight.name;
-  if (tile.view === 'overview') {
-    const query = await resolveSegment(ctx, overviewInput.parse({ projectId, ...tile.query }));
-    return { name, view: 'overview', result: await ctx.store.getOverview(projectId, query) };
-  }
-  if (tile.view === 'funnel') {
-    const query = await resolveSegment(ctx, funnelInput.parse({ projectId, ...tile.query }));
-    return { name, view: 'funnel', result: await ctx.store.getFunnel(projectId, query) };
-  }
-  if (tile.view === 'paths') {
-    const query = await resolveSegment(ctx, pathsInput.parse({ projectId, ...tile.query }));
-    return { name, view: 'paths', result: await ctx.store.getPaths(projectId, query) };
-  }
-  return { name, view: 'elsewhere', title: VIEW_TITLES[insight.view] ?? insight.view };
-}
-
 /** The project's brand, or the default one titled with its name. */
-async function getBrand(ctx: AuthorisedContext): Promise<ReportBrand> {
-  return (
-    (await ctx.store.getReportBrand(ctx.project.projectId)) ?? {
-      ...DEFAULT_REPORT_BRAND,
-      title: ctx.project.name,
-    }
-  );
-}
+const getBrand = (ctx: AuthorisedContext) => getProjectBrand(ctx);
 
 /**
  * Branded reports (issue 12, item 3): the brand owners set (title, colours, logo), and
@@ -154,35 +118,55 @@ export const reportsRouter = router({
    */
   dashboardPdf: projectProcedure.input(dashboardPdfInput).query(async ({ ctx, input }) => {
     const renderPdf = requireRenderPdf(ctx);
-    const { projectId } = ctx.project;
     if (input.from > input.to) {
       throw new TRPCError({ code: 'BAD_REQUEST', message: 'to: the range ends before it starts' });
     }
-    const dashboard = await ctx.store.getDashboard(projectId, input.dashboardId);
-    if (dashboard === undefined) {
+    const report = await printDashboardReport({ ...ctx, renderPdf }, input.dashboardId, input);
+    if (report === undefined) {
       throw new TRPCError({ code: 'NOT_FOUND', message: `dashboardId: no dashboard ${input.dashboardId}` });
     }
-    const insights = new Map(
-      (await ctx.store.listInsights(projectId)).map((insight) => [insight.insightId, insight]),
-    );
-    const range = { from: input.from, to: input.to };
-    const tiles = await Promise.all(
-      dashboard.insightIds.flatMap((id) => {
-        const insight = insights.get(id);
-        return insight === undefined ? [] : [answerTile(ctx, insight, range)];
-      }),
-    );
-    const html = renderDashboardReportHtml({
-      brand: await getBrand(ctx),
-      projectName: ctx.project.name,
-      range,
-      dashboardName: dashboard.name,
-      tiles,
-    });
-    const pdf = await renderPdf(html);
-    return {
-      filename: `parcours-dashboard-${projectId}-${day(input.from)}-${day(input.to)}.pdf`,
-      pdfBase64: Buffer.from(pdf).toString('base64'),
-    };
+    return { filename: report.filename, pdfBase64: Buffer.from(report.pdf).toString('base64') };
   }),
+
+  /** The dashboards' reports sent by email, and whether this server can send mail. */
+  schedules: projectProcedure.query(async ({ ctx }) => ({
+    mailConfigured: ctx.services?.sendMail !== undefined,
+    schedules: await ctx.store.listReportSchedules(ctx.project.projectId),
+  })),
+
+  /** Sends a dashboard's report weekly (Mondays) or monthly (the 1st), 08:00 in the project's zone. */
+  schedule: projectProcedure.input(scheduleInput).mutation(async ({ ctx, input }) => {
+    const { projectId } = ctx.project;
+    if ((await ctx.store.getDashboard(projectId, input.dashboardId)) === undefined) {
+      throw new TRPCError({ code: 'NOT_FOUND', message: `dashboardId: no dashboard ${input.dashboardId}` });
+    }
+    const project = await ctx.store.getProject(projectId);
+    const schedule = await ctx.store.createReportSchedule({
+      projectId,
+      dashboardId: input.dashboardId,
+      frequency: input.frequency,
+      recipients: [...new Set(input.recipients.map((email) => email.toLowerCase()))],
+      createdBy: ctx.caller.actor.label,
+      nextRunAt: getNextReportRun(input.frequency, Date.now(), project?.timeZone),
+    });
+    await auditProject(ctx, 'report.scheduled', {
+      detail: {
+        scheduleId: schedule.scheduleId,
+        dashboardId: input.dashboardId,
+        frequency: input.frequency,
+        recipients: schedule.recipients.length,
+      },
+    });
+    return schedule;
+  }),
+
+  unschedule: projectProcedure
+    .input(z.object({ scheduleId: z.string().min(1) }))
+    .mutation(async ({ ctx, input }) => {
+      if (!(await ctx.store.deleteReportSchedule(ctx.project.projectId, input.scheduleId))) {
+        throw new TRPCError({ code: 'NOT_FOUND', message: `scheduleId: no schedule ${input.scheduleId}` });
+      }
+      await auditProject(ctx, 'report.unscheduled', { detail: { scheduleId: input.scheduleId } });
+      return { removed: true };
+    }),
 });

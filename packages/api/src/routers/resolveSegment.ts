@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import type { SegmentDefinition } from '@parcours/schema';
-import type { AuthorisedContext } from '../context.js';
+import type { Store } from '@parcours/store';
 import type { SegmentInput } from './segmentInput.js';
 
 /**
@@ -8,8 +8,14 @@ import type { SegmentInput } from './segmentInput.js';
  * segment's definition (an id the project does not have is a 400 naming `segment.id`),
  * an inline definition kept as it is.
  */
+/** What resolving a segment reads: the store and the project asked about (a request's context has both). */
+export interface SegmentContext {
+  store: Pick<Store, 'getSegment'>;
+  project: { projectId: string };
+}
+
 export async function resolveSegment<T extends { segment?: SegmentInput | undefined }>(
-  ctx: AuthorisedContext,
+  ctx: SegmentContext,
   input: T,
 ): Promise<Omit<T, 'segment'> & { segment?: SegmentDefinition }> {
   const { segment, ...rest } = input;

@@ -56,7 +56,7 @@ export function createReportScheduleState(
       await records.put(
         'report_schedule',
         recordId(found.projectId, scheduleId),
-        { ...found, lastSentAt: sentAt, nextRunAt },
+        { ...found, lastSentAt: sentAt ?? found.lastSentAt, nextRunAt },
         found.projectId,
       );
     },

@@ -86,6 +86,12 @@ export function describeReportScheduleStoreConformance(target: ConformanceTarget
         (s) => s.scheduleId === first.scheduleId,
       );
       expect(moved).toMatchObject({ lastSentAt: t + 5, nextRunAt: t + 7 * 86_400_000 });
+      // A failed try moves the run on and keeps the last send.
+      await store.markReportScheduleSent(first.scheduleId, { nextRunAt: t + 14 * 86_400_000 });
+      const [tried] = (await store.listReportSchedules(projectId)).filter(
+        (s) => s.scheduleId === first.scheduleId,
+      );
+      expect(tried).toMatchObject({ lastSentAt: t + 5, nextRunAt: t + 14 * 86_400_000 });
     });
   });
 }

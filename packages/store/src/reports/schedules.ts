@@ -29,6 +29,6 @@ export interface ReportScheduleStore {
   deleteReportSchedule(projectId: string, scheduleId: string): Promise<boolean>;
   /** Schedules of every project due at `now`, earliest first, at most `limit`. */
   getDueReportSchedules(now: number, limit: number): Promise<ReportSchedule[]>;
-  /** Records a send and the next time it is due. */
-  markReportScheduleSent(scheduleId: string, sent: { sentAt: number; nextRunAt: number }): Promise<void>;
+  /** Records a send (`sentAt`; absent: a try that failed) and the next time it is due. */
+  markReportScheduleSent(scheduleId: string, sent: { sentAt?: number; nextRunAt: number }): Promise<void>;
 }

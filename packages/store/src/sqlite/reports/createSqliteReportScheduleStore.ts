@@ -48,7 +48,7 @@ export function createSqliteReportScheduleStore(
     WHERE s.next_run_at <= ? ORDER BY s.next_run_at, s.id LIMIT ?`);
   const remove = db.prepare(`DELETE FROM report_schedules WHERE project_id = ? AND public_id = ?`);
   const markSent = db.prepare(
-    `UPDATE report_schedules SET last_sent_at = ?, next_run_at = ? WHERE public_id = ?`,
+    `UPDATE report_schedules SET last_sent_at = COALESCE(?, last_sent_at), next_run_at = ? WHERE public_id = ?`,
   );
 
   return {
@@ -81,7 +81,7 @@ export function createSqliteReportScheduleStore(
       return due.all(now, limit).map(toSchedule);
     },
     async markReportScheduleSent(scheduleId, { sentAt, nextRunAt }) {
-      markSent.run(sentAt, nextRunAt, scheduleId);
+      markSent.run(sentAt ?? null, nextRunAt, scheduleId);
     },
   };
 }
