@@ -180,11 +180,34 @@ describe('saved insights on a dashboard', () => {
     await context.close();
   });
 
+  it("schedules the home dashboard's report by email from its page, and says this server sends no email", async () => {
+    const { context, page } = await openWindow('owner', 1440);
+    await page.goto(`${server.origin}/#/p/${server.project.projectId}`);
+    await page.waitForSelector('.tile .kpis');
+    await page.waitForSelector('text=This server sends no email');
+    await page.selectOption('#schedule-frequency', 'monthly');
+    await page.fill('#schedule-recipients', 'team@example.com, lead@example.com');
+    await page.click('form[aria-label="Email this dashboard"] button[type=submit]');
+    await page.waitForSelector('.schedule-list li:has-text("team@example.com, lead@example.com")');
+    const [saved] = await server.store.listReportSchedules(server.project.projectId);
+    expect(saved).toMatchObject({
+      frequency: 'monthly',
+      recipients: ['team@example.com', 'lead@example.com'],
+    });
+    expect(new Date(saved!.nextRunAt).getUTCDate()).toBe(1);
+    await page.click('.schedule-list li button:has-text("Stop")');
+    await page.waitForSelector('.schedule-list', { state: 'detached' });
+    expect(await server.store.listReportSchedules(server.project.projectId)).toEqual([]);
+    await context.close();
+  });
+
   it('lets a viewer read the dashboards, with nothing to edit', async () => {
     const { context, page } = await openWindow('viewer', 1440);
     await page.goto(`${server.origin}/#/p/${server.project.projectId}`);
     await page.waitForSelector('.tile .kpis');
-    expect(await page.locator('#add-tile, #new-dashboard-name, .tile-controls').count()).toBe(0);
+    expect(
+      await page.locator('#add-tile, #new-dashboard-name, .tile-controls, #schedule-recipients').count(),
+    ).toBe(0);
     await page.goto(`${server.origin}/${projectHash('funnel', FUNNEL_PARAMS)}`);
     await page.waitForSelector('.funnel-step');
     expect(await page.locator('button:has-text("Save as insight")').count()).toBe(0);

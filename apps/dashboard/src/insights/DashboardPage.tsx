@@ -5,6 +5,7 @@ import { useAnnotations } from '../annotations/useAnnotations.js';
 import { useTRPC } from '../api/trpc.js';
 import { useProjectTimeZone } from '../api/useProjectTimeZone.js';
 import { DashboardReportButton } from '../reports/ReportButton.js';
+import { ReportSchedules } from '../reports/ReportSchedules.js';
 import { getLastDays, toRangeBounds } from '../time/dayRange.js';
 import { ConfirmButton } from '../components/ConfirmButton.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
@@ -126,6 +127,7 @@ export function DashboardPage({ project, params }: PageProps) {
           <NewDashboardForm projectId={projectId} />
         </section>
       )}
+      {mayEdit && <ReportSchedules projectId={projectId} dashboardId={shown.dashboardId} />}
     </>
   );
 }
