@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInThroughForm, watchCsp } from './support/dashboard.js';
@@ -115,6 +116,20 @@ describe('the journey map in Chromium', () => {
       expect(figures[i]).toContain(stage.name);
       if (stage.feedback.responses > 0) expect(figures[i]).toContain(`(${stage.feedback.responses})`);
     });
+    // Saved as SVG, as drawn: its line joins a point per stage with answers.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('button:has-text("SVG"):has-text("emotion curve")'),
+    ]);
+    expect(download.suggestedFilename()).toBe('emotion-curve.svg');
+    const markup = await readFile(await download.path(), 'utf8');
+    const scored = after.stages.filter((stage) => stage.feedback.nps !== null).length;
+    expect(
+      markup
+        .match(/<polyline [^>]*points="([^"]*)"/)?.[1]
+        ?.trim()
+        .split(/\s+/),
+    ).toHaveLength(scored);
     for (const width of [1440, 390]) {
       await page.setViewportSize({ width, height: 900 });
       expect(await findViolations(page), `axe at ${width} px`).toEqual([]);

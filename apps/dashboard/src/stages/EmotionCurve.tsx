@@ -1,4 +1,6 @@
+import { useRef } from 'preact/hooks';
 import type { Stages } from '../api/types.js';
+import { ChartDownloads } from '../charts/ChartDownloads.js';
 import { formatCount, formatNps } from '../format/formatPercent.js';
 
 const WIDTH = 600;
@@ -11,6 +13,7 @@ const PAD = 10;
  * figures are HTML under the line, so that they stay legible at any width.
  */
 export function EmotionCurve({ stages }: { stages: Stages['stages'] }) {
+  const figure = useRef<HTMLElement>(null);
   const scored = stages.map((stage, i) => ({ stage, i })).filter(({ stage }) => stage.feedback.nps !== null);
   if (scored.length === 0) return null;
   const x = (i: number) =>
@@ -18,8 +21,9 @@ export function EmotionCurve({ stages }: { stages: Stages['stages'] }) {
   const y = (nps: number) => PAD + ((100 - nps) * (HEIGHT - 2 * PAD)) / 200;
   const points = scored.map(({ stage, i }) => `${x(i)},${y(stage.feedback.nps!)}`).join(' ');
   return (
-    <section class="card emotion-curve" aria-labelledby="emotion-heading">
+    <section class="card emotion-curve" aria-labelledby="emotion-heading" ref={figure}>
       <h2 id="emotion-heading">Emotion curve</h2>
+      <ChartDownloads chart={figure} name="emotion-curve" what="emotion curve" />
       <p class="help">NPS given after each stage: the first answer after a person first reached it.</p>
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
