@@ -1,46 +1,27 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import { getNextReportRun, getReportPeriod, runDueReportSchedules } from '@parcours/api';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmtpMailer } from './mail/createSmtpMailer.js';
 import { createPdfRenderer } from './reports/createPdfRenderer.js';
 import { startJourneysServer, type JourneysServer } from './testing/startJourneysServer.js';
+import { startSmtpReceiver } from './testing/startSmtpReceiver.js';
 
 // Issue 12, item 3: a dashboard's report sent by email on a schedule. A real server on
 // loopback with a SQLite file takes the schedule; a real SMTP server on loopback
 // receives what the pass sends, with the PDF Chromium printed attached; the clock is
 // the pass's `now`.
-const received: { to: string[]; body: string }[] = [];
-let smtp: SMTPServer;
-let smtpUrl: string;
+let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
 let server: JourneysServer;
 const renderer = createPdfRenderer();
 const DAY = 86_400_000;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let body = '';
-      stream.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
-        callback();
-      });
-    },
-  });
-  smtp.listen(0, '127.0.0.1');
-  await once(smtp.server, 'listening');
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  smtp = await startSmtpReceiver();
   server = await startJourneysServer('report-schedules');
 }, 30_000);
 afterAll(async () => {
   await server.stop();
   await renderer.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.stop();
 });
 
 async function call(path: string, input: object, method: 'GET' | 'POST') {
@@ -102,10 +83,14 @@ describe('scheduled reports by email', () => {
     expect(listed.data.mailConfigured).toBe(false);
     expect(listed.data.schedules.map((s: any) => s.scheduleId)).toEqual([schedule.scheduleId]);
 
+    const { received } = smtp;
     const deps = {
       store: server.store,
       renderPdf: (html: string) => renderer.render(html),
-      sendMail: createSmtpMailer({ PARCOURS_SMTP_URL: smtpUrl, PARCOURS_SMTP_FROM: 'parcours@example.com' })!,
+      sendMail: createSmtpMailer({
+        PARCOURS_SMTP_URL: smtp.url,
+        PARCOURS_SMTP_FROM: 'parcours@example.com',
+      })!,
     };
     expect(await runDueReportSchedules(deps, due - 1)).toBe(0);
     expect(received).toHaveLength(0);

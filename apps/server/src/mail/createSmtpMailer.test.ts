@@ -5,35 +5,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashPassword } from '@parcours/api';
 import { openSqliteStore } from '@parcours/store';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../createServer.js';
 import { createSmtpMailer } from './createSmtpMailer.js';
+import { startSmtpReceiver } from '../testing/startSmtpReceiver.js';
 
 // A real SMTP server on loopback receives what Parcours sends.
-const received: { to: string[]; body: string }[] = [];
-let smtp: SMTPServer;
-let smtpPort: number;
+let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let body = '';
-      stream.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
-        callback();
-      });
-    },
-  });
-  smtp.listen(0, '127.0.0.1');
-  await once(smtp.server, 'listening');
-  smtpPort = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpReceiver();
 });
-afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+afterAll(() => smtp.stop());
 
 describe('createSmtpMailer', () => {
   it('is off without PARCOURS_SMTP_URL', () => {
@@ -50,7 +33,7 @@ describe('createSmtpMailer', () => {
       passwordHash: await hashPassword('owner password!'),
     });
     const sendMail = createSmtpMailer({
-      PARCOURS_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      PARCOURS_SMTP_URL: smtp.url,
       PARCOURS_SMTP_FROM: 'Parcours <noreply@parcours.test>',
     });
     const server = createServer({ store, publicDir: dir, sendMail });
@@ -73,8 +56,8 @@ describe('createSmtpMailer', () => {
         (await invite.json()) as { result: { data: { url: string; emailed: boolean } } }
       ).result.data;
       expect(emailed).toBe(true);
-      const mail = received.find((m) => m.to.includes('analyst@example.com'));
-      expect(mail, `received: ${JSON.stringify(received)}`).toBeDefined();
+      const mail = smtp.received.find((m) => m.to.includes('analyst@example.com'));
+      expect(mail, `received: ${JSON.stringify(smtp.received)}`).toBeDefined();
       // Quoted-printable may wrap long lines with "=\r\n": unwrap before looking for the link.
       const text = mail!.body.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
       expect(text).toContain(url);
