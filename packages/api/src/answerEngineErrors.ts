@@ -1,5 +1,10 @@
 import { TRPCError } from '@trpc/server';
-import { JourneyEngineBusyError, NotAvailableOnEngineError, QueryBudgetError } from '@parcours/store';
+import {
+  JourneyEngineBusyError,
+  JourneyMapConflictError,
+  NotAvailableOnEngineError,
+  QueryBudgetError,
+} from '@parcours/store';
 import type { Context } from './context.js';
 
 /**
@@ -7,7 +12,8 @@ import type { Context } from './context.js';
  * past its budget is the caller's to change (400, naming the budget); a busy or
  * restarting engine is the caller's to retry (503 with `Retry-After`, which the
  * dashboard and scripts honour); a method the store's engine does not implement is
- * 501, naming it. Undefined for any other error.
+ * 501, naming it; a journey map saved over a newer save is 409 (the formatter adds
+ * that save). Undefined for any other error.
  */
 export function answerEngineError(error: unknown, ctx: Context): TRPCError | undefined {
   if (error instanceof QueryBudgetError) {
@@ -19,6 +25,9 @@ export function answerEngineError(error: unknown, ctx: Context): TRPCError | und
   }
   if (error instanceof NotAvailableOnEngineError) {
     return new TRPCError({ code: 'NOT_IMPLEMENTED', message: error.message, cause: error });
+  }
+  if (error instanceof JourneyMapConflictError) {
+    return new TRPCError({ code: 'CONFLICT', message: error.message, cause: error });
   }
   return undefined;
 }

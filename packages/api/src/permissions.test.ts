@@ -47,6 +47,7 @@ interface Fixture {
   annotationId: string;
   webhookId: string;
   scheduleId: string;
+  mapId: string;
   /** A verified access request, and a verified erasure request (to complete). */
   accessRequestId: string;
   erasureRequestId: string;
@@ -117,6 +118,7 @@ async function createFixture(): Promise<Fixture> {
     touchpoint: 'B',
     createdBy: 'owner@example.com',
   });
+  const journeyMap = await store.createJourneyMap(projectId, { name: 'Cancellation' });
   const schedule = await store.createReportSchedule({
     projectId,
     dashboardId: dashboard.dashboardId,
@@ -158,6 +160,7 @@ async function createFixture(): Promise<Fixture> {
     annotationId: annotation.annotationId,
     webhookId: webhook.destinationId,
     scheduleId: schedule.scheduleId,
+    mapId: journeyMap.mapId,
   };
 }
 
@@ -218,6 +221,17 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
     projectId: f.projectId,
     stages: [{ name: 'awareness', touchpoints: [] }],
   }),
+  'journeys.maps': (f) => ({ projectId: f.projectId }),
+  'journeys.map': (f) => ({ projectId: f.projectId, mapId: 'main' }),
+  'journeys.createMap': (f) => ({ projectId: f.projectId, name: 'Onboarding', template: 'saas-onboarding' }),
+  'journeys.saveMap': (f) => ({
+    projectId: f.projectId,
+    mapId: f.mapId,
+    name: 'Cancellation',
+    baseVersion: 1,
+    stages: [{ name: 'cancel', touchpoints: [] }],
+  }),
+  'journeys.deleteMap': (f) => ({ projectId: f.projectId, mapId: f.mapId }),
   'live.changes': (f) => ({ projectId: f.projectId }),
   'live.touchpoints': (f) => ({ projectId: f.projectId }),
   'privacy.consentRecords': (f) => ({ projectId: f.projectId }),

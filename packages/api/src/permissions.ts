@@ -64,6 +64,11 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   'journeys.retention': readJourneys,
   'journeys.friction': readJourneys,
   'journeys.setJourneyMap': { access: 'project', roles: ['owner', 'analyst'], scopes: ['admin'] },
+  'journeys.maps': readJourneys,
+  'journeys.map': readJourneys,
+  'journeys.createMap': journeyEditors,
+  'journeys.saveMap': journeyEditors,
+  'journeys.deleteMap': journeyEditors,
 
   // Issue 12: live data. `changes` carries no data (a tick), so whoever reads any journey
   // view or timeline may hear it; the touchpoint list is what journey readers see.

@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { describeValidationIssues, getValidationIssues, type ValidationIssue } from '@parcours/schema';
+import { JourneyMapConflictError } from '@parcours/store';
 import { z, ZodError } from 'zod';
 import { resolveProjectCaller, resolveSession } from './auth/resolveCaller.js';
 import { answerEngineError } from './answerEngineErrors.js';
@@ -20,7 +21,9 @@ const t = initTRPC.context<Context>().create({
     if (issues) message = `Invalid input: ${describeValidationIssues(issues)}`;
     // An unexpected error's message may carry internals (SQL, paths): the server logs it.
     else if (error.code === 'INTERNAL_SERVER_ERROR') message = 'Internal server error';
-    return { ...shape, message, data: { ...shape.data, issues } };
+    // A journey map saved over a newer save: the newer one, for the editor to compare.
+    const journeyMap = error.cause instanceof JourneyMapConflictError ? error.cause.current : undefined;
+    return { ...shape, message, data: { ...shape.data, issues, journeyMap } };
   },
 });
 

@@ -40,6 +40,7 @@ import { createProjectState } from './state/createProjectState.js';
 import { createRecords } from './state/createRecords.js';
 import { createStateTables } from './state/createStateTables.js';
 import { createSegmentState } from './state/createSegmentState.js';
+import { createJourneyMapState } from './state/createJourneyMapState.js';
 import type { SecretKeyBody } from './state/createAccountState.js';
 
 export interface ClickHouseStoreOptions {
@@ -103,6 +104,7 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
     ...ledger,
     ...privacyState,
     ...createSegmentState(records, projects.requireProject),
+    ...createJourneyMapState(records, projects.requireProject),
     ...createInsightState(records, projects.requireProject),
     ...createWebhookState(records, projects.requireProject),
     ...createReportBrandState(records, projects.requireProject),

@@ -59,11 +59,18 @@ export interface JourneyStore {
    * names nobody in the project, throws `InvalidCursorError`.
    */
   getPathPersons(projectId: string, query: PathPersonsQuery): Promise<PathPersonsResult>;
-  /** The project's journey map; the five default stages, empty, until one is saved. */
-  getJourneyMap(projectId: string): Promise<JourneyStage[]>;
+  /**
+   * The stages of a journey map (default: the main map, the five default stages, empty,
+   * until one is saved); a RangeError for an unknown map id.
+   */
+  getJourneyMap(projectId: string, mapId?: string): Promise<JourneyStage[]>;
+  /** Saves the main map whatever was saved before (seeding, scripts; the editor uses `saveJourneyMap`). */
   setJourneyMap(projectId: string, stages: ReadonlyArray<JourneyStage>): Promise<void>;
-  /** The journey map with persons, conversion, touchpoint volumes, NPS and pain points. */
-  getStages(projectId: string, query: StagesQuery): Promise<StagesResult>;
+  /**
+   * A journey map (`query.mapId`, default the main map) with persons, conversion,
+   * touchpoint volumes, NPS and pain points; a RangeError for an unknown map id.
+   */
+  getStages(projectId: string, query: StagesQuery & { mapId?: string }): Promise<StagesResult>;
   /**
    * Persons, touchpoints, conversions and NPS per day and per channel. A conversion is
    * `query.conversion`, by default any touchpoint of the map's `decision` stage.

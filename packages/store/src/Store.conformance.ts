@@ -4,6 +4,7 @@ import { describeAccountStoreConformance } from './accounts/AccountStore.conform
 import { describeConsentStoreConformance } from './consent/ConsentStore.conformance.js';
 import { describeInsightStoreConformance } from './insights/InsightStore.conformance.js';
 import { describeJourneyStoreConformance } from './JourneyStore.conformance.js';
+import { describeJourneyMapStoreConformance } from './journeyMaps/JourneyMapStore.conformance.js';
 import { describePrivacyStoreConformance } from './privacy/PrivacyStore.conformance.js';
 import { describeSegmentStoreConformance } from './segments/SegmentStore.conformance.js';
 import { describeTimeZoneConformance } from './time/TimeZone.conformance.js';
@@ -29,6 +30,7 @@ import {
 export function describeStoreConformance(target: ConformanceTarget): void {
   describeProjectAndEventConformance(target);
   describeJourneyStoreConformance(target);
+  describeJourneyMapStoreConformance(target);
   describeConsentStoreConformance(target);
   describeAccountStoreConformance(target);
   describePrivacyStoreConformance(target);

@@ -3,6 +3,7 @@ import type { ConsentStore } from './consent/types.js';
 import type { InsightStore } from './insights/types.js';
 import type { EventStore } from './EventStore.js';
 import type { JourneyStore } from './JourneyStore.js';
+import type { JourneyMapStore } from './journeyMaps/types.js';
 import type { PrivacyRequestStore } from './privacy/requestTypes.js';
 import type { PrivacyStore } from './privacy/types.js';
 import type { ProjectStore } from './ProjectStore.js';
@@ -39,6 +40,7 @@ export interface Store
     ProjectStore,
     EventStore,
     JourneyStore,
+    JourneyMapStore,
     AccountStore,
     ConsentStore,
     PrivacyStore,

@@ -9,6 +9,7 @@ import type {
 import type { PersonProfile, PersonsQuery, PersonsResult } from './engine/personTypes.js';
 import type { PersonRef, PersonTimeline } from './EventStore.js';
 import type { Store } from './Store.js';
+import type { JourneyMapEngine } from './journeyMaps/types.js';
 
 /**
  * What a storage engine (SQLite, ClickHouse) implements: the `Store` less the product
@@ -16,10 +17,13 @@ import type { Store } from './Store.js';
  * Every method not listed here is the Store's, unchanged. An engine is a plain object
  * of functions (or a class instance: `createStore` binds its methods).
  */
-export type StoreEngine = Omit<Store, keyof StoreEngineRules> & StoreEngineRules;
+export type StoreEngine = Omit<Store, keyof StoreEngineRules | StoreOnlyMethod> & StoreEngineRules;
+
+/** Store methods made entirely of the engine's others, in `createStore`. */
+export type StoreOnlyMethod = 'getJourneyMap' | 'setJourneyMap' | 'createJourneyMap' | 'saveJourneyMap';
 
 /** The methods whose rules live in `createStore`; engines answer the plain question. */
-export interface StoreEngineRules {
+export interface StoreEngineRules extends JourneyMapEngine {
   /**
    * At most `limit` of the person's events, earliest first (ties in arrival order), or
    * undefined for nobody known. `createStore` asks for one more than the caller's
@@ -30,8 +34,6 @@ export interface StoreEngineRules {
     ref: PersonRef,
     options: { limit: number },
   ): Promise<Omit<PersonTimeline, 'truncated'> | undefined>;
-  /** The saved journey map, or undefined until one is saved (`createStore` supplies the default). */
-  getJourneyMap(projectId: string): Promise<JourneyStage[] | undefined>;
   /** The stages of `stages` (the map `createStore` read, default included) over the query's range. */
   getStages(
     projectId: string,

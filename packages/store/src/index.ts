@@ -13,7 +13,7 @@ export type {
   StoredEvent,
   TimelineOptions,
 } from './Store.js';
-export type { StoreEngine, StoreEngineRules } from './StoreEngine.js';
+export type { StoreEngine, StoreEngineRules, StoreOnlyMethod } from './StoreEngine.js';
 export { createStore } from './createStore.js';
 export {
   CONVERSION_STAGE,
@@ -39,6 +39,19 @@ export { createFunnelSettings } from './engine/funnelSettings.js';
 export type * from './engine/types.js';
 export type { PersonPredicate } from './engine/PersonPredicate.js';
 export type { Segment, SegmentFields, SegmentStore } from './segments/types.js';
+export {
+  JOURNEY_MAP_TEMPLATES,
+  JourneyMapConflictError,
+  MAIN_JOURNEY_MAP_ID,
+  MAIN_JOURNEY_MAP_NAME,
+  type JourneyMapEngine,
+  type JourneyMapSave,
+  type JourneyMapStore,
+  type JourneyMapTemplate,
+  type NewJourneyMap,
+  type SavedJourneyMap,
+} from './journeyMaps/types.js';
+export { JOURNEY_MAP_TEMPLATE_STAGES } from './journeyMaps/templates.js';
 export type { SegmentedQuery } from './segments/SegmentedQuery.js';
 export { MAX_PATH_DEPTH } from './engine/getPaths.js';
 export { checkPathsQuery } from './engine/forEachPersonPath.js';

@@ -214,6 +214,19 @@ export const rangeInput = z
     path: ['from'],
   });
 
+/** The journey map's figures: a range, a segment and the map (`mapId`, default the main map). */
+export const stagesInput = z
+  .object({
+    from: epochMs.optional(),
+    to: epochMs.optional(),
+    segment: segmentInput.optional(),
+    mapId: z.string().min(1).max(64).optional(),
+  })
+  .refine((v) => v.from === undefined || v.to === undefined || v.from <= v.to, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
+
 const DAY = 86_400_000;
 export const overviewInput = z
   .object({

@@ -15,8 +15,9 @@ import {
   pathsInput,
   personInput,
   personsInput,
-  rangeInput,
+  stagesInput,
 } from './journeyInputs.js';
+import { journeyMapProcedures } from './journeyMapProcedures.js';
 import { resolveSegment } from './resolveSegment.js';
 import { withCursorCheck } from './withCursorCheck.js';
 
@@ -135,22 +136,37 @@ export const journeysRouter = router({
     return withCursorCheck(() => ctx.store.getPathPersons(ctx.project.projectId, query));
   }),
 
-  /** The project's journey map (stages and their touchpoints), as saved. */
+  /** The stages of the project's main journey map (stages and their touchpoints), as saved. */
   journeyMap: projectProcedure.query(({ ctx }) => ctx.store.getJourneyMap(ctx.project.projectId)),
 
-  /** Replaces the project's journey map. */
+  /**
+   * Replaces the main map whatever was saved before: for scripts that own the map. The
+   * dashboard's editor saves with `saveMap`, which refuses to overwrite a newer save.
+   */
   setJourneyMap: projectProcedure.input(journeyMapInput).mutation(async ({ ctx, input }) => {
     await ctx.store.setJourneyMap(ctx.project.projectId, input.stages);
-    await auditProject(ctx, 'journeyMap.updated', { detail: { stages: input.stages.length } });
+    await auditProject(ctx, 'journeyMap.updated', {
+      target: 'main',
+      detail: { stages: input.stages.length },
+    });
     return ctx.store.getJourneyMap(ctx.project.projectId);
   }),
 
-  /** The journey map with its numbers: persons, conversion, touchpoints, NPS, pain points. */
-  stages: projectProcedure
-    .input(rangeInput)
-    .query(async ({ ctx, input }) =>
-      ctx.store.getStages(ctx.project.projectId, await resolveSegment(ctx, input)),
-    ),
+  ...journeyMapProcedures,
+
+  /** A journey map (`mapId`, default the main map) with its numbers: persons, conversion, touchpoints, NPS, pain points. */
+  stages: projectProcedure.input(stagesInput).query(async ({ ctx, input }) => {
+    if (
+      input.mapId !== undefined &&
+      (await ctx.store.getJourneyMapRecord(ctx.project.projectId, input.mapId)) === undefined
+    ) {
+      throw new TRPCError({
+        code: 'NOT_FOUND',
+        message: `mapId: no journey map ${input.mapId} in this project`,
+      });
+    }
+    return ctx.store.getStages(ctx.project.projectId, await resolveSegment(ctx, input));
+  }),
 
   /** Persons, touchpoints, conversions and NPS per day and per channel over a range. */
   overview: projectProcedure

@@ -12,7 +12,6 @@ import {
   type ConsentConfigVersionSummary,
   type ConsentPublisher,
   type IdentitySettings,
-  type JourneyStage,
   type Project,
   type StoreEngine,
 } from '@parcours/store';
@@ -43,8 +42,6 @@ type ProjectMethods = Pick<
   | 'setIdentitySettings'
   | 'getCollectionSettings'
   | 'setCollectionSettings'
-  | 'getJourneyMap'
-  | 'setJourneyMap'
   | 'getConsentConfig'
   | 'getConsentConfigVersion'
   | 'getConsentConfigVersions'
@@ -198,15 +195,6 @@ export function createProjectState(records: Records) {
       const next = { ...(await getCollectionSettings(projectId)), ...change };
       await records.put('collection', projectId, next);
       return next;
-    },
-    async getJourneyMap(projectId) {
-      const stages = await records.get<JourneyStage[]>('journey_map', projectId);
-      // Undefined until saved: `createStore` supplies the default map above every engine.
-      return stages;
-    },
-    async setJourneyMap(projectId, stages) {
-      await requireProject(projectId);
-      await records.put('journey_map', projectId, stages);
     },
     async getConsentConfig(projectId) {
       return toPublished(await latestConfig(projectId));

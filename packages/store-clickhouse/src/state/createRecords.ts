@@ -18,7 +18,7 @@ export type RecordKind =
   | 'key_use' // id: SHA-256 of the key, body: { lastUsedAt }
   | 'identity' // id: project id
   | 'collection' // id: project id
-  | 'journey_map' // id: project id
+  | 'journey_map' // id: project id + map id + version + random, owner: project id (before several maps: id project id)
   | 'consent_config' // id: project id + version, owner: project id
   | 'user' // id: normalised email
   | 'membership' // id: project id + user id, owner: project id

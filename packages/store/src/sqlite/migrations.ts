@@ -355,4 +355,23 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   );
   CREATE INDEX report_schedules_due ON report_schedules(next_run_at);
   `,
+  // 21 (issue 11, several journey maps): a project holds named maps, the first one
+  // `main` (the map saved before, at version 1); every save is a new version, written
+  // only over the version its edit started from.
+  `
+  CREATE TABLE named_journey_maps (
+    id INTEGER PRIMARY KEY,
+    project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    map_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    stages TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    updated_by TEXT,
+    UNIQUE (project_id, map_id)
+  );
+  INSERT INTO named_journey_maps (project_id, map_id, name, stages, version, updated_at)
+    SELECT project_id, 'main', 'Main journey', stages, 1, updated_at FROM journey_maps ORDER BY project_id;
+  DROP TABLE journey_maps;
+  `,
 ];

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeStoreConformance } from '../Store.conformance.js';
 import { MIGRATIONS } from './migrations.js';
+import { migrate } from './migrate.js';
 import { openSqliteStore, openSqliteStoreEngine } from './openSqliteStore.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parcours-store-'));
@@ -64,6 +65,33 @@ describe('openSqliteStore', () => {
       identitySecret: expect.stringMatching(/^ids_/),
     });
     await store.close();
+  });
+
+  it('keeps the one journey map saved before several maps as the main map, at version 1', async () => {
+    const filename = newFile();
+    const store = openSqliteStore({ filename });
+    const { projectId } = await store.createProject({ name: 'One map' });
+    const other = await store.createProject({ name: 'No map' });
+    await store.close();
+    // Back to the schema before migration 21, with the map a 0.x server saved.
+    const raw = new Database(filename);
+    raw.exec('DROP TABLE named_journey_maps');
+    raw.exec(
+      'CREATE TABLE journey_maps (project_id INTEGER PRIMARY KEY, stages TEXT NOT NULL, updated_at INTEGER NOT NULL)',
+    );
+    const stages = [{ name: 'visit', touchpoints: [{ name: '/', goal: true }] }];
+    raw
+      .prepare(`INSERT INTO journey_maps SELECT id, ?, 1234 FROM projects WHERE public_id = ?`)
+      .run(JSON.stringify(stages), projectId);
+    raw.pragma('user_version = 20');
+    expect(migrate(raw)).toBe(MIGRATIONS.length - 20);
+    raw.close();
+    const upgraded = openSqliteStore({ filename });
+    expect(await upgraded.listJourneyMaps(projectId)).toEqual([
+      { mapId: 'main', name: 'Main journey', stages, version: 1, updatedAt: 1234, updatedBy: null },
+    ]);
+    expect((await upgraded.listJourneyMaps(other.projectId))[0]!.version).toBe(0);
+    await upgraded.close();
   });
 
   it('keeps data in the file across reopen, in WAL mode, migrated once', async () => {

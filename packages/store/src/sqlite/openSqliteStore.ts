@@ -15,7 +15,7 @@ import {
   createWorkerJourneyEngine,
   type JourneyEngineOptions,
 } from './createJourneyEngine.js';
-import { prepareGetJourneyMap, prepareUpsertJourneyMap } from './queries/journeyMaps.js';
+import { createSqliteJourneyMaps } from './queries/journeyMaps.js';
 import { prepareGetIdentifiesInSegments } from './queries/getIdentifiesInSegments.js';
 import { prepareGetEventBySeq } from './queries/getEventBySeq.js';
 import { mergeTraits } from '../engine/mergeTraits.js';
@@ -136,10 +136,8 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
   const collectionSettings = prepareCollectionSettings(db);
   const getAnonymousIdsOfUserId = prepareGetAnonymousIdsOfUserId(db);
   const hasAnonymousId = prepareHasAnonymousId(db);
-  const getJourneyMap = prepareGetJourneyMap(db);
   const getConsentRecords = prepareGetConsentRecords(db);
   const hasConsentRecord = prepareHasConsentRecord(db);
-  const upsertJourneyMap = prepareUpsertJourneyMap(db);
 
   // Journey questions go to the engine, whose indexes catch up with the store
   // before every answer (see createJourneyHost).
@@ -245,6 +243,7 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
     ...createSqlitePrivacyRequestStore(db, (projectId) => getProjectRow(projectId).id),
     ...createSqliteRegisterStore(db, (projectId) => getProjectRow(projectId).id),
     ...createSqliteSegmentStore(db, (projectId) => getProjectRow(projectId).id),
+    ...createSqliteJourneyMaps(db, (projectId) => getProjectRow(projectId).id),
     ...createSqliteConsentLedgerStore(db, getProjectRow),
     ...createSqliteInsightStore(db, (projectId) => getProjectRow(projectId).id),
     ...createSqliteWebhookStore(db, (projectId) => getProjectRow(projectId).id),
@@ -413,12 +412,6 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
             ? encodePageCursor(CONSENT_RECORDS_CURSOR, String(page[page.length - 1]!.seq))
             : null,
       };
-    },
-    async getJourneyMap(projectId) {
-      return getJourneyMap(getProjectRow(projectId).id);
-    },
-    async setJourneyMap(projectId, stages) {
-      upsertJourneyMap(getProjectRow(projectId).id, stages, Date.now());
     },
     async getStages(projectId, query, stages) {
       return ask(projectId, { method: 'getStages', query, stages: [...stages] });

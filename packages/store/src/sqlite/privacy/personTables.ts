@@ -93,7 +93,9 @@ export interface ExcludedTable {
 export const EXCLUDED_TABLES: Readonly<Record<string, ExcludedTable>> = {
   projects: { reason: 'projects and their keys; no person' },
   secret_keys: { reason: 'API keys of a project; no person' },
-  journey_maps: { reason: "a project's stages (touchpoint names); no person" },
+  named_journey_maps: {
+    reason: "a project's maps (stage and touchpoint names); who saved one is staff, no data subject",
+  },
   consent_configs: { reason: 'published banner settings and texts; no person' },
   consent_ledger_anchors: { reason: "where the ledger's purged prefix ended (a seq and a hash); no person" },
   users: { reason: 'dashboard accounts (staff), not data subjects' },
