@@ -73,6 +73,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // CSS from 4.89 to 5.0 kB: 5.2 kB. The download buttons (CSV, PDF), shared by the
 // Overview, Funnel, Paths, Persons and Dashboards chunks since the dashboard's PDF
 // button, are a chunk of their own: 1.5 kB (measured 0.9 kB).
+// Issue 11, item 6: several named maps on the Journey map page (the map picker, the new
+// map form with its templates, the map's name in the editor, and the refused save that
+// shows both versions) took its chunk from 4.4 to 5.2 kB: 6 kB.
 const BUDGET_GZIP_BYTES = {
   js: 52_000,
   css: 5_200,
@@ -84,7 +87,7 @@ const BUDGET_GZIP_BYTES = {
     funnelPages: 7_000,
     retentionPages: 3_000,
     frictionPages: 3_000,
-    stagesPages: 5_000,
+    stagesPages: 6_000,
     segmentPages: 3_500,
     parsePersonsFilter: 1_200,
     pathsPages: 5_000,

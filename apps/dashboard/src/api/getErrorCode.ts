@@ -19,6 +19,7 @@ const FINAL_CODES = new Set([
   'NOT_FOUND',
   'PAYLOAD_TOO_LARGE',
   'UNPROCESSABLE_CONTENT',
+  'CONFLICT',
 ]);
 
 /** Retries of a busy answer: a journey index warming up after a restart takes a while. */
@@ -74,4 +75,9 @@ export function describeError(error: unknown): string {
     default:
       return `The server answered ${code}.`;
   }
+}
+
+/** The newer save a refused journey map save was made over (409 `journeys.saveMap`), if that is the error. */
+export function getConflictingJourneyMap(error: unknown) {
+  return isTRPCClientError<AppRouter>(error) ? (error.data?.journeyMap ?? undefined) : undefined;
 }

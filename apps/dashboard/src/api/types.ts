@@ -99,6 +99,9 @@ export type Stages = Awaited<ReturnType<Journeys['stages']['query']>>;
 /** One stage of the journey map, as `journeys.journeyMap` answers and `setJourneyMap` takes. */
 export type JourneyStage = Awaited<ReturnType<Journeys['journeyMap']['query']>>[number];
 
+/** A named journey map with its version, as `journeys.map` answers and `journeys.saveMap` saves. */
+export type SavedJourneyMap = Awaited<ReturnType<Journeys['map']['query']>>;
+
 /** What `journeys.persons` takes: search, filters, order, page (and the project). */
 export type PersonsInput = Parameters<Journeys['persons']['query']>[0];
 

@@ -6,27 +6,52 @@ import { StageEditor } from './StageEditor.js';
 
 export interface JourneyMapFormProps {
   projectId: string;
-  /** The map as saved: the form edits a copy. */
+  /** The map's name and stages as saved: the form edits a copy. */
+  initialName: string;
   initial: readonly JourneyStage[];
   isSaving: boolean;
-  onSave: (stages: JourneyStage[]) => void;
+  onSave: (stages: JourneyStage[], name: string) => void;
   onCancel: () => void;
 }
 
-/** Edits a journey map: stages added, removed, renamed and reordered, touchpoints added and removed. */
-export function JourneyMapForm({ projectId, initial, isSaving, onSave, onCancel }: JourneyMapFormProps) {
+/**
+ * Edits a journey map: its name; stages added, removed, renamed and reordered,
+ * touchpoints added and removed.
+ */
+export function JourneyMapForm({
+  projectId,
+  initialName,
+  initial,
+  isSaving,
+  onSave,
+  onCancel,
+}: JourneyMapFormProps) {
+  const [name, setName] = useState(initialName);
   const [stages, setStages] = useState<JourneyStage[]>(() => [...initial]);
   const [showProblem, setShowProblem] = useState(false);
-  const problem = findJourneyMapProblem(stages);
+  const problem = name.trim() === '' ? 'Name the map.' : findJourneyMapProblem(stages);
 
   const submit = (event: Event) => {
     event.preventDefault();
     setShowProblem(true);
-    if (problem === undefined) onSave(stages.map((stage) => ({ ...stage, name: stage.name.trim() })));
+    if (problem === undefined)
+      onSave(
+        stages.map((stage) => ({ ...stage, name: stage.name.trim() })),
+        name.trim(),
+      );
   };
 
   return (
     <form onSubmit={submit} aria-label="Edit the journey map" noValidate>
+      <div class="field">
+        <label for="map-name">Map name</label>
+        <input
+          id="map-name"
+          value={name}
+          maxLength={100}
+          onInput={(event) => setName(event.currentTarget.value)}
+        />
+      </div>
       <TouchpointNameList id="map-names" projectId={projectId} />
       <ol class="stage-editors">
         {stages.map((stage, index) => (

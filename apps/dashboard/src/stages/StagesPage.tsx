@@ -20,13 +20,16 @@ import type { PageProps } from '../pages.js';
 import { createChangedHash } from '../routing/resolveRoute.js';
 import { ShareButton } from '../share/ShareButton.js';
 import { JourneyMapEditor } from './JourneyMapEditor.js';
+import { JourneyMapPicker } from './JourneyMapPicker.js';
+import { MAP_PARAM } from './journeyMapParams.js';
 import { StagesFigures } from './StagesFigures.js';
 
 /**
  * The journey map: the project's stages in order with their persons and the conversion
  * between them, each touchpoint's volume, exit rate and NPS, and the pain points. Owners
- * and analysts edit the map here; viewers only read it. `?days=` or custom dates
- * (`?from=&to=`, days of the project's zone) limit it to those touchpoints.
+ * and analysts edit the map here; viewers only read it. A project has several named
+ * maps (`?map=`, default the main map). `?days=` or custom dates (`?from=&to=`, days of
+ * the project's zone) limit it to those touchpoints.
  */
 export function StagesPage({ project, params }: PageProps) {
   const trpc = useTRPC();
@@ -47,8 +50,10 @@ export function StagesPage({ project, params }: PageProps) {
     enabled: ready && compareInput !== undefined,
   });
   const nameOf = useSegmentNames(project.projectId, params);
+  const mapId = params[MAP_PARAM] ?? 'main';
   const shareParams: Record<string, string> = {
     ...keepSegmentParams(params),
+    ...(params[MAP_PARAM] ? { [MAP_PARAM]: params[MAP_PARAM] } : {}),
     ...(allTime ? {} : period.custom !== undefined ? { ...period.custom } : { days: String(period.days) }),
   };
 
@@ -65,6 +70,18 @@ export function StagesPage({ project, params }: PageProps) {
           <ShareButton projectId={project.projectId} view="journeyMap" params={shareParams} query={range} />
         )}
       </div>
+      <JourneyMapPicker
+        projectId={project.projectId}
+        mapId={mapId}
+        mayEdit={mayEdit}
+        onPick={(next, options) => {
+          setEditing(options?.edit === true);
+          location.hash = createChangedHash(
+            { projectId: project.projectId, path: STAGES_PATH, params },
+            { [MAP_PARAM]: next },
+          );
+        }}
+      />
       <PeriodControls
         period={period}
         timeZone={timeZone}
@@ -83,7 +100,12 @@ export function StagesPage({ project, params }: PageProps) {
         }
       />
       {mayEdit && isEditing && (
-        <JourneyMapEditor projectId={project.projectId} onDone={() => setEditing(false)} />
+        <JourneyMapEditor
+          key={mapId}
+          projectId={project.projectId}
+          mapId={mapId}
+          onDone={() => setEditing(false)}
+        />
       )}
       {query.isPending && (
         <p class="notice" role="status">

@@ -207,13 +207,6 @@ export const journeyMapInput = z.object({
     }),
 });
 
-export const rangeInput = z
-  .object({ from: epochMs.optional(), to: epochMs.optional(), segment: segmentInput.optional() })
-  .refine((v) => v.from === undefined || v.to === undefined || v.from <= v.to, {
-    message: 'from must not be after to',
-    path: ['from'],
-  });
-
 /** The journey map's figures: a range, a segment and the map (`mapId`, default the main map). */
 export const stagesInput = z
   .object({

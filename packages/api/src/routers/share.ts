@@ -31,7 +31,14 @@ async function runSharedQuery(
     case 'journeyMap':
       return {
         view,
-        data: await store.getStages(projectId, requireInlineSegment(SHARE_QUERIES.journeyMap.parse(query))),
+        data: await store
+          .getStages(projectId, requireInlineSegment(SHARE_QUERIES.journeyMap.parse(query)))
+          .catch((error: unknown) => {
+            // The shared map was deleted since.
+            if (error instanceof RangeError)
+              throw new TRPCError({ code: 'NOT_FOUND', message: error.message });
+            throw error;
+          }),
       };
   }
 }

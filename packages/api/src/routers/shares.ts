@@ -3,7 +3,7 @@ import { SHARE_VIEWS, type ShareLink, type ShareView } from '@parcours/store';
 import { z } from 'zod';
 import { auditProject } from '../auth/audit.js';
 import { projectProcedure, router } from '../trpc.js';
-import { funnelInput, overviewInput, pathsInput, rangeInput } from './journeyInputs.js';
+import { funnelInput, overviewInput, pathsInput, stagesInput } from './journeyInputs.js';
 import { resolveSegment } from './resolveSegment.js';
 import { viewParamsInput } from './viewParams.js';
 
@@ -12,7 +12,7 @@ export const SHARE_QUERIES = {
   overview: overviewInput,
   funnel: funnelInput,
   paths: pathsInput,
-  journeyMap: rangeInput,
+  journeyMap: stagesInput,
 } as const satisfies Record<ShareView, z.ZodType>;
 
 /** What a share link keeps: the page's URL state, to rebuild it, and the query it runs. */
