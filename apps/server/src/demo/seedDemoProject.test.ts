@@ -25,4 +25,14 @@ describe('the demo project', () => {
     expect(dropOffs.length).toBeGreaterThan(0);
     for (const goal of goals) expect(dropOffs).not.toContain(goal);
   });
+
+  it('has several named maps, and people in every stage of each', async () => {
+    const maps = await store.listJourneyMaps(projectId);
+    expect(maps.map((m) => m.name)).toEqual(['Main journey', 'App onboarding', 'After-sales support']);
+    for (const map of maps.slice(1)) {
+      const { stages } = await store.getStages(projectId, { mapId: map.mapId });
+      for (const stage of stages) expect(stage.persons, `${map.name}: ${stage.name}`).toBeGreaterThan(0);
+      expect(stages.some((stage) => stage.touchpoints.some((t) => t.momentOfTruth))).toBe(true);
+    }
+  });
 });

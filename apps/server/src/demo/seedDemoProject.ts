@@ -37,6 +37,30 @@ export const DEMO_JOURNEY_MAP: JourneyStage[] = [
   { name: 'advocacy', touchpoints: [{ name: 'feedback', goal: true }] },
 ];
 
+/**
+ * The demo's other maps: the mobile app's onboarding, and after-sales support, each
+ * with its goal and moment of truth, from the same touchpoints as the main map.
+ */
+export const DEMO_OTHER_MAPS: ReadonlyArray<{ name: string; stages: JourneyStage[] }> = [
+  {
+    name: 'App onboarding',
+    stages: [
+      { name: 'sign-up', touchpoints: [{ name: 'Signed up' }] },
+      { name: 'install', touchpoints: [{ name: 'App installed', channel: 'mobile', momentOfTruth: true }] },
+      { name: 'first use', touchpoints: [{ name: 'App opened', channel: 'mobile' }] },
+      { name: 'first order', touchpoints: [{ name: 'Purchase completed', channel: 'mobile', goal: true }] },
+    ],
+  },
+  {
+    name: 'After-sales support',
+    stages: [
+      { name: 'purchase', touchpoints: [{ name: 'Purchase completed' }] },
+      { name: 'contact', touchpoints: [{ name: 'Support call', channel: 'call_centre', momentOfTruth: true }] },
+      { name: 'follow-up', touchpoints: [{ name: 'feedback', goal: true }] },
+    ],
+  },
+];
+
 /** The demo's user: owner of the demo project, signed in with the printed password. */
 export const DEMO_USER = { email: 'demo@parcours.local', name: 'Demo' } as const;
 
@@ -84,6 +108,10 @@ export async function seedDemoProject(
     if (existing.length > 0) return undefined;
     const { projectId } = await store.createProject({ name: DEMO_PROJECT_NAME });
     await store.setJourneyMap(projectId, DEMO_JOURNEY_MAP);
+    for (const { name, stages } of DEMO_OTHER_MAPS) {
+      const map = await store.createJourneyMap(projectId, { name, updatedBy: DEMO_ACTOR.label });
+      await store.saveJourneyMap(projectId, { ...map, stages, baseVersion: map.version });
+    }
     for (const segment of DEMO_SEGMENTS) await store.createSegment(projectId, segment);
     const events = generateDemoJourneys();
     for (let i = 0; i < events.length; i += 500) {
