@@ -135,6 +135,43 @@ describe('segments in Chromium', () => {
     await close();
   }, 60_000);
 
+  it('builds a segment with a group: a condition and (one or the other), saved nested', async () => {
+    const { page, close } = await openSegments(1440);
+    await page.fill('#segment-name', 'Cart, by ad or email');
+    await page.fill('#segment-name-0', 'Added to cart');
+    await page.click('button:has-text("Add a group")');
+    await page.fill('#segment-name-1-0', 'Ad clicked');
+    await page.fill('#segment-name-1-1', 'Email opened');
+    await page.selectOption('#segment-channel-1-1', 'email');
+    expect(await page.inputValue('#segment-group-combinator-1')).toBe('or');
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await findViolations(page), `axe at ${width} px`).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    }
+    await page.click('form[aria-label="New segment"] button[type=submit]');
+    await page.waitForSelector('table tbody tr:has-text("Cart, by ad or email")');
+    const saved = (await server.store.listSegments(server.project.projectId)).find(
+      (segment) => segment.name === 'Cart, by ad or email',
+    );
+    expect(saved?.definition).toEqual({
+      kind: 'and',
+      conditions: [
+        { kind: 'did', name: 'Added to cart' },
+        {
+          kind: 'or',
+          conditions: [
+            { kind: 'did', name: 'Ad clicked' },
+            { kind: 'did', name: 'Email opened', channel: 'email' },
+          ],
+        },
+      ],
+    });
+    // The compare tests below take the first two segments: this one leaves.
+    await server.store.deleteSegment(server.project.projectId, saved!.segmentId);
+    await close();
+  }, 60_000);
+
   it('compares two segments on the funnel with the figures the API answers for each', async () => {
     const projectId = server.project.projectId;
     const segments = await server.store.listSegments(projectId);
@@ -202,6 +239,17 @@ it('compares two segments on the paths page with the paths the API answers for e
   expect(await readComparedPaths(page, 0)).toEqual(shown(answers[0]!));
   expect(await readComparedPaths(page, 1)).toEqual(shown(answers[1]!));
   expect(await page.locator('#compared-paths-1').innerText()).toBe(`Top paths: ${second.name}`);
+  // Each segment's flow beside its list: a band per link and exit the API answers for it.
+  for (const [k, answer] of answers.entries()) {
+    const flow = page.locator(`section[aria-labelledby=compared-paths-${k}] .sankey`);
+    expect(await flow.locator('h2').innerText()).toBe(`Flow: ${[first, second][k]!.name}`);
+    const bands = [
+      ...answer.links.map((l) => `${l.from} → ${l.to}: ${l.count} persons`),
+      ...answer.exits.map((e) => `${e.from} → Left: ${e.count} persons`),
+    ];
+    expect(bands.length).toBeGreaterThan(0);
+    expect((await flow.locator('.sankey-links title').allTextContents()).sort()).toEqual(bands.sort());
+  }
   await close();
 }, 60_000);
 

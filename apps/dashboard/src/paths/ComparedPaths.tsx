@@ -1,5 +1,6 @@
 import type { Paths } from '../api/types.js';
 import { PathList } from './PathList.js';
+import { PathSankey } from './PathSankey.js';
 import { countPersonsOnPaths } from './parsePathsQuery.js';
 
 export interface ComparedPathsProps {
@@ -8,14 +9,17 @@ export interface ComparedPathsProps {
   results: [Paths, Paths];
 }
 
-/** Two segments' top paths side by side (one under the other on a phone). */
+/** Two segments' flows and top paths side by side (one under the other on a phone). */
 export function ComparedPaths({ labels, results }: ComparedPathsProps) {
   return (
     <div class="funnel-figures">
       {results.map((paths, k) => (
-        <section key={k} class="card" aria-labelledby={`compared-paths-${k}`}>
-          <h2 id={`compared-paths-${k}`}>Top paths: {labels[k]}</h2>
-          <PathList paths={paths.paths} total={countPersonsOnPaths(paths)} />
+        <section key={k} class="compared-side" aria-labelledby={`compared-paths-${k}`}>
+          <PathSankey paths={paths} title={`Flow: ${labels[k]}`} label={`Flow between steps: ${labels[k]}`} />
+          <div class="card">
+            <h2 id={`compared-paths-${k}`}>Top paths: {labels[k]}</h2>
+            <PathList paths={paths.paths} total={countPersonsOnPaths(paths)} />
+          </div>
         </section>
       ))}
     </div>

@@ -30,6 +30,8 @@ export interface PathSankeyProps {
   hrefFor?: SelectionHref | undefined;
   /** Names the chart's scroll region; default "Flow between steps". */
   label?: string;
+  /** The chart's heading; default "Flow between steps". */
+  title?: string;
 }
 
 const labelOf = (node: SankeyNode) => (node.isLeft ? 'Left' : node.name);
@@ -75,7 +77,12 @@ function MaybeLink({
  * focusable region when the columns do not fit. With `hrefFor`, each bar and band
  * links to the list of its persons.
  */
-export function PathSankey({ paths, hrefFor, label = 'Flow between steps' }: PathSankeyProps) {
+export function PathSankey({
+  paths,
+  hrefFor,
+  label = 'Flow between steps',
+  title = 'Flow between steps',
+}: PathSankeyProps) {
   const { ref, width: available } = useElementWidth<HTMLDivElement>(1000);
   const figure = useRef<HTMLElement>(null);
   const exits = paths.exits.map((exit) => ({ ...exit, to: LEFT_NODE }));
@@ -104,7 +111,7 @@ export function PathSankey({ paths, hrefFor, label = 'Flow between steps' }: Pat
   return (
     <figure class="card chart sankey" ref={figure}>
       <figcaption>
-        <h2>Flow between steps</h2>
+        <h2>{title}</h2>
         <ChartDownloads chart={figure} name="paths-flow" what="flow between steps" />
         <p class="help">
           Each column is a position in the path; bars and bands are sized by persons; “Left” gathers those who

@@ -4,19 +4,22 @@ import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { TouchpointNameList } from '../components/TouchpointNameList.js';
 import { SegmentConditionRow } from './SegmentConditionRow.js';
+import { SegmentGroupFields } from './SegmentGroupFields.js';
 import {
-  createConditionDraft,
+  countConditions,
   createSegmentDraft,
+  editSegmentDraft,
+  MAX_CONDITIONS,
   toSegmentDefinition,
   type SegmentDraft,
+  type SegmentDraftEdit,
 } from './segmentDraft.js';
-
-/** Conditions the builder offers at most (the API takes 20 in all). */
-const MAX_CONDITIONS = 20;
 
 /**
  * Builds a segment: a name, a description, conditions on what persons did and on their
- * properties, all or any of them; saving adds it to the project's segments.
+ * properties, and groups of conditions, all or any of them ("bought in store and (came
+ * by email or by an ad)"); saving adds it to the project's segments. Every change
+ * applies to the latest draft, so fast typing never loses a field.
  */
 export function SegmentBuilder({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
@@ -24,14 +27,20 @@ export function SegmentBuilder({ projectId }: { projectId: string }) {
   const [draft, setDraft] = useState<SegmentDraft>(createSegmentDraft);
   const create = useMutation(
     trpc.segments.create.mutationOptions({
-      onSuccess: () => {
+      onSuccess: async () => {
         setDraft(createSegmentDraft());
-        void queryClient.invalidateQueries(trpc.segments.list.queryFilter({ projectId }));
+        // A first read of the list still on its way started before this save: react-query
+        // would hand its (older) answer to the invalidation instead of asking again.
+        const list = trpc.segments.list.queryFilter({ projectId });
+        await queryClient.cancelQueries(list);
+        await queryClient.invalidateQueries(list);
       },
     }),
   );
   const definition = toSegmentDefinition(draft);
-  const setConditions = (conditions: SegmentDraft['conditions']) => setDraft({ ...draft, conditions });
+  const edit = (change: SegmentDraftEdit) => setDraft((current) => editSegmentDraft(current, change));
+  const set = (patch: Extract<SegmentDraftEdit, { type: 'set' }>['patch']) => edit({ type: 'set', patch });
+  const full = countConditions(draft) >= MAX_CONDITIONS;
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -57,7 +66,7 @@ export function SegmentBuilder({ projectId }: { projectId: string }) {
             required
             maxLength={100}
             value={draft.name}
-            onInput={(event) => setDraft({ ...draft, name: event.currentTarget.value })}
+            onInput={(event) => set({ name: event.currentTarget.value })}
           />
         </div>
         <div class="field field-grow">
@@ -66,7 +75,7 @@ export function SegmentBuilder({ projectId }: { projectId: string }) {
             id="segment-description"
             maxLength={1000}
             value={draft.description}
-            onInput={(event) => setDraft({ ...draft, description: event.currentTarget.value })}
+            onInput={(event) => set({ description: event.currentTarget.value })}
           />
         </div>
         <div class="field">
@@ -74,46 +83,63 @@ export function SegmentBuilder({ projectId }: { projectId: string }) {
           <select
             id="segment-combinator"
             value={draft.combinator}
-            onChange={(event) =>
-              setDraft({ ...draft, combinator: event.currentTarget.value as 'and' | 'or' })
-            }
+            onChange={(event) => set({ combinator: event.currentTarget.value as 'and' | 'or' })}
           >
-            <option value="and">all conditions (and)</option>
-            <option value="or">any condition (or)</option>
+            <option value="and">all of these (and)</option>
+            <option value="or">any of these (or)</option>
           </select>
         </div>
       </div>
       <ol class="funnel-step-rows" aria-label="Conditions">
-        {draft.conditions.map((condition, index) => (
-          <SegmentConditionRow
-            key={index}
-            index={index}
-            condition={condition}
-            namesListId="segment-names"
-            onChange={(next) => setConditions(draft.conditions.map((old, at) => (at === index ? next : old)))}
-            onRemove={
-              draft.conditions.length > 1
-                ? () => setConditions(draft.conditions.filter((_, at) => at !== index))
-                : undefined
-            }
-          />
-        ))}
+        {draft.conditions.map((item, index) =>
+          item.kind === 'group' ? (
+            <SegmentGroupFields
+              key={index}
+              index={index}
+              group={item}
+              namesListId="segment-names"
+              isFull={full}
+              isOnly={draft.conditions.length === 1}
+              onEdit={edit}
+            />
+          ) : (
+            <SegmentConditionRow
+              key={index}
+              rowId={String(index)}
+              label={`Condition ${index + 1}`}
+              condition={item}
+              namesListId="segment-names"
+              onChange={(patch) => edit({ type: 'setRow', path: [index], patch })}
+              onRemove={
+                draft.conditions.length > 1 ? () => edit({ type: 'remove', path: [index] }) : undefined
+              }
+            />
+          ),
+        )}
       </ol>
       <div class="form-row">
         <button
           type="button"
           class="button-secondary"
-          disabled={draft.conditions.length >= MAX_CONDITIONS}
-          onClick={() => setConditions([...draft.conditions, createConditionDraft()])}
+          disabled={full}
+          onClick={() => edit({ type: 'addRow' })}
         >
           Add a condition
+        </button>
+        <button
+          type="button"
+          class="button-secondary"
+          disabled={countConditions(draft) > MAX_CONDITIONS - 2}
+          onClick={() => edit({ type: 'addGroup' })}
+        >
+          Add a group
         </button>
         <div class="field">
           <label>
             <input
               type="checkbox"
               checked={draft.persona}
-              onChange={(event) => setDraft({ ...draft, persona: event.currentTarget.checked })}
+              onChange={(event) => set({ persona: event.currentTarget.checked })}
             />{' '}
             A persona
           </label>

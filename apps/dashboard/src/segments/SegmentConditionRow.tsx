@@ -3,11 +3,15 @@ import { TouchpointNameField } from '../funnel/TouchpointNameField.js';
 import type { ConditionDraft } from './segmentDraft.js';
 
 export interface SegmentConditionRowProps {
-  index: number;
+  /** The row's place in its fields' ids: `0` gives `#segment-name-0`, `2-1` `#segment-name-2-1`. */
+  rowId: string;
+  /** The row's name on the page: `Condition 1`, `Condition 3.2` (row 2 of the group at 3). */
+  label: string;
   condition: ConditionDraft;
   /** The id of the `<datalist>` of touchpoint names to suggest. */
   namesListId: string;
-  onChange: (condition: ConditionDraft) => void;
+  /** The fields changed (a patch, applied to the latest draft). */
+  onChange: (patch: Partial<ConditionDraft>) => void;
   /** Absent when the row cannot be removed (a segment keeps one condition). */
   onRemove: (() => void) | undefined;
 }
@@ -20,19 +24,20 @@ const KIND_LABELS: Record<ConditionDraft['kind'], string> = {
 
 /** One condition of the segment builder: did / did not do a touchpoint (channel, times, days, property), or a person property. */
 export function SegmentConditionRow({
-  index,
+  rowId,
+  label,
   condition,
   namesListId,
   onChange,
   onRemove,
 }: SegmentConditionRowProps) {
-  const id = (field: string) => `segment-${field}-${index}`;
-  const set = (patch: Partial<ConditionDraft>) => onChange({ ...condition, ...patch });
+  const id = (field: string) => `segment-${field}-${rowId}`;
+  const set = onChange;
   const isTouchpoint = condition.kind !== 'trait';
   return (
     <li class="funnel-step-row">
       <div class="field">
-        <label for={id('kind')}>Condition {index + 1}</label>
+        <label for={id('kind')}>{label}</label>
         <select
           id={id('kind')}
           value={condition.kind}
@@ -136,7 +141,7 @@ export function SegmentConditionRow({
           type="button"
           class="button-secondary"
           onClick={onRemove}
-          aria-label={`Remove condition ${index + 1}`}
+          aria-label={`Remove ${label.toLowerCase()}`}
         >
           Remove
         </button>

@@ -18,14 +18,24 @@ export interface ConditionDraft {
   toDay: string;
 }
 
-/** A segment as the builder edits it: its conditions, all or any of them. */
+/** A group of conditions inside the segment's: all or any of its own rows. */
+export interface GroupDraft {
+  kind: 'group';
+  combinator: 'and' | 'or';
+  conditions: ConditionDraft[];
+}
+
+/** A segment as the builder edits it: its conditions and groups, all or any of them. */
 export interface SegmentDraft {
   name: string;
   description: string;
   combinator: 'and' | 'or';
-  conditions: ConditionDraft[];
+  conditions: Array<ConditionDraft | GroupDraft>;
   persona: boolean;
 }
+
+/** Conditions a segment takes at most, groups' rows included (the API's limit). */
+export const MAX_CONDITIONS = 20;
 
 export const createConditionDraft = (kind: ConditionDraft['kind'] = 'did'): ConditionDraft => ({
   kind,
@@ -35,6 +45,13 @@ export const createConditionDraft = (kind: ConditionDraft['kind'] = 'did'): Cond
   value: '',
   fromDay: '',
   toDay: '',
+});
+
+/** A new group: any of its rows (a segment's own rows are usually all of them). */
+export const createGroupDraft = (): GroupDraft => ({
+  kind: 'group',
+  combinator: 'or',
+  conditions: [createConditionDraft(), createConditionDraft()],
 });
 
 export const createSegmentDraft = (): SegmentDraft => ({
@@ -66,13 +83,91 @@ function toCondition(draft: ConditionDraft): SegmentDefinition | undefined {
   };
 }
 
+/** Named rows, all (`and`) or any (`or`) of them; one alone is itself; none, undefined. */
+function combine(
+  combinator: 'and' | 'or',
+  items: ReadonlyArray<SegmentDefinition | undefined>,
+): SegmentDefinition | undefined {
+  const conditions = items.filter((c): c is SegmentDefinition => c !== undefined);
+  if (conditions.length === 0) return undefined;
+  return conditions.length === 1 ? conditions[0] : { kind: combinator, conditions };
+}
+
 /**
- * The definition a draft stands for: its named rows, all (`and`) or any (`or`) of
- * them; one row alone is that condition. Undefined when no row is named yet. The API
- * validates the rest (its errors name the field).
+ * The definition a draft stands for: its named rows and groups, all (`and`) or any
+ * (`or`) of them; one row alone is that condition, a group of one row that row.
+ * Undefined when no row is named yet. The API validates the rest (its errors name
+ * the field).
  */
 export function toSegmentDefinition(draft: SegmentDraft): SegmentDefinition | undefined {
-  const conditions = draft.conditions.map(toCondition).filter((c): c is SegmentDefinition => c !== undefined);
-  if (conditions.length === 0) return undefined;
-  return conditions.length === 1 ? conditions[0] : { kind: draft.combinator, conditions };
+  return combine(
+    draft.combinator,
+    draft.conditions.map((item) =>
+      item.kind === 'group' ? combine(item.combinator, item.conditions.map(toCondition)) : toCondition(item),
+    ),
+  );
+}
+
+/** The rows of a draft, groups' included: what counts against `MAX_CONDITIONS`. */
+export function countConditions(draft: SegmentDraft): number {
+  return draft.conditions.reduce((n, item) => n + (item.kind === 'group' ? item.conditions.length : 1), 0);
+}
+
+/** A row of the draft: `[i]` a row of the segment's own, `[i, j]` row j of the group at i. */
+export type RowPath = [number] | [number, number];
+
+/** A change the builder makes to a draft (applied to the latest draft, never a stale copy). */
+export type SegmentDraftEdit =
+  | { type: 'set'; patch: Partial<Omit<SegmentDraft, 'conditions'>> }
+  | { type: 'setRow'; path: RowPath; patch: Partial<ConditionDraft> }
+  | { type: 'setGroup'; index: number; combinator: 'and' | 'or' }
+  | { type: 'addRow'; group?: number }
+  | { type: 'addGroup' }
+  | { type: 'remove'; path: RowPath };
+
+/** The draft after an edit; an addition past `MAX_CONDITIONS` changes nothing. */
+export function editSegmentDraft(draft: SegmentDraft, edit: SegmentDraftEdit): SegmentDraft {
+  const withItems = (conditions: SegmentDraft['conditions']) => ({ ...draft, conditions });
+  const mapGroup = (index: number, change: (group: GroupDraft) => GroupDraft) =>
+    withItems(
+      draft.conditions.map((item, at) => (at === index && item.kind === 'group' ? change(item) : item)),
+    );
+  const room = MAX_CONDITIONS - countConditions(draft);
+  switch (edit.type) {
+    case 'set':
+      return { ...draft, ...edit.patch };
+    case 'setGroup':
+      return mapGroup(edit.index, (group) => ({ ...group, combinator: edit.combinator }));
+    case 'setRow': {
+      const [i, j] = edit.path;
+      if (j === undefined)
+        return withItems(
+          draft.conditions.map((item, at) =>
+            at === i && item.kind !== 'group' ? { ...item, ...edit.patch } : item,
+          ),
+        );
+      return mapGroup(i, (group) => ({
+        ...group,
+        conditions: group.conditions.map((row, at) => (at === j ? { ...row, ...edit.patch } : row)),
+      }));
+    }
+    case 'addRow':
+      if (room < 1) return draft;
+      if (edit.group === undefined) return withItems([...draft.conditions, createConditionDraft()]);
+      return mapGroup(edit.group, (group) => ({
+        ...group,
+        conditions: [...group.conditions, createConditionDraft()],
+      }));
+    case 'addGroup':
+      return room < 2 ? draft : withItems([...draft.conditions, createGroupDraft()]);
+    case 'remove': {
+      const [i, j] = edit.path;
+      const group = draft.conditions[i];
+      // A group's last row takes the group with it; the segment keeps one item.
+      if (j === undefined || (group?.kind === 'group' && group.conditions.length === 1)) {
+        return draft.conditions.length > 1 ? withItems(draft.conditions.filter((_, at) => at !== i)) : draft;
+      }
+      return mapGroup(i, (g) => ({ ...g, conditions: g.conditions.filter((_, at) => at !== j) }));
+    }
+  }
 }
