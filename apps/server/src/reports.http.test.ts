@@ -66,6 +66,18 @@ function expectLogoOnPage1(pdfPath: string) {
   expect(elsewhere).toBe(0);
 }
 
+/**
+ * A table row as `pdftotext -layout` prints it, after `heading` and before `until`: its
+ * cells in order on one line, separated by spaces.
+ */
+function expectRow(layout: string, heading: string, until: string, cells: string[]) {
+  const part = layout.slice(layout.indexOf(heading), layout.indexOf(until));
+  const escaped = cells.map((cell) => cell.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  expect(part, `${heading}: ${cells.join(' | ')}`).toMatch(
+    new RegExp(`^\\s*${escaped.join('\\s+')}\\s*$`, 'm'),
+  );
+}
+
 /** A PDF answer written to a file, checked to be a PDF. */
 function writePdf(data: { pdfBase64: string }, name: string): string {
   const pdfPath = join(dir, name);
@@ -147,7 +159,22 @@ describe('the PDF report over HTTP', () => {
     );
     expect(brand.status, JSON.stringify(brand.error)).toBe(200);
     const { projectId } = server.project;
-    const save = (name: string, view: 'funnel' | 'paths' | 'retention', params: Record<string, string>) =>
+    // Two persons go back and forth between help and contact: a loop for the friction tile.
+    expect(
+      await server.collect(
+        ['q1', 'q2'].flatMap((id) => [ev(id, 'help', 30), ev(id, 'contact', 31), ev(id, 'help', 32)]),
+      ),
+    ).toBe(200);
+    await server.store.setJourneyMap(projectId, [
+      { name: 'visit', touchpoints: [{ name: 'home' }] },
+      { name: 'account', touchpoints: [{ name: 'signup' }] },
+      { name: 'order', touchpoints: [{ name: 'purchase', goal: true }] },
+    ]);
+    const save = (
+      name: string,
+      view: 'funnel' | 'paths' | 'retention' | 'journeyMap' | 'friction' | 'persons',
+      params: Record<string, string>,
+    ) =>
       server.store.createInsight({
         projectId,
         name,
@@ -166,11 +193,21 @@ describe('the PDF report over HTTP', () => {
     });
     const paths = await save('Top paths', 'paths', { start: 'home', depth: '3', limit: '10', days: '30' });
     const retention = await save('Who comes back', 'retention', { weeks: '8' });
+    const map = await save('The journey', 'journeyMap', {});
+    const friction = await save('Where it rubs', 'friction', { days: '30' });
+    const persons = await save('Web visitors', 'persons', { channel: 'web', q: 'p1' });
     const dashboard = await server.store.createDashboard({
       projectId,
       name: 'Weekly review',
       description: '',
-      insightIds: [funnel.insightId, paths.insightId, retention.insightId],
+      insightIds: [
+        funnel.insightId,
+        paths.insightId,
+        retention.insightId,
+        map.insightId,
+        friction.insightId,
+        persons.insightId,
+      ],
       createdBy: 'owner@example.com',
     });
 
@@ -189,7 +226,14 @@ describe('the PDF report over HTTP', () => {
     expect(text).toContain('reports · 2026-06-01 to 2026-06-07 (UTC)');
     expect(text).toContain('Dashboard: Weekly review');
     // In the dashboard's order, each under its name.
-    const order = ['Sign-up funnel', 'Top paths', 'Who comes back'].map((name) => text.indexOf(name));
+    const order = [
+      'Sign-up funnel',
+      'Top paths',
+      'Who comes back',
+      'The journey',
+      'Where it rubs',
+      'Web visitors',
+    ].map((name) => text.indexOf(name));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
 
@@ -210,7 +254,32 @@ describe('the PDF report over HTTP', () => {
     for (const path of pathsAnswer.data.paths) {
       expect(text).toContain(`${path.steps.join(' → ')}\n${path.count}\n${path.left}\n`);
     }
-    expect(text).toContain('Retention: open the dashboard in Parcours for this view.');
+    expect(text).not.toContain('open the dashboard in Parcours');
+    const layout = readPdfText(pdfPath, { layout: true });
+    const share = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
+    const retentionAnswer = await server.query('retention', { from: FROM, to: TO });
+    expect(retentionAnswer.data.curve[0].persons).toBe(11);
+    for (const point of retentionAnswer.data.curve) {
+      const cells = [point.week, point.persons, point.returned].map(String);
+      expectRow(layout, 'Who comes back', 'The journey', [...cells, share(point.share)]);
+    }
+    const stagesAnswer = await server.query('stages', { from: FROM, to: TO });
+    expect(stagesAnswer.data.stages.map((s: any) => s.persons)).toEqual([9, 6, 2]);
+    for (const stage of stagesAnswer.data.stages) {
+      const nps = stage.feedback.nps === null ? '—' : String(stage.feedback.nps);
+      expect(text).toContain(
+        `${stage.name}\n${stage.persons}\n${share(stage.conversionFromPrevious)}\n${nps}\n`,
+      );
+    }
+    const frictionAnswer = await server.query('friction', { from: FROM, to: TO });
+    expect(frictionAnswer.data.loops).toMatchObject([{ from: 'help', via: 'contact', persons: 2 }]);
+    expectRow(layout, 'Where it rubs', 'Web visitors', ['help → contact → help', '2', '2']);
+    expect(text).toContain('No repeated contact in the range.');
+    // Counts only: no person id of the friction lists or the persons tile leaves in a report.
+    for (const id of ['q1', 'q2', 'p1']) expect(text).not.toMatch(new RegExp(`\\b${id}\\b`));
+    const personsAnswer = await server.query('persons', { channel: 'web', lastSeen: { from: FROM, to: TO } });
+    expect(personsAnswer.data.total).toBe(11);
+    expect(text).toContain(`11\nPersons last seen in the range, who came through web`);
 
     const unknown = await call(
       'reports.dashboardPdf',

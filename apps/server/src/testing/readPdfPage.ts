@@ -16,6 +16,8 @@ export function readPdfPagePixels(pdfPath: string, dpi = 50) {
 }
 
 /** The PDF's text (poppler's `pdftotext`, in reading order). */
-export function readPdfText(pdfPath: string): string {
-  return execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' });
+export function readPdfText(pdfPath: string, options: { layout?: boolean } = {}): string {
+  return execFileSync('pdftotext', [...(options.layout ? ['-layout'] : []), pdfPath, '-'], {
+    encoding: 'utf8',
+  });
 }

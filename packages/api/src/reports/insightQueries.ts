@@ -1,6 +1,14 @@
 import type { Insight } from '@parcours/store';
 import type { z } from 'zod';
-import type { funnelInput, overviewInput, pathsInput } from '../routers/journeyInputs.js';
+import type {
+  cohortRetentionInput,
+  frictionInput,
+  funnelInput,
+  overviewInput,
+  pathsInput,
+  personsInput,
+  stagesInput,
+} from '../routers/journeyInputs.js';
 
 const HOUR = 3_600_000;
 /** The funnel windows the dashboard offers (`?window=`), as the Funnel page reads them. */
@@ -21,6 +29,10 @@ export type TileQuery =
   | { view: 'overview'; query: Without<z.input<typeof overviewInput>> }
   | { view: 'funnel'; query: Without<z.input<typeof funnelInput>> }
   | { view: 'paths'; query: Without<z.input<typeof pathsInput>> }
+  | { view: 'journeyMap'; query: Without<z.input<typeof stagesInput>> }
+  | { view: 'retention'; query: Without<z.input<typeof cohortRetentionInput>> }
+  | { view: 'friction'; query: Without<z.input<typeof frictionInput>> }
+  | { view: 'persons'; query: Without<z.input<typeof personsInput>> }
   | { view: 'elsewhere' };
 
 const segmentOf = (params: Record<string, string>) => {
@@ -31,9 +43,10 @@ const segmentOf = (params: Record<string, string>) => {
 /**
  * A saved insight's question as the report asks it: its page's URL state (the same
  * parameters the dashboard's pages read: `step1`…, `window`, `order`; `start`, `end`,
- * `depth`, `limit`; `conversion`, `attribution`; `segment`) over the report's range
- * instead of its own. Views a report does not draw yet (journey map, persons,
- * retention, friction) answer `elsewhere`.
+ * `depth`, `limit`; `conversion`, `attribution`; `map`; `returning`; `support`;
+ * `channel`, `stage`; `segment`) over the report's range instead of its own. A funnel
+ * saved without steps answers `elsewhere`. The persons tile counts who was last seen
+ * in the range: a report never lists person ids (it leaves Parcours by email).
  */
 export function toTileQuery(insight: Pick<Insight, 'view' | 'params'>, range: Range): TileQuery {
   const { params } = insight;
@@ -82,6 +95,43 @@ export function toTileQuery(insight: Pick<Insight, 'view' | 'params'>, range: Ra
         depth: Number.isInteger(depth) && depth >= 1 && depth <= 20 ? depth : 5,
         limit: PATH_LIMITS.includes(limit) ? limit : 20,
         ...range,
+        ...segmentOf(params),
+      },
+    };
+  }
+  if (insight.view === 'journeyMap') {
+    const mapId = params['map']?.trim();
+    return { view: 'journeyMap', query: { ...range, ...(mapId ? { mapId } : {}), ...segmentOf(params) } };
+  }
+  if (insight.view === 'retention') {
+    const returning = params['returning']?.trim();
+    return {
+      view: 'retention',
+      query: { ...range, ...(returning ? { returning: { name: returning } } : {}), ...segmentOf(params) },
+    };
+  }
+  if (insight.view === 'friction') {
+    const support = params['support']?.trim();
+    return {
+      view: 'friction',
+      query: {
+        ...range,
+        ...(support ? { support: [{ name: support }] } : {}),
+        limit: 10,
+        ...segmentOf(params),
+      },
+    };
+  }
+  if (insight.view === 'persons') {
+    const channel = params['channel']?.trim();
+    const stage = params['stage']?.trim();
+    return {
+      view: 'persons',
+      query: {
+        ...(channel ? { channel } : {}),
+        ...(stage ? { stage } : {}),
+        lastSeen: range,
+        limit: 1,
         ...segmentOf(params),
       },
     };

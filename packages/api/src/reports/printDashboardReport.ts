@@ -1,5 +1,13 @@
 import { DEFAULT_REPORT_BRAND, type ReportBrand, type Store } from '@parcours/store';
-import { funnelInput, overviewInput, pathsInput } from '../routers/journeyInputs.js';
+import {
+  cohortRetentionInput,
+  frictionInput,
+  funnelInput,
+  overviewInput,
+  pathsInput,
+  personsInput,
+  stagesInput,
+} from '../routers/journeyInputs.js';
 import { resolveSegment } from '../routers/resolveSegment.js';
 import { toTileQuery } from './insightQueries.js';
 import { renderDashboardReportHtml, type ReportTile } from './renderReportHtml.js';
@@ -13,10 +21,6 @@ export interface ReportDeps {
 
 /** The names a tile's view has when the report cannot draw it. */
 const VIEW_TITLES: Record<string, string> = {
-  journeyMap: 'Journey map',
-  persons: 'Persons',
-  retention: 'Retention',
-  friction: 'Friction',
   funnel: 'Funnel (no step saved)',
 };
 
@@ -56,6 +60,28 @@ async function answerTile(
   if (tile.view === 'paths') {
     const query = await resolveSegment(deps, pathsInput.parse({ projectId, ...tile.query }));
     return { name, view: 'paths', result: await store.getPaths(projectId, query) };
+  }
+  if (tile.view === 'journeyMap') {
+    const query = await resolveSegment(deps, stagesInput.parse({ projectId, ...tile.query }));
+    const result = await store.getStages(projectId, query).catch((error: unknown) => {
+      if (error instanceof RangeError) return undefined; // the tile's map was deleted
+      throw error;
+    });
+    if (result === undefined) return { name, view: 'elsewhere', title: 'Journey map (deleted)' };
+    return { name, view: 'journeyMap', result };
+  }
+  if (tile.view === 'retention') {
+    const query = await resolveSegment(deps, cohortRetentionInput.parse({ projectId, ...tile.query }));
+    return { name, view: 'retention', result: await store.getCohortRetention(projectId, query) };
+  }
+  if (tile.view === 'friction') {
+    const query = await resolveSegment(deps, frictionInput.parse({ projectId, ...tile.query }));
+    return { name, view: 'friction', result: await store.getFriction(projectId, query) };
+  }
+  if (tile.view === 'persons') {
+    const query = await resolveSegment(deps, personsInput.parse({ projectId, ...tile.query }));
+    const { total } = await store.getPersons(projectId, query);
+    return { name, view: 'persons', total, filter: { channel: query.channel, stage: query.stage } };
   }
   return { name, view: 'elsewhere', title: VIEW_TITLES[insight.view] ?? insight.view };
 }

@@ -1,4 +1,12 @@
-import type { FunnelResult, OverviewResult, PathsResult, ReportBrand } from '@parcours/store';
+import type {
+  CohortRetentionResult,
+  FrictionResult,
+  FunnelResult,
+  OverviewResult,
+  PathsResult,
+  ReportBrand,
+  StagesResult,
+} from '@parcours/store';
 import { escapeHtml } from '../html/escapeHtml.js';
 
 /** What a report shows: the brand, the range, and the figures as the API answered them. */
@@ -58,11 +66,108 @@ function renderPaths({ paths }: PathsResult): string {
   );
 }
 
+function renderTable(head: string[], rows: string[][], numeric: (column: number) => boolean): string {
+  const cell = (tag: string, column: number, text: string) =>
+    `<${tag}${numeric(column) ? ' class="num"' : ''}>${text}</${tag}>`;
+  const headRow = head.map((text, column) => cell('th', column, escapeHtml(text))).join('');
+  const body = rows.map((row) => `<tr>${row.map((text, column) => cell('td', column, text)).join('')}</tr>`);
+  return `<table><thead><tr>${headRow}</tr></thead><tbody>${body.join('')}</tbody></table>`;
+}
+
+const formatShare = (share: number | null) => (share === null ? '—' : formatPercent(share));
+const formatHours = (ms: number) => `${(ms / 3_600_000).toFixed(1)} h`;
+
+function renderStages({ stages }: StagesResult): string {
+  return renderTable(
+    ['Stage', 'Persons', 'From the stage before', 'NPS after it'],
+    stages.map((stage) => [
+      escapeHtml(stage.name),
+      formatCount(stage.persons),
+      formatShare(stage.conversionFromPrevious),
+      stage.feedback.nps === null ? '—' : String(stage.feedback.nps),
+    ]),
+    (column) => column > 0,
+  );
+}
+
+/** The retention curve, week by week after the first touch (the first 13 weeks). */
+function renderRetention({ curve }: CohortRetentionResult): string {
+  return renderTable(
+    ['Week after the first touch', 'Persons', 'Came back', 'Share'],
+    curve
+      .slice(0, 13)
+      .map((point) => [
+        String(point.week),
+        formatCount(point.persons),
+        formatCount(point.returned),
+        formatShare(point.share),
+      ]),
+    (column) => column > 0,
+  );
+}
+
+/** Friction's three lists, counts only: which persons is for the dashboard, not a report. */
+function renderFriction({ loops, repeatedContacts, longWaits }: FrictionResult): string {
+  const none = (what: string) => `<p class="range">No ${what} in the range.</p>`;
+  const count = (column: number) => column > 0;
+  return [
+    '<h3>Loops</h3>',
+    loops.length === 0
+      ? none('loop')
+      : renderTable(
+          ['Loop', 'Persons', 'Times'],
+          loops.map((l) => [
+            [l.from, l.via, l.from].map(escapeHtml).join(' → '),
+            formatCount(l.persons),
+            formatCount(l.occurrences),
+          ]),
+          count,
+        ),
+    '<h3>Repeated contacts (7 days)</h3>',
+    repeatedContacts.length === 0
+      ? none('repeated contact')
+      : renderTable(
+          ['Touchpoint', 'Persons', 'Repeats'],
+          repeatedContacts.map((r) => [
+            escapeHtml(r.channel ? `${r.name} (${r.channel})` : r.name),
+            formatCount(r.persons),
+            formatCount(r.occurrences),
+          ]),
+          count,
+        ),
+    '<h3>Long waits (above the 90th percentile)</h3>',
+    longWaits.length === 0
+      ? none('long wait')
+      : renderTable(
+          ['Between', 'Persons', '90th percentile'],
+          longWaits.map((w) => [
+            `${escapeHtml(w.from)} → ${escapeHtml(w.to)}`,
+            formatCount(w.persons),
+            formatHours(w.p90Ms),
+          ]),
+          count,
+        ),
+  ].join('');
+}
+
+function renderPersons(total: number, filter: { channel?: string | undefined; stage?: string | undefined }) {
+  const conditions = [
+    filter.channel && `came through ${filter.channel}`,
+    filter.stage && `reached ${filter.stage}`,
+  ].filter(Boolean);
+  const label = `Persons last seen in the range${conditions.length > 0 ? `, who ${conditions.join(' and ')}` : ''}`;
+  return `<div class="figures">${renderFigure(label, formatCount(total))}</div>`;
+}
+
 /** One tile of a dashboard as its report shows it: its name and the figures of its view. */
 export type ReportTile = { name: string } & (
   | { view: 'overview'; result: OverviewResult }
   | { view: 'funnel'; result: FunnelResult }
   | { view: 'paths'; result: PathsResult }
+  | { view: 'journeyMap'; result: StagesResult }
+  | { view: 'retention'; result: CohortRetentionResult }
+  | { view: 'friction'; result: FrictionResult }
+  | { view: 'persons'; total: number; filter: { channel?: string | undefined; stage?: string | undefined } }
   | { view: 'elsewhere'; title: string }
 );
 
@@ -75,6 +180,14 @@ function renderTile(tile: ReportTile): string {
       return `<section>${heading}${renderFunnelTable(tile.result)}</section>`;
     case 'paths':
       return `<section>${heading}${renderPaths(tile.result)}</section>`;
+    case 'journeyMap':
+      return `<section>${heading}${renderStages(tile.result)}</section>`;
+    case 'retention':
+      return `<section>${heading}${renderRetention(tile.result)}</section>`;
+    case 'friction':
+      return `<section>${heading}${renderFriction(tile.result)}</section>`;
+    case 'persons':
+      return `<section>${heading}${renderPersons(tile.total, tile.filter)}</section>`;
     case 'elsewhere':
       return `<section>${heading}<p class="range">${escapeHtml(tile.title)}: open the dashboard in Parcours for this view.</p></section>`;
   }
@@ -87,6 +200,7 @@ body { font: 11pt/1.45 "DejaVu Sans", system-ui, sans-serif; color: #111; margin
 header { display: flex; align-items: center; gap: 12mm; border-bottom: 2mm solid ${primaryColor}; padding-bottom: 4mm; }
 header img { width: 40mm; height: 40mm; object-fit: contain; }
 h1 { color: ${primaryColor}; font-size: 22pt; margin: 0; } h2 { color: ${primaryColor}; font-size: 14pt; margin: 8mm 0 3mm; }
+h3 { font-size: 11pt; margin: 4mm 0 2mm; } section { break-inside: avoid; }
 .range { color: #444; margin: 1mm 0 0; }
 .figures { display: flex; gap: 6mm; } .figure { flex: 1; border: 0.4mm solid ${accentColor}; border-radius: 2mm; padding: 3mm; }
 .figure .value { font-size: 18pt; font-weight: 700; color: ${accentColor}; } .figure .label { color: #444; }
