@@ -15,8 +15,10 @@ import type { Records, StoredRecord } from './createRecords.js';
  * processes saving the same version of a map both insert; the first insert (lowest
  * record version) is that version, and each writer reads back which one won, so the
  * later one answers a conflict instead of overwriting (first writer wins, as the
- * SQLite transaction does). The order is the processes' clocks': only two saves of one
- * version within the clock skew between two servers could both be told they won.
+ * SQLite transaction does). The order is the processes' clocks': two saves of one
+ * version could both be told they won only if the later-stamped one's read came
+ * before the earlier-stamped one's insert landed (clock skew between two servers plus
+ * an insert's time in flight: milliseconds, for two people saving the same map).
  * Before several maps, a project's one map was the record `journey_map`/`<project>`
  * (owner ''): it reads as the main map at version 1 until the main map is saved.
  */
