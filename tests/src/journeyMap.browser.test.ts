@@ -167,8 +167,8 @@ describe('the journey map in Chromium', () => {
     const moments = page.locator('section[aria-labelledby=moments-heading] .moment');
     expect(await moments.count()).toBe(1);
     expect(await moments.locator('.touchpoint-name').innerText()).toContain('Purchase completed');
-    // Persons 0, 2 and 4 did nothing after buying: half of the six.
-    expect(await moments.locator('.moment-exit').innerText()).toBe('50%');
+    // Persons 0, 2 and 4 did nothing after buying, nor did the server's two seeded buyers: 5 of 8.
+    expect(await moments.locator('.moment-exit').innerText()).toBe('62.5%');
     expect(await moments.locator('.moment-nps').innerText()).toBe('0 (3)');
     expect(await moments.locator('.moment-csat').innerText()).toBe('67% (3)');
     expect(await page.locator('.emotion-figures li', { hasText: 'decision' }).innerText()).toContain(
@@ -176,9 +176,13 @@ describe('the journey map in Chromium', () => {
     );
     // The SVG draws a second, CSAT, line: a point per stage with CSAT answers (all three).
     expect(await page.locator('.emotion-path.is-csat').getAttribute('points')).toMatch(/^(\S+\s){2}\S+$/);
-    // By channel: everyone viewed on the web; of the two who saw an ad, person 1 scored NPS 5 and CSAT 5.
+    // By channel: the six and the server's eight seeded persons who viewed a product, on the
+    // web; of the two who saw an ad, person 1 scored NPS 5 and CSAT 5.
     const rows = await page.locator('table.channel-feedback tbody tr').allInnerTexts();
-    expect(rows.map((row) => row.split(/\s+/).join(' '))).toEqual(['Web 6 0 3 67% 3', 'Ads 2 -100 1 100% 1']);
+    expect(rows.map((row) => row.split(/\s+/).join(' '))).toEqual([
+      'Web 14 0 3 67% 3',
+      'Ads 2 -100 1 100% 1',
+    ]);
     for (const width of [1440, 390]) {
       await page.setViewportSize({ width, height: 900 });
       expect(await findViolations(page), `axe at ${width} px`).toEqual([]);

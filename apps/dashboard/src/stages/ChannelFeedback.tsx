@@ -4,19 +4,17 @@ import { TableScroll } from '../components/TableScroll.js';
 import { formatCsat } from '../format/formatCsat.js';
 import { formatCount, formatNps } from '../format/formatPercent.js';
 
-const CAPTION = 'NPS and CSAT by channel';
-
 /** NPS and CSAT per channel: each person's first answers after their first touchpoint of the map on it. */
 export function ChannelFeedback({ channels }: { channels: Stages['channels'] }) {
   if (channels.length === 0) return null;
   return (
     <section class="card" aria-labelledby="channel-feedback-heading">
-      <h2 id="channel-feedback-heading">{CAPTION}</h2>
+      <h2 id="channel-feedback-heading">NPS and CSAT by channel</h2>
       <p class="help">
         Per channel, the first answers after a person’s first touchpoint of the map on it. CSAT: the share of
         answers of 4 or 5 out of 5.
       </p>
-      <TableScroll label={CAPTION}>
+      <TableScroll label="Scores by channel">
         <table class="data-table channel-feedback">
           <thead>
             <tr>
