@@ -78,7 +78,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // shows both versions) took its chunk from 4.4 to 5.2 kB: 6 kB.
 const BUDGET_GZIP_BYTES = {
   js: 52_000,
-  css: 5_200,
+  css: 5_400,
   chunk: {
     privacyPages: 16_000,
     personPages: 6_000,

@@ -8,7 +8,8 @@ import { startAccountsServer, type AccountsServer } from './support/startAccount
 
 // Issue 11, item 6: a goal is marked on the journey map and is never a drop-off pain
 // point; a stage says who reached it without the stage before. In Chromium, against the
-// real server and its SQLite file.
+// real server and its SQLite file. CSAT shows on the cards, the emotion curve and by
+// channel, and moments of truth apart with their exit rate, NPS and CSAT.
 let server: AccountsServer;
 let browser: Browser;
 const cspReports: string[] = [];
@@ -18,13 +19,17 @@ const MAP = [
   { name: 'decision', touchpoints: [{ name: 'Purchase completed' }] },
 ];
 
+/** The CSAT answers of persons 1, 3 and 5. */
+const CSAT_SCORES = [5, 2, 4];
+
 beforeAll(async () => {
   [server, browser] = await Promise.all([
     startAccountsServer({ owner: 'olga@example.com' }),
     launchChromium(),
   ]);
   // Six buyers, half of whom do nothing after buying: without the goal, the purchase is
-  // a drop-off. Two saw an ad first; the others answer the survey after buying.
+  // a drop-off. Two saw an ad first; the others answer the survey after buying, then a
+  // CSAT survey (5, 2 and 4: two of three satisfied).
   const now = Date.now();
   await server.store.insertEvents(
     server.project.projectId,
@@ -41,6 +46,12 @@ beforeAll(async () => {
                 channel: 'email',
                 at: -60_000,
                 properties: { kind: 'nps', score: 4 + person },
+              },
+              {
+                name: 'feedback',
+                channel: 'email',
+                at: -30_000,
+                properties: { kind: 'csat', score: CSAT_SCORES[(person - 1) / 2]! },
               },
             ]),
       ].map(({ name, channel, at, properties }, step) => ({
@@ -130,6 +141,48 @@ describe('the journey map in Chromium', () => {
         ?.trim()
         .split(/\s+/),
     ).toHaveLength(scored);
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(await findViolations(page), `axe at ${width} px`).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    }
+    await page.close();
+  }, 90_000);
+
+  it('shows CSAT on the cards, the curve and by channel, and the moments of truth apart', async () => {
+    const { projectId } = server.project;
+    await server.store.setJourneyMap(projectId, [
+      MAP[0]!,
+      MAP[1]!,
+      { name: 'decision', touchpoints: [{ name: 'Purchase completed', goal: true, momentOfTruth: true }] },
+    ]);
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.setDefaultTimeout(20_000);
+    watchCsp(page, cspReports);
+    await signInThroughForm(page, server.origin, server.users['owner']!, `#/p/${projectId}/journey-map`);
+    await page.waitForSelector('.stages');
+    // After buying: CSAT 5, 2 and 4 (67% satisfied), NPS 5, 7 and 9 (one promoter, one detractor: 0).
+    const purchase = page.locator('.touchpoint-card', { hasText: 'Purchase completed' });
+    expect(await purchase.locator('.touchpoint-csat').innerText()).toBe('67% (3)');
+    const moments = page.locator('section[aria-labelledby=moments-heading] .moment');
+    expect(await moments.count()).toBe(1);
+    expect(await moments.locator('.touchpoint-name').innerText()).toContain('Purchase completed');
+    // Persons 0, 2 and 4 did nothing after buying, nor did the server's two seeded buyers: 5 of 8.
+    expect(await moments.locator('.moment-exit').innerText()).toBe('62.5%');
+    expect(await moments.locator('.moment-nps').innerText()).toBe('0 (3)');
+    expect(await moments.locator('.moment-csat').innerText()).toBe('67% (3)');
+    expect(await page.locator('.emotion-figures li', { hasText: 'decision' }).innerText()).toContain(
+      'CSAT 67% (3)',
+    );
+    // The SVG draws a second, CSAT, line: a point per stage with CSAT answers (all three).
+    expect(await page.locator('.emotion-path.is-csat').getAttribute('points')).toMatch(/^(\S+\s){2}\S+$/);
+    // By channel: the six and the server's eight seeded persons who viewed a product, on the
+    // web; of the two who saw an ad, person 1 scored NPS 5 and CSAT 5.
+    const rows = await page.locator('table.channel-feedback tbody tr').allInnerTexts();
+    expect(rows.map((row) => row.split(/\s+/).join(' '))).toEqual([
+      'Web 14 0 3 67% 3',
+      'Ads 2 -100 1 100% 1',
+    ]);
     for (const width of [1440, 390]) {
       await page.setViewportSize({ width, height: 900 });
       expect(await findViolations(page), `axe at ${width} px`).toEqual([]);

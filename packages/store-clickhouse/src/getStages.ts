@@ -2,16 +2,26 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import type { SegmentDefinition } from '@parcours/schema';
 import {
   findPainPoints,
+  orderChannelFeedback,
+  summariseCsat,
   summariseDesignedOrder,
+  type ChannelFeedback,
   type JourneyStage,
   type StagesQuery,
   type StagesResult,
+  type TouchpointRef,
   type TouchpointStats,
 } from '@parcours/store';
 import { queryRows } from './queryRows.js';
 import { selectPersonTouchpoints } from './selectPersonTouchpoints.js';
 import { quoteInteger } from './sqlLiteral.js';
-import { matchTouchpoint, readNpsScore, selectChannelOrder, summariseNps } from './touchpointSql.js';
+import {
+  matchTouchpoint,
+  readCsatScore,
+  readNpsScore,
+  selectChannelOrder,
+  summariseNps,
+} from './touchpointSql.js';
 import { selectPersonRows } from './selectPersonRows.js';
 import { fromVisibleEvents } from './fromVisibleEvents.js';
 
@@ -35,10 +45,20 @@ function inRange(query: StagesQuery): string {
 }
 
 /**
+ * The index (1-based; 0: none) of the first answer in the array `answers` (-1: no answer)
+ * after the person's touchpoint at index `after`. 18.16's lambdas see only their
+ * arguments: `after` goes in as an array.
+ */
+function firstAnswerAfter(answers: string, after: string): string {
+  return `arrayFirstIndex((v, i, f) -> v >= 0 AND i > f, ${answers}, arrayEnumerate(${answers}), replicate(${after}, ${answers}))`;
+}
+
+/**
  * Per-person figures (`@parcours/store` getStages semantics), J = the map's touchpoints:
  * `f<j>` the index of their first in-range touchpoint j (0: none); `x<j>` whether their
  * last in-range touchpoint is touchpoint j; `s<j>` the first in-range NPS score after
- * `f<j>` (-1: none); `fs<s>` the time they first reached stage s (NEVER: not reached).
+ * `f<j>` (-1: none), `c<j>` the CSAT score likewise; `fs<s>` the time they first reached
+ * stage s (NEVER: not reached); `ss<s>` and `cs<s>` the NPS and CSAT scores after it.
  */
 function selectPersonStages(map: ReadonlyArray<JourneyStage>, persons: string): string {
   const columns: string[] = [
@@ -50,12 +70,13 @@ function selectPersonStages(map: ReadonlyArray<JourneyStage>, persons: string): 
     const firsts = stage.touchpoints.map(() => {
       const k = j++;
       stageFirsts.push(`f${k}`);
-      // 18.16's lambdas see only their arguments: f<k> goes in as an array.
       columns.push(
         `arrayFirstIndex(x -> x = 1, m${k}) AS f${k}`,
         `m${k}[last_in_range] AS x${k}`,
-        `arrayFirstIndex((v, i, f) -> v >= 0 AND i > f, nps, arrayEnumerate(nps), replicate(f${k}, nps)) AS a${k}`,
+        `${firstAnswerAfter('nps', `f${k}`)} AS a${k}`,
         `if(f${k} = 0 OR a${k} = 0, -1, nps[a${k}]) AS s${k}`,
+        `${firstAnswerAfter('csat', `f${k}`)} AS ca${k}`,
+        `if(f${k} = 0 OR ca${k} = 0, -1, csat[ca${k}]) AS c${k}`,
       );
       return `if(f${k} > 0, ts[f${k}], ${NEVER})`;
     });
@@ -67,8 +88,10 @@ function selectPersonStages(map: ReadonlyArray<JourneyStage>, persons: string): 
         : `toUInt32(arrayReduce('min', arrayFilter(x -> x > 0, [toUInt32(4294967295), ${stageFirsts.join(', ')}])))`;
     columns.push(
       `if(${stageFirst} = 4294967295, toUInt32(0), ${stageFirst}) AS sf${s}`,
-      `arrayFirstIndex((v, i, f) -> v >= 0 AND i > f, nps, arrayEnumerate(nps), replicate(sf${s}, nps)) AS sa${s}`,
+      `${firstAnswerAfter('nps', `sf${s}`)} AS sa${s}`,
       `if(sf${s} = 0 OR sa${s} = 0, -1, nps[sa${s}]) AS ss${s}`,
+      `${firstAnswerAfter('csat', `sf${s}`)} AS csa${s}`,
+      `if(sf${s} = 0 OR csa${s} = 0, -1, csat[csa${s}]) AS cs${s}`,
     );
   });
   return `SELECT ${columns.join(',\n    ')} FROM (${persons})`;
@@ -93,13 +116,74 @@ function aggregateStages(map: ReadonlyArray<JourneyStage>): string {
     ${each((k) => `sumIf(s${k}, s${k} >= 0)`)} AS sums,
     ${each((k) => `countIf(s${k} >= 9)`)} AS promoters,
     ${each((k) => `countIf(s${k} >= 0 AND s${k} <= 6)`)} AS detractors,
+    ${each((k) => `countIf(c${k} >= 0)`)} AS csat_responses,
+    ${each((k) => `sumIf(c${k}, c${k} >= 0)`)} AS csat_sums,
+    ${each((k) => `countIf(c${k} >= 4)`)} AS csat_satisfied,
     [${stagePersons.join(', ')}] AS stage_persons,
     [${map.map((_, s) => `countIf(ss${s} >= 0)`).join(', ')}] AS stage_responses,
     [${map.map((_, s) => `sumIf(ss${s}, ss${s} >= 0)`).join(', ')}] AS stage_sums,
     [${map.map((_, s) => `countIf(ss${s} >= 9)`).join(', ')}] AS stage_promoters,
     [${map.map((_, s) => `countIf(ss${s} >= 0 AND ss${s} <= 6)`).join(', ')}] AS stage_detractors,
+    [${map.map((_, s) => `countIf(cs${s} >= 0)`).join(', ')}] AS stage_csat_responses,
+    [${map.map((_, s) => `sumIf(cs${s}, cs${s} >= 0)`).join(', ')}] AS stage_csat_sums,
+    [${map.map((_, s) => `countIf(cs${s} >= 4)`).join(', ')}] AS stage_csat_satisfied,
     [${converted.join(', ')}] AS stage_converted,
     [${skipped.join(', ')}] AS stage_skipped`;
+}
+
+interface ChannelRow {
+  channel: string;
+  persons: string;
+  responses: string;
+  sum: number;
+  promoters: string;
+  detractors: string;
+  csat_responses: string;
+  csat_sum: number;
+  csat_satisfied: string;
+}
+
+/**
+ * NPS and CSAT per channel: per person and channel of one of their in-range map
+ * touchpoints, the first answers after their first such touchpoint on it (`channel`
+ * '' : none), as `getStages` of `@parcours/store` counts them.
+ */
+async function queryChannelFeedback(
+  client: ClickHouseClient,
+  target: Target,
+  touchpoints: ReadonlyArray<TouchpointRef>,
+  inr: string,
+): Promise<ChannelFeedback[]> {
+  const persons = selectPersonTouchpoints(target, {
+    ch: 'channel',
+    onmap: `toUInt8((${touchpoints.map(matchTouchpoint).join(' OR ')}) AND ${inr})`,
+    nps: `if(${inr}, ${readNpsScore()}, -1)`,
+    csat: `if(${inr}, ${readCsatScore()}, -1)`,
+  });
+  const rows = await queryRows<ChannelRow>(
+    client,
+    `SELECT channel, count() AS persons,
+      countIf(n >= 0) AS responses, sumIf(n, n >= 0) AS sum,
+      countIf(n >= 9) AS promoters, countIf(n >= 0 AND n <= 6) AS detractors,
+      countIf(c >= 0) AS csat_responses, sumIf(c, c >= 0) AS csat_sum, countIf(c >= 4) AS csat_satisfied
+    FROM (
+      SELECT channel,
+        arrayFirstIndex((x, o, y) -> o = 1 AND x = y, ch, onmap, replicate(channel, ch)) AS first_on,
+        ${firstAnswerAfter('nps', 'first_on')} AS na,
+        if(na = 0, -1, nps[na]) AS n,
+        ${firstAnswerAfter('csat', 'first_on')} AS ca,
+        if(ca = 0, -1, csat[ca]) AS c
+      FROM (${persons})
+      ARRAY JOIN arrayDistinct(arrayFilter((x, o) -> o = 1, ch, onmap)) AS channel
+    )
+    GROUP BY channel`,
+  );
+  return rows.map((row) => ({
+    channel: row.channel === '' ? null : row.channel,
+    persons: Number(row.persons),
+    nps: summariseNps(Number(row.responses), row.sum, Number(row.promoters), Number(row.detractors)),
+    csat: summariseCsat(Number(row.csat_responses), row.csat_sum, Number(row.csat_satisfied)),
+  }));
 }
 
 interface StageRow {
@@ -109,6 +193,9 @@ interface StageRow {
   sums: number[];
   promoters: string[];
   detractors: string[];
+  csat_responses: string[];
+  csat_sums: number[];
+  csat_satisfied: string[];
   stage_persons: string[];
   stage_converted: string[];
   stage_skipped: string[];
@@ -116,12 +203,15 @@ interface StageRow {
   stage_sums: number[];
   stage_promoters: string[];
   stage_detractors: string[];
+  stage_csat_responses: string[];
+  stage_csat_sums: number[];
+  stage_csat_satisfied: string[];
 }
 
 /**
  * The journey map with its numbers, computed inside ClickHouse: per stage, persons
  * and conversion from the previous stage; per touchpoint, events by channel, persons,
- * exit rate and NPS; then the pain points (`findPainPoints`, shared with the SQLite
+ * exit rate, NPS and CSAT; per channel, NPS and CSAT; then the pain points (`findPainPoints`, shared with the SQLite
  * engine). Same answers as the SQLite engine (`stagesEquivalence.test.ts`). The map
  * is the caller's: the default map is a rule above the engines.
  */
@@ -136,11 +226,13 @@ export async function getStages(
   const inr = inRange(query);
   let row: StageRow | undefined;
   const personsByOrder = new Map<string, number>();
+  const channels: ChannelFeedback[] = [];
   const byChannel: Array<Array<{ channel: string | null; events: number }>> = touchpoints.map(() => []);
   if (J > 0) {
     const columns: Record<string, string> = {
       inr: `toUInt8(${inr})`,
       nps: `if(${inr}, ${readNpsScore()}, -1)`,
+      csat: `if(${inr}, ${readCsatScore()}, -1)`,
     };
     touchpoints.forEach(
       (touchpoint, k) => (columns[`m${k}`] = `toUInt8(${matchTouchpoint(touchpoint)} AND ${inr})`),
@@ -163,6 +255,7 @@ export async function getStages(
         GROUP BY lived`,
     );
     for (const { lived, persons } of orders) personsByOrder.set(lived.join(','), Number(persons));
+    channels.push(...(await queryChannelFeedback(client, target, touchpoints, inr)));
     // Every touchpoint belongs to one person: volumes need no stitching. Ties in
     // volume are ordered as the SQLite engine's channel cells: none first, then by first arrival.
     const volumes = await client.query({
@@ -180,8 +273,8 @@ export async function getStages(
             ORDER BY channel != '', toUInt64(first_arrival)`,
       format: 'JSONEachRow',
     });
-    const channels = await volumes.json<{ channel: string; events: string[] }>();
-    for (const { channel, events } of channels) {
+    const volumesByChannel = await volumes.json<{ channel: string; events: string[] }>();
+    for (const { channel, events } of volumesByChannel) {
       events.forEach((count, k) => {
         if (Number(count) > 0)
           byChannel[k]!.push({ channel: channel === '' ? null : channel, events: Number(count) });
@@ -209,6 +302,14 @@ export async function getStages(
               Number(row.stage_promoters[s]),
               Number(row.stage_detractors[s]),
             ),
+      csat:
+        row === undefined
+          ? summariseCsat(0, 0, 0)
+          : summariseCsat(
+              Number(row.stage_csat_responses[s]),
+              row.stage_csat_sums[s]!,
+              Number(row.stage_csat_satisfied[s]),
+            ),
       touchpoints: stage.touchpoints.map((touchpoint): TouchpointStats => {
         const k = j++;
         const reached = Number(row!.persons[k]);
@@ -229,6 +330,11 @@ export async function getStages(
           responses,
           averageScore,
           nps,
+          csat: summariseCsat(
+            Number(row!.csat_responses[k]),
+            row!.csat_sums[k]!,
+            Number(row!.csat_satisfied[k]),
+          ),
           goal: touchpoint.goal === true,
           momentOfTruth: touchpoint.momentOfTruth === true,
         };
@@ -241,6 +347,7 @@ export async function getStages(
       map.map((stage) => stage.name),
       personsByOrder,
     ),
+    channels: orderChannelFeedback(channels),
     painPoints: findPainPoints(stages),
   };
 }

@@ -17,7 +17,8 @@ import {
 /**
  * The same random events and journey map, given to the SQLite engine and to
  * ClickHouse, give the same stages: persons, conversion from the previous stage,
- * touchpoint volumes by channel, exit rates, NPS after each touchpoint, pain points;
+ * touchpoint volumes by channel, exit rates, NPS and CSAT after each touchpoint and
+ * stage, NPS and CSAT per channel, pain points;
  * and the same overview: per day, per channel, in total, and the conversions credited
  * to channels under each attribution model (first, last, any touch).
  */
@@ -52,13 +53,16 @@ describeWithClickHouse('ClickHouse stages against the SQLite engine', (server) =
     await worlds?.close();
   });
 
-  it('stages: persons, conversion, volumes by channel, exit rates, NPS and pain points match', async () => {
+  it('stages: persons, conversion, volumes by channel, exit rates, NPS, CSAT, channels and pain points match', async () => {
     let converted = 0;
     let withNps = 0;
     let painPoints = 0;
     let skipped = 0;
     let deviated = 0;
     let stageScores = 0;
+    let withCsat = 0;
+    let stageCsat = 0;
+    let channelScores = 0;
     await fc.assert(
       fc.asyncProperty(
         batchesArbitrary,
@@ -79,6 +83,10 @@ describeWithClickHouse('ClickHouse stages against the SQLite engine', (server) =
           if (answers.sqlite.stages.some((s) => (s.withoutPrevious ?? 0) > 0)) skipped++;
           if (answers.sqlite.designedOrder.deviations.length > 0) deviated++;
           if (answers.sqlite.stages.some((s) => s.feedback.responses > 0)) stageScores++;
+          if (answers.sqlite.stages.some((s) => s.touchpoints.some((t) => t.csat.responses > 0))) withCsat++;
+          if (answers.sqlite.stages.some((s) => s.csat.responses > 0)) stageCsat++;
+          if (answers.sqlite.channels.filter((c) => c.nps.responses + c.csat.responses > 0).length > 1)
+            channelScores++;
         },
       ),
       { numRuns: 60 },
@@ -90,6 +98,9 @@ describeWithClickHouse('ClickHouse stages against the SQLite engine', (server) =
     expect(skipped).toBeGreaterThan(5);
     expect(deviated).toBeGreaterThan(5);
     expect(stageScores).toBeGreaterThan(5);
+    expect(withCsat).toBeGreaterThan(5);
+    expect(stageCsat).toBeGreaterThan(5);
+    expect(channelScores).toBeGreaterThan(5);
   }, 180_000);
 
   it('overview: persons, touchpoints, conversions, NPS per day, per channel and in total, and attribution match', async () => {

@@ -23,6 +23,18 @@ export function readNpsScore(): string {
 }
 
 /**
+ * The CSAT score an event gives (Float64), or -1: as `createCsatReader` of
+ * `@parcours/store` reads it, a `feedback` event with `kind: "csat"` and a numeric
+ * `score` from 1 to 5 (raw JSON compared, as `readNpsScore` does).
+ */
+export function readCsatScore(): string {
+  const score = `visitParamExtractRaw(properties, 'score')`;
+  const value = `toFloat64OrZero(${score})`;
+  return `if(name = 'feedback' AND visitParamExtractRaw(properties, 'kind') = '"csat"'
+    AND match(${score}, '^-?[0-9]') AND ${value} >= 1 AND ${value} <= 5, ${value}, -1)`;
+}
+
+/**
  * SQL of the channels of a project's touchpoints in the order the SQLite engine's
  * dictionary holds them (first arrival first), to order ties as it does. `''`, no
  * channel, comes first there (cell 0), and so here by the caller.

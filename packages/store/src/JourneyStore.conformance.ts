@@ -372,6 +372,7 @@ export function describeJourneyStoreConformance(target: ConformanceTarget): void
           responses: 2,
           averageScore: 6,
           nps: 0,
+          csat: { responses: 0, averageScore: null, satisfied: null },
           goal: false,
           momentOfTruth: false,
         });
@@ -396,6 +397,71 @@ export function describeJourneyStoreConformance(target: ConformanceTarget): void
         expect(painPoints).toEqual([]);
         const dayTwo = await store.getStages(projectId, { from: day(1) });
         expect(dayTwo.stages.map((s) => s.persons)).toEqual([1, 2, 1, 0]);
+      });
+
+      it('scores CSAT after each touchpoint and stage, and NPS and CSAT per channel', async () => {
+        const csat = (anonymousId: string, timestamp: number, score: number, userId?: string) =>
+          event({
+            anonymousId,
+            ...(userId === undefined ? {} : { userId }),
+            name: 'feedback',
+            channel: 'email',
+            timestamp,
+            properties: { kind: 'csat', score },
+          });
+        await store.insertEvents(projectId, [
+          ...world(),
+          csat('p1', day(0) + 40 * MINUTE, 5),
+          csat('p2', day(0) + 5 * MINUTE, 2),
+          csat('p2', day(0) + 20 * MINUTE, 4),
+          // Out of the 1–5 scale: not an answer, so u4's first answer is the 3 after it.
+          csat('p4-phone', day(1) + 15 * MINUTE, 6, 'u4'),
+          csat('p4-phone', day(1) + 20 * MINUTE, 3, 'u4'),
+        ]);
+        await store.setJourneyMap(projectId, map);
+        const { stages, channels } = await store.getStages(projectId, {});
+        // After the ad: p1 5, p2 2 (before viewing), p3 none. After the view: p1 5, p2 4, u4 3.
+        // After the purchase: p1 5, u4 3.
+        expect(stages.map((s) => s.touchpoints.map((t) => t.csat))).toEqual([
+          [{ responses: 2, averageScore: 3.5, satisfied: 50 }],
+          [{ responses: 3, averageScore: 4, satisfied: 200 / 3 }],
+          [{ responses: 2, averageScore: 4, satisfied: 50 }],
+          [],
+        ]);
+        expect(stages.map((s) => s.csat)).toEqual([
+          { responses: 2, averageScore: 3.5, satisfied: 50 },
+          { responses: 3, averageScore: 4, satisfied: 200 / 3 },
+          { responses: 2, averageScore: 4, satisfied: 50 },
+          { responses: 0, averageScore: null, satisfied: null },
+        ]);
+        // Per channel, the first answers after each person's first map touchpoint on it; the
+        // answers' own channel (email) holds no map touchpoint.
+        expect(channels).toEqual([
+          {
+            channel: 'web',
+            persons: 4,
+            nps: { responses: 2, averageScore: 6, nps: 0 },
+            csat: { responses: 3, averageScore: 4, satisfied: 200 / 3 },
+          },
+          {
+            channel: 'ads',
+            persons: 3,
+            nps: { responses: 2, averageScore: 6, nps: 0 },
+            csat: { responses: 2, averageScore: 3.5, satisfied: 50 },
+          },
+          {
+            channel: 'mobile',
+            persons: 1,
+            nps: { responses: 0, averageScore: null, nps: null },
+            csat: { responses: 1, averageScore: 3, satisfied: 0 },
+          },
+        ]);
+        const dayTwo = await store.getStages(projectId, { from: day(1) });
+        expect(dayTwo.channels.map((c) => [c.channel, c.persons, c.csat.responses])).toEqual([
+          ['web', 2, 1],
+          ['ads', 1, 0],
+          ['mobile', 1, 1],
+        ]);
       });
 
       it('lists persons with their ids, times, channels and stages, a page at a time, and gives a profile', async () => {

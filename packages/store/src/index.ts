@@ -78,6 +78,8 @@ export { decodePersonsCursor, encodePersonsCursor, readPersonsCursor } from './e
 export { mergeTraits } from './engine/mergeTraits.js';
 export type * from './engine/personTypes.js';
 export { findPainPoints } from './engine/getStages.js';
+export { orderChannelFeedback } from './engine/orderChannelFeedback.js';
+export { summariseCsat } from './engine/summariseCsat.js';
 export * from './accounts/types.js';
 export * from './insights/types.js';
 export { checkDashboardTiles } from './insights/checkDashboardTiles.js';

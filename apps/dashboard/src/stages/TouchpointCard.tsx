@@ -1,5 +1,6 @@
 import type { Stages } from '../api/types.js';
 import { ChannelBadge } from '../components/ChannelBadge.js';
+import { formatCsat } from '../format/formatCsat.js';
 import { formatCount, formatNps, formatPercent } from '../format/formatPercent.js';
 
 type TouchpointStats = Stages['stages'][number]['touchpoints'][number];
@@ -10,7 +11,7 @@ export interface TouchpointCardProps {
   pain: 'drop-off' | 'low score' | undefined;
 }
 
-/** A touchpoint of a stage: its channels, volume, exit rate and NPS; pain points stand out. */
+/** A touchpoint of a stage: its channels, volume, exit rate, NPS and CSAT; pain points stand out. */
 export function TouchpointCard({ touchpoint, pain }: TouchpointCardProps) {
   const channels =
     touchpoint.channel === null ? touchpoint.byChannel.map((c) => c.channel) : [touchpoint.channel];
@@ -45,6 +46,15 @@ export function TouchpointCard({ touchpoint, pain }: TouchpointCardProps) {
           <dd title={`${formatCount(touchpoint.responses)} responses`}>
             {formatNps(touchpoint.nps)}
             {touchpoint.responses > 0 && <span class="muted"> ({formatCount(touchpoint.responses)})</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>CSAT satisfied</dt>
+          <dd class="touchpoint-csat" title={`${formatCount(touchpoint.csat.responses)} responses`}>
+            {formatCsat(touchpoint.csat.satisfied)}
+            {touchpoint.csat.responses > 0 && (
+              <span class="muted"> ({formatCount(touchpoint.csat.responses)})</span>
+            )}
           </dd>
         </div>
       </dl>

@@ -52,4 +52,17 @@ describe('generateDemoJourneys', () => {
       expect(joined!.timestamp).toBeLessThanOrEqual(upgrade.timestamp);
     }
   });
+
+  it('sends CSAT answers on the 1–5 scale after deliveries and support calls', () => {
+    const csat = events.filter((e) => e.name === 'feedback' && e.properties?.['kind'] === 'csat');
+    const scores = new Set(csat.map((e) => e.properties?.['score']));
+    expect(scores).toEqual(new Set([1, 2, 3, 4, 5]));
+    expect(new Set(csat.map((e) => e.channel))).toEqual(new Set(['email', 'call_centre']));
+    // Every call-centre answer follows that person's support call.
+    for (const answer of csat.filter((e) => e.channel === 'call_centre')) {
+      const person = answer.id.split('-')[1];
+      const call = events.find((e) => e.name === 'Support call' && e.id.split('-')[1] === person);
+      expect(call!.timestamp).toBeLessThan(answer.timestamp);
+    }
+  });
 });

@@ -20,6 +20,8 @@ const CAMPAIGNS = ['spring-sale', 'brand-awareness', 'retargeting', 'new-collect
 const PRODUCTS = ['trail-shoes', 'rain-jacket', 'backpack-30l', 'merino-socks', 'tent-2p'];
 const STORES = ['Lyon Part-Dieu', 'Paris Rivoli', 'Bordeaux Lac', 'Lille Centre'];
 const CALL_REASONS = ['delivery delay', 'size exchange', 'refund', 'product question'];
+/** CSAT scores (1–5) of the survey after a delivery, taken in turn by n: mostly satisfied. */
+const DELIVERY_CSAT = [5, 4, 5, 3, 4, 2, 5];
 /** Who signs up: a persona and a home store, sent as identify traits (the persons list searches them). */
 const PERSONAS = ['Weekend hiker', 'Gear enthusiast', 'Family camper', 'City commuter'];
 
@@ -27,7 +29,7 @@ const PERSONAS = ['Weekend hiker', 'Gear enthusiast', 'Family camper', 'City com
  * Synthetic omnichannel journeys of an outdoor-gear retailer: ads, social and search
  * bring people to the website; some sign up, install the app on their phone (a
  * second device, stitched by identify), read emails, buy online or in a store, call
- * support and leave feedback. Each stage loses people, so funnels show drop-off.
+ * support and leave feedback (CSAT after a delivery or a support call, NPS later). Each stage loses people, so funnels show drop-off.
  * Customers carry identify traits (persona, home store, loyalty: gold after a second
  * purchase), so the persons list has properties to search and profiles to show.
  */
@@ -148,13 +150,30 @@ function simulatePerson(random: Random, n: number, start: number, now: number, o
     });
   }
 
-  // Retention and advocacy: support calls, repeat purchases, feedback.
-  if (random.chance(0.2)) {
-    emit(web, 'Support call', {
-      channel: 'call_centre',
-      properties: { reason: random.pick(CALL_REASONS), resolved: random.chance(0.7) },
-      gap: random.int(1, 10) * DAY,
+  // CSAT after some deliveries; its score follows from n, not from the generator.
+  if (n % 2 === 0)
+    emit(web, 'feedback', {
+      channel: 'email',
+      properties: { kind: 'csat', score: DELIVERY_CSAT[n % DELIVERY_CSAT.length]! },
+      gap: 2 * DAY,
     });
+
+  // Retention and advocacy: support calls (a CSAT after the call, lower when unresolved), repeat purchases, feedback.
+  if (random.chance(0.2)) {
+    const reason = random.pick(CALL_REASONS);
+    const resolved = random.chance(0.7);
+    const gap = random.int(1, 10) * DAY;
+    const called = emit(web, 'Support call', {
+      channel: 'call_centre',
+      properties: { reason, resolved },
+      gap,
+    });
+    if (called)
+      emit(web, 'feedback', {
+        channel: 'call_centre',
+        properties: { kind: 'csat', score: resolved ? 4 + (n % 2) : 1 + (n % 3) },
+        gap: 30 * MINUTE,
+      });
   }
   if (random.chance(0.3)) {
     const repeated = emit(web, 'Purchase completed', {

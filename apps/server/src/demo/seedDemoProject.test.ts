@@ -35,4 +35,18 @@ describe('the demo project', () => {
       expect(stages.some((stage) => stage.touchpoints.some((t) => t.momentOfTruth))).toBe(true);
     }
   });
+
+  it('shows CSAT after its purchase and support calls, and NPS and CSAT per channel', async () => {
+    const { stages, channels } = await store.getStages(projectId, {});
+    const touchpoint = (name: string) => stages.flatMap((s) => s.touchpoints).find((t) => t.name === name)!;
+    expect(touchpoint('Purchase completed').csat.responses).toBeGreaterThan(50);
+    const call = touchpoint('Support call').csat;
+    expect(call.responses).toBeGreaterThan(10);
+    expect(call.satisfied).toBeGreaterThan(0);
+    expect(call.satisfied).toBeLessThan(100);
+    expect(stages.find((s) => s.name === 'decision')!.csat.responses).toBeGreaterThan(50);
+    const callCentre = channels.find((c) => c.channel === 'call_centre')!;
+    expect(callCentre.csat.responses).toBeGreaterThan(10);
+    expect(channels.find((c) => c.channel === 'web')!.nps.responses).toBeGreaterThan(50);
+  });
 });

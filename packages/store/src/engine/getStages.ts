@@ -1,6 +1,9 @@
 import type { JourneyIndex } from './JourneyIndex.js';
 import { summariseDesignedOrder, toLivedOrder } from './designedOrder.js';
 import { compileTouchpoint, createNpsReader, NpsTally } from './matchTouchpoint.js';
+import { createCsatReader } from './createCsatReader.js';
+import { CsatTally } from './CsatTally.js';
+import { orderChannelFeedback } from './orderChannelFeedback.js';
 import type { JourneyStage, PainPoint, StagesQuery, StagesResult, TouchpointStats } from './types.js';
 
 /** A touchpoint needs this many persons before its exit rate or score can make it a pain point. */
@@ -15,13 +18,28 @@ interface TouchpointTally {
   exits: number;
   byChannel: Map<number, number>;
   nps: NpsTally;
+  csat: CsatTally;
+}
+
+interface ChannelTally {
+  persons: number;
+  nps: NpsTally;
+  csat: CsatTally;
+}
+
+type Answers = Array<[at: number, score: number]>;
+
+/** The first answer given after the person's touchpoint at `at` (their index), if any. */
+function firstAfter(answers: Answers, at: number): number | undefined {
+  return answers.find(([i]) => i > at)?.[1];
 }
 
 /**
  * The journey map with its numbers: per stage, the persons who reached it and the
  * share of the previous stage's persons who reached it afterwards; per touchpoint,
  * its volume by channel, its exit rate (persons for whom it was the last touchpoint
- * of the range) and the NPS given after it; then the pain points.
+ * of the range) and the NPS and CSAT given after it; per channel, the NPS and CSAT
+ * given after the person's first touchpoint on it; then the pain points.
  */
 export function getStages(
   index: JourneyIndex,
@@ -39,6 +57,7 @@ export function getStages(
       exits: 0,
       byChannel: new Map<number, number>(),
       nps: new NpsTally(),
+      csat: new CsatTally(),
     })),
   );
   const stagePersons = new Float64Array(map.length);
@@ -48,11 +67,17 @@ export function getStages(
   /** Per stage, the index in the person's touchpoints of their first touchpoint of it (-1: none). */
   const firstStageAt = new Int32Array(map.length);
   const stageNps = map.map(() => new NpsTally());
+  const stageCsat = map.map(() => new CsatTally());
+  const byChannel = new Map<number, ChannelTally>();
+  /** Per channel cell, the index in the person's touchpoints of their first map touchpoint on it. */
+  const firstOnChannel = new Map<number, number>();
   const firstAt = new Int32Array(tallies.length);
   const readNps = createNpsReader(index);
+  const readCsat = createCsatReader(index);
   const time = index.time.data;
   const channels = index.channel.data;
-  const feedback: Array<[at: number, score: number]> = [];
+  const feedback: Answers = [];
+  const csatFeedback: Answers = [];
   const personsByOrder = new Map<string, number>();
 
   index.forEachPerson((events) => {
@@ -60,6 +85,8 @@ export function getStages(
     firstStageAt.fill(-1);
     firstAt.fill(-1);
     feedback.length = 0;
+    csatFeedback.length = 0;
+    firstOnChannel.clear();
     let last = -1;
     for (let i = 0; i < events.length; i++) {
       const position = events[i]!;
@@ -68,6 +95,8 @@ export function getStages(
       last = i;
       const score = readNps(position);
       if (score !== undefined) feedback.push([i, score]);
+      const csat = readCsat(position);
+      if (csat !== undefined) csatFeedback.push([i, csat]);
       for (let j = 0; j < tallies.length; j++) {
         const tally = tallies[j]!;
         if (!tally.test(position)) continue;
@@ -76,6 +105,7 @@ export function getStages(
         tally.byChannel.set(channel, (tally.byChannel.get(channel) ?? 0) + 1);
         if (firstAt[j] === -1) firstAt[j] = i;
         if (t < firstStageTime[tally.stage]!) firstStageTime[tally.stage] = t;
+        if (!firstOnChannel.has(channel)) firstOnChannel.set(channel, i);
       }
     }
     if (last === -1) return;
@@ -85,8 +115,10 @@ export function getStages(
       const tally = tallies[j]!;
       tally.persons++;
       if (tally.test(events[last]!)) tally.exits++;
-      const after = feedback.find(([i]) => i > at);
-      if (after !== undefined) tally.nps.add(after[1]);
+      const after = firstAfter(feedback, at);
+      if (after !== undefined) tally.nps.add(after);
+      const csatAfter = firstAfter(csatFeedback, at);
+      if (csatAfter !== undefined) tally.csat.add(csatAfter);
       const stageAt = firstStageAt[tally.stage]!;
       if (stageAt === -1 || at < stageAt) firstStageAt[tally.stage] = at;
     }
@@ -94,8 +126,23 @@ export function getStages(
     for (let s = 0; s < map.length; s++) {
       const at = firstStageAt[s]!;
       if (at === -1) continue;
-      const after = feedback.find(([i]) => i > at);
-      if (after !== undefined) stageNps[s]!.add(after[1]);
+      const after = firstAfter(feedback, at);
+      if (after !== undefined) stageNps[s]!.add(after);
+      const csatAfter = firstAfter(csatFeedback, at);
+      if (csatAfter !== undefined) stageCsat[s]!.add(csatAfter);
+    }
+    // The channel's score: the first answer after the person's first map touchpoint on it.
+    for (const [channel, at] of firstOnChannel) {
+      let tally = byChannel.get(channel);
+      if (tally === undefined) {
+        tally = { persons: 0, nps: new NpsTally(), csat: new CsatTally() };
+        byChannel.set(channel, tally);
+      }
+      tally.persons++;
+      const after = firstAfter(feedback, at);
+      if (after !== undefined) tally.nps.add(after);
+      const csatAfter = firstAfter(csatFeedback, at);
+      if (csatAfter !== undefined) tally.csat.add(csatAfter);
     }
     for (let s = 0; s < map.length; s++) {
       if (firstStageTime[s] === Infinity) continue;
@@ -120,6 +167,7 @@ export function getStages(
       s === 0 ? null : stagePersons[s - 1] === 0 ? 0 : stageConverted[s]! / stagePersons[s - 1]!,
     withoutPrevious: s === 0 ? null : stageSkipped[s]!,
     feedback: stageNps[s]!.summary(),
+    csat: stageCsat[s]!.summary(),
     touchpoints: stage.touchpoints.map((touchpoint): TouchpointStats => {
       const tally = tallies[j++]!;
       return {
@@ -132,6 +180,7 @@ export function getStages(
           .sort(([a, x], [b, y]) => y - x || a - b)
           .map(([cell, events]) => ({ channel: channelName(cell), events })),
         ...tally.nps.summary(),
+        csat: tally.csat.summary(),
         goal: touchpoint.goal === true,
         momentOfTruth: touchpoint.momentOfTruth === true,
       };
@@ -142,6 +191,14 @@ export function getStages(
     designedOrder: summariseDesignedOrder(
       map.map((stage) => stage.name),
       personsByOrder,
+    ),
+    channels: orderChannelFeedback(
+      [...byChannel].map(([cell, tally]) => ({
+        channel: channelName(cell),
+        persons: tally.persons,
+        nps: tally.nps.summary(),
+        csat: tally.csat.summary(),
+      })),
     ),
     painPoints: findPainPoints(stages),
   };

@@ -79,6 +79,7 @@ describe('getStages', () => {
       responses: 10,
       averageScore: 6.5,
       nps: 0,
+      csat: { responses: 0, averageScore: null, satisfied: null },
       goal: false,
       momentOfTruth: false,
     });

@@ -321,6 +321,18 @@ export interface FeedbackSummary {
   nps: number | null;
 }
 
+/**
+ * CSAT left after a touchpoint: `feedback` events with `kind: "csat"` and a score from 1
+ * to 5, one per person (the first after it), attributed as NPS is.
+ */
+export interface CsatSummary {
+  responses: number;
+  /** Mean CSAT score (1–5); null without responses. */
+  averageScore: number | null;
+  /** % of the answers that are satisfied (4 or 5), 0–100; null without responses. */
+  satisfied: number | null;
+}
+
 export interface TouchpointStats extends FeedbackSummary {
   name: string;
   channel: string | null;
@@ -329,6 +341,7 @@ export interface TouchpointStats extends FeedbackSummary {
   /** Share of the persons who had this touchpoint and did nothing after it (0–1). */
   exitRate: number;
   byChannel: Array<{ channel: string | null; events: number }>;
+  csat: CsatSummary;
   /** As marked on the map (see `MapTouchpoint`). */
   goal: boolean;
   momentOfTruth: boolean;
@@ -351,7 +364,21 @@ export interface StageStats {
    * first touchpoint of it (as for a touchpoint). Across stages, the map's emotion curve.
    */
   feedback: FeedbackSummary;
+  /** CSAT given after the stage, attributed as `feedback`. */
+  csat: CsatSummary;
   touchpoints: TouchpointStats[];
+}
+
+/**
+ * Feedback per channel: the persons who had one of the map's touchpoints in the range on
+ * that channel, and per person the first answer (NPS, CSAT apart) after their first such
+ * touchpoint on it. `channel` null: touchpoints sent without one.
+ */
+export interface ChannelFeedback {
+  channel: string | null;
+  persons: number;
+  nps: FeedbackSummary;
+  csat: CsatSummary;
 }
 
 export interface PainPoint {
@@ -377,6 +404,8 @@ export interface DesignedOrder {
 export interface StagesResult {
   stages: StageStats[];
   designedOrder: DesignedOrder;
+  /** Most persons first, then by channel (none first). */
+  channels: ChannelFeedback[];
   /** Touchpoints followed by the most exits, then those with the lowest NPS. */
   painPoints: PainPoint[];
 }
