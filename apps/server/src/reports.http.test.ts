@@ -161,9 +161,14 @@ describe('the PDF report over HTTP', () => {
     const { projectId } = server.project;
     // Two persons go back and forth between help and contact: a loop for the friction tile.
     expect(
-      await server.collect(
-        ['q1', 'q2'].flatMap((id) => [ev(id, 'help', 30), ev(id, 'contact', 31), ev(id, 'help', 32)]),
-      ),
+      await server.collect([
+        ...['q1', 'q2'].flatMap((id) => [ev(id, 'help', 30), ev(id, 'contact', 31), ev(id, 'help', 32)]),
+        // Two buyers rate their experience (CSAT 1–5): one satisfied, one not.
+        ...[5, 2].map((score, n) => ({
+          ...ev(`p${n}`, 'feedback', 40),
+          properties: { kind: 'csat', score },
+        })),
+      ]),
     ).toBe(200);
     await server.store.setJourneyMap(projectId, [
       { name: 'visit', touchpoints: [{ name: 'home' }] },
@@ -265,11 +270,12 @@ describe('the PDF report over HTTP', () => {
     }
     const stagesAnswer = await server.query('stages', { from: FROM, to: TO });
     expect(stagesAnswer.data.stages.map((s: any) => s.persons)).toEqual([9, 6, 2]);
+    expect(stagesAnswer.data.stages.map((s: any) => s.csat.satisfied)).toEqual([50, 50, 50]);
     for (const stage of stagesAnswer.data.stages) {
       const nps = stage.feedback.nps === null ? '—' : String(stage.feedback.nps);
-      expect(text).toContain(
-        `${stage.name}\n${stage.persons}\n${share(stage.conversionFromPrevious)}\n${nps}\n`,
-      );
+      const csat = stage.csat.satisfied === null ? '—' : `${stage.csat.satisfied.toFixed(1)}%`;
+      const cells = [stage.name, String(stage.persons), share(stage.conversionFromPrevious), nps, csat];
+      expectRow(layout, 'The journey', 'Where it rubs', cells);
     }
     const frictionAnswer = await server.query('friction', { from: FROM, to: TO });
     expect(frictionAnswer.data.loops).toMatchObject([{ from: 'help', via: 'contact', persons: 2 }]);

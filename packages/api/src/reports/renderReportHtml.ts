@@ -79,12 +79,13 @@ const formatHours = (ms: number) => `${(ms / 3_600_000).toFixed(1)} h`;
 
 function renderStages({ stages }: StagesResult): string {
   return renderTable(
-    ['Stage', 'Persons', 'From the stage before', 'NPS after it'],
+    ['Stage', 'Persons', 'From the stage before', 'NPS after it', 'CSAT after it'],
     stages.map((stage) => [
       escapeHtml(stage.name),
       formatCount(stage.persons),
       formatShare(stage.conversionFromPrevious),
       stage.feedback.nps === null ? '—' : String(stage.feedback.nps),
+      stage.csat.satisfied === null ? '—' : `${stage.csat.satisfied.toFixed(1)}%`,
     ]),
     (column) => column > 0,
   );
