@@ -104,6 +104,64 @@ describe('the Persons page in Chromium', () => {
     await context.close();
   }, 60_000);
 
+  it('un-merges a device joined to a user by mistake, from the person page', async () => {
+    const { projectId } = server.project;
+    const now = Date.now();
+    await server.store.insertEvents(projectId, [
+      {
+        id: 'unmerge-1',
+        type: 'track',
+        name: 'Signed in',
+        anonymousId: 'own-laptop',
+        userId: 'ines',
+        timestamp: now - 600_000,
+      },
+      {
+        id: 'unmerge-2',
+        type: 'track',
+        name: 'Signed in',
+        anonymousId: 'shop-kiosk',
+        userId: 'ines',
+        timestamp: now - 300_000,
+      },
+      {
+        id: 'unmerge-3',
+        type: 'track',
+        name: 'Product viewed',
+        anonymousId: 'shop-kiosk',
+        timestamp: now - 200_000,
+      },
+    ]);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    watchCsp(page, cspReports);
+    await signInThroughForm(
+      page,
+      server.origin,
+      server.users['owner']!,
+      `#/p/${projectId}/person?userId=ines`,
+    );
+    const links = page.locator('ul[aria-label="How each device joined the user"] li');
+    await links.nth(1).waitFor();
+    expect(await links.count()).toBe(2);
+    await links.filter({ hasText: 'shop-kiosk' }).locator('button:has-text("Unlink")').click();
+    await page.click('button:has-text("Yes, unlink")');
+    await page.waitForFunction(
+      () => document.querySelectorAll('ul[aria-label="How each device joined the user"] li').length === 1,
+    );
+    expect(await links.innerText()).toContain('own-laptop');
+    const ines = await server.store.getPersonTimeline(projectId, { userId: 'ines' });
+    expect(ines?.person.anonymousIds).toEqual(['own-laptop']);
+    const kiosk = await server.store.getPersonTimeline(projectId, { anonymousId: 'shop-kiosk' });
+    expect(kiosk?.events.map((e) => e.name)).toEqual(['Signed in', 'Product viewed']);
+    const audit = await server.store.getAuditLog(projectId, { limit: 5, action: 'person.unlinked' });
+    expect(audit.entries.map((e) => [e.action, e.detail])).toEqual([['person.unlinked', { events: 1 }]]);
+    // The audit entry names no person: it outlives an erasure.
+    expect(JSON.stringify(audit.entries)).not.toMatch(/ines|shop-kiosk/);
+    await context.close();
+  }, 60_000);
+
   it('loaded every page without a CSP violation', () => {
     expect(cspReports).toEqual([]);
   });

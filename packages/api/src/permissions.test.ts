@@ -61,6 +61,8 @@ async function createFixture(): Promise<Fixture> {
   await store.insertEvents(projectId, [
     { id: 'e1', type: 'track', name: 'A', anonymousId: 'a1', timestamp: 1_000 },
     { id: 'e2', type: 'track', name: 'B', anonymousId: 'a1', timestamp: 2_000 },
+    // A signed-in device, for the un-merge.
+    { id: 'e3', type: 'track', name: 'C', anonymousId: 'a9', userId: 'u9', timestamp: 3_000 },
   ]);
   const sessions = { outsider: (await store.createSession(outsider.userId)).token } as Fixture['sessions'];
   for (const role of ['owner', 'analyst', 'privacy', 'viewer'] as const) {
@@ -221,6 +223,7 @@ const SAMPLES: Record<string, (f: Fixture) => unknown> = {
     projectId: f.projectId,
     stages: [{ name: 'awareness', touchpoints: [] }],
   }),
+  'journeys.unlinkIdentity': (f) => ({ projectId: f.projectId, anonymousId: 'a9', userId: 'u9' }),
   'journeys.maps': (f) => ({ projectId: f.projectId }),
   'journeys.map': (f) => ({ projectId: f.projectId, mapId: 'main' }),
   'journeys.createMap': (f) => ({ projectId: f.projectId, name: 'Onboarding', template: 'saas-onboarding' }),

@@ -52,6 +52,8 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   // Lists and profiles are analysis: the privacy role keeps to timelines (for requests).
   'journeys.persons': readJourneys,
   'journeys.personProfile': readJourneys,
+  // Changes who is who in every answer: those who edit what the team reads.
+  'journeys.unlinkIdentity': journeyEditors,
   'journeys.funnel': readJourneys,
   'journeys.funnelDropoffs': readJourneys,
   // Aggregates, like the funnel (property values are never shared: no share view has them).

@@ -17,6 +17,7 @@ import { getOverview } from './getOverview.js';
 import { getPersonProfile } from './getPersonProfile.js';
 import { getPersons } from './getPersons.js';
 import { getPersonTimeline } from './getPersonTimeline.js';
+import { unlinkIdentity } from './unlinkIdentity.js';
 import { getStages } from './getStages.js';
 import { getPaths } from './getPaths.js';
 import { getPathPersons } from './getPathPersons.js';
@@ -161,6 +162,10 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
     getCohortRetention: async (projectId, query) =>
       getCohortRetention(client, within(projectId, query), await inProjectZone(projectId, query)),
     getPersonTimeline: (projectId, ref, options) => getPersonTimeline(client, at(projectId), ref, options),
+    async unlinkIdentity(projectId, link) {
+      await projects.requireProject(projectId);
+      return unlinkIdentity(client, at(projectId), link);
+    },
     getFunnelDropoffs: (projectId, query) => getFunnelDropoffs(client, within(projectId, query), query),
     getFunnelDrivers: (projectId, query) => getFunnelDrivers(client, within(projectId, query), query),
     getStages: (projectId, query, stages) => getStages(client, within(projectId, query), stages, query),

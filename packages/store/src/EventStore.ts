@@ -104,4 +104,15 @@ export interface EventStore {
     ref: PersonRef,
     options?: TimelineOptions,
   ): Promise<PersonTimeline | undefined>;
+  /**
+   * Undoes a wrong link (un-merge): the device's events carrying the user id keep it as
+   * `claimedUserId` only, which links nobody, so the device is no longer that user's
+   * and every journey answer counts it as a person of its own (or the user it joined
+   * before). The answer counts the events changed (0: no such link). A later event of
+   * the device carrying the user id links them again, as a new sign-in would.
+   */
+  unlinkIdentity(
+    projectId: string,
+    link: { anonymousId: string; userId: string },
+  ): Promise<{ events: number }>;
 }

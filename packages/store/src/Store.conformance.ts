@@ -253,6 +253,51 @@ function describeProjectAndEventConformance(target: ConformanceTarget): void {
       expect(funnel.steps[0]!.count).toBe(1);
     });
 
+    it('un-merges a wrong link: the device becomes a person of its own in every answer', async () => {
+      await store.insertEvents(projectId, [
+        event({ anonymousId: 'laptop', userId: 'u1', name: 'Signed in', timestamp: at(1) }),
+        event({ type: 'identify', name: 'identify', anonymousId: 'kiosk', userId: 'u1', timestamp: at(2) }),
+        event({ anonymousId: 'kiosk', name: 'Browsed', timestamp: at(3) }),
+        event({ anonymousId: 'kiosk', userId: 'u1', name: 'Bought', timestamp: at(4) }),
+      ]);
+      const funnel = { steps: [{ name: 'Signed in' }, { name: 'Bought' }], windowMs: 3_600_000 };
+      expect((await store.getFunnel(projectId, funnel)).steps.map((s) => s.count)).toEqual([1, 1]);
+      expect((await store.getPersonTimeline(projectId, { userId: 'u1' }))?.person.anonymousIds).toEqual([
+        'kiosk',
+        'laptop',
+      ]);
+
+      expect(await store.unlinkIdentity(projectId, { anonymousId: 'kiosk', userId: 'u1' })).toEqual({
+        events: 2,
+      });
+      const user = await store.getPersonTimeline(projectId, { userId: 'u1' });
+      expect(user?.person).toEqual({ id: 'user:u1', anonymousIds: ['laptop'], userIds: ['u1'] });
+      expect(user?.events.map((e) => e.name)).toEqual(['Signed in']);
+      const kiosk = await store.getPersonTimeline(projectId, { anonymousId: 'kiosk' });
+      expect(kiosk?.person).toEqual({ id: 'kiosk', anonymousIds: ['kiosk'], userIds: [] });
+      expect(kiosk?.events.map((e) => [e.name, e.userId, e.claimedUserId])).toEqual([
+        ['identify', undefined, 'u1'],
+        ['Browsed', undefined, undefined],
+        ['Bought', undefined, 'u1'],
+      ]);
+      // The journey index starts again from the rows as they are now.
+      expect((await store.getFunnel(projectId, funnel)).steps.map((s) => s.count)).toEqual([1, 0]);
+      expect(
+        (await store.getPersonProfile(projectId, { userId: 'u1' }))?.links.map((l) => l.anonymousId),
+      ).toEqual(['laptop']);
+      expect(await store.unlinkIdentity(projectId, { anonymousId: 'kiosk', userId: 'u1' })).toEqual({
+        events: 0,
+      });
+      // A new sign-in on the device links it again.
+      await store.insertEvents(projectId, [
+        event({ anonymousId: 'kiosk', userId: 'u1', name: 'Signed in', timestamp: at(5) }),
+      ]);
+      expect((await store.getPersonTimeline(projectId, { userId: 'u1' }))?.person.anonymousIds).toEqual([
+        'kiosk',
+        'laptop',
+      ]);
+    });
+
     it('links nobody with a claimed (unsigned) user id, but keeps it on the event', async () => {
       await store.insertEvents(projectId, [
         event({ anonymousId: 'bob-phone', userId: 'bob', name: 'Bob' }),

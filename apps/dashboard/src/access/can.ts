@@ -13,6 +13,8 @@ const PERMISSIONS = {
   /** Who dropped off at a funnel step. */
   listDropoffs: ['owner', 'analyst', 'viewer'],
   editJourneyMap: ['owner', 'analyst'],
+  /** Un-merge a device joined to a user by mistake. */
+  unlinkIdentities: ['owner', 'analyst'],
   /** Create, change and delete saved segments. */
   editSegments: ['owner', 'analyst'],
   /** Save insights, edit dashboards, annotate dates (issue 12). */

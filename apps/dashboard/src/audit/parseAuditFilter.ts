@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   'journeyMap.created',
   'journeyMap.updated',
   'journeyMap.deleted',
+  'person.unlinked',
   'share.created',
   'share.revoked',
   'project.created',

@@ -39,7 +39,11 @@ export function PersonJourney({ project, lookup }: { project: Project; lookup: P
     <>
       <PersonSummary projectId={project.projectId} timeline={timeline} lookup={lookup} />
       {can(project.role, 'readJourneys') && (
-        <PersonProfileCard projectId={project.projectId} lookup={lookup} />
+        <PersonProfileCard
+          projectId={project.projectId}
+          lookup={lookup}
+          mayUnlink={can(project.role, 'unlinkIdentities')}
+        />
       )}
       {can(project.role, 'handleRequests') && (
         <ExportPersonButton projectId={project.projectId} person={timeline.person} />

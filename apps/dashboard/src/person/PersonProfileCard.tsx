@@ -6,16 +6,26 @@ import { PropertyList } from '../components/PropertyList.js';
 import { formatDateTime } from '../format/formatDateTime.js';
 import type { PersonLookup } from './getPersonLookup.js';
 import { toPersonInput } from './toPersonInput.js';
+import { UnlinkDeviceButton } from './UnlinkDeviceButton.js';
 
 const time = (ms: number) => <time dateTime={new Date(ms).toISOString()}>{formatDateTime(ms)}</time>;
 
 /**
  * A person's profile: their latest `identify` traits, first and last seen over every
  * touchpoint (not only the timeline's first 10,000), the identity graph (which event
- * joined each device to the user, and when) and the journey map's stages they reached.
- * Absent for a person without touchpoints.
+ * joined each device to the user, and when; editors can unlink a device joined by
+ * mistake) and the journey map's stages they reached. Absent for a person without
+ * touchpoints.
  */
-export function PersonProfileCard({ projectId, lookup }: { projectId: string; lookup: PersonLookup }) {
+export function PersonProfileCard({
+  projectId,
+  lookup,
+  mayUnlink,
+}: {
+  projectId: string;
+  lookup: PersonLookup;
+  mayUnlink: boolean;
+}) {
   const trpc = useTRPC();
   const { limit: _, ...input } = toPersonInput(projectId, lookup);
   const query = useQuery(trpc.journeys.personProfile.queryOptions(input, { retry: false }));
@@ -47,13 +57,25 @@ export function PersonProfileCard({ projectId, lookup }: { projectId: string; lo
             <span class="muted">one device, never identified</span>
           ) : (
             <ul class="links" aria-label="How each device joined the user">
-              {profile.links.map((link) => (
+              {profile.links.map((link, index) => (
                 <li key={`${link.anonymousId}:${link.eventId}`}>
                   <code>{link.anonymousId}</code> → <code>{link.userId}</code>{' '}
                   <span class="muted">
                     by {link.eventType === 'identify' ? 'identify' : `“${link.eventName}”`} on{' '}
                     {time(link.timestamp)}
                   </span>
+                  {/* One button per device: unlinking undoes each of its links to the user. */}
+                  {mayUnlink &&
+                    profile.links.findIndex((other) => other.anonymousId === link.anonymousId) === index && (
+                      <>
+                        {' '}
+                        <UnlinkDeviceButton
+                          projectId={projectId}
+                          anonymousId={link.anonymousId}
+                          userId={link.userId}
+                        />
+                      </>
+                    )}
                 </li>
               ))}
             </ul>

@@ -55,7 +55,10 @@ export const DEMO_OTHER_MAPS: ReadonlyArray<{ name: string; stages: JourneyStage
     name: 'After-sales support',
     stages: [
       { name: 'purchase', touchpoints: [{ name: 'Purchase completed' }] },
-      { name: 'contact', touchpoints: [{ name: 'Support call', channel: 'call_centre', momentOfTruth: true }] },
+      {
+        name: 'contact',
+        touchpoints: [{ name: 'Support call', channel: 'call_centre', momentOfTruth: true }],
+      },
       { name: 'follow-up', touchpoints: [{ name: 'feedback', goal: true }] },
     ],
   },

@@ -19,6 +19,9 @@ import { segmentInput } from './segmentInput.js';
 /** The inputs of the journey queries, shared by `journeys.*` and share links. */
 const id = z.string().min(1).max(256);
 
+/** One link of the identity graph: a device and the user it joined. */
+export const identityLinkInput = z.object({ anonymousId: id, userId: id });
+
 export const personInput = z
   .object({
     userId: id.optional(),

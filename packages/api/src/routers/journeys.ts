@@ -9,6 +9,7 @@ import {
   dropoffInput,
   frictionInput,
   funnelInput,
+  identityLinkInput,
   journeyMapInput,
   overviewInput,
   pathPersonsInput,
@@ -61,6 +62,24 @@ export const journeysRouter = router({
   }),
 
   /** A person's profile: latest traits, first and last seen, channels and stages reached. */
+  /**
+   * Un-merges a wrong link: the device's events keep the user id as a claim only, and
+   * every answer counts the device apart. 404 when the device never joined the user.
+   * The audit entry counts the events, without the ids (the audit log outlives an
+   * erasure).
+   */
+  unlinkIdentity: projectProcedure.input(identityLinkInput).mutation(async ({ ctx, input }) => {
+    const { events } = await ctx.store.unlinkIdentity(ctx.project.projectId, input);
+    if (events === 0) {
+      throw new TRPCError({
+        code: 'NOT_FOUND',
+        message: `No link between device "${input.anonymousId}" and user "${input.userId}"`,
+      });
+    }
+    await auditProject(ctx, 'person.unlinked', { detail: { events } });
+    return { events };
+  }),
+
   personProfile: projectProcedure.input(personInput).query(async ({ ctx, input }) => {
     const ref = toPersonRef(input);
     const profile = await ctx.store.getPersonProfile(ctx.project.projectId, ref);

@@ -16,6 +16,7 @@ import {
   type JourneyEngineOptions,
 } from './createJourneyEngine.js';
 import { createSqliteJourneyMaps } from './queries/journeyMaps.js';
+import { prepareUnlinkIdentity } from './queries/unlinkIdentity.js';
 import { prepareGetIdentifiesInSegments } from './queries/getIdentifiesInSegments.js';
 import { prepareGetEventBySeq } from './queries/getEventBySeq.js';
 import { mergeTraits } from '../engine/mergeTraits.js';
@@ -132,6 +133,7 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
   const getLatestEvents = prepareGetLatestEvents(db);
   const getIdentifiesInSegments = prepareGetIdentifiesInSegments(db);
   const getEventBySeq = prepareGetEventBySeq(db);
+  const unlinkIdentity = prepareUnlinkIdentity(db);
   const identitySettings = prepareIdentitySettings(db);
   const collectionSettings = prepareCollectionSettings(db);
   const getAnonymousIdsOfUserId = prepareGetAnonymousIdsOfUserId(db);
@@ -335,6 +337,14 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
       if (resolved === undefined) return undefined;
       const { person, segments } = resolved;
       return { person, events: getEventsInSegments(projectRowId, segments, limit) };
+    },
+    async unlinkIdentity(projectId, { anonymousId, userId }) {
+      const projectRowId = getProjectRow(projectId).id;
+      // Batches acknowledged but not yet committed may carry the link too.
+      committer.flush();
+      const events = unlinkIdentity(projectRowId, anonymousId, userId);
+      if (events > 0) onRowsRemoved(projectRowId);
+      return { events };
     },
     getFunnel(projectId, query) {
       return ask(projectId, { method: 'getFunnel', query: inProjectZone(projectId, query) });
