@@ -26,8 +26,9 @@ class RecordingEngine {
     private readonly saved: JourneyStage[] | undefined,
     private readonly held: number,
   ) {}
-  async getJourneyMap() {
-    return this.saved;
+  async getJourneyMapRecord(_p: string, mapId: string) {
+    if (this.saved === undefined || mapId !== 'main') return undefined;
+    return { mapId, name: 'Main journey', stages: this.saved, version: 1, updatedAt: 1, updatedBy: null };
   }
   async getPersonTimeline(_p: string, _r: unknown, { limit }: { limit: number }) {
     this.asked.push({ method: 'getPersonTimeline', limit });
@@ -99,9 +100,23 @@ describe('createStore (the rules above every engine)', () => {
   it('leaves the rules out of the SQLite engine itself: no map saved is no map', async () => {
     const engine = openSqliteStoreEngine({ filename: ':memory:' });
     const { projectId } = await engine.createProject({ name: 'Plain' });
-    expect(await engine.getJourneyMap(projectId)).toBeUndefined();
-    await engine.setJourneyMap(projectId, saved);
-    expect(await engine.getJourneyMap(projectId)).toEqual(saved);
+    expect(await engine.getJourneyMapRecord(projectId, 'main')).toBeUndefined();
+    expect(await engine.listJourneyMaps(projectId)).toEqual([]);
+    const map = {
+      mapId: 'main',
+      name: 'Main journey',
+      stages: saved,
+      version: 1,
+      updatedAt: 5,
+      updatedBy: null,
+    };
+    expect(await engine.writeJourneyMap(projectId, map)).toEqual({ written: true });
+    expect(await engine.getJourneyMapRecord(projectId, 'main')).toEqual(map);
+    // The engine's write is a compare-and-set: version 1 again is refused, with what is saved.
+    expect(await engine.writeJourneyMap(projectId, { ...map, name: 'Again' })).toEqual({
+      written: false,
+      current: map,
+    });
     await engine.close();
   });
 });

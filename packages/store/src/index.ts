@@ -66,7 +66,12 @@ export {
 export { MAX_OVERVIEW_DAYS } from './engine/getOverview.js';
 export { compareCredits } from './engine/ConversionAttribution.js';
 export { summariseDesignedOrder } from './engine/designedOrder.js';
-export { ATTRIBUTION_MODELS, DEFAULT_STAGE_NAMES, FUNNEL_ORDERS } from './engine/types.js';
+export {
+  ATTRIBUTION_MODELS,
+  CSAT_SATISFIED_MARK,
+  DEFAULT_STAGE_NAMES,
+  FUNNEL_ORDERS,
+} from './engine/types.js';
 export type * from './engine/retentionTypes.js';
 export type * from './engine/frictionTypes.js';
 export { FRICTION_EXAMPLES, FRICTION_LIMIT, REPEAT_CONTACT_WINDOW_MS } from './engine/frictionTypes.js';

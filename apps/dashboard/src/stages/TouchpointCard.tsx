@@ -2,13 +2,14 @@ import type { Stages } from '../api/types.js';
 import { ChannelBadge } from '../components/ChannelBadge.js';
 import { formatCsat } from '../format/formatCsat.js';
 import { formatCount, formatNps, formatPercent } from '../format/formatPercent.js';
+import { PAIN_LABELS } from './painLabels.js';
 
 type TouchpointStats = Stages['stages'][number]['touchpoints'][number];
 
 export interface TouchpointCardProps {
   touchpoint: TouchpointStats;
   /** Why this touchpoint is a pain point, if it is one. */
-  pain: 'drop-off' | 'low score' | undefined;
+  pain: Stages['painPoints'][number]['reason'] | undefined;
 }
 
 /** A touchpoint of a stage: its channels, volume, exit rate, NPS and CSAT; pain points stand out. */
@@ -17,7 +18,7 @@ export function TouchpointCard({ touchpoint, pain }: TouchpointCardProps) {
     touchpoint.channel === null ? touchpoint.byChannel.map((c) => c.channel) : [touchpoint.channel];
   return (
     <li class={pain ? 'touchpoint-card is-pain' : 'touchpoint-card'}>
-      {pain && <span class="pain-tag">{pain === 'drop-off' ? 'Drop-off' : 'Low score'}</span>}
+      {pain && <span class="pain-tag">{PAIN_LABELS[pain]}</span>}
       {touchpoint.goal && <span class="mark-tag">Goal</span>}
       {touchpoint.momentOfTruth && <span class="mark-tag">Moment of truth</span>}
       <p class="touchpoint-name">{touchpoint.name}</p>

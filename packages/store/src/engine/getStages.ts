@@ -4,7 +4,14 @@ import { compileTouchpoint, createNpsReader, NpsTally } from './matchTouchpoint.
 import { createCsatReader } from './createCsatReader.js';
 import { CsatTally } from './CsatTally.js';
 import { orderChannelFeedback } from './orderChannelFeedback.js';
-import type { JourneyStage, PainPoint, StagesQuery, StagesResult, TouchpointStats } from './types.js';
+import {
+  CSAT_SATISFIED_MARK,
+  type JourneyStage,
+  type PainPoint,
+  type StagesQuery,
+  type StagesResult,
+  type TouchpointStats,
+} from './types.js';
 
 /** A touchpoint needs this many persons before its exit rate or score can make it a pain point. */
 export const PAIN_POINT_MIN_PERSONS = 5;
@@ -208,7 +215,8 @@ export function getStages(
  * The pain points of a journey map's figures: the touchpoints (of at least
  * {@link PAIN_POINT_MIN_PERSONS} persons) with the highest exit rates, goals apart
  * (leaving after a goal is the journey done, not a drop-off), then those with the
- * lowest NPS, three of each. Exported so that every engine derives them alike.
+ * lowest NPS, then those with the lowest CSAT below {@link CSAT_SATISFIED_MARK}, three
+ * of each. Exported so that every engine derives them alike.
  */
 export function findPainPoints(stages: StagesResult['stages']): PainPoint[] {
   const candidates = stages.flatMap((stage) =>
@@ -220,6 +228,7 @@ export function findPainPoints(stages: StagesResult['stages']): PainPoint[] {
         channel: t.channel,
         exitRate: t.exitRate,
         nps: t.nps,
+        csat: t.csat.satisfied,
         goal: t.goal,
       })),
   );
@@ -233,5 +242,10 @@ export function findPainPoints(stages: StagesResult['stages']): PainPoint[] {
     .sort((a, b) => a.nps! - b.nps!)
     .slice(0, PAIN_POINTS_PER_REASON)
     .map(({ goal: _goal, ...c }) => ({ ...c, reason: 'low score' as const }));
-  return [...byExits, ...byScore];
+  const bySatisfaction = [...candidates]
+    .filter((c) => c.csat !== null && c.csat < CSAT_SATISFIED_MARK)
+    .sort((a, b) => a.csat! - b.csat!)
+    .slice(0, PAIN_POINTS_PER_REASON)
+    .map(({ goal: _goal, ...c }) => ({ ...c, reason: 'low satisfaction' as const }));
+  return [...byExits, ...byScore, ...bySatisfaction];
 }

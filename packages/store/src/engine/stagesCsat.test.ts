@@ -1,6 +1,6 @@
 import type { Event } from '@parcours/schema';
 import { describe, expect, it } from 'vitest';
-import { getStages } from './getStages.js';
+import { findPainPoints, getStages } from './getStages.js';
 import type { JourneyStage } from './types.js';
 import { indexEvents, type IndexLayout } from '../testing/indexEvents.js';
 
@@ -99,6 +99,50 @@ describe.each<IndexLayout>(['appended', 'compacted'])('getStages CSAT and channe
     expect(late.channels.map((c) => [c.channel, c.persons, c.csat.responses])).toEqual([
       ['ads', 1, 0],
       ['web', 1, 1],
+    ]);
+  });
+});
+
+describe('low satisfaction as a pain point', () => {
+  const touchpoint = (name: string, satisfied: number | null, persons = 10) => ({
+    name,
+    channel: null,
+    events: persons,
+    persons,
+    exitRate: 0,
+    byChannel: [],
+    responses: 0,
+    averageScore: null,
+    nps: null,
+    csat: { responses: satisfied === null ? 0 : 4, averageScore: null, satisfied },
+    goal: false,
+    momentOfTruth: false,
+  });
+
+  it('names the lowest CSAT under 80% satisfied, three at most, with enough persons', () => {
+    const stages = [
+      {
+        name: 'support',
+        persons: 10,
+        conversionFromPrevious: null,
+        withoutPrevious: null,
+        feedback: { responses: 0, averageScore: null, nps: null },
+        csat: { responses: 0, averageScore: null, satisfied: null },
+        touchpoints: [
+          touchpoint('Chat', 50),
+          touchpoint('Call', 25),
+          touchpoint('Email', 79.9),
+          touchpoint('Shop', 80),
+          touchpoint('Branch', 10, 2),
+          touchpoint('Letter', null),
+          touchpoint('Forum', 60),
+        ],
+      },
+    ];
+    expect(findPainPoints(stages).map((p) => [p.reason, p.touchpoint, p.csat])).toEqual([
+      ['low satisfaction', 'Call', 25],
+      ['low satisfaction', 'Chat', 50],
+      ['low satisfaction', 'Forum', 60],
     ]);
   });
 });

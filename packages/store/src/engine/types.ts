@@ -385,10 +385,16 @@ export interface PainPoint {
   stage: string;
   touchpoint: string;
   channel: string | null;
-  reason: 'drop-off' | 'low score';
+  /** Most exits after it; lowest NPS; lowest CSAT, below {@link CSAT_SATISFIED_MARK}. */
+  reason: 'drop-off' | 'low score' | 'low satisfaction';
   exitRate: number;
   nps: number | null;
+  /** CSAT's % satisfied after it (0–100), null without answers. */
+  csat: number | null;
 }
+
+/** Below this % of satisfied answers a touchpoint's CSAT is a pain point (80%: the usual "good" mark). */
+export const CSAT_SATISFIED_MARK = 80;
 
 /**
  * How persons lived the map's stage order: of the persons who reached any stage, those
