@@ -87,7 +87,7 @@ const BUDGET_GZIP_BYTES = {
     funnelPages: 7_000,
     retentionPages: 3_000,
     frictionPages: 3_000,
-    stagesPages: 6_000,
+    stagesPages: 6_500,
     segmentPages: 3_500,
     parsePersonsFilter: 1_200,
     pathsPages: 5_000,
