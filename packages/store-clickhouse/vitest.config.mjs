@@ -19,5 +19,9 @@ export default defineConfig({
     // machine) and runs property tests against it and SQLite: generous, explicit limits.
     testTimeout: 120_000,
     hookTimeout: 90_000,
+    // Two suites at a time, each with its own server: one suite alternates between
+    // Node (SQLite, fast-check) and ClickHouse, so two keep both cores busy; one at a
+    // time left a core idle and made this package CI's longest task (14.6 min).
+    maxWorkers: 2,
   },
 });

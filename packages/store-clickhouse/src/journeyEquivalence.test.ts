@@ -157,7 +157,7 @@ describeWithClickHouse('ClickHouse journeys against the SQLite engine', (server)
     // The comparisons prove little unless funnels go deep; about 40% and 10% of runs do.
     expect(twoSteps).toBeGreaterThan(10);
     expect(threeSteps).toBeGreaterThan(0);
-  }, 120_000);
+  }, 360_000);
 
   it('funnels in any order and with exclusions: counts, in progress, weeks, time to convert and settings match', async () => {
     let deep = 0;
@@ -180,7 +180,7 @@ describeWithClickHouse('ClickHouse journeys against the SQLite engine', (server)
     expect(unordered).toBeGreaterThan(3);
     expect(deep).toBeGreaterThan(10);
     expect(weeks).toBeGreaterThan(3);
-  }, 180_000);
+  }, 360_000);
 
   it('funnel drivers: persons, conversion, lift and ranking match', async () => {
     let found = 0;
@@ -196,7 +196,7 @@ describeWithClickHouse('ClickHouse journeys against the SQLite engine', (server)
     );
     // About a third of the draws find drivers (the others: nobody or everybody converts).
     expect(found).toBeGreaterThan(10);
-  }, 180_000);
+  }, 360_000);
 
   it('the longest funnels (20 steps, an exclusion after each, in any order, their drivers) fit ClickHouse and match', async () => {
     const [batches] = fc.sample(batchesArbitrary, { numRuns: 1, seed: 11 });
@@ -215,7 +215,7 @@ describeWithClickHouse('ClickHouse journeys against the SQLite engine', (server)
       );
       expect(drivers.clickhouse).toEqual(drivers.sqlite);
     }
-  }, 120_000);
+  }, 360_000);
 
   it('paths: paths, links, exits to "left" and node channels match, start, end, range, depth and limit included', async () => {
     await fc.assert(
@@ -225,7 +225,7 @@ describeWithClickHouse('ClickHouse journeys against the SQLite engine', (server)
       }),
       { numRuns: 40 },
     );
-  }, 120_000);
+  }, 360_000);
 
   it('persons on a node, link or exit: the same pages, cursors and totals', async () => {
     const question = pathsQueryArbitrary.chain((query) =>
@@ -249,5 +249,5 @@ describeWithClickHouse('ClickHouse journeys against the SQLite engine', (server)
       }),
       { numRuns: 30 },
     );
-  }, 180_000);
+  }, 360_000);
 });

@@ -60,5 +60,5 @@ describeWithClickHouse('ClickHouse cohort retention against the SQLite engine', 
     );
     // The comparisons prove little unless some persons come back.
     expect(returning).toBeGreaterThan(10);
-  }, 180_000);
+  }, 360_000);
 });

@@ -101,7 +101,7 @@ describeWithClickHouse('ClickHouse stages against the SQLite engine', (server) =
     expect(withCsat).toBeGreaterThan(5);
     expect(stageCsat).toBeGreaterThan(5);
     expect(channelScores).toBeGreaterThan(5);
-  }, 180_000);
+  }, 360_000);
 
   it('overview: persons, touchpoints, conversions, NPS per day, per channel and in total, and attribution match', async () => {
     let converting = 0;
@@ -134,7 +134,7 @@ describeWithClickHouse('ClickHouse stages against the SQLite engine', (server) =
     );
     expect(converting).toBeGreaterThan(10);
     expect(credited).toBeGreaterThan(5);
-  }, 180_000);
+  }, 360_000);
 
   it('overview: a range of more than 366 days or ending before it starts is refused, as on SQLite', async () => {
     const year = 366 * 86_400_000;
