@@ -11,6 +11,7 @@ import {
 } from '@parcours/store-clickhouse/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './cli.js';
+import { nextData, readServerSentEvents } from './testing/readServerSentEvents.js';
 
 // Issue 10, item 5: `parcours project create`, `import` and `start` with
 // `--clickhouse URL` on a real clickhouse-server; two `parcours start` processes (the
@@ -165,6 +166,34 @@ describe.skipIf(shouldSkipClickHouse())('parcours with --clickhouse', () => {
     expect(fromFirst.steps.map((step) => step.count)).toEqual([2, 1]);
     expect(await funnel(second)).toEqual(fromFirst);
   });
+
+  it('pushes a touchpoint collected by one server to a live view open on the other within 2 s', async () => {
+    const controller = new AbortController();
+    const input = encodeURIComponent(JSON.stringify({ projectId: project.projectId }));
+    const response = await fetch(`${second}/trpc/live.touchpoints?input=${input}`, {
+      headers: { authorization: `Bearer ${project.secretKey}` },
+      signal: controller.signal,
+    });
+    expect(response.status).toBe(200);
+    const events = readServerSentEvents(response);
+    const before = (await nextData(events)).data.touchpoints as Array<{ id: string }>;
+    const answer = await fetch(`${first}/trpc/collect`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        writeKey: project.writeKey,
+        batch: [
+          { id: 'evt-live', type: 'track', name: 'Called support', anonymousId: 'phone-5', timestamp: T0 },
+        ],
+      }),
+    });
+    expect(await answer.text()).toBe('{"result":{"data":{"accepted":1,"duplicates":0}}}');
+    const acknowledged = Date.now();
+    const pushed = (await nextData(events)).data.touchpoints as Array<{ id: string }>;
+    expect(Date.now() - acknowledged, 'pushed within 2 s of the acknowledgement').toBeLessThan(2_000);
+    expect(pushed.map((touchpoint) => touchpoint.id)).toEqual(['evt-live', ...before.map((t) => t.id)]);
+    controller.abort();
+  }, 30_000);
 
   it('shares accounts: a session opened on one server is valid on the other', async () => {
     const user = await cli(

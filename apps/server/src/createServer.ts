@@ -91,6 +91,8 @@ export function createServer(options: ServerOptions): Server {
     ...options,
     writeKeyRateLimit: perWriteKey,
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    // Touchpoints another process stored (a second server, `parcours import`) are pushed too.
+    changeMarks: { readMark: (projectId) => store.getChangeMark(projectId) },
   });
   const shedder = new LoadShedder(limits);
   const { handleTrpc, callCollector } = createTrpcHandlers({ store, services, trustProxy, logError });

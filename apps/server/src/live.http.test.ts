@@ -1,13 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { openSqliteStore, type CreatedProject, type Store } from '@parcours/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from './createServer.js';
 import { TEST_SERVER_LIMITS } from './testing/testServerLimits.js';
+import { nextData, readServerSentEvents as readEvents } from './testing/readServerSentEvents.js';
 
 /**
  * Issue 12: `live.*` subscriptions are server-sent events on the real HTTP server,
@@ -37,39 +41,6 @@ afterAll(async () => {
 
 const subscriptionUrl = (path: string) =>
   `${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ projectId: project.projectId }))}`;
-
-/** One server-sent event: its `event:` name (none for data) and its parsed `data:`. */
-interface SentEvent {
-  event: string | undefined;
-  data: any;
-}
-
-/** Reads an SSE response's events as they come. */
-async function* readEvents(response: Response): AsyncGenerator<SentEvent> {
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for await (const chunk of response.body!) {
-    buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const lines = buffer.slice(0, end).split('\n');
-      buffer = buffer.slice(end + 2);
-      const field = (name: string) =>
-        lines.filter((line) => line.startsWith(`${name}:`)).map((line) => line.slice(name.length + 1).trim());
-      const data = field('data').join('\n');
-      if (data !== '') yield { event: field('event')[0], data: JSON.parse(data) };
-    }
-  }
-}
-
-/** The next event that carries data (not tRPC's `connected` or `ping`). */
-async function nextData(events: AsyncGenerator<SentEvent>): Promise<SentEvent> {
-  for (;;) {
-    const { value, done } = await events.next();
-    if (done) throw new Error('the stream ended');
-    if (value.event !== 'connected' && value.event !== 'ping') return value;
-  }
-}
 
 const collect = (name: string) =>
   fetch(`${base}/trpc/collect`, {
@@ -104,6 +75,37 @@ describe('live subscriptions over HTTP', () => {
     expect(second.data.touchpoints.map((t: { name: string }) => t.name)).toEqual(['Signed up']);
     controller.abort();
   });
+
+  it("pushes touchpoints that another process stored: `parcours import` into the running server's file", async () => {
+    const controller = new AbortController();
+    const response = await fetch(subscriptionUrl('live.touchpoints'), {
+      headers: { Authorization: `Bearer ${project.secretKey}` },
+      signal: controller.signal,
+    });
+    const events = readEvents(response);
+    const first = await nextData(events);
+    const file = join(dir, 'store-visits.ndjson');
+    const visit = { id: `visit-${Date.now()}`, type: 'track', name: 'Store visit', anonymousId: 'card-9' };
+    writeFileSync(file, JSON.stringify({ ...visit, timestamp: Date.now(), channel: 'store' }) + '\n');
+    // The real binary, in its own process: this server's collector never sees the batch.
+    const bin = fileURLToPath(new URL('../bin/parcours.js', import.meta.url));
+    const imported = await promisify(execFile)(process.execPath, [
+      bin,
+      'import',
+      file,
+      '--project',
+      project.projectId,
+      '--db',
+      join(dir, 'live.db'),
+    ]);
+    expect(JSON.parse(imported.stdout)).toEqual({ imported: 1, duplicates: 0, rejected: 0 });
+    const done = Date.now();
+    const pushed = await nextData(events);
+    expect(Date.now() - done, 'pushed within 2 s of the import').toBeLessThan(2_000);
+    expect(pushed.data.touchpoints[0]).toMatchObject({ id: visit.id, name: 'Store visit', channel: 'store' });
+    expect(pushed.data.touchpoints.length).toBe(first.data.touchpoints.length + 1);
+    controller.abort();
+  }, 30_000);
 
   it('refuses a subscription without credentials with the error a query gets (UNAUTHORIZED, 401)', async () => {
     // An event stream has begun (200) before the procedure runs: tRPC sends its errors as events.

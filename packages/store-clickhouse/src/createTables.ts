@@ -25,6 +25,11 @@ import { quoteDatabaseName } from './sqlLiteral.js';
  * until the `ALTER … DELETE` mutations are done, then the partition is dropped
  * (`privacy/removeEvents.ts`).
  *
+ * `change_marks`: one random mark per stored batch, what `getChangeMark` reads so that
+ * every process's live feed sees touchpoints another process stored. Merges collapse a
+ * project's marks to one row (ReplacingMergeTree on the project alone), so a read
+ * touches a handful of rows however many events the project holds.
+ *
  * The identity links are the events carrying a trusted `user_id` (identifies and
  * touchpoints alike), exactly what the SQLite engine stitches on; they need no table
  * of their own, and they inherit the events' exactly-once rule.
@@ -69,5 +74,12 @@ export async function createTables(client: ClickHouseClient, database: string): 
     ) ENGINE = MergeTree()
     PARTITION BY removal_id
     ORDER BY (project_id, anonymous_id, id)`,
+  });
+  await client.command({
+    query: `CREATE TABLE IF NOT EXISTS ${db}.change_marks (
+      project_id String,
+      mark String
+    ) ENGINE = ReplacingMergeTree()
+    ORDER BY project_id`,
   });
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { CollectResult } from '@parcours/schema';
 import type { InsertEventsOptions, StoredEvent } from '@parcours/store';
@@ -81,6 +82,12 @@ export async function insertEvents(
       table: `${db}.event_ids`,
       format: 'JSONEachRow',
       values: fresh.map((event) => ({ project_id: target.projectId, id: event.id })),
+    });
+    // Last: a mark tells other processes' live feeds once the events are readable.
+    await client.insert({
+      table: `${db}.change_marks`,
+      format: 'JSONEachRow',
+      values: [{ project_id: target.projectId, mark: randomUUID() }],
     });
   }
   return { accepted: fresh.length, duplicates: events.length - fresh.length };

@@ -6,7 +6,7 @@ import {
   type Store,
   type StoreEngine,
 } from '@parcours/store';
-import { countEvents } from './countEvents.js';
+import { countEvents, getChangeMark } from './countEvents.js';
 import { createTables } from './createTables.js';
 import { getCohortRetention } from './getCohortRetention.js';
 import { getFriction } from './getFriction.js';
@@ -155,6 +155,10 @@ export async function openClickHouseStoreEngine(options: ClickHouseStoreOptions)
       return insert(projectId, events, insertOptions);
     },
     countEvents: (projectId) => countEvents(client, at(projectId)),
+    getChangeMark: async (projectId) => {
+      await projects.requireProject(projectId);
+      return getChangeMark(client, at(projectId));
+    },
     getFunnel: async (projectId, query) =>
       getFunnel(client, within(projectId, query), await inProjectZone(projectId, query)),
     getPaths: (projectId, query) => getPaths(client, within(projectId, query), query),

@@ -84,6 +84,14 @@ export interface EventStore {
    * the store each time, so an erased or purged event is gone from it at once.
    */
   getLatestEvents(projectId: string, options: { limit: number }): Promise<StoredEvent[]>;
+  /**
+   * A token that changes each time events of the project are stored, by any process
+   * that shares this store (another server on the same file or ClickHouse database,
+   * `parcours import`): what the live feed polls to push touchpoints it did not collect
+   * itself. Opaque: compare two for equality, nothing else. It may also change when
+   * nothing was stored (ClickHouse merging its marks), never stay the same after a store.
+   */
+  getChangeMark(projectId: string): Promise<string>;
   /** The project's identity settings; makes its identity secret on first call. Never cached: another process may change them. */
   getIdentitySettings(projectId: string): Promise<IdentitySettings>;
   /**

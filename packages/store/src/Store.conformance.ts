@@ -155,6 +155,26 @@ function describeProjectAndEventConformance(target: ConformanceTarget): void {
       expect(await store.getLatestEvents(empty.projectId, { limit: 10 })).toEqual([]);
     });
 
+    it('changes a project change mark with each stored batch, not with replays or other projects', async () => {
+      const before = await store.getChangeMark(projectId);
+      await store.insertEvents(projectId, [event({ anonymousId: 'marked', id: 'mark-1' })]);
+      const stored = await store.getChangeMark(projectId);
+      expect(stored).not.toBe(before);
+      // One batch stored: nothing an engine merges in the background can move it now.
+      expect(await store.insertEvents(projectId, [event({ anonymousId: 'marked', id: 'mark-1' })])).toEqual({
+        accepted: 0,
+        duplicates: 1,
+      });
+      expect(await store.getChangeMark(projectId)).toBe(stored);
+      const other = await store.createProject({ name: 'Other' });
+      const otherBefore = await store.getChangeMark(other.projectId);
+      await store.insertEvents(other.projectId, [event({ anonymousId: 'elsewhere' })]);
+      expect(await store.getChangeMark(projectId)).toBe(stored);
+      expect(await store.getChangeMark(other.projectId)).not.toBe(otherBefore);
+      await store.insertEvents(projectId, [event({ anonymousId: 'marked', id: 'mark-2' })]);
+      expect(await store.getChangeMark(projectId)).not.toBe(stored);
+    });
+
     it('settles concurrent inserts each with its own counts', async () => {
       const batches = Array.from({ length: 40 }, (_, i) =>
         Array.from({ length: 25 }, (_, j) => event({ anonymousId: `dev-${i}`, id: `c-${i}-${j}` })),

@@ -75,4 +75,56 @@ describe('LiveFeed', () => {
     expect(feed.countWatchers('prj_a')).toBe(0);
     expect(watcher.pushes).toEqual([]);
   });
+
+  it('pushes what another process stored: one mark read per project, however many views', async () => {
+    let mark = 'm1';
+    const reads: string[] = [];
+    const feed = new LiveFeed(100, {
+      pollMs: 50,
+      readMark: async (projectId) => {
+        reads.push(projectId);
+        if (mark === 'fail') throw new Error('store unreachable');
+        return mark;
+      },
+    });
+    const started = Date.now();
+    const views = [record(feed, 'prj_a'), record(feed, 'prj_a'), record(feed, 'prj_a')];
+    for (let waited = 0; reads.length < 4 && waited < 5_000; waited += 10) await pause(10);
+    const elapsed = Date.now() - started;
+    // Unchanged mark: no push, and the three views share one poll (three would read thrice as often).
+    expect(views.map((view) => view.pushes)).toEqual([[], [], []]);
+    expect(feed.isPolling('prj_a')).toBe(true);
+    expect(reads.length, `${reads.length} reads in ${elapsed} ms`).toBeGreaterThanOrEqual(4);
+    expect(reads.length, `${reads.length} reads in ${elapsed} ms`).toBeLessThanOrEqual(elapsed / 50 + 1);
+
+    // A read that fails pushes nothing and polling goes on; then the mark moves.
+    mark = 'fail';
+    await pause(150);
+    expect(views.map((view) => view.pushes)).toEqual([[], [], []]);
+    mark = 'm2';
+    for (let waited = 0; views.some((view) => view.pushes.length === 0) && waited < 2_000; waited += 10)
+      await pause(10);
+    expect(views.map((view) => view.pushes.length)).toEqual([1, 1, 1]);
+
+    for (const view of views) await view.stop();
+    expect(feed.isPolling('prj_a')).toBe(false);
+    const readsWhenStopped = reads.length;
+    await pause(200);
+    expect(reads.length, 'no reads once nobody watches').toBe(readsWhenStopped);
+  });
+
+  it('polls only the projects somebody watches', async () => {
+    const reads = new Set<string>();
+    const feed = new LiveFeed(100, {
+      pollMs: 20,
+      readMark: async (projectId) => {
+        reads.add(projectId);
+        return 'm';
+      },
+    });
+    const watcher = record(feed, 'prj_b');
+    await pause(100);
+    await watcher.stop();
+    expect([...reads]).toEqual(['prj_b']);
+  });
 });

@@ -22,7 +22,7 @@ import { prepareGetEventBySeq } from './queries/getEventBySeq.js';
 import { mergeTraits } from '../engine/mergeTraits.js';
 import type { PersonSummary } from '../engine/personTypes.js';
 import { prepareGetConsentRecords, prepareHasConsentRecord } from './queries/consentRecords.js';
-import { prepareCountEvents } from './queries/countEvents.js';
+import { prepareCountEvents, prepareGetChangeMark } from './queries/countEvents.js';
 import { prepareGetAnonymousIdsOfUserId } from './queries/getAnonymousIdsOfUserId.js';
 import { prepareGetEventsInSegments } from './queries/getEventsInSegments.js';
 import { prepareGetLatestEvents } from './queries/getLatestEvents.js';
@@ -127,6 +127,7 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
   const insertEvent = prepareInsertEvent(db);
   const insertIdentityLink = prepareInsertIdentityLink(db);
   const countEvents = prepareCountEvents(db);
+  const getChangeMark = prepareGetChangeMark(db);
   const getLatestUserIdOfAnonymousId = prepareGetLatestUserIdOfAnonymousId(db);
   const getIdentityChanges = prepareGetIdentityChanges(db);
   const getEventsInSegments = prepareGetEventsInSegments(db);
@@ -330,6 +331,9 @@ export function openSqliteStoreEngine(options: SqliteStoreOptions): StoreEngine 
     },
     async getLatestEvents(projectId, { limit }) {
       return getLatestEvents(getProjectRow(projectId).id, limit);
+    },
+    async getChangeMark(projectId) {
+      return getChangeMark(getProjectRow(projectId).id);
     },
     async getPersonTimeline(projectId, ref, { limit }) {
       const projectRowId = getProjectRow(projectId).id;
