@@ -9,6 +9,7 @@ import { assertPortFree } from './assertPortFree.js';
 import { UsageError, type CliIo } from './CliIo.js';
 import { DB_OPTION } from './dbOption.js';
 import { listen } from './listen.js';
+import { warmUpCollector } from '../http/warmUpCollector.js';
 import { getDefaultMemoryCeilingMb } from '../http/ServerLimits.js';
 import { getJourneyLimits } from './getJourneyLimits.js';
 import { describeDatabase, getClickHouseUrl, openCliStore } from './openCliStore.js';
@@ -147,6 +148,8 @@ export async function startCommand(argv: string[], io: CliIo): Promise<number> {
       // Dashboards' reports by email: sent only when SMTP is set.
       reportSchedules: {},
     });
+    // Before taking traffic: the first batches after a restart do not wait for V8.
+    await warmUpCollector(server);
     await listen(server, port, values.host);
     url = `http://localhost:${(server.address() as AddressInfo).port}`;
     stop = async () => {
