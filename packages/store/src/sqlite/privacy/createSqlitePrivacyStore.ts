@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
+import { prepareScrubPendingWebhooks } from '../webhooks/prepareScrubPendingWebhooks.js';
 import { createKey } from '../../createKey.js';
 import { toDevicePersonId, toUserPersonId } from '../../personId.js';
 import {
@@ -35,6 +36,8 @@ const CHECKPOINT_ATTEMPTS = 5;
 export function createSqlitePrivacyStore(parts: PrivacyStoreParts): PrivacyStore {
   const { db } = parts;
   const tables = PERSON_TABLES.map((spec) => ({ spec, queries: preparePersonRows(db, spec) }));
+  // Lists queued for a webhook and not sent yet lose the erased person too.
+  const scrubPendingWebhooks = prepareScrubPendingWebhooks(db);
   const bumpRemovalGeneration = db.prepare(
     `UPDATE projects SET removal_generation = removal_generation + 1 WHERE id = ?`,
   );
@@ -61,6 +64,7 @@ export function createSqlitePrivacyStore(parts: PrivacyStoreParts): PrivacyStore
       spec.table,
       person === undefined ? 0 : eraseRows(spec, queries, projectRowId, person),
     ]);
+    scrubPendingWebhooks(projectRowId, person ?? toBarePerson(ref));
     // An append-only catch-up cannot see a delete: journey indexes (of any process on
     // this file) see the new generation and rebuild from the rows left.
     if (counts.some(([, count]) => count !== 0)) bumpRemovalGeneration.run(projectRowId);
@@ -83,6 +87,7 @@ export function createSqlitePrivacyStore(parts: PrivacyStoreParts): PrivacyStore
             ? queries.delete(projectRowId, ids)
             : 0,
       ]);
+      scrubPendingWebhooks(projectRowId, ids);
       if (counts.some(([, count]) => count !== 0)) bumpRemovalGeneration.run(projectRowId);
       return Object.fromEntries(counts) as ErasureReceipt['tables'];
     },

@@ -115,7 +115,7 @@ export const EXCLUDED_TABLES: Readonly<Record<string, ExcludedTable>> = {
   webhook_destinations: { reason: "a project's webhook URLs and signing secrets; no person" },
   webhook_deliveries: {
     reason:
-      'the webhook queue: a body (person ids, picked properties) only until delivered or given up, then blanked',
+      'the webhook queue: a body (person ids, picked properties) only until delivered or given up, then blanked; an erasure takes the person out of bodies not sent yet',
   },
   report_brands: { reason: "a project's report title, colours and logo; no person" },
   report_schedules: { reason: "dashboards' reports by email: the team's addresses (staff), no data subject" },
