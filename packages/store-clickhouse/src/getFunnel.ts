@@ -73,7 +73,7 @@ function toSteps(query: FunnelQuery, row: StepRow): FunnelStepResult[] {
  * step, in sequence (with exclusions) or in any order, conversion, drop-off in progress
  * and abandoned, median time from the chain's start, conversion by week, time to
  * convert, and a breakdown by `channel` or a property of the chosen step-1 touchpoint.
- * Same answers as the SQLite engine (checked by `journeyEquivalence.test.ts`), except
+ * Same answers as the SQLite engine (checked by `funnelEquivalence.test.ts`), except
  * the order of breakdown values with equal counts: by value here, by first appearance
  * in the SQLite engine.
  */

@@ -61,7 +61,7 @@ function selectDriverFeatures(target: Target, query: FunnelDriversQuery): string
  * converted, then each driver's persons and lift, ranked and cut to the top ten in
  * SQL with the same order as `rankFunnelDrivers` of `@parcours/store` (|lift|, persons,
  * kind, then name and value as bytes). Same answers as the SQLite engine (checked by
- * `journeyEquivalence.test.ts`).
+ * `driversEquivalence.test.ts`).
  */
 export async function getFunnelDrivers(
   client: ClickHouseClient,

@@ -28,7 +28,7 @@ function isOnIt(query: PathPersonsQuery): string {
 /**
  * The persons on a node, link or exit of a paths answer, by person id, a page at a
  * time, computed inside ClickHouse (only the page and the total leave it). Same
- * answers and cursors as the SQLite engine (`journeyEquivalence.test.ts`).
+ * answers and cursors as the SQLite engine (`pathsEquivalence.test.ts`).
  */
 export async function getPathPersons(
   client: ClickHouseClient,
