@@ -4,6 +4,7 @@ import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { TouchpointNameList } from '../components/TouchpointNameList.js';
 import { toDayKey } from './findAnnotationsIn.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 /** "Annotate": a day or a range (days of the project's zone, as the charts count them), a text, maybe a touchpoint. */
 export function AnnotationForm({ projectId }: { projectId: string }) {
@@ -17,7 +18,7 @@ export function AnnotationForm({ projectId }: { projectId: string }) {
   const create = useMutation(
     trpc.annotations.create.mutationOptions({
       onSuccess: () => {
-        void queryClient.invalidateQueries(trpc.annotations.pathFilter());
+        void refetchAfterWrite(queryClient, trpc.annotations.pathFilter());
         setText('');
         setTouchpoint('');
         setToDay('');

@@ -7,6 +7,7 @@ import type { PageProps } from '../pages.js';
 import { AnnotationComparison } from './AnnotationComparison.js';
 import { AnnotationForm } from './AnnotationForm.js';
 import { describeAnnotationDays } from './ChartAnnotations.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 /**
  * Annotations: dates (or ranges) of a project worth remembering, shown on every time
@@ -20,7 +21,7 @@ export function AnnotationsPage({ project }: PageProps) {
   const annotations = useQuery(trpc.annotations.list.queryOptions({ projectId }));
   const remove = useMutation(
     trpc.annotations.delete.mutationOptions({
-      onSuccess: () => void queryClient.invalidateQueries(trpc.annotations.pathFilter()),
+      onSuccess: () => void refetchAfterWrite(queryClient, trpc.annotations.pathFilter()),
     }),
   );
   const mayEdit = can(project.role, 'editInsights');

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from './trpc.js';
+import { refetchAfterWrite } from './refetchAfterWrite.js';
 
 /**
  * `admin.setTimeZone` for a project; on success every journey figure is asked again,
@@ -12,8 +13,8 @@ export function useSetTimeZone(projectId: string) {
     trpc.admin.setTimeZone.mutationOptions({
       onSuccess: () =>
         Promise.all([
-          queryClient.invalidateQueries(trpc.admin.project.queryFilter({ projectId })),
-          queryClient.invalidateQueries(trpc.journeys.pathFilter()),
+          refetchAfterWrite(queryClient, trpc.admin.project.queryFilter({ projectId })),
+          refetchAfterWrite(queryClient, trpc.journeys.pathFilter()),
         ]),
     }),
   );

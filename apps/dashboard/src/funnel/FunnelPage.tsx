@@ -41,6 +41,7 @@ import {
   SEGMENT_PARAM,
   toSegmentInput,
 } from '../segments/segmentParams.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 /**
  * Funnels: how many persons go through the chosen steps (in order, or in any order)
@@ -96,7 +97,7 @@ export function FunnelPage({ project, params }: PageProps) {
   const onSubmit = (next: FunnelDefinition) => {
     const hash = hashOf({ ...createFunnelParams(next), ...segmentParams });
     // The same funnel again means "refresh": touchpoints may have landed since.
-    if (hash === hashOf(funnelParams)) void queryClient.invalidateQueries(trpc.journeys.pathFilter());
+    if (hash === hashOf(funnelParams)) void refetchAfterWrite(queryClient, trpc.journeys.pathFilter());
     else location.hash = hash;
   };
   const { projectId: _projectId, ...shareQuery } = input;

@@ -15,6 +15,7 @@ import { AddTileForm } from './AddTileForm.js';
 import { DashboardGrid } from './DashboardGrid.js';
 import { createDashboardPrintPath, DASHBOARDS_PATH } from './insightPaths.js';
 import { NewDashboardForm } from './NewDashboardForm.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 /**
  * A dashboard: its saved insights as tiles that refresh together. `?id=` names one;
@@ -39,14 +40,14 @@ export function DashboardPage({ project, params }: PageProps) {
   const remove = useMutation(
     trpc.dashboards.delete.mutationOptions({
       onSuccess: () => {
-        void queryClient.invalidateQueries(trpc.dashboards.list.pathFilter());
+        void refetchAfterWrite(queryClient, trpc.dashboards.list.pathFilter());
         location.hash = createProjectHash(projectId, DASHBOARDS_PATH);
       },
     }),
   );
   const refresh = () => {
     setNow(Date.now());
-    void queryClient.invalidateQueries(trpc.journeys.pathFilter());
+    void refetchAfterWrite(queryClient, trpc.journeys.pathFilter());
   };
 
   if (dashboard.isPending) {

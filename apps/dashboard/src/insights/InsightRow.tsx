@@ -8,6 +8,7 @@ import { createProjectHash } from '../routing/resolveRoute.js';
 import { AddToDashboard } from './AddToDashboard.js';
 import { InsightFields } from './InsightFields.js';
 import { INSIGHT_VIEWS } from './insightViews.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 /** One saved insight in the list: open it, and for editors rename, describe, put on a dashboard, delete. */
 export function InsightRow({ insight, mayEdit }: { insight: Insight; mayEdit: boolean }) {
@@ -16,8 +17,8 @@ export function InsightRow({ insight, mayEdit }: { insight: Insight; mayEdit: bo
   const [isEditing, setEditing] = useState(false);
   const [draft, setDraft] = useState({ name: insight.name, description: insight.description });
   const onDone = () => {
-    void queryClient.invalidateQueries(trpc.insights.pathFilter());
-    void queryClient.invalidateQueries(trpc.dashboards.pathFilter());
+    void refetchAfterWrite(queryClient, trpc.insights.pathFilter());
+    void refetchAfterWrite(queryClient, trpc.dashboards.pathFilter());
   };
   const update = useMutation(
     trpc.insights.update.mutationOptions({

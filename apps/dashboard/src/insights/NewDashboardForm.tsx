@@ -4,6 +4,7 @@ import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { createProjectHash } from '../routing/resolveRoute.js';
 import { DASHBOARDS_PATH } from './insightPaths.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 /** "New dashboard": an empty one, opened once made. */
 export function NewDashboardForm({ projectId }: { projectId: string }) {
@@ -13,7 +14,7 @@ export function NewDashboardForm({ projectId }: { projectId: string }) {
   const create = useMutation(
     trpc.dashboards.create.mutationOptions({
       onSuccess: (dashboard) => {
-        void queryClient.invalidateQueries(trpc.dashboards.list.pathFilter());
+        void refetchAfterWrite(queryClient, trpc.dashboards.list.pathFilter());
         setName('');
         location.hash = createProjectHash(projectId, DASHBOARDS_PATH, { id: dashboard.dashboardId });
       },

@@ -7,6 +7,7 @@ import { createProjectHash } from '../routing/resolveRoute.js';
 import { InsightFields } from './InsightFields.js';
 import { INSIGHTS_PATH } from './insightPaths.js';
 import { INSIGHT_VIEWS } from './insightViews.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 export interface SaveInsightButtonProps {
   projectId: string;
@@ -26,7 +27,7 @@ export function SaveInsightButton({ projectId, view, params }: SaveInsightButton
   const [draft, setDraft] = useState({ name: '', description: '' });
   const save = useMutation(
     trpc.insights.create.mutationOptions({
-      onSuccess: () => void queryClient.invalidateQueries(trpc.insights.list.pathFilter()),
+      onSuccess: () => void refetchAfterWrite(queryClient, trpc.insights.list.pathFilter()),
     }),
   );
 

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '../api/trpc.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 /** `dashboards.update`, refreshing every dashboard query once it is done. */
 export function useUpdateDashboard() {
@@ -7,7 +8,7 @@ export function useUpdateDashboard() {
   const queryClient = useQueryClient();
   return useMutation(
     trpc.dashboards.update.mutationOptions({
-      onSuccess: () => void queryClient.invalidateQueries(trpc.dashboards.pathFilter()),
+      onSuccess: () => void refetchAfterWrite(queryClient, trpc.dashboards.pathFilter()),
     }),
   );
 }

@@ -8,6 +8,7 @@ import { useLive } from '../live/LiveUpdates.js';
 import { createProjectHash } from '../routing/resolveRoute.js';
 import { replaceHash } from '../routing/useHashRoute.js';
 import { createCurlCommand, createNpmSnippet, createScriptTag } from '../settings/createSnippets.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 export interface FirstRunPanelProps {
   projectId: string;
@@ -28,7 +29,7 @@ export function FirstRunPanel({ projectId, writeKey }: FirstRunPanelProps) {
     trpc.live.touchpoints.subscriptionOptions(paused ? skipToken : { projectId }, {
       onData: ({ touchpoints }) => {
         if (touchpoints.length === 0) return;
-        void queryClient.invalidateQueries(trpc.admin.project.queryFilter({ projectId }));
+        void refetchAfterWrite(queryClient, trpc.admin.project.queryFilter({ projectId }));
         // The waiting page has done its job: back should not return to it.
         replaceHash(createProjectHash(projectId, LIVE_PATH));
       },

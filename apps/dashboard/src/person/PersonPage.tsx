@@ -4,6 +4,7 @@ import type { PageProps } from '../pages.js';
 import { createPersonHash, getPersonLookup, type PersonLookup } from './getPersonLookup.js';
 import { PersonJourney } from './PersonJourney.js';
 import { PersonSearch } from './PersonSearch.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 /** Journeys: find a person by one of their ids and read their cross-channel timeline. */
 export function PersonPage({ project, params }: PageProps) {
@@ -14,7 +15,7 @@ export function PersonPage({ project, params }: PageProps) {
   const onSearch = (next: PersonLookup) => {
     const hash = createPersonHash(project.projectId, next);
     // The same search again means "refresh": new touchpoints may have landed.
-    if (hash === location.hash) void queryClient.invalidateQueries(trpc.journeys.person.pathFilter());
+    if (hash === location.hash) void refetchAfterWrite(queryClient, trpc.journeys.person.pathFilter());
     else location.hash = hash;
   };
 

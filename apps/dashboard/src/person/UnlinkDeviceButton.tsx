@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '../api/trpc.js';
 import { ConfirmButton } from '../components/ConfirmButton.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 export interface UnlinkDeviceButtonProps {
   projectId: string;
@@ -19,7 +20,7 @@ export function UnlinkDeviceButton({ projectId, anonymousId, userId }: UnlinkDev
   const queryClient = useQueryClient();
   const unlink = useMutation(
     trpc.journeys.unlinkIdentity.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries(trpc.journeys.pathFilter()),
+      onSuccess: () => refetchAfterWrite(queryClient, trpc.journeys.pathFilter()),
     }),
   );
   return (

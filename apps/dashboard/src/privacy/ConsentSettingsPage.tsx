@@ -5,6 +5,7 @@ import { ConsentConfigEditor } from './ConsentConfigEditor.js';
 import { ConsentVersions } from './ConsentVersions.js';
 import { formatHashPrefix } from './formatPublisher.js';
 import { privacyKey, usePrivacyClient, type ConsentConfigInput } from './privacyApi.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 /**
  * Owners and privacy officers: the current consent settings in an editor, published
@@ -23,8 +24,8 @@ export function ConsentSettingsPage({ project }: PageProps) {
     mutationFn: (draft: ConsentConfigInput) => privacy.publishConsentConfig.mutate({ ...input, ...draft }),
     onSuccess: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: privacyKey('consentConfig') }),
-        queryClient.invalidateQueries({ queryKey: privacyKey('consentConfigVersions') }),
+        refetchAfterWrite(queryClient, { queryKey: privacyKey('consentConfig') }),
+        refetchAfterWrite(queryClient, { queryKey: privacyKey('consentConfigVersions') }),
       ]),
   });
 

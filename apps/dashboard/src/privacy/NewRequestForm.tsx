@@ -8,6 +8,7 @@ import {
   type PrivacyRequestView,
   type RequestAssignee,
 } from './requestLabels.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 /** Today as a calendar day in the officer's own time zone (a request arrives on their day). */
 function getToday(): string {
@@ -38,7 +39,7 @@ export function NewRequestForm({
   const create = useMutation(
     trpc.privacy.requests.create.mutationOptions({
       onSuccess: (request) => {
-        void queryClient.invalidateQueries(trpc.privacy.requests.list.queryFilter());
+        void refetchAfterWrite(queryClient, trpc.privacy.requests.list.queryFilter());
         onCreated(request);
       },
     }),

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'preact/hooks';
 import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 type Contacts = Pick<ProcessingRegister, 'controller' | 'dpo' | 'recipients'>;
 type Who = 'controller' | 'dpo';
@@ -36,7 +37,7 @@ export function RegisterContactsForm({
   });
   const save = useMutation(
     trpc.privacy.setRegisterContacts.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries(trpc.privacy.register.queryFilter({ projectId })),
+      onSuccess: () => refetchAfterWrite(queryClient, trpc.privacy.register.queryFilter({ projectId })),
     }),
   );
   const setContact = (who: Who, field: string, value: string) =>

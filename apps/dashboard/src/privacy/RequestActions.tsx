@@ -5,6 +5,7 @@ import { ConfirmButton } from '../components/ConfirmButton.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { Field } from '../components/Field.js';
 import { VERIFICATION_LABELS, type PrivacyRequestView, type RequestAssignee } from './requestLabels.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 /** A text field of the form an event was submitted from, trimmed. */
 function formText(event: Event, name: string): string {
@@ -28,7 +29,7 @@ export function RequestActions({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const onSuccess = () => queryClient.invalidateQueries(trpc.privacy.requests.pathFilter());
+  const onSuccess = () => refetchAfterWrite(queryClient, trpc.privacy.requests.pathFilter());
   const ref = { projectId, requestId: request.requestId };
   const update = useMutation(trpc.privacy.requests.update.mutationOptions({ onSuccess }));
   const extend = useMutation(trpc.privacy.requests.extend.mutationOptions({ onSuccess }));

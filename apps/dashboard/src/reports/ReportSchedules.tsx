@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'preact/hooks';
 import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 const FREQUENCY_LABELS = { weekly: 'Every Monday', monthly: 'On the 1st of each month' } as const;
 
@@ -16,7 +17,7 @@ export function ReportSchedules({ projectId, dashboardId }: { projectId: string;
   const [frequency, setFrequency] = useState<'weekly' | 'monthly'>('weekly');
   const [recipients, setRecipients] = useState('');
   const listed = useQuery(trpc.reports.schedules.queryOptions({ projectId }));
-  const refresh = () => void queryClient.invalidateQueries(trpc.reports.schedules.pathFilter());
+  const refresh = () => void refetchAfterWrite(queryClient, trpc.reports.schedules.pathFilter());
   const schedule = useMutation(
     trpc.reports.schedule.mutationOptions({
       onSuccess: () => {

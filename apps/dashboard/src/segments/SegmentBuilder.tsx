@@ -14,6 +14,7 @@ import {
   type SegmentDraft,
   type SegmentDraftEdit,
 } from './segmentDraft.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 /**
  * Builds a segment: a name, a description, conditions on what persons did and on their
@@ -29,11 +30,7 @@ export function SegmentBuilder({ projectId }: { projectId: string }) {
     trpc.segments.create.mutationOptions({
       onSuccess: async () => {
         setDraft(createSegmentDraft());
-        // A first read of the list still on its way started before this save: react-query
-        // would hand its (older) answer to the invalidation instead of asking again.
-        const list = trpc.segments.list.queryFilter({ projectId });
-        await queryClient.cancelQueries(list);
-        await queryClient.invalidateQueries(list);
+        await refetchAfterWrite(queryClient, trpc.segments.list.queryFilter({ projectId }));
       },
     }),
   );

@@ -10,6 +10,7 @@ import { createProjectHash } from '../routing/resolveRoute.js';
 import { describeSegment } from './describeSegment.js';
 import { SegmentBuilder } from './SegmentBuilder.js';
 import { SEGMENT_PARAM } from './segmentParams.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 /**
  * Segments: the project's saved segments (who they hold, in words, and links to the
@@ -24,7 +25,7 @@ export function SegmentsPage({ project }: PageProps) {
   const segments = useQuery(trpc.segments.list.queryOptions({ projectId }));
   const remove = useMutation(
     trpc.segments.delete.mutationOptions({
-      onSuccess: () => void queryClient.invalidateQueries(trpc.segments.list.queryFilter({ projectId })),
+      onSuccess: () => void refetchAfterWrite(queryClient, trpc.segments.list.queryFilter({ projectId })),
     }),
   );
 

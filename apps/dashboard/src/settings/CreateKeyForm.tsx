@@ -4,6 +4,7 @@ import { useTRPC } from '../api/trpc.js';
 import type { KeyScope } from '../api/types.js';
 import { CopyField } from '../components/CopyField.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 /** What each scope opens, in words. */
 export const SCOPE_LABELS: Record<KeyScope, string> = {
@@ -29,7 +30,7 @@ export function CreateKeyForm({ projectId }: { projectId: string }) {
     trpc.keys.create.mutationOptions({
       onSuccess: () => {
         setLabel('');
-        return queryClient.invalidateQueries(trpc.keys.list.queryFilter({ projectId }));
+        return refetchAfterWrite(queryClient, trpc.keys.list.queryFilter({ projectId }));
       },
     }),
   );

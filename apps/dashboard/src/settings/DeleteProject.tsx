@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { useTRPC } from '../api/trpc.js';
 import type { Project } from '../api/types.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 /**
  * Deletes the project and everything it holds (`admin.deleteProject`), once its name
@@ -15,7 +16,7 @@ export function DeleteProject({ project }: { project: Project }) {
   const remove = useMutation(
     trpc.admin.deleteProject.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.auth.me.queryFilter());
+        await refetchAfterWrite(queryClient, trpc.auth.me.queryFilter());
         location.hash = '#/';
       },
     }),

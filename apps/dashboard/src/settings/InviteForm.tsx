@@ -6,6 +6,7 @@ import { CopyField } from '../components/CopyField.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { formatDateTime } from '../format/formatDateTime.js';
 import { RoleSelect } from './RoleSelect.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 /** What each role may do, to choose one knowingly. */
 const ROLE_HELP =
@@ -24,7 +25,7 @@ export function InviteForm({ projectId }: { projectId: string }) {
     trpc.members.invite.mutationOptions({
       onSuccess: () => {
         setEmail('');
-        return queryClient.invalidateQueries(trpc.members.list.queryFilter({ projectId }));
+        return refetchAfterWrite(queryClient, trpc.members.list.queryFilter({ projectId }));
       },
     }),
   );

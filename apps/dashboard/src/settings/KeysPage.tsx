@@ -6,6 +6,7 @@ import { formatDateTime } from '../format/formatDateTime.js';
 import type { PageProps } from '../pages.js';
 import { CreateKeyForm, SCOPE_LABELS } from './CreateKeyForm.js';
 import { TableScroll } from '../components/TableScroll.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 /**
  * Owners: the project's secret keys for scripts and exports (only their first
@@ -18,7 +19,7 @@ export function KeysPage({ project }: PageProps) {
   const keys = useQuery(trpc.keys.list.queryOptions(input));
   const revoke = useMutation(
     trpc.keys.revoke.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries(trpc.keys.list.queryFilter(input)),
+      onSuccess: () => refetchAfterWrite(queryClient, trpc.keys.list.queryFilter(input)),
     }),
   );
 

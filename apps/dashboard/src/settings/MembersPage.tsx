@@ -8,6 +8,7 @@ import type { PageProps } from '../pages.js';
 import { InviteForm } from './InviteForm.js';
 import { RoleSelect } from './RoleSelect.js';
 import { TableScroll } from '../components/TableScroll.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 /**
  * Owners: who is in the project with which role (change it, remove them), the
@@ -20,9 +21,9 @@ export function MembersPage({ project }: PageProps) {
   const list = useQuery(trpc.members.list.queryOptions(input));
   const refresh = () =>
     Promise.all([
-      queryClient.invalidateQueries(trpc.members.list.queryFilter(input)),
+      refetchAfterWrite(queryClient, trpc.members.list.queryFilter(input)),
       // The user may have changed or removed their own role.
-      queryClient.invalidateQueries(trpc.auth.me.queryFilter()),
+      refetchAfterWrite(queryClient, trpc.auth.me.queryFilter()),
     ]);
   const setRole = useMutation(trpc.members.setRole.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.members.remove.mutationOptions({ onSuccess: refresh }));

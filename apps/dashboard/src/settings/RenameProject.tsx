@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { useTRPC } from '../api/trpc.js';
 import type { Project } from '../api/types.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 /** Renames the project (`admin.renameProject`); the project switcher follows. */
 export function RenameProject({ project }: { project: Project }) {
@@ -13,8 +14,8 @@ export function RenameProject({ project }: { project: Project }) {
     trpc.admin.renameProject.mutationOptions({
       onSuccess: () =>
         Promise.all([
-          queryClient.invalidateQueries(trpc.auth.me.queryFilter()),
-          queryClient.invalidateQueries(trpc.admin.project.queryFilter({ projectId: project.projectId })),
+          refetchAfterWrite(queryClient, trpc.auth.me.queryFilter()),
+          refetchAfterWrite(queryClient, trpc.admin.project.queryFilter({ projectId: project.projectId })),
         ]),
     }),
   );

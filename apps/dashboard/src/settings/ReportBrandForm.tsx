@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { useTRPC } from '../api/trpc.js';
 import type { Project } from '../api/types.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 /** The server's cap on a logo's data URL (`reports.setBrand`). */
 const MAX_LOGO_DATA_URL_LENGTH = 262_144;
@@ -34,7 +35,7 @@ export function ReportBrandForm({ project }: { project: Project }) {
   const save = useMutation(
     trpc.reports.setBrand.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.reports.brand.queryFilter(input));
+        await refetchAfterWrite(queryClient, trpc.reports.brand.queryFilter(input));
         setDraft(undefined);
       },
     }),

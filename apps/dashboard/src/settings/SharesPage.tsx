@@ -11,6 +11,7 @@ import type { PageProps } from '../pages.js';
 import { createProjectHash } from '../routing/resolveRoute.js';
 import { STAGES_PATH } from '../stages/stagesPath.js';
 import { TableScroll } from '../components/TableScroll.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 /** Each shared view's page in the app, and its name. */
 const VIEWS: Record<ShareView, { path: string; title: string }> = {
@@ -33,7 +34,7 @@ export function SharesPage({ project }: PageProps) {
   const shares = useQuery(trpc.shares.list.queryOptions(input));
   const revoke = useMutation(
     trpc.shares.revoke.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries(trpc.shares.list.queryFilter(input)),
+      onSuccess: () => refetchAfterWrite(queryClient, trpc.shares.list.queryFilter(input)),
     }),
   );
 

@@ -6,6 +6,7 @@ import type { JourneyStage, SavedJourneyMap } from '../api/types.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { JourneyMapConflict } from './JourneyMapConflict.js';
 import { JourneyMapForm } from './JourneyMapForm.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 interface Edit {
   name: string;
@@ -42,11 +43,11 @@ export function JourneyMapEditor({
     trpc.journeys.saveMap.mutationOptions({
       onSuccess: async (saved) => {
         queryClient.setQueryData(trpc.journeys.map.queryKey({ projectId, mapId }), saved);
-        void queryClient.invalidateQueries(trpc.journeys.maps.pathFilter());
-        void queryClient.invalidateQueries(trpc.journeys.journeyMap.pathFilter());
-        void queryClient.invalidateQueries(trpc.journeys.overview.pathFilter());
+        void refetchAfterWrite(queryClient, trpc.journeys.maps.pathFilter());
+        void refetchAfterWrite(queryClient, trpc.journeys.journeyMap.pathFilter());
+        void refetchAfterWrite(queryClient, trpc.journeys.overview.pathFilter());
         // Stay on "Saving…" until the new numbers are in, rather than flash the old map.
-        await queryClient.invalidateQueries(trpc.journeys.stages.pathFilter());
+        await refetchAfterWrite(queryClient, trpc.journeys.stages.pathFilter());
         onDone();
       },
     }),

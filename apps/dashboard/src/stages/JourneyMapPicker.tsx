@@ -4,6 +4,7 @@ import { useTRPC } from '../api/trpc.js';
 import { ConfirmButton } from '../components/ConfirmButton.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { NewJourneyMapForm } from './NewJourneyMapForm.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 export interface JourneyMapPickerProps {
   projectId: string;
@@ -23,7 +24,7 @@ export function JourneyMapPicker({ projectId, mapId, mayEdit, onPick }: JourneyM
   const remove = useMutation(
     trpc.journeys.deleteMap.mutationOptions({
       onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.journeys.maps.pathFilter());
+        await refetchAfterWrite(queryClient, trpc.journeys.maps.pathFilter());
         onPick(undefined);
       },
     }),

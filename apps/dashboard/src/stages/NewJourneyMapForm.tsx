@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { useTRPC } from '../api/trpc.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { TEMPLATE_LABELS, type TemplateChoice } from './journeyMapParams.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 export interface NewJourneyMapFormProps {
   projectId: string;
@@ -21,7 +22,7 @@ export function NewJourneyMapForm({ projectId, onCreated, onCancel }: NewJourney
   const create = useMutation(
     trpc.journeys.createMap.mutationOptions({
       onSuccess: async (map) => {
-        await queryClient.invalidateQueries(trpc.journeys.maps.pathFilter());
+        await refetchAfterWrite(queryClient, trpc.journeys.maps.pathFilter());
         onCreated(map.mapId);
       },
     }),

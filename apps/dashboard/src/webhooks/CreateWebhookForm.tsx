@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { useTRPC } from '../api/trpc.js';
 import { CopyField } from '../components/CopyField.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 /**
  * Adds a webhook destination (`webhooks.create`) and shows its signing secret the one
@@ -18,7 +19,7 @@ export function CreateWebhookForm({ projectId }: { projectId: string }) {
       onSuccess: () => {
         setName('');
         setUrl('');
-        return queryClient.invalidateQueries(trpc.webhooks.list.queryFilter({ projectId }));
+        return refetchAfterWrite(queryClient, trpc.webhooks.list.queryFilter({ projectId }));
       },
     }),
   );

@@ -8,6 +8,7 @@ import { formatDateTime } from '../format/formatDateTime.js';
 import type { PageProps } from '../pages.js';
 import { CreateWebhookForm } from './CreateWebhookForm.js';
 import { WebhookDeliveryLog } from './WebhookDeliveryLog.js';
+import { refetchAfterWrite } from '../api/refetchAfterWrite.js';
 
 /**
  * Owners and analysts: where drop-off lists, persons lists and friction lists can be
@@ -21,7 +22,7 @@ export function WebhooksPage({ project }: PageProps) {
   const [shown, setShown] = useState<string | undefined>();
   const remove = useMutation(
     trpc.webhooks.remove.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries(trpc.webhooks.list.queryFilter(input)),
+      onSuccess: () => refetchAfterWrite(queryClient, trpc.webhooks.list.queryFilter(input)),
     }),
   );
   const shownDestination = destinations.data?.find((d) => d.destinationId === shown);
