@@ -1,7 +1,5 @@
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLES } from './support/paths.js';
 import { startE2E, type E2E } from './support/startE2E.js';
 import type { Collector } from './support/startCollector.js';
 import { waitFor } from './support/waitFor.js';
@@ -15,10 +13,6 @@ let collector: Collector;
 let site: E2E['site'];
 
 beforeAll(async () => {
-  const { buildSpa } = (await import(join(EXAMPLES, 'spa-npm', 'build.js'))) as {
-    buildSpa: () => Promise<unknown>;
-  };
-  await buildSpa();
   e2e = await startE2E();
   ({ browser, collector, site } = e2e);
 });

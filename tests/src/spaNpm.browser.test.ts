@@ -1,10 +1,8 @@
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from './support/startE2E.js';
 import type { Collector } from './support/startCollector.js';
 import { waitFor } from './support/waitFor.js';
-import { EXAMPLES } from './support/paths.js';
 
 // Issue 3: examples/spa-npm, the npm package bundled into a single-page app, in Chromium.
 let e2e: E2E;
@@ -13,10 +11,6 @@ let collector: Collector;
 let site: E2E['site'];
 
 beforeAll(async () => {
-  const { buildSpa } = (await import(join(EXAMPLES, 'spa-npm', 'build.js'))) as {
-    buildSpa: () => Promise<unknown>;
-  };
-  await buildSpa();
   e2e = await startE2E();
   ({ browser, collector, site } = e2e);
 });

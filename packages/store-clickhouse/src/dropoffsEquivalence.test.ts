@@ -81,7 +81,7 @@ describeWithClickHouse('ClickHouse funnel drop-offs against the SQLite engine', 
       }),
       // A third of the draws in any order, a third with an exclusion: more runs keep
       // enough lists of several pages.
-      { numRuns: 75 },
+      { numRuns: 50 },
     );
     // Lists of several pages and persons with user ids happen often enough to mean something.
     expect(paged).toBeGreaterThan(10);

@@ -76,7 +76,7 @@ describeWithClickHouse('ClickHouse friction against the SQLite engine', (server)
         if (answers.sqlite.repeatedContacts.some((contact) => contact.persons > 0)) seen.repeats++;
         if (answers.sqlite.longWaits.length > 0) seen.longWaits++;
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
     // The comparisons prove little unless each kind of friction shows up.
     expect(seen.loops).toBeGreaterThan(10);

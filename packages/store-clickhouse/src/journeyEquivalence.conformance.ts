@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Event } from '@parcours/schema';
@@ -18,7 +17,7 @@ import {
 } from '@parcours/store/conformance';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { openClickHouseJourneyStore, type ClickHouseJourneyStore } from './openClickHouseJourneyStore.js';
-import type { TestClickHouse } from './testing/startClickHouse.js';
+import { getDataParent, type TestClickHouse } from './testing/startClickHouse.js';
 
 /**
  * What the journey equivalence suites share (`funnelEquivalence`, `driversEquivalence`,
@@ -125,7 +124,7 @@ export function useBothEngines(server: () => TestClickHouse) {
 
   beforeAll(async () => {
     clickhouse = await openClickHouseJourneyStore({ url: server().url, database: 'equivalence' });
-    folder = mkdtempSync(join(tmpdir(), 'parcours-equivalence-'));
+    folder = mkdtempSync(join(getDataParent(), 'parcours-equivalence-'));
   });
   afterAll(async () => {
     await clickhouse?.close();

@@ -14,7 +14,7 @@ describeWithClickHouse('ClickHouse paths against the SQLite engine', (server) =>
         const answers = await onBoth(batches, (engine, projectId) => engine.getPaths(projectId, query));
         expect(answers.clickhouse).toEqual(answers.sqlite);
       }),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
   }, 360_000);
 
@@ -38,7 +38,7 @@ describeWithClickHouse('ClickHouse paths against the SQLite engine', (server) =>
         });
         expect(answers.clickhouse).toEqual(answers.sqlite);
       }),
-      { numRuns: 30 },
+      { numRuns: 20 },
     );
   }, 360_000);
 });

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { ConsentRecord } from '@parcours/schema';
@@ -16,6 +15,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openClickHouseStore } from './openClickHouseStore.js';
 import { describeWithClickHouse } from './testing/describeWithClickHouse.js';
 import { batchesArbitrary, DEVICES, maybe, STEP_MS, T0, USERS } from './testing/journeyWorld.js';
+import { getDataParent } from './testing/startClickHouse.js';
 
 /**
  * The same random events, consent records and data-subject requests, given to a
@@ -116,7 +116,7 @@ const SUBJECTS: PrivacySubjectRef[] = [...REFS, { anonymousId: LEDGER_ONLY }] as
 
 describeWithClickHouse('ClickHouse privacy against the SQLite engine', (server) => {
   let clickhouse: Store;
-  const folder = mkdtempSync(join(tmpdir(), 'parcours-privacy-equivalence-'));
+  const folder = mkdtempSync(join(getDataParent(), 'parcours-privacy-equivalence-'));
   let run = 0;
   beforeAll(async () => {
     clickhouse = await openClickHouseStore({ url: server().url, database: 'privacy' });

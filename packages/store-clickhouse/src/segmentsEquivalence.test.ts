@@ -44,27 +44,36 @@ describeWithClickHouse('ClickHouse segments against the SQLite engine', (server)
   it('persons, funnels and paths of a segment match', async () => {
     let split = 0;
     await fc.assert(
-      fc.asyncProperty(batchesArbitrary, segments, funnelArbitrary, async (batches, segment, funnel) => {
-        const answers = await worlds.load(batches, async (world) => {
-          const target = { ...world.target, segment };
-          return {
-            sqlite: [
-              await world.sqlite.getPersons(world.sqliteProject, { ...everyone, segment }),
+      fc.asyncProperty(
+        batchesArbitrary,
+        segments,
+        funnelArbitrary,
+        // Whether a world the segment does not split is compared in full (one in four).
+        fc.integer({ min: 0, max: 3 }),
+        async (batches, segment, funnel, draw) => {
+          await worlds.load(batches, async (world) => {
+            const target = { ...world.target, segment };
+            const persons = await world.sqlite.getPersons(world.sqliteProject, { ...everyone, segment });
+            expect(await getPersons(world.clickhouse, target, everyone, [])).toEqual(persons);
+            const all = (await world.sqlite.getPersons(world.sqliteProject, { limit: 1 })).total;
+            const splits = persons.total > 0 && persons.total < all;
+            // A segment holding everyone or nobody gives the whole project's funnel and
+            // paths (funnelEquivalence, pathsEquivalence) or empty ones: its persons list
+            // above shows ClickHouse agrees on who is in it, and one such world in four
+            // is compared in full. ClickHouse spends ~0.4 s a query analysing these
+            // nested array queries on 18.16: comparing every world in full made this
+            // CI's longest ClickHouse file.
+            if (splits) split++;
+            else if (draw !== 0) return;
+            expect(await getFunnel(world.clickhouse, target, funnel)).toEqual(
               await world.sqlite.getFunnel(world.sqliteProject, { ...funnel, segment }),
+            );
+            expect(await getPaths(world.clickhouse, target, paths)).toEqual(
               await world.sqlite.getPaths(world.sqliteProject, { ...paths, segment }),
-            ],
-            clickhouse: [
-              await getPersons(world.clickhouse, target, everyone, []),
-              await getFunnel(world.clickhouse, target, funnel),
-              await getPaths(world.clickhouse, target, paths),
-            ],
-            all: (await world.sqlite.getPersons(world.sqliteProject, { limit: 1 })).total,
-          };
-        });
-        expect(answers.clickhouse).toEqual(answers.sqlite);
-        const held = (answers.sqlite[0] as { total: number }).total;
-        if (held > 0 && held < answers.all) split++;
-      }),
+            );
+          });
+        },
+      ),
       // 80 runs: with 40, the split worlds below were 5 in one CI-like run (about 1 in 4 runs split).
       { numRuns: 80 },
     );

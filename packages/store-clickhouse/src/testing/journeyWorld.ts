@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import fc from 'fast-check';
@@ -7,6 +6,7 @@ import { openSqliteStore, type JourneyStage, type Store, type StoredEvent } from
 import { expect } from 'vitest';
 import { createTables } from '../createTables.js';
 import { insertEvents } from '../insertEvents.js';
+import { getDataParent } from './startClickHouse.js';
 
 /**
  * A small random world for the equivalence suites of the journey queries: few
@@ -121,7 +121,7 @@ export interface LoadedWorld {
 export async function openWorlds(url: string, database: string) {
   const clickhouse = createClient({ url });
   await createTables(clickhouse, database);
-  const folder = mkdtempSync(join(tmpdir(), 'parcours-equivalence-'));
+  const folder = mkdtempSync(join(getDataParent(), 'parcours-equivalence-'));
   let run = 0;
   return {
     /** The ClickHouse client, for calls outside a loaded world. */

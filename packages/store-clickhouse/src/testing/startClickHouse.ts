@@ -1,5 +1,15 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  mkdirSync,
+  existsSync,
+  statfsSync,
+  accessSync,
+  constants,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +52,28 @@ function getFreePort(): Promise<number> {
       );
     });
   });
+}
+
+/** Free space a memory-backed folder must have to hold a test server's data. */
+const MEMORY_FOLDER_MIN_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Where a test server keeps its data: `/dev/shm` (memory) when it has room, else the
+ * system's temporary folder. Every insert writes a part (a folder of files per column)
+ * and the suites insert thousands of tiny batches (and the SQLite files they compare
+ * with sync each commit): in memory, the ClickHouse suites
+ * spend about a sixth less time (measured on pathsEquivalence, 35.8 → 29.8 s). A
+ * container's default 64 MB `/dev/shm` is too small, so its free space is checked.
+ */
+export function getDataParent(): string {
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    const { bavail, bsize } = statfsSync('/dev/shm');
+    if (bavail * bsize >= MEMORY_FOLDER_MIN_BYTES) return '/dev/shm';
+  } catch {
+    // No writable /dev/shm (not Linux, or read-only): the temporary folder.
+  }
+  return tmpdir();
 }
 
 /** How `startClickHouse` sizes the server. */
@@ -112,7 +144,7 @@ export async function startClickHouse(options: StartClickHouseOptions = {}): Pro
     );
   }
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const folder = mkdtempSync(join(tmpdir(), 'parcours-clickhouse-'));
+  const folder = mkdtempSync(join(getDataParent(), 'parcours-clickhouse-'));
   const httpPort = await getFreePort();
   const tcpPort = await getFreePort();
   const configPath = writeConfig(folder, httpPort, tcpPort, options);

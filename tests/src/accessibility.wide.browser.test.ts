@@ -1,0 +1,4 @@
+import { describeAccessibility } from './support/describeAccessibility.js';
+
+// Issue 7: every page passes axe-core at 1440 px wide (support/describeAccessibility.ts).
+describeAccessibility([1440]);
