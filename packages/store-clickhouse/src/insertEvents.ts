@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { CollectResult } from '@parcours/schema';
 import type { InsertEventsOptions, StoredEvent } from '@parcours/store';
+import { markChanged } from './markChanged.js';
 import { quoteDatabaseName, quoteString } from './sqlLiteral.js';
 
 /** Ids per `IN (…)` look-up: keeps each query far below ClickHouse's 256 KiB max_query_size. */
@@ -84,11 +84,7 @@ export async function insertEvents(
       values: fresh.map((event) => ({ project_id: target.projectId, id: event.id })),
     });
     // Last: a mark tells other processes' live feeds once the events are readable.
-    await client.insert({
-      table: `${db}.change_marks`,
-      format: 'JSONEachRow',
-      values: [{ project_id: target.projectId, mark: randomUUID() }],
-    });
+    await markChanged(client, target);
   }
   return { accepted: fresh.length, duplicates: events.length - fresh.length };
 }

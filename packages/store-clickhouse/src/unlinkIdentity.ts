@@ -1,5 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { fromVisibleEvents } from './fromVisibleEvents.js';
+import { markChanged } from './markChanged.js';
 import { waitForMutations } from './privacy/waitForMutations.js';
 import { queryRows } from './queryRows.js';
 import { quoteDatabaseName, quoteString } from './sqlLiteral.js';
@@ -31,5 +32,6 @@ export async function unlinkIdentity(
       WHERE project_id = ${quoteString(target.projectId)} AND ${linked}`,
   });
   await waitForMutations(client, target.database);
+  await markChanged(client, target);
   return { events };
 }

@@ -85,7 +85,8 @@ export interface EventStore {
    */
   getLatestEvents(projectId: string, options: { limit: number }): Promise<StoredEvent[]>;
   /**
-   * A token that changes each time events of the project are stored, by any process
+   * A token that changes each time events of the project are stored (or removed by an
+   * erasure or a purge, or un-merged from a user), by any process
    * that shares this store (another server on the same file or ClickHouse database,
    * `parcours import`): what the live feed polls to push touchpoints it did not collect
    * itself. Opaque: compare two for equality, nothing else. It may also change when

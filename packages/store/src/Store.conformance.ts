@@ -175,6 +175,22 @@ function describeProjectAndEventConformance(target: ConformanceTarget): void {
       expect(await store.getChangeMark(projectId)).not.toBe(stored);
     });
 
+    it('changes the change mark with an un-merge and an erasure too', async () => {
+      await store.insertEvents(projectId, [
+        event({ anonymousId: 'mark-device', userId: 'mark-user', id: 'mark-linked' }),
+      ]);
+      const stored = await store.getChangeMark(projectId);
+      expect(
+        await store.unlinkIdentity(projectId, { anonymousId: 'mark-device', userId: 'mark-user' }),
+      ).toEqual({
+        events: 1,
+      });
+      const unlinked = await store.getChangeMark(projectId);
+      expect(unlinked).not.toBe(stored);
+      await store.erasePerson(projectId, { anonymousId: 'mark-device' });
+      expect(await store.getChangeMark(projectId)).not.toBe(unlinked);
+    });
+
     it('settles concurrent inserts each with its own counts', async () => {
       const batches = Array.from({ length: 40 }, (_, i) =>
         Array.from({ length: 25 }, (_, j) => event({ anonymousId: `dev-${i}`, id: `c-${i}-${j}` })),

@@ -1,6 +1,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { createKey } from '@parcours/store';
 import { fromVisibleEvents } from '../fromVisibleEvents.js';
+import { markChanged } from '../markChanged.js';
 import { quoteDatabaseName, quoteString } from '../sqlLiteral.js';
 import { queryRows } from '../queryRows.js';
 import { waitForMutations } from './waitForMutations.js';
@@ -50,6 +51,8 @@ export async function hideEvents(
         )`,
     ),
   ]);
+  // Hidden from now on: other processes' live feeds refetch without them.
+  await markChanged(client, target);
   return { events: Number(events!.n), identity_links: Number(links!.n) };
 }
 
