@@ -1,10 +1,10 @@
 import { skipToken, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { createContext, type ComponentChildren } from 'preact';
-import { useContext, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useTRPC } from '../api/trpc.js';
 import { isLiveQuery } from './isLiveQuery.js';
-import { refreshLiveQueries } from './refreshLiveQueries.js';
+import { createLiveRefresher } from './refreshLiveQueries.js';
 
 /** Where live updates stand: connected, (re)connecting, paused by the user, or refused. */
 export type LiveStatus = 'live' | 'connecting' | 'paused' | 'error';
@@ -29,14 +29,16 @@ export function useLive(): LiveState {
  * react-query refetches active queries and marks the others stale). Paused, the
  * subscription is closed; resuming, or reconnecting after a cut, refreshes at once
  * since pushes may have been missed meanwhile. A push never cancels a fetch on its way
- * (`refreshLiveQueries`): a query slower than the pushes still answers.
+ * (`createLiveRefresher`): a query slower than the pushes still answers.
  */
 export function LiveUpdates({ projectId, children }: { projectId: string; children: ComponentChildren }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [paused, setPaused] = useState(false);
   const starts = useRef(0);
-  const refresh = () => refreshLiveQueries(queryClient, (query) => isLiveQuery(query, projectId));
+  const refresher = useMemo(() => createLiveRefresher(queryClient), [queryClient]);
+  useEffect(() => () => refresher.stop(), [refresher]);
+  const refresh = () => refresher.refresh((query) => isLiveQuery(query, projectId));
   const subscription = useSubscription(
     trpc.live.changes.subscriptionOptions(paused ? skipToken : { projectId }, {
       // The first start follows the page's own fetch: nothing to catch up on.

@@ -1,6 +1,6 @@
 import { QueryClient, QueryObserver, type Query } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { refreshLiveQueries } from './refreshLiveQueries.js';
+import { createLiveRefresher } from './refreshLiveQueries.js';
 
 /**
  * A "server" whose version moves at every push, a query reading it in 300 ms (much slower
@@ -38,9 +38,14 @@ async function pushWhileReading(refresh: (client: QueryClient, matches: (query: 
   return { duringTraffic, last: shown.at(-1), latest: server.version };
 }
 
-describe('refreshLiveQueries', () => {
+describe('createLiveRefresher', () => {
   it('lets a query slower than the pushes answer during steady traffic, then shows the last push', async () => {
-    const result = await pushWhileReading(refreshLiveQueries);
+    let refresher: ReturnType<typeof createLiveRefresher> | undefined;
+    const result = await pushWhileReading((client, matches) => {
+      refresher ??= createLiveRefresher(client);
+      refresher.refresh(matches);
+    });
+    refresher?.stop();
     // Answers keep coming while the pushes do (about one per 300 ms read).
     expect(result.duringTraffic.length).toBeGreaterThan(2);
     // A read sent before the last push is followed by one more: the last version shows.
