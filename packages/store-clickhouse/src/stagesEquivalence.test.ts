@@ -89,7 +89,7 @@ describeWithClickHouse('ClickHouse stages against the SQLite engine', (server) =
             channelScores++;
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
     // The comparisons prove little unless the figures are not all zero.
     expect(converted).toBeGreaterThan(5);
@@ -130,7 +130,7 @@ describeWithClickHouse('ClickHouse stages against the SQLite engine', (server) =
           if (new Set(answers.sqlite.attribution.channels.map((row) => row.channel)).size > 1) credited++;
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
     expect(converting).toBeGreaterThan(10);
     expect(credited).toBeGreaterThan(5);
