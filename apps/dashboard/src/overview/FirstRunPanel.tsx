@@ -29,6 +29,13 @@ export function FirstRunPanel({ projectId, writeKey }: FirstRunPanelProps) {
     trpc.live.touchpoints.subscriptionOptions(paused ? skipToken : { projectId }, {
       onData: ({ touchpoints }) => {
         if (touchpoints.length === 0) return;
+        // Known at once, not after a refetch that leaving this page may cancel: with the
+        // old `hasTouchpoints: false` still cached, coming back to the Overview showed this
+        // panel again, whose first list (the touchpoint just sent) switched to Live again.
+        queryClient.setQueryData(
+          trpc.admin.project.queryKey({ projectId }),
+          (settings) => settings && { ...settings, hasTouchpoints: true },
+        );
         void refetchAfterWrite(queryClient, trpc.admin.project.queryFilter({ projectId }));
         // The waiting page has done its job: back should not return to it.
         replaceHash(createProjectHash(projectId, LIVE_PATH));
