@@ -69,7 +69,9 @@ async function stopServer(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-describe.skipIf(shouldSkipClickHouse())('parcours with --clickhouse', () => {
+// Two `parcours start` processes, each given up to 60 s to listen (startServer): under
+// CI's load, the file's 30 s default timed the pair out while both were still starting.
+describe.skipIf(shouldSkipClickHouse())('parcours with --clickhouse', { timeout: 150_000 }, () => {
   let clickhouse: TestClickHouse;
   let folder: string;
   let database: string;
