@@ -4,6 +4,7 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useRef, useState } from 'preact/hooks';
 import { useTRPC } from '../api/trpc.js';
 import { isLiveQuery } from './isLiveQuery.js';
+import { refreshLiveQueries } from './refreshLiveQueries.js';
 
 /** Where live updates stand: connected, (re)connecting, paused by the user, or refused. */
 export type LiveStatus = 'live' | 'connecting' | 'paused' | 'error';
@@ -27,15 +28,15 @@ export function useLive(): LiveState {
  * journey queries are invalidated, so what is on screen refetches (and only that:
  * react-query refetches active queries and marks the others stale). Paused, the
  * subscription is closed; resuming, or reconnecting after a cut, refreshes at once
- * since pushes may have been missed meanwhile.
+ * since pushes may have been missed meanwhile. A push never cancels a fetch on its way
+ * (`refreshLiveQueries`): a query slower than the pushes still answers.
  */
 export function LiveUpdates({ projectId, children }: { projectId: string; children: ComponentChildren }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [paused, setPaused] = useState(false);
   const starts = useRef(0);
-  const refresh = () =>
-    void queryClient.invalidateQueries({ predicate: (query) => isLiveQuery(query, projectId) });
+  const refresh = () => refreshLiveQueries(queryClient, (query) => isLiveQuery(query, projectId));
   const subscription = useSubscription(
     trpc.live.changes.subscriptionOptions(paused ? skipToken : { projectId }, {
       // The first start follows the page's own fetch: nothing to catch up on.
