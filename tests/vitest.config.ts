@@ -23,6 +23,9 @@ export default defineConfig({
           name: 'browser',
           include: ['src/**/*.test.ts'],
           exclude: TIMED,
+          // Property tests draw the same cases each run, seeded from the test's name
+          // (FC_SEED=random explores): their coverage guards cannot fail on draws alone.
+          setupFiles: ['../packages/store/src/testing/fastCheckSeed.ts'],
           globalSetup: ['src/support/buildExamples.ts'],
           ...limits,
           // Two files at a time: each spends much of its time waiting (a page to

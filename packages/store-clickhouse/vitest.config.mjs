@@ -15,6 +15,9 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts'],
+    // Property tests draw the same cases each run, seeded from the test's name
+    // (FC_SEED=random explores): their coverage guards cannot fail on draws alone.
+    setupFiles: ['../store/src/testing/fastCheckSeed.ts'],
     // Each suite starts a real clickhouse-server (a few seconds on a busy 2-core
     // machine) and runs property tests against it and SQLite: generous, explicit limits.
     testTimeout: 120_000,

@@ -27,7 +27,9 @@ const dropoffArbitrary = fc
     to: maybe(fc.integer({ min: 8, max: LAST_T }), 30),
     now: fc.integer({ min: 0, max: 2 * LAST_T }),
     stepSeed: fc.nat(),
-    limit: fc.integer({ min: 1, max: 4 }),
+    // Pages of one or two persons: lists of several pages in most draws (limits up to
+    // 4 gave 18 extra pages per 50 draws on average, and 7 in a tenth of the runs).
+    limit: fc.integer({ min: 1, max: 2 }),
     // In sequence, in any order, or with an exclusion between two steps.
     mode: fc.constantFrom('sequence', 'any', 'excluded'),
     excluded: fc.constantFrom(...NAMES),
