@@ -374,4 +374,16 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
     SELECT project_id, 'main', 'Main journey', stages, 1, updated_at FROM journey_maps ORDER BY project_id;
   DROP TABLE journey_maps;
   `,
+  // 22: the retention purge finds expired events by their UTC day, not by reading every
+  // row (at each start and daily, on the collector's thread: 0.5 s of reads at 10M
+  // events with nothing to delete). By day, not by time: new events land at the end of
+  // a few recent days, where an index by exact time took them all over the tree (10M
+  // imported in 137 s with it, 88 s with this one, 79 s with none). Orphan identity links are swept only when events went since the last sweep
+  // (the sweep read every link: 1 s at 10M events). A new project has nothing to sweep
+  // (generation 0, swept 0); the projects already here are swept once.
+  `
+  CREATE INDEX events_by_project_day ON events(project_id, timestamp / 86400000);
+  ALTER TABLE projects ADD COLUMN links_swept_generation INTEGER NOT NULL DEFAULT 0;
+  UPDATE projects SET links_swept_generation = -1;
+  `,
 ];

@@ -73,8 +73,10 @@ describe('openSqliteStore', () => {
     const { projectId } = await store.createProject({ name: 'One map' });
     const other = await store.createProject({ name: 'No map' });
     await store.close();
-    // Back to the schema before migration 21, with the map a 0.x server saved.
+    // Back to the schema before migration 21, with the map a 0.x server saved (22 undone first).
     const raw = new Database(filename);
+    raw.exec('DROP INDEX events_by_project_day');
+    raw.exec('ALTER TABLE projects DROP COLUMN links_swept_generation');
     raw.exec('DROP TABLE named_journey_maps');
     raw.exec(
       'CREATE TABLE journey_maps (project_id INTEGER PRIMARY KEY, stages TEXT NOT NULL, updated_at INTEGER NOT NULL)',

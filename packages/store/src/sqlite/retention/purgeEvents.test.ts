@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { subtractCalendarMonths } from '../../retention/subtractCalendarMonths.js';
 import type { Store, StoredEvent } from '../../Store.js';
+import Database from 'better-sqlite3';
 import { openSqliteStore } from '../openSqliteStore.js';
+import { EXPIRED_EVENTS } from './preparePurgeEvents.js';
 
 const NOW = Date.parse('2026-12-03T12:00:00Z');
 const monthsAgo = (months: number) => subtractCalendarMonths(NOW, months);
@@ -176,4 +178,60 @@ describe('purge of events (25 months by default)', () => {
       { numRuns: 25 },
     );
   }, 60_000);
+
+  it('finds expired events through the index by day, not by reading every event', async () => {
+    const filename = join(dir, 'plan.db');
+    const { store } = await openLoaded([event('a', {})], filename);
+    await store.close();
+    const db = new Database(filename, { readonly: true });
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN ${EXPIRED_EVENTS}`)
+      .all({ project: 1, cutoff: NOW }) as Array<{
+      detail: string;
+    }>;
+    db.close();
+    // A search of the index (project, days up to the cutoff's): nothing to delete, little to read.
+    expect(plan.map((row) => row.detail)).toEqual([
+      'SEARCH events USING INDEX events_by_project_day (project_id=? AND <expr><?)',
+    ]);
+  });
+
+  it('sweeps identity links only when events went since the last complete sweep', async () => {
+    const filename = join(dir, 'sweep.db');
+    const { store, projectId } = await openLoaded(
+      [
+        event('old', { anonymousId: 'phone', userId: 'u1', timestamp: monthsAgo(30) }),
+        event('new', { anonymousId: 'laptop', userId: 'u1', timestamp: monthsAgo(1) }),
+      ],
+      filename,
+    );
+    expect((await store.purge(projectId, NOW)).tables).toMatchObject({ events: 1, identity_links: 1 });
+    // A link with no event behind it, written behind the store's back: only a sweep removes it.
+    const db = new Database(filename);
+    const plant = () =>
+      db
+        .prepare(
+          `INSERT INTO identity_links (project_id, anonymous_id, user_id, created_at)
+           SELECT id, 'tablet', 'u1', 0 FROM projects WHERE public_id = ?`,
+        )
+        .run(projectId);
+    const links = () => db.prepare(`SELECT anonymous_id FROM identity_links ORDER BY 1`).pluck().all();
+    plant();
+    // Nothing expired and nothing removed since the sweep: the links are not read.
+    expect((await store.purge(projectId, NOW)).tables).toMatchObject({ events: 0, identity_links: 0 });
+    expect(links()).toEqual(['laptop', 'tablet']);
+    // A sweep that did not finish (the process stopped in it) is done by the next purge.
+    db.prepare(`UPDATE projects SET links_swept_generation = -1`).run();
+    expect((await store.purge(projectId, NOW)).tables).toMatchObject({ events: 0, identity_links: 1 });
+    expect(links()).toEqual(['laptop']);
+    // An event removed since (expired a month later): the purge sweeps again.
+    plant();
+    expect((await store.purge(projectId, subtractCalendarMonths(NOW, -25))).tables).toMatchObject({
+      events: 1,
+      identity_links: 2,
+    });
+    expect(links()).toEqual([]);
+    db.close();
+    await store.close();
+  });
 });
