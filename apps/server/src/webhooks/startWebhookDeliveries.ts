@@ -53,6 +53,9 @@ export function startWebhookDeliveries(
         if ((await deliverDueWebhooks(store, policy)) > 0) again = true;
       } while (again && !stopped);
     } catch (error) {
+      // Stopped while a pass was on its way (the server closing, its store with it): the
+      // attempts it could not record stay due, and the next start sends them again.
+      if (stopped) return;
       if (error instanceof NotAvailableOnEngineError) stop();
       else logError('webhook delivery failed', error);
     } finally {
