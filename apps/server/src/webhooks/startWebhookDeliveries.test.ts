@@ -4,12 +4,12 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { openSqliteStore } from '@parcours/store';
 import { startWebhookDeliveries } from './startWebhookDeliveries.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parcours-deliveries-'));
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it('stops quietly when its store closes under a delivery on its way, which stays due for the next start', async () => {
   // A receiver that holds its answer until the test lets it go.
